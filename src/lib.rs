@@ -1,0 +1,8 @@
+//! 扶助通 (fuzhu): Kaifeng's policy for 计划生育特殊家庭 as pure rules, plus the browser app
+//! that asks the questions. The rules never depend on the browser so that they can be tested,
+//! benchmarked and run from the command line natively.
+
+pub mod rules;
+
+#[cfg(target_arch = "wasm32")]
+pub mod app;

@@ -1,0 +1,294 @@
+//! The 责任单位 the policy names, and Kaifeng's county-level areas. Benefits refer to agencies
+//! by id; where the text says 县（区）人民政府 the family's own area is substituted, because
+//! "the county government" is no help to someone deciding which door to knock on.
+
+use serde::Serialize;
+
+use super::facts::Area;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AgencyId {
+    /// 县（区）人民政府: resolved to the family's own area.
+    CountyGovernment,
+    /// 县（区）民政局: named in clause 17 as where the grave plot is applied for.
+    CountyCivilAffairs,
+    /// 县（区）卫生健康委: confirms and pays 特别扶助金 (Henan procedure).
+    CountyHealth,
+    /// 村（居）委会: where 特别扶助 is applied for.
+    VillageCommittee,
+    /// 法律援助中心, named in clause 13.
+    LegalAidCentre,
+    CityFinance,
+    CityHealth,
+    CityHumanResources,
+    CityCivilAffairs,
+    CityMedicalSecurity,
+    CityRuralRevitalization,
+    CityFamilyPlanningAssociation,
+    CityJustice,
+    CityTradeUnions,
+    CityPropaganda,
+    CityYouthLeague,
+    CityWomensFederation,
+    CityDisabledFederation,
+    CityHousing,
+    CityEducation,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Agency {
+    pub id: AgencyId,
+    /// As the policy writes it.
+    pub zh: &'static str,
+    pub en: &'static str,
+    /// A public hotline that reaches it, where one is known. Local office numbers are not
+    /// known and are never invented.
+    pub hotline: Option<&'static str>,
+}
+
+pub const AGENCIES: [Agency; 20] = [
+    Agency {
+        id: AgencyId::CountyGovernment,
+        zh: "县（区）人民政府",
+        en: "County or district government",
+        hotline: Some("12345"),
+    },
+    Agency {
+        id: AgencyId::CountyCivilAffairs,
+        zh: "县（区）民政局",
+        en: "County or district civil affairs bureau",
+        hotline: Some("12345"),
+    },
+    Agency {
+        id: AgencyId::CountyHealth,
+        zh: "县（区）卫生健康委",
+        en: "County or district health commission",
+        hotline: Some("12320"),
+    },
+    Agency {
+        id: AgencyId::VillageCommittee,
+        zh: "户籍所在地村（居）委会",
+        en: "Village or residents' committee where the household is registered",
+        hotline: None,
+    },
+    Agency {
+        id: AgencyId::LegalAidCentre,
+        zh: "法律援助中心",
+        en: "Legal aid centre",
+        hotline: Some("12348"),
+    },
+    Agency {
+        id: AgencyId::CityFinance,
+        zh: "市财政局",
+        en: "Municipal finance bureau",
+        hotline: Some("12345"),
+    },
+    Agency {
+        id: AgencyId::CityHealth,
+        zh: "市卫生健康委",
+        en: "Municipal health commission",
+        hotline: Some("12320"),
+    },
+    Agency {
+        id: AgencyId::CityHumanResources,
+        zh: "市人社局",
+        en: "Municipal human resources and social security bureau",
+        hotline: Some("12345"),
+    },
+    Agency {
+        id: AgencyId::CityCivilAffairs,
+        zh: "市民政局",
+        en: "Municipal civil affairs bureau",
+        hotline: Some("12345"),
+    },
+    Agency {
+        id: AgencyId::CityMedicalSecurity,
+        zh: "市医保局",
+        en: "Municipal healthcare security bureau",
+        hotline: Some("12345"),
+    },
+    Agency {
+        id: AgencyId::CityRuralRevitalization,
+        zh: "市乡村振兴局",
+        en: "Municipal rural revitalisation bureau",
+        hotline: Some("12345"),
+    },
+    Agency {
+        id: AgencyId::CityFamilyPlanningAssociation,
+        zh: "市计生协",
+        en: "Municipal family planning association",
+        hotline: Some("12345"),
+    },
+    Agency {
+        id: AgencyId::CityJustice,
+        zh: "市司法局",
+        en: "Municipal justice bureau",
+        hotline: Some("12348"),
+    },
+    Agency {
+        id: AgencyId::CityTradeUnions,
+        zh: "市总工会",
+        en: "Municipal federation of trade unions",
+        hotline: Some("12345"),
+    },
+    Agency {
+        id: AgencyId::CityPropaganda,
+        zh: "市委宣传部（文明办）",
+        en: "Municipal publicity department (civilisation office)",
+        hotline: Some("12345"),
+    },
+    Agency {
+        id: AgencyId::CityYouthLeague,
+        zh: "团市委",
+        en: "Municipal Communist Youth League committee",
+        hotline: Some("12345"),
+    },
+    Agency {
+        id: AgencyId::CityWomensFederation,
+        zh: "市妇联",
+        en: "Municipal women's federation",
+        hotline: Some("12345"),
+    },
+    Agency {
+        id: AgencyId::CityDisabledFederation,
+        zh: "市残联",
+        en: "Municipal disabled persons' federation",
+        hotline: Some("12345"),
+    },
+    Agency {
+        id: AgencyId::CityHousing,
+        zh: "市住建局",
+        en: "Municipal housing and urban-rural development bureau",
+        hotline: Some("12345"),
+    },
+    Agency {
+        id: AgencyId::CityEducation,
+        zh: "市教体局",
+        en: "Municipal education and sports bureau",
+        hotline: Some("12345"),
+    },
+];
+
+/// The public hotlines RULINGS.md confirms; the only phone numbers this product prints.
+pub const HOTLINES: [(&str, &str, &str); 3] = [
+    ("12345", "政务服务便民热线", "Government service hotline"),
+    ("12320", "卫生健康热线", "Health hotline"),
+    ("12348", "公共法律服务热线", "Public legal service hotline"),
+];
+
+impl AgencyId {
+    pub fn agency(self) -> &'static Agency {
+        AGENCIES
+            .iter()
+            .find(|a| a.id == self)
+            .expect("every AgencyId has a row in AGENCIES (catalogue test)")
+    }
+
+    /// Whether the name depends on the family's area.
+    pub fn is_local(self) -> bool {
+        matches!(
+            self,
+            AgencyId::CountyGovernment | AgencyId::CountyCivilAffairs | AgencyId::CountyHealth
+        )
+    }
+
+    /// The agency's name for this family: local offices carry the area's own name.
+    pub fn name_zh(self, area: Option<Area>) -> String {
+        match (self, area) {
+            (AgencyId::CountyGovernment, Some(a)) => a.government_zh().to_string(),
+            (AgencyId::CountyCivilAffairs, Some(a)) => format!("{}民政局", a.office_prefix_zh()),
+            (AgencyId::CountyHealth, Some(a)) => format!("{}卫生健康委", a.office_prefix_zh()),
+            _ => self.agency().zh.to_string(),
+        }
+    }
+
+    pub fn name_en(self, area: Option<Area>) -> String {
+        match (self, area) {
+            (AgencyId::CountyGovernment, Some(a)) => a.government_en().to_string(),
+            (AgencyId::CountyCivilAffairs, Some(a)) => {
+                format!("{} civil affairs bureau", a.name_en())
+            }
+            (AgencyId::CountyHealth, Some(a)) => format!("{} health commission", a.name_en()),
+            _ => self.agency().en.to_string(),
+        }
+    }
+}
+
+impl Area {
+    pub fn name_zh(self) -> &'static str {
+        match self {
+            Area::Longting => "龙亭区",
+            Area::Shunhe => "顺河回族区",
+            Area::Gulou => "鼓楼区",
+            Area::Yuwangtai => "禹王台区",
+            Area::Xiangfu => "祥符区",
+            Area::Qixian => "杞县",
+            Area::Tongxu => "通许县",
+            Area::Weishi => "尉氏县",
+            Area::Lankao => "兰考县",
+            Area::Shifanqu => "城乡一体化示范区",
+        }
+    }
+
+    pub fn name_en(self) -> &'static str {
+        match self {
+            Area::Longting => "Longting District",
+            Area::Shunhe => "Shunhe Hui District",
+            Area::Gulou => "Gulou District",
+            Area::Yuwangtai => "Yuwangtai District",
+            Area::Xiangfu => "Xiangfu District",
+            Area::Qixian => "Qi County",
+            Area::Tongxu => "Tongxu County",
+            Area::Weishi => "Weishi County",
+            Area::Lankao => "Lankao County",
+            Area::Shifanqu => "Urban-Rural Integration Demonstration Zone",
+        }
+    }
+
+    /// Counties pay clause 6's premium alone; districts share it with the city (4:6).
+    pub fn is_county(self) -> bool {
+        matches!(
+            self,
+            Area::Qixian | Area::Tongxu | Area::Weishi | Area::Lankao
+        )
+    }
+
+    /// The demonstration zone is a functional zone with its own office, not a district.
+    pub fn government_zh(self) -> &'static str {
+        match self {
+            Area::Longting => "龙亭区人民政府",
+            Area::Shunhe => "顺河回族区人民政府",
+            Area::Gulou => "鼓楼区人民政府",
+            Area::Yuwangtai => "禹王台区人民政府",
+            Area::Xiangfu => "祥符区人民政府",
+            Area::Qixian => "杞县人民政府",
+            Area::Tongxu => "通许县人民政府",
+            Area::Weishi => "尉氏县人民政府",
+            Area::Lankao => "兰考县人民政府",
+            Area::Shifanqu => "城乡一体化示范区管理委员会",
+        }
+    }
+
+    pub fn government_en(self) -> &'static str {
+        match self {
+            Area::Shifanqu => "Demonstration Zone management committee",
+            Area::Longting => "Longting District government",
+            Area::Shunhe => "Shunhe Hui District government",
+            Area::Gulou => "Gulou District government",
+            Area::Yuwangtai => "Yuwangtai District government",
+            Area::Xiangfu => "Xiangfu District government",
+            Area::Qixian => "Qi County government",
+            Area::Tongxu => "Tongxu County government",
+            Area::Weishi => "Weishi County government",
+            Area::Lankao => "Lankao County government",
+        }
+    }
+
+    fn office_prefix_zh(self) -> &'static str {
+        match self {
+            Area::Shifanqu => "城乡一体化示范区",
+            other => other.name_zh(),
+        }
+    }
+}

@@ -1,0 +1,323 @@
+//! （四）开展社会关怀活动 and （五）落实殡葬服务: clauses 8 to 17, help in kind.
+
+use super::super::benefits::BenefitId;
+use super::super::facts::{birthday, zh_date, ChildStatus, DisabilityType, Residence, Schooling};
+use super::super::outcome::{BenefitResult, Reason, Status};
+use super::super::params::{on, CHILD_REHAB_MAX_AGE};
+use super::{result, Household};
+
+/// Clause 8, named helpers.
+///
+/// > 对每一户计划生育特殊家庭，定一名乡镇（街道）领导干部、定一名卫生计生干部、定一名村（社区）干部作为帮扶联系人，定帮扶内容、定帮扶时间，包政策落实，包和谐稳定。
+pub(crate) fn assigned_helpers(_: &Household) -> BenefitResult {
+    result(
+        BenefitId::AssignedHelpers,
+        Status::Eligible,
+        vec![Reason::fixed(
+            "每一户特殊家庭都有乡镇（街道）领导干部、卫生计生干部和村（社区）干部各一名作为帮扶联系人。",
+            "Every special family has three named helpers: a township or street-office leader, a health officer and a village or community officer.",
+        )],
+    )
+}
+
+/// Clause 8, adult guardianship.
+///
+/// > 将失去民事行为能力的计划生育特殊家庭成员纳入国家成年监护制度安排中，及时沟通情况，了解实际需求，提供必要帮助。
+pub(crate) fn guardianship(h: &Household) -> BenefitResult {
+    let id = BenefitId::Guardianship;
+    if h.living().all(|p| p.civil_capacity) {
+        return result(
+            id,
+            Status::NotEligible,
+            vec![Reason::fixed(
+                "本项是给失去民事行为能力的家庭成员的；没有填写这种情况。",
+                "This is for a family member who has lost legal capacity; none was indicated.",
+            )],
+        );
+    }
+    result(
+        id,
+        Status::Eligible,
+        vec![Reason::fixed(
+            "有家庭成员失去民事行为能力：纳入国家成年监护制度安排，由有关部门了解需求、提供必要帮助。",
+            "A family member has lost legal capacity: they are brought into the national adult guardianship arrangements, with help as needed.",
+        )],
+    )
+}
+
+/// Clause 9, festival visits and health talks.
+///
+/// > 各级卫生健康部门在每年重大节日由乡镇（街道）领导带队逐户逐人慰问，从物资和精神上给予帮助和慰藉。
+pub(crate) fn festival_visits(_: &Household) -> BenefitResult {
+    result(
+        BenefitId::FestivalVisits,
+        Status::Eligible,
+        vec![Reason::fixed(
+            "每年重大节日有上门慰问；县区每年组织1—2次健康养生讲座或联谊活动，必要时可请心理专家或社工上门。",
+            "Visits at every major festival; one or two health talks or social events a year in each county; psychologists or social workers visit at home when needed.",
+        )],
+    )
+}
+
+/// Clause 10, volunteers and the advice hotline.
+///
+/// > 通过开通咨询热线等方式，以精神慰藉和心理咨询、心理疏导为重点，深入开展各种形式的社会关怀活动
+pub(crate) fn volunteer_support(_: &Household) -> BenefitResult {
+    result(
+        BenefitId::VolunteerSupport,
+        Status::Eligible,
+        vec![Reason::fixed(
+            "计生协牵头的志愿服务和咨询热线，重点提供精神慰藉、心理咨询和心理疏导。",
+            "Volunteers and an advice hotline led by the family planning association, above all for comfort, counselling and emotional support.",
+        )],
+    )
+}
+
+/// Clause 11, public rental housing.
+///
+/// > 对生活贫困、住房困难的城镇计划生育特殊家庭申请公共租赁住房的，要优先给予安排；
+pub(crate) fn public_rental_priority(h: &Household) -> BenefitResult {
+    let id = BenefitId::PublicRentalPriority;
+    let c = &h.facts.circumstances;
+    if h.facts.residence != Residence::Urban {
+        return result(
+            id,
+            Status::NotEligible,
+            vec![Reason::fixed(
+                "公共租赁住房优先是给城镇特殊家庭的；农村家庭可看危房改造一项。",
+                "Priority for public rental housing is for urban families; rural families, see the dilapidated-house item.",
+            )],
+        );
+    }
+    if !(c.low_income && c.housing_difficulty) {
+        return result(
+            id,
+            Status::NotEligible,
+            vec![Reason::fixed(
+                "需同时生活贫困和住房困难；没有填写这两种情况。",
+                "It needs both hardship and a housing difficulty; both were not indicated.",
+            )],
+        );
+    }
+    result(
+        id,
+        Status::Eligible,
+        vec![Reason::fixed(
+            "城镇特殊家庭生活贫困、住房困难，申请公共租赁住房的优先安排。",
+            "An urban special family in hardship and short of housing is given priority when applying for public rental housing.",
+        )],
+    )
+}
+
+/// Clause 11, rural dilapidated-house renovation.
+///
+/// > 对农村计划生育特殊家庭，要按照有关规定优先纳入农村危房改造范围。
+pub(crate) fn rural_house_renovation(h: &Household) -> BenefitResult {
+    let id = BenefitId::RuralHouseRenovation;
+    if h.facts.residence != Residence::Rural {
+        return result(
+            id,
+            Status::NotEligible,
+            vec![Reason::fixed(
+                "危房改造优先是给农村特殊家庭的。",
+                "Priority for renovating dilapidated houses is for rural families.",
+            )],
+        );
+    }
+    if !h.facts.circumstances.dilapidated_house {
+        return result(
+            id,
+            Status::NotEligible,
+            vec![Reason::fixed(
+                "没有填写住房是危房；如房屋有安全问题，可随时申请。",
+                "The house was not said to be dilapidated; apply at any time if it becomes unsafe.",
+            )],
+        );
+    }
+    result(
+        id,
+        Status::Eligible,
+        vec![Reason::fixed(
+            "农村特殊家庭住的是危房：按有关规定优先纳入农村危房改造。",
+            "A rural special family living in a dilapidated house is given priority for renovation.",
+        )],
+    )
+}
+
+/// Clause 12, adoption.
+///
+/// > 对符合条件、有收养意愿的计划生育特殊家庭，在同等条件下，优先收养子女。
+///
+/// The adoption conditions are the civil affairs bureau's to judge: `check`.
+pub(crate) fn adoption_priority(h: &Household) -> BenefitResult {
+    let id = BenefitId::AdoptionPriority;
+    if !h.facts.circumstances.wants_to_adopt {
+        return result(
+            id,
+            Status::NotEligible,
+            vec![Reason::fixed(
+                "本项适用于有收养意愿的家庭。",
+                "This applies to families who wish to adopt.",
+            )],
+        );
+    }
+    result(
+        id,
+        Status::Check,
+        vec![Reason::fixed(
+            "有收养意愿：符合收养条件的，同等条件下优先收养；收养条件由民政部门审核。",
+            "Wishing to adopt: a family that meets the adoption conditions is given priority; the civil affairs bureau checks the conditions.",
+        )],
+    )
+}
+
+/// Clause 13, legal aid.
+///
+/// > 计划生育特殊家庭成员遭遇侵害或民事纠纷等提起诉讼，符合法律援助事项的，法律援助中心应提供无偿法律援助。
+pub(crate) fn legal_aid(h: &Household) -> BenefitResult {
+    let id = BenefitId::LegalAid;
+    if !h.facts.circumstances.legal_dispute {
+        return result(
+            id,
+            Status::NotEligible,
+            vec![Reason::fixed(
+                "本项适用于遭遇侵害或民事纠纷需要打官司时；需要时可随时拨打12348。",
+                "This applies when a family member is wronged or in a civil dispute that goes to court; call 12348 whenever needed.",
+            )],
+        );
+    }
+    result(
+        id,
+        Status::Check,
+        vec![Reason::fixed(
+            "遭遇侵害或民事纠纷提起诉讼的，属于法律援助事项的，法律援助中心免费提供法律援助；可拨打12348咨询。",
+            "When wronged or in a civil dispute that goes to court, the legal aid centre helps free of charge if the matter is one legal aid covers; call 12348.",
+        )],
+    )
+}
+
+/// Clause 14, employment and income projects.
+///
+/// > 对计划生育特殊家庭中的建档立卡脱贫户优先安排到户增收、小额贷款贴息、扶贫就业培训等项目。
+pub(crate) fn employment_support(h: &Household) -> BenefitResult {
+    let id = BenefitId::EmploymentSupport;
+    if !h.facts.circumstances.poverty_registered {
+        return result(
+            id,
+            Status::NotEligible,
+            vec![Reason::fixed(
+                "本项适用于建档立卡脱贫户。",
+                "This applies to households registered as lifted out of poverty (建档立卡脱贫户).",
+            )],
+        );
+    }
+    result(
+        id,
+        Status::Eligible,
+        vec![Reason::fixed(
+            "建档立卡脱贫户：优先安排到户增收、小额贷款贴息和就业培训项目。",
+            "Registered as lifted out of poverty: priority for household income projects, small-loan interest subsidies and job training.",
+        )],
+    )
+}
+
+/// Clause 15, student aid for the disabled only child.
+///
+/// > 对残疾独生子女接受普通高中教育、中等职业教育、普通高校全日制本专科教育的，在国家资助政策体系下，按照有关规定，残疾独生子女优先享受相应的困难家庭学生生活补助或助学金等学生资助项目。
+///
+/// The school's aid office applies the national rules: `check`.
+pub(crate) fn student_aid_priority(h: &Household) -> BenefitResult {
+    let id = BenefitId::StudentAidPriority;
+    let child = &h.facts.child;
+    if child.status != ChildStatus::Disabled {
+        return result(id, Status::NotEligible, vec![ONLY_IF_DISABLED]);
+    }
+    match child.schooling {
+        Some(Schooling::HighSchool | Schooling::Vocational | Schooling::College) => result(
+            id,
+            Status::Check,
+            vec![Reason::fixed(
+                "孩子在读普通高中、中职或全日制本专科：优先享受困难家庭学生生活补助、助学金等资助，由学校资助部门按规定审核。",
+                "The child is in senior high school, vocational school or a full-time college course: priority for living allowances and grants for students from families in hardship, assessed by the school.",
+            )],
+        ),
+        _ => result(
+            id,
+            Status::NotEligible,
+            vec![Reason::fixed(
+                "本项适用于在读普通高中、中职或全日制本专科的残疾独生子女。",
+                "This applies while the child is in senior high school, vocational school or a full-time college course.",
+            )],
+        ),
+    }
+}
+
+const ONLY_IF_DISABLED: Reason = Reason::fixed(
+    "本项只适用于独生子女残疾的家庭。",
+    "This applies only to families whose only child is disabled.",
+);
+
+/// Clause 16, rehabilitation aid.
+///
+/// > 对符合康复救助条件的，根据相关政策和救助项目优先给予补贴适配假肢（上下肢、特殊假肢）、辅助器具（轮椅、助行器、助视器、助听器等）；
+/// > 对符合康复救助政策和条件的0—6岁视力、听力、智力、言语、孤独症、肢体（脑瘫）残疾儿童优先实施康复救助服务。
+///
+/// 0—6岁 includes 6: the child qualifies until the day before their 7th birthday.
+pub(crate) fn rehabilitation_aid(h: &Household) -> BenefitResult {
+    let id = BenefitId::RehabilitationAid;
+    let child = &h.facts.child;
+    if child.status != ChildStatus::Disabled {
+        return result(id, Status::NotEligible, vec![ONLY_IF_DISABLED]);
+    }
+    let mut reasons = vec![Reason::fixed(
+        "符合康复救助条件的，优先补贴适配假肢和轮椅、助行器、助视器、助听器等辅助器具；条件由残联审核。",
+        "Where the rehabilitation aid conditions are met, priority subsidies for prostheses and devices such as wheelchairs, walkers, low-vision and hearing aids; the disabled persons' federation checks the conditions.",
+    )];
+    let listed = |t: &DisabilityType| {
+        matches!(
+            t,
+            DisabilityType::Vision
+                | DisabilityType::Hearing
+                | DisabilityType::Intellectual
+                | DisabilityType::Speech
+                | DisabilityType::Autism
+                | DisabilityType::Physical
+        )
+    };
+    let type_fits = child.disability_types.is_empty() || child.disability_types.iter().any(listed);
+    match child.birth_date {
+        Some(born) => {
+            let seven = birthday(born, on(&CHILD_REHAB_MAX_AGE, h.as_of) + 1);
+            if h.as_of < seven && type_fits {
+                reasons.push(Reason::owned(
+                    format!("孩子不满7周岁（0—6岁）：视力、听力、智力、言语、孤独症、肢体（脑瘫）残疾儿童优先实施康复救助服务，至{}前。", zh_date(seven)),
+                    format!("The child is 6 or under: children with vision, hearing, intellectual, speech, autism or physical (cerebral palsy) disability get rehabilitation first, until {seven}."),
+                ));
+            } else if h.as_of < seven {
+                reasons.push(Reason::fixed(
+                    "0—6岁儿童优先康复服务限于视力、听力、智力、言语、孤独症、肢体（脑瘫）残疾。",
+                    "Priority rehabilitation for children of 0 to 6 covers vision, hearing, intellectual, speech, autism and physical (cerebral palsy) disability.",
+                ));
+            }
+        }
+        None => reasons.push(Reason::fixed(
+            "如孩子在0—6岁，视力、听力、智力、言语、孤独症、肢体（脑瘫）残疾儿童还可优先实施康复救助服务。",
+            "If the child is 6 or under, children with vision, hearing, intellectual, speech, autism or physical disability also get rehabilitation first.",
+        )),
+    }
+    result(id, Status::Check, reasons)
+}
+
+/// Clause 17, a free grave plot.
+///
+/// > 计划生育特殊家庭父母死亡后，可委托他人在本人去世后，向户籍所在地县（区）民政局提出申请，各公益性公墓结合建设实际，按照相关规定将墓穴免费提供给辖区死亡的计划生育特殊家庭父母使用。
+pub(crate) fn free_grave_plot(_: &Household) -> BenefitResult {
+    result(
+        BenefitId::FreeGravePlot,
+        Status::Eligible,
+        vec![Reason::fixed(
+            "特殊家庭父母身后可免费使用公益性公墓墓穴；可事先委托他人，在身后向户籍所在地县（区）民政局申请。",
+            "The parents of a special family may be buried in a public cemetery plot free of charge; they can entrust someone now to apply, after their death, at the county civil affairs bureau where they are registered.",
+        )],
+    )
+}

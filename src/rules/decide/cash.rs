@@ -1,0 +1,158 @@
+//! （一）加大经济扶助力度: clauses 1 and 2, the cash the family receives directly.
+
+use rust_decimal::Decimal;
+
+use super::super::benefits::BenefitId;
+use super::super::facts::{zh_date, ChildStatus};
+use super::super::outcome::{BenefitResult, Reason, Status};
+use super::super::params::{
+    on, DEATH_RELIEF_BOTH_HUKOU, DEATH_RELIEF_ONE_HUKOU, SPECIAL_SUPPORT_DEATH_MONTHLY,
+};
+use super::{future, result, Household, SupportState};
+
+/// Clause 1, 特别扶助金.
+///
+/// > 认真执行国家和省有关计划生育家庭特别扶助制度，将符合条件的计划生育特殊家庭成员纳入计划生育特别扶助范围
+/// > 对独生子女死亡、女方年满49周岁的夫妻的特别扶助金由每人每月1180元提高到每人每月1430元
+///
+/// Paid per living parent with Kaifeng 户籍. For a disabled only child the national and
+/// provincial standard applies, which this text does not state, so no amount is given.
+pub(crate) fn special_support(h: &Household) -> BenefitResult {
+    let id = BenefitId::SpecialSupport;
+    let mut reasons = Vec::with_capacity(4);
+    let died = h.facts.child.status == ChildStatus::Deceased;
+    reasons.push(if died {
+        Reason::fixed(
+            "独生子女死亡、未再生育或收养子女，属于特别扶助对象。",
+            "The only child died and the couple has had or adopted no other child: they qualify for special support.",
+        )
+    } else {
+        Reason::fixed(
+            "独生子女三级以上残疾、未再生育或收养子女，属于特别扶助对象。",
+            "The only child has a grade 1 to 3 disability and the couple has had or adopted no other child: they qualify for special support.",
+        )
+    });
+    let paid: u32 = h.living().filter(|p| p.kaifeng_hukou).count() as u32;
+    let monthly = died.then(|| on(&SPECIAL_SUPPORT_DEATH_MONTHLY, h.as_of) * Decimal::from(paid));
+    if died {
+        let rate = on(&SPECIAL_SUPPORT_DEATH_MONTHLY, h.as_of);
+        reasons.push(Reason::owned(
+            format!("每人每月{rate}元，按{paid}位在世且为开封户籍的父母计算。"),
+            format!("{rate} yuan per person per month, for {paid} living parent(s) with Kaifeng registration."),
+        ));
+        if h.living().any(|p| !p.kaifeng_hukou) {
+            reasons.push(Reason::fixed(
+                "非开封户籍的一方请向其户籍所在地咨询。",
+                "A parent registered elsewhere should ask where they are registered.",
+            ));
+        }
+    } else {
+        reasons.push(Reason::fixed(
+            "残疾独生子女家庭的扶助标准按国家和省规定执行，本文件未写明金额，请向县（区）卫生健康委核实。",
+            "For a disabled only child the national and provincial standard applies; this policy gives no amount. Confirm with the county health commission.",
+        ));
+    }
+    let mut r = match h.special_support {
+        SupportState::Meets => {
+            reasons.push(Reason::fixed(
+                "女方已年满49周岁。",
+                "The mother is 49 or older.",
+            ));
+            result(id, Status::Eligible, reasons)
+        }
+        SupportState::MeetsByFatherAge => {
+            reasons.push(Reason::fixed(
+                "未填写女方信息，按男方已年满49周岁判断；请向县（区）卫生健康委核实。",
+                "No mother was listed, so the father's age (49 or older) was used; confirm with the county health commission.",
+            ));
+            result(id, Status::Check, reasons)
+        }
+        SupportState::From(d) => {
+            reasons.push(Reason::owned(
+                format!("女方将于{}年满49周岁，当年即可在户籍所在地村（居）委会申请。", zh_date(d)),
+                format!("The mother turns 49 on {d}; apply that year at the village or residents' committee."),
+            ));
+            future(id, d, reasons)
+        }
+        SupportState::FromByFatherAge(d) => {
+            reasons.push(Reason::owned(
+                format!("未填写女方信息，按男方将于{}年满49周岁判断；请向县（区）卫生健康委核实。", zh_date(d)),
+                format!("No mother was listed, so the father's 49th birthday ({d}) was used; confirm with the county health commission."),
+            ));
+            future(id, d, reasons)
+        }
+    };
+    r.monthly_total = monthly;
+    r
+}
+
+/// Clause 2, 一次性救助.
+///
+/// > 对符合条件的，按照《开封市独生子女死亡家庭救助办法》（汴政办〔2014〕50号）规定，以家庭为单位，夫妻双方为我市户籍的，一次性救助1万元，夫妻一方为我市户籍的，一次性救助0.5万元。
+///
+/// Counts every listed spouse with Kaifeng 户籍, a late spouse included: the relief is per
+/// family, for the couple.
+pub(crate) fn death_relief(h: &Household) -> BenefitResult {
+    let id = BenefitId::DeathRelief;
+    if !h.child_died {
+        return result(id, Status::NotEligible, vec![ONLY_IF_CHILD_DIED]);
+    }
+    let with_hukou = h.facts.parents.iter().filter(|p| p.kaifeng_hukou).count();
+    let both = with_hukou == 2;
+    let amount = if both {
+        on(&DEATH_RELIEF_BOTH_HUKOU, h.as_of)
+    } else {
+        on(&DEATH_RELIEF_ONE_HUKOU, h.as_of)
+    };
+    let mut reasons = vec![if both {
+        Reason::owned(
+            format!("夫妻双方都是开封市户籍，以家庭为单位一次性救助{amount}元。"),
+            format!(
+                "Both spouses hold Kaifeng registration: a one-off {amount} yuan for the family."
+            ),
+        )
+    } else {
+        Reason::owned(
+            format!("夫妻一方是开封市户籍，以家庭为单位一次性救助{amount}元。"),
+            format!(
+                "One spouse holds Kaifeng registration: a one-off {amount} yuan for the family."
+            ),
+        )
+    }];
+    if h.facts.parents.len() == 1 {
+        reasons.push(Reason::fixed(
+            "只填写了一位父母；如另一方（包括已去世的）也是开封市户籍，请一并填写，救助金额会不同。",
+            "Only one parent was listed; if the other (even if deceased) also held Kaifeng registration, add them: the amount differs.",
+        ));
+    }
+    reasons.push(Reason::fixed(
+        "一次性救助每个家庭只发一次，此前已领取的不再重复发放。",
+        "Paid once per family; a family that already received it does not receive it again.",
+    ));
+    let mut r = result(id, Status::Eligible, reasons);
+    r.one_off_total = Some(amount);
+    r
+}
+
+/// Clause 2, 独生子女父母奖励优待 continued.
+///
+/// > 对独生子女死亡的夫妻，未再生育或收养子女的，按照《河南省人口与计划生育条例》等规定，继续给予其独生子女父母（家庭）有关奖励优待。
+pub(crate) fn parent_rewards(h: &Household) -> BenefitResult {
+    let id = BenefitId::ParentRewards;
+    if !h.child_died {
+        return result(id, Status::NotEligible, vec![ONLY_IF_CHILD_DIED]);
+    }
+    result(
+        id,
+        Status::Eligible,
+        vec![Reason::fixed(
+            "独生子女死亡、未再生育或收养子女的，原有的独生子女父母奖励优待继续享受，标准按《河南省人口与计划生育条例》执行。",
+            "The only child died and no other child was had or adopted: the only-child parents' rewards continue, at the rates of Henan's population and family planning regulations.",
+        )],
+    )
+}
+
+pub(crate) const ONLY_IF_CHILD_DIED: Reason = Reason::fixed(
+    "本项只适用于独生子女死亡的家庭。",
+    "This applies only to families whose only child died.",
+);

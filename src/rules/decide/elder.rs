@@ -1,0 +1,247 @@
+//! （二）做好养老保障工作: clauses 3 and 4, pension subsidy and care in old age.
+
+use super::super::benefits::BenefitId;
+use super::super::facts::{CareSetting, Parent, Scheme};
+use super::super::outcome::{BenefitResult, Reason, Status};
+use super::{future, result, who, Household, SupportState};
+
+/// How each parent stands with a resident insurance scheme; shared by clause 3 (pension) and
+/// clause 5 (medical), which are worded alike.
+pub(crate) fn scheme_subsidy(
+    h: &Household,
+    id: BenefitId,
+    scheme: fn(&Parent) -> Scheme,
+    names: SchemeNames,
+) -> BenefitResult {
+    let mut reasons = Vec::with_capacity(3);
+    let (mut resident, mut none) = (false, false);
+    for p in h.living() {
+        let (zh, en) = who(p);
+        match scheme(p) {
+            Scheme::Resident => {
+                resident = true;
+                reasons.push(Reason::owned(
+                    format!("{zh}参加了{}，可由县（区）人民政府给予适当补贴。", names.zh),
+                    format!(
+                        "{en} is in the {}: the county government gives a suitable subsidy.",
+                        names.en
+                    ),
+                ));
+            }
+            Scheme::Employee => reasons.push(Reason::owned(
+                format!("{zh}参加的是职工保险，不在这项补贴范围内。"),
+                format!("{en} is in the employee scheme, which this subsidy does not cover."),
+            )),
+            Scheme::None => {
+                none = true;
+                reasons.push(Reason::owned(
+                    format!("{zh}尚未参加{}；参加后即可申请补贴。", names.zh),
+                    format!(
+                        "{en} is not yet in the {}; after enrolling, the subsidy can be claimed.",
+                        names.en
+                    ),
+                ));
+            }
+        }
+    }
+    let status = if resident {
+        reasons.push(Reason::fixed(
+            "补贴标准由各县（区）确定，请向县（区）人民政府核实。",
+            "Each county sets the amount; confirm with the county government.",
+        ));
+        Status::Eligible
+    } else if none {
+        Status::Check
+    } else {
+        Status::NotEligible
+    };
+    result(id, status, reasons)
+}
+
+pub(crate) struct SchemeNames {
+    pub zh: &'static str,
+    pub en: &'static str,
+}
+
+/// Clause 3, 城乡居民养老保险补贴.
+///
+/// > 对独生子女三级以上残疾或死亡、未再生育或收养子女的夫妻参加城乡居民养老保险，由县（区）人民政府给予适当补贴。
+pub(crate) fn pension_subsidy(h: &Household) -> BenefitResult {
+    scheme_subsidy(
+        h,
+        BenefitId::PensionSubsidy,
+        |p| p.pension,
+        SchemeNames {
+            zh: "城乡居民养老保险",
+            en: "resident pension scheme",
+        },
+    )
+}
+
+/// Clause 4, priority and fees in care homes.
+///
+/// > 各级养老服务机构要优先为年满60周岁的计划生育特殊家庭父母提供全托、日托、临托等多种形式的照料服务。
+/// > 入住公立养老机构的免除床位费，其余费用自理；入住公建民营养老机构的按照成本价收费。
+pub(crate) fn care_home_priority(h: &Household) -> BenefitResult {
+    let id = BenefitId::CareHomePriority;
+    let mut reasons = Vec::with_capacity(3);
+    let mut any = false;
+    for p in h.living().filter(|p| h.is_sixty(p)) {
+        any = true;
+        let (zh, en) = who(p);
+        reasons.push(match p.care_setting {
+            CareSetting::PublicHome => Reason::owned(
+                format!("{zh}已年满60周岁，住在公办养老机构：免除床位费，其余费用自理。"),
+                format!("{en} is 60 or older and lives in a public care home: no bed fee; other costs are paid as usual."),
+            ),
+            CareSetting::PublicPrivateHome => Reason::owned(
+                format!("{zh}已年满60周岁，住在公建民营养老机构：按成本价收费。"),
+                format!("{en} is 60 or older and lives in a publicly built, privately run home: charged at cost."),
+            ),
+            CareSetting::PrivateHome | CareSetting::Home => Reason::owned(
+                format!("{zh}已年满60周岁：养老机构优先提供全托、日托、临托；自愿入住公办养老机构的优先保障并免除床位费，入住公建民营机构按成本价收费。"),
+                format!("{en} is 60 or older: care homes give priority for full-time, day and short-stay care; public homes waive the bed fee and publicly built, privately run homes charge cost price."),
+            ),
+        });
+    }
+    if any {
+        return result(id, Status::Eligible, reasons);
+    }
+    match h.earliest_sixty(h.living()) {
+        Some(from) => future(id, from, vec![AT_SIXTY]),
+        None => result(id, Status::NotEligible, vec![AT_SIXTY]),
+    }
+}
+
+const AT_SIXTY: Reason = Reason::fixed(
+    "养老照料从父母年满60周岁起适用。",
+    "Elder care applies from the parent's 60th birthday.",
+);
+
+/// Clause 4, home care services bought by the county.
+///
+/// > 对居家养老的，以县（区）政府购买服务的方式提供生活照料、家政服务、康复护理和医疗保健等服务。
+pub(crate) fn home_care_services(h: &Household) -> BenefitResult {
+    let id = BenefitId::HomeCareServices;
+    let at_home = || h.living().filter(|p| p.care_setting == CareSetting::Home);
+    if at_home().any(|p| h.is_sixty(p)) {
+        return result(
+            id,
+            Status::Eligible,
+            vec![Reason::fixed(
+                "年满60周岁、在家养老：由县（区）政府购买服务，提供生活照料、家政服务、康复护理和医疗保健。",
+                "60 or older and living at home: the county buys daily care, housekeeping, rehabilitation nursing and health care.",
+            )],
+        );
+    }
+    match h.earliest_sixty(at_home()) {
+        Some(from) => future(id, from, vec![AT_SIXTY]),
+        None => result(id, Status::NotEligible, vec![IN_A_HOME]),
+    }
+}
+
+const IN_A_HOME: Reason = Reason::fixed(
+    "本项是给在家养老的父母的；父母已住在养老机构。",
+    "This is for parents living at home; the parents live in a care home.",
+);
+
+/// Clause 4, the home care allowance for parents whose child died.
+///
+/// > 对居家养老的独生子女死亡人员，可由政府购买服务，或者每人每月发放适当的养老补贴（不含失能人员），每年随特别扶助金一同发放。
+///
+/// The county chooses services or an allowance, and sets the amount: `check`.
+pub(crate) fn home_care_allowance(h: &Household) -> BenefitResult {
+    let id = BenefitId::HomeCareAllowance;
+    if !h.child_died {
+        return result(
+            id,
+            Status::NotEligible,
+            vec![super::cash::ONLY_IF_CHILD_DIED],
+        );
+    }
+    let able_at_home = || {
+        h.living()
+            .filter(|p| p.care_setting == CareSetting::Home && p.self_care)
+    };
+    if able_at_home().any(|p| h.is_sixty(p)) {
+        return result(
+            id,
+            Status::Check,
+            vec![
+                Reason::fixed(
+                    "年满60周岁、在家养老、生活能自理：县（区）可以购买服务，或者每人每月发放养老补贴，随特别扶助金每年一同发放。",
+                    "60 or older, living at home and able to look after themselves: the county either buys services or pays a monthly allowance, paid yearly with the special support.",
+                ),
+                Reason::fixed(
+                    "是发补贴还是提供服务、补贴多少，由县（区）确定，请向县（区）民政局核实。",
+                    "Whether it is an allowance or services, and how much, is set by the county: confirm with the county civil affairs bureau.",
+                ),
+            ],
+        );
+    }
+    if let Some(from) = h.earliest_sixty(able_at_home()) {
+        return future(id, from, vec![AT_SIXTY]);
+    }
+    let reason = if h.living().any(|p| p.care_setting == CareSetting::Home) {
+        Reason::fixed(
+            "养老补贴不含失能人员；失去自理能力的父母可看“失能父母参照特困人员供养”一项。",
+            "The allowance excludes people who have lost self-care; see the item on care for parents who can no longer look after themselves.",
+        )
+    } else {
+        IN_A_HOME
+    };
+    result(id, Status::NotEligible, vec![reason])
+}
+
+/// Clause 4, care for parents who have lost self-care.
+///
+/// > 对独生子女死亡符合特别扶助条件，失去生活自理能力的夫妻，参照特困人员管理体制、供养办法和标准给予生活照顾和物质帮助，所需资金由县（区）财政承担。
+pub(crate) fn disabled_care_support(h: &Household) -> BenefitResult {
+    let id = BenefitId::DisabledCareSupport;
+    if !h.child_died {
+        return result(
+            id,
+            Status::NotEligible,
+            vec![super::cash::ONLY_IF_CHILD_DIED],
+        );
+    }
+    if h.living().all(|p| p.self_care) {
+        return result(
+            id,
+            Status::NotEligible,
+            vec![Reason::fixed(
+                "本项是给失去生活自理能力的父母的；父母目前生活能自理。",
+                "This is for parents who can no longer look after themselves; the parents still can.",
+            )],
+        );
+    }
+    let lost = Reason::fixed(
+        "独生子女死亡、父母失去生活自理能力：参照特困人员的供养办法和标准给予生活照顾和物质帮助。",
+        "The only child died and a parent can no longer look after themselves: daily care and material help as for persons in extreme poverty.",
+    );
+    match h.special_support {
+        SupportState::Meets => result(id, Status::Eligible, vec![lost]),
+        SupportState::MeetsByFatherAge => result(
+            id,
+            Status::Check,
+            vec![
+                lost,
+                Reason::fixed(
+                    "需先符合特别扶助条件（未填写女方信息），请向县（区）民政局核实。",
+                    "The special support conditions must hold first (no mother was listed): confirm with the county civil affairs bureau.",
+                ),
+            ],
+        ),
+        SupportState::From(d) | SupportState::FromByFatherAge(d) => future(
+            id,
+            d,
+            vec![
+                lost,
+                Reason::fixed(
+                    "需先符合特别扶助条件（女方年满49周岁）。",
+                    "The special support conditions must hold first (the mother is 49).",
+                ),
+            ],
+        ),
+    }
+}

@@ -1,0 +1,164 @@
+//! （三）提高医疗保障水平: clauses 5 to 7, insurance, medical care, hospital nursing and
+//! having another child.
+
+use rust_decimal::Decimal;
+
+use super::super::benefits::BenefitId;
+use super::super::facts::{zh_date, Residence};
+use super::super::outcome::{BenefitResult, Reason, Status};
+use super::super::params::{on, NURSING_DAILY, NURSING_MAX_DAYS, NURSING_PREMIUM_YEARLY};
+use super::elder::{scheme_subsidy, SchemeNames};
+use super::{result, who, Household, SupportState};
+
+/// Clause 5, subsidy for the resident medical insurance.
+///
+/// > 对独生子女三级以上残疾或死亡、未再生育或收养子女的夫妻参加城乡居民基本医疗保险，由县（区）人民政府给予适当补贴；
+pub(crate) fn medical_insurance_subsidy(h: &Household) -> BenefitResult {
+    scheme_subsidy(
+        h,
+        BenefitId::MedicalInsuranceSubsidy,
+        |p| p.medical,
+        SchemeNames {
+            zh: "城乡居民基本医疗保险",
+            en: "resident medical insurance",
+        },
+    )
+}
+
+/// Clause 5, medical assistance for families in hardship.
+///
+/// > 将符合条件的困难家庭纳入医疗救助范围，给予相应的医疗救助。
+///
+/// Which families count as 困难家庭 is the medical security bureau's call: `check`.
+pub(crate) fn medical_aid(h: &Household) -> BenefitResult {
+    let id = BenefitId::MedicalAid;
+    if !h.facts.circumstances.low_income {
+        return result(
+            id,
+            Status::NotEligible,
+            vec![Reason::fixed(
+                "医疗救助是给生活困难家庭的；没有填写家庭生活困难。",
+                "Medical assistance is for families in hardship; hardship was not indicated.",
+            )],
+        );
+    }
+    result(
+        id,
+        Status::Check,
+        vec![Reason::fixed(
+            "家庭生活困难的，可纳入医疗救助范围；是否符合困难家庭条件由医保部门认定。",
+            "A family in hardship can receive medical assistance; the healthcare security bureau decides whether the family qualifies.",
+        )],
+    )
+}
+
+/// Clause 5, priority medical care.
+///
+/// > 各级医疗机构要开通“绿色通道”，建立社区医疗服务巡诊制度，为计划生育特殊家庭建立健康档案，提供便利的就医条件，对行动不便的特殊家庭老人提供上门服务。
+/// > 特殊家庭父母凭计划生育家庭特别扶助制度扶助证、居民身份证优先就诊并免除门诊挂号费；在急诊和大病诊疗过程中，给予优惠待遇，免除120等急救车辆使用费用，优先安排住院床位。
+pub(crate) fn medical_priority(h: &Household) -> BenefitResult {
+    let mut reasons = Vec::with_capacity(3);
+    reasons.push(Reason::fixed(
+        "医疗机构为特殊家庭开通“绿色通道”，建立健康档案，提供便利的就医条件。",
+        "Hospitals and clinics open a green channel, keep a health record for the family and make care easy to reach.",
+    ));
+    if h.living().any(|p| p.mobility_limited) {
+        reasons.push(Reason::fixed(
+            "家中老人行动不便，可以请医生上门服务。",
+            "A parent has limited mobility: doctors can visit at home.",
+        ));
+    }
+    reasons.push(match h.special_support {
+        SupportState::Meets | SupportState::MeetsByFatherAge => Reason::fixed(
+            "凭特别扶助证和身份证，优先就诊并免门诊挂号费；急诊和大病时免120等急救车费用，优先安排住院床位。",
+            "With the special support certificate and ID card: seen first with no registration fee; in emergencies and serious illness no fee for a 120 ambulance, and priority for a hospital bed.",
+        ),
+        SupportState::From(d) | SupportState::FromByFatherAge(d) => Reason::owned(
+            format!("免门诊挂号费、免120急救车费用和优先住院需凭特别扶助证；自{}起符合特别扶助条件，领证后即可享受。", zh_date(d)),
+            format!("No registration fee, free 120 ambulance and priority beds need the special support certificate, which the family can hold from {d}."),
+        ),
+    });
+    result(BenefitId::MedicalPriority, Status::Eligible, reasons)
+}
+
+/// Clause 6, hospital nursing allowance insurance.
+///
+/// > 对独生子女死亡的特殊家庭父母统一缴纳每人每年900元的住院护理补贴保险，住院期间享受每日300元的住院护理补贴，每年最长不超过90天。
+///
+/// The government pays the 900 yuan premium to the insurer; the household receives only the
+/// daily allowance, so only that is counted. Insured: living parents with Kaifeng 户籍.
+pub(crate) fn nursing_insurance(h: &Household) -> BenefitResult {
+    let id = BenefitId::NursingInsurance;
+    if !h.child_died {
+        return result(
+            id,
+            Status::NotEligible,
+            vec![super::cash::ONLY_IF_CHILD_DIED],
+        );
+    }
+    let premium = on(&NURSING_PREMIUM_YEARLY, h.as_of);
+    let daily = on(&NURSING_DAILY, h.as_of);
+    let cap = on(&NURSING_MAX_DAYS, h.as_of);
+    let mut reasons = vec![Reason::owned(
+        format!("政府为父母每人每年缴纳{premium}元住院护理补贴保险；住院期间每天补贴{daily}元，每年最多{cap}天。"),
+        format!("The government pays a {premium} yuan premium per parent per year; in hospital the allowance is {daily} yuan a day, at most {cap} days a year."),
+    )];
+    let mut annual = Decimal::ZERO;
+    for p in h.living().filter(|p| p.kaifeng_hukou) {
+        let days = p.hospital_days.clamp(0, i64::from(cap));
+        annual += daily * Decimal::from(days);
+        if p.hospital_days > 0 {
+            let (zh, en) = who(p);
+            let amount = daily * Decimal::from(days);
+            reasons.push(if p.hospital_days > i64::from(cap) {
+                Reason::owned(
+                    format!("{zh}今年住院{}天，按最多{cap}天计，补贴{amount}元。", p.hospital_days),
+                    format!("{en} spent {} days in hospital this year; at most {cap} count: {amount} yuan.", p.hospital_days),
+                )
+            } else {
+                Reason::owned(
+                    format!("{zh}今年住院{days}天，补贴{amount}元。"),
+                    format!("{en} spent {days} days in hospital this year: {amount} yuan."),
+                )
+            });
+        }
+    }
+    let mut r = result(id, Status::Eligible, reasons);
+    r.annual_total = Some(annual);
+    r
+}
+
+/// Clause 7, support for having another child.
+///
+/// > 对独生子女三级以上残疾或死亡后有再生育意愿的夫妻，参加城镇职工生育保险或城乡居民基本医疗保险的，享受相应的医保待遇；免费向农村居民提供取环、输卵（精）管复通等计划生育手术服务，并给予住院分娩补助；对确需实施试管婴儿辅助生殖技术的，由县（区）人民政府给予适当补助。
+pub(crate) fn rebirth_support(h: &Household) -> BenefitResult {
+    let id = BenefitId::RebirthSupport;
+    let c = &h.facts.circumstances;
+    if !c.wants_another_child {
+        return result(
+            id,
+            Status::NotEligible,
+            vec![Reason::fixed(
+                "本项适用于有再生育意愿的夫妻；如有意愿，可随时咨询。",
+                "This applies to couples who wish to have another child; ask at any time if you do.",
+            )],
+        );
+    }
+    let mut reasons = vec![Reason::fixed(
+        "有再生育意愿：参加职工生育保险或城乡居民医保的，享受相应的医保待遇。",
+        "Wishing for another child: those in the employee maternity insurance or the resident medical insurance receive its benefits.",
+    )];
+    if h.facts.residence == Residence::Rural {
+        reasons.push(Reason::fixed(
+            "农村居民可免费做取环、输卵（精）管复通等手术，并有住院分娩补助。",
+            "Rural residents get free IUD removal and tubal or vasectomy reversal, and a hospital delivery subsidy.",
+        ));
+    }
+    if c.needs_ivf {
+        reasons.push(Reason::fixed(
+            "确需做试管婴儿的，由县（区）人民政府给予适当补助，标准请向县（区）卫生健康委核实。",
+            "Where IVF is needed, the county government gives a suitable subsidy; confirm the amount with the county health commission.",
+        ));
+    }
+    result(id, Status::Eligible, reasons)
+}

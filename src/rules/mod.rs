@@ -1,0 +1,108 @@
+//! Kaifeng's 汴政办〔2023〕24号 as rules: household facts in, one decision per item out. Pure
+//! Rust with no browser in it, so the same rules run in the app, on the command line, in the
+//! tests and in the benchmark, and always agree.
+
+pub mod agencies;
+pub mod benefits;
+pub mod clauses;
+mod decide;
+pub mod facts;
+pub mod outcome;
+pub mod params;
+
+use chrono::NaiveDate;
+
+pub use agencies::{Agency, AgencyId, AGENCIES, HOTLINES};
+pub use benefits::{Benefit, BenefitId, Document, Group, BENEFITS};
+pub use clauses::{clause, Clause, CLAUSES};
+pub use facts::{
+    Area, CareSetting, Child, ChildStatus, Circumstances, DisabilityType, Facts, FactsError,
+    Parent, Residence, Role, Scheme, Schooling,
+};
+pub use outcome::{BenefitResult, Outcome, Reason, Status, Totals, RULES_VERSION};
+
+use decide::{care, cash, elder, medical, Household};
+
+type Decider = fn(&Household) -> BenefitResult;
+
+/// The deciding function of every catalogue item, in catalogue order.
+const DECIDERS: [(BenefitId, Decider); 25] = [
+    (BenefitId::SpecialSupport, cash::special_support),
+    (BenefitId::DeathRelief, cash::death_relief),
+    (BenefitId::ParentRewards, cash::parent_rewards),
+    (BenefitId::PensionSubsidy, elder::pension_subsidy),
+    (BenefitId::CareHomePriority, elder::care_home_priority),
+    (BenefitId::HomeCareServices, elder::home_care_services),
+    (BenefitId::HomeCareAllowance, elder::home_care_allowance),
+    (BenefitId::DisabledCareSupport, elder::disabled_care_support),
+    (
+        BenefitId::MedicalInsuranceSubsidy,
+        medical::medical_insurance_subsidy,
+    ),
+    (BenefitId::MedicalAid, medical::medical_aid),
+    (BenefitId::MedicalPriority, medical::medical_priority),
+    (BenefitId::NursingInsurance, medical::nursing_insurance),
+    (BenefitId::RebirthSupport, medical::rebirth_support),
+    (BenefitId::AssignedHelpers, care::assigned_helpers),
+    (BenefitId::Guardianship, care::guardianship),
+    (BenefitId::FestivalVisits, care::festival_visits),
+    (BenefitId::VolunteerSupport, care::volunteer_support),
+    (
+        BenefitId::PublicRentalPriority,
+        care::public_rental_priority,
+    ),
+    (
+        BenefitId::RuralHouseRenovation,
+        care::rural_house_renovation,
+    ),
+    (BenefitId::AdoptionPriority, care::adoption_priority),
+    (BenefitId::LegalAid, care::legal_aid),
+    (BenefitId::EmploymentSupport, care::employment_support),
+    (BenefitId::StudentAidPriority, care::student_aid_priority),
+    (BenefitId::RehabilitationAid, care::rehabilitation_aid),
+    (BenefitId::FreeGravePlot, care::free_grave_plot),
+];
+
+/// The ids in the order `evaluate` decides them; the catalogue tests compare it with
+/// `BENEFITS`.
+pub fn decided_ids() -> impl Iterator<Item = BenefitId> {
+    DECIDERS.iter().map(|(id, _)| *id)
+}
+
+/// Decides every item for one household. `today` stands in for a missing `as_of`.
+///
+/// Facts that cannot describe a real household are refused with the field and the reason;
+/// nothing is guessed.
+pub fn evaluate(facts: &Facts, today: NaiveDate) -> Result<Outcome, FactsError> {
+    facts.validate(today)?;
+    let as_of = facts.date(today);
+    let h = Household::new(facts, as_of);
+    let blocked = decide::outside(&h);
+    let benefits: Vec<BenefitResult> = DECIDERS
+        .iter()
+        .map(|(id, decide)| match &blocked {
+            Some(reason) => {
+                let mut r = BenefitResult::new(*id, Status::NotEligible);
+                r.reasons.push(reason.clone());
+                r
+            }
+            None => decide(&h),
+        })
+        .collect();
+    debug_assert_eq!(benefits.len(), outcome::catalogue_len());
+    let mut totals = Totals::default();
+    for b in benefits.iter().filter(|b| b.status == Status::Eligible) {
+        totals.monthly += b.monthly_total.unwrap_or_default();
+        totals.one_off += b.one_off_total.unwrap_or_default();
+        totals.annual += b.annual_total.unwrap_or_default();
+    }
+    Ok(Outcome {
+        rules_version: RULES_VERSION,
+        as_of,
+        area: facts.area,
+        covered: h.covered,
+        special_family: h.special,
+        benefits,
+        totals,
+    })
+}

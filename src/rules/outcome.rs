@@ -1,0 +1,200 @@
+//! What the rules answer. The JSON form is a public contract (see `docs/facts-and-results.md`);
+//! the Rust form keeps ids and reasons structured so the app can show them in either language.
+
+use std::borrow::Cow;
+
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::{Serialize, Serializer};
+
+use super::agencies::AgencyId;
+use super::benefits::{BenefitId, BENEFITS};
+use super::facts::Area;
+
+/// Bumped whenever a rule or amount changes, so a printed sheet says which rules made it.
+pub const RULES_VERSION: &str = "kaifeng-2023-24/1.0.0";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    /// The text grants it on the facts given.
+    Eligible,
+    /// Likely: the agency must confirm a condition the text leaves to it.
+    Check,
+    /// Will hold from `eligible_from`.
+    Future,
+    NotEligible,
+}
+
+/// One short sentence of why, in both languages. Mostly fixed text, so deciding a household
+/// allocates little.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reason {
+    pub zh: Cow<'static, str>,
+    pub en: Cow<'static, str>,
+}
+
+impl Reason {
+    pub const fn fixed(zh: &'static str, en: &'static str) -> Reason {
+        Reason {
+            zh: Cow::Borrowed(zh),
+            en: Cow::Borrowed(en),
+        }
+    }
+
+    pub fn owned(zh: String, en: String) -> Reason {
+        Reason {
+            zh: Cow::Owned(zh),
+            en: Cow::Owned(en),
+        }
+    }
+}
+
+/// The decision on one item for one household.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BenefitResult {
+    pub id: BenefitId,
+    pub status: Status,
+    pub eligible_from: Option<NaiveDate>,
+    pub reasons: Vec<Reason>,
+    /// For the household, in yuan. On a `future` item: what it will be from `eligible_from`
+    /// at today's rate; household totals count `eligible` items only.
+    pub monthly_total: Option<Decimal>,
+    pub one_off_total: Option<Decimal>,
+    pub annual_total: Option<Decimal>,
+}
+
+impl BenefitResult {
+    pub fn new(id: BenefitId, status: Status) -> Self {
+        BenefitResult {
+            id,
+            status,
+            eligible_from: None,
+            reasons: Vec::new(),
+            monthly_total: None,
+            one_off_total: None,
+            annual_total: None,
+        }
+    }
+
+    pub fn applies(&self) -> bool {
+        self.status != Status::NotEligible
+    }
+}
+
+/// Cash the household itself receives, from `eligible` items only.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Totals {
+    #[serde(serialize_with = "money")]
+    pub monthly: Decimal,
+    #[serde(serialize_with = "money")]
+    pub one_off: Decimal,
+    #[serde(serialize_with = "money")]
+    pub annual: Decimal,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Outcome {
+    pub rules_version: &'static str,
+    pub as_of: NaiveDate,
+    pub area: Option<Area>,
+    /// At least one living parent holds Kaifeng 户籍.
+    pub covered: bool,
+    pub special_family: bool,
+    /// One entry per catalogue item, in catalogue order.
+    pub benefits: Vec<BenefitResult>,
+    pub totals: Totals,
+}
+
+impl Outcome {
+    pub fn get(&self, id: BenefitId) -> &BenefitResult {
+        self.benefits
+            .iter()
+            .find(|b| b.id == id)
+            .expect("an outcome holds every catalogue item")
+    }
+}
+
+fn money<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&d.normalize().to_string())
+}
+
+#[derive(Serialize)]
+struct AgencyJson {
+    id: AgencyId,
+    name: String,
+}
+
+#[derive(Serialize)]
+struct BenefitJson<'a> {
+    id: BenefitId,
+    status: Status,
+    clause: u8,
+    title: &'static str,
+    title_en: &'static str,
+    reasons: Vec<&'a str>,
+    agencies: Vec<AgencyJson>,
+    documents: &'static [&'static str],
+    eligible_from: Option<NaiveDate>,
+    monthly_total: Option<String>,
+    one_off_total: Option<String>,
+    annual_total: Option<String>,
+}
+
+#[derive(Serialize)]
+struct OutcomeJson<'a> {
+    rules_version: &'static str,
+    as_of: NaiveDate,
+    covered: bool,
+    special_family: bool,
+    totals: Totals,
+    benefits: Vec<BenefitJson<'a>>,
+}
+
+impl Serialize for Outcome {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let amount = |d: Option<Decimal>| d.map(|d| d.normalize().to_string());
+        let benefits = self
+            .benefits
+            .iter()
+            .map(|b| {
+                let info = b.id.info();
+                BenefitJson {
+                    id: b.id,
+                    status: b.status,
+                    clause: info.clause,
+                    title: info.zh,
+                    title_en: info.en,
+                    reasons: b.reasons.iter().map(|r| r.zh.as_ref()).collect(),
+                    agencies: info
+                        .agencies
+                        .iter()
+                        .map(|&a| AgencyJson {
+                            id: a,
+                            name: a.name_zh(self.area),
+                        })
+                        .collect(),
+                    documents: info.documents_zh,
+                    eligible_from: b.eligible_from,
+                    monthly_total: amount(b.monthly_total),
+                    one_off_total: amount(b.one_off_total),
+                    annual_total: amount(b.annual_total),
+                }
+            })
+            .collect();
+        OutcomeJson {
+            rules_version: self.rules_version,
+            as_of: self.as_of,
+            covered: self.covered,
+            special_family: self.special_family,
+            totals: self.totals,
+            benefits,
+        }
+        .serialize(s)
+    }
+}
+
+/// The catalogue order is the output order; this keeps the two in step.
+pub(crate) fn catalogue_len() -> usize {
+    BENEFITS.len()
+}
