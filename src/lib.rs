@@ -2,6 +2,7 @@
 //! that asks the questions. The rules never depend on the browser so that they can be tested,
 //! benchmarked and run from the command line natively.
 
+pub mod flow;
 pub mod rules;
 
 #[cfg(target_arch = "wasm32")]

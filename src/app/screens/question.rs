@@ -1,0 +1,255 @@
+//! One question per screen. The screen keeps a draft of the answer until Next, so a half-made
+//! choice never reaches the answers; Back leaves the answers as they were.
+
+use chrono::{Datelike, NaiveDate};
+use yew::prelude::*;
+
+use super::widgets::{DateParts, DatePicker, NumberBox, RadioCards, Tick};
+use crate::app::hooks::TITLE_ID;
+use crate::app::state::{Action, State};
+use crate::flow::answers::{Question, MAX_HOSPITAL_DAYS};
+use crate::flow::questions::{self, Check, Kind};
+use crate::flow::text::Key;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct QuestionProps {
+    pub question: Question,
+    pub state: State,
+    pub dispatch: Callback<Action>,
+}
+
+/// The answer being made on this screen.
+#[derive(Debug, Clone, PartialEq)]
+enum Draft {
+    Single(Option<usize>),
+    PerParent([Option<usize>; 2]),
+    Date(DateParts),
+    Days([String; 2]),
+    Checks(Vec<Check>),
+}
+
+fn initial(q: Question, s: &State) -> Draft {
+    let a = &s.answers;
+    match questions::kind(q) {
+        Kind::Single => Draft::Single(questions::single_selected(q, a)),
+        Kind::PerParent => Draft::PerParent(questions::parent_selected(q, a)),
+        Kind::Date => Draft::Date(
+            questions::date_answer(q, a)
+                .map(|d| DateParts {
+                    year: Some(d.year()),
+                    month: Some(d.month()),
+                    day: Some(d.day()),
+                })
+                .unwrap_or_default(),
+        ),
+        Kind::Days => Draft::Days(
+            a.hospital_days
+                .map(|d| d.map(|d| d.to_string()).unwrap_or_default()),
+        ),
+        Kind::Checks => Draft::Checks(
+            questions::checks(q, a)
+                .into_iter()
+                .filter(|c| questions::is_checked(*c, a))
+                .collect(),
+        ),
+    }
+}
+
+/// The answer the draft gives, or the message saying what is missing.
+fn finish(q: Question, s: &State, draft: &Draft) -> Result<crate::flow::AnswerValue, Key> {
+    let living = s.answers.living_slots();
+    match draft {
+        Draft::Single(i) => i
+            .and_then(|i| questions::single_value(q, i))
+            .ok_or(Key::ChooseOne),
+        Draft::PerParent(chosen) => {
+            if living.iter().any(|p| chosen[*p as usize].is_none()) {
+                return Err(Key::ChooseEach);
+            }
+            let mut only_living = [None, None];
+            for p in living {
+                only_living[*p as usize] = chosen[*p as usize];
+            }
+            questions::parent_value(q, only_living).ok_or(Key::ChooseEach)
+        }
+        Draft::Date(parts) => {
+            let (Some(y), Some(m), Some(d)) = (parts.year, parts.month, parts.day) else {
+                return Err(Key::PickDate);
+            };
+            let date = NaiveDate::from_ymd_opt(y, m, d).ok_or(Key::NotARealDate)?;
+            if date > s.today {
+                return Err(Key::DateInFuture);
+            }
+            questions::date_value(q, date).ok_or(Key::PickDate)
+        }
+        Draft::Days(texts) => {
+            let mut days = [None, None];
+            for p in living {
+                let text = texts[*p as usize].trim();
+                let n: u16 = if text.is_empty() {
+                    0
+                } else {
+                    text.parse().map_err(|_| Key::DaysRange)?
+                };
+                if i64::from(n) > MAX_HOSPITAL_DAYS {
+                    return Err(Key::DaysRange);
+                }
+                days[*p as usize] = Some(n);
+            }
+            Ok(crate::flow::AnswerValue::HospitalDays(days))
+        }
+        Draft::Checks(ticked) => questions::checks_value(q, ticked).ok_or(Key::ChooseOne),
+    }
+}
+
+#[function_component(QuestionScreen)]
+pub fn question_screen(props: &QuestionProps) -> Html {
+    let q = props.question;
+    let s = &props.state;
+    let draft = {
+        let s = s.clone();
+        use_state(move || initial(q, &s))
+    };
+    let error = use_state(|| None::<Key>);
+    let t = |k: Key| k.text(s.lang, s.voice);
+    let pick = |l: (&'static str, &'static str)| AttrValue::from(s.lang.pick(l.0, l.1));
+
+    let onsubmit = {
+        let draft = draft.clone();
+        let error = error.clone();
+        let dispatch = props.dispatch.clone();
+        let s = s.clone();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            match finish(q, &s, &draft) {
+                Ok(value) => dispatch.emit(Action::Answer(value)),
+                Err(k) => error.set(Some(k)),
+            }
+        })
+    };
+    let back = props.dispatch.reform(|_: MouseEvent| Action::Back);
+    let set = {
+        let draft = draft.clone();
+        let error = error.clone();
+        move |d: Draft| {
+            error.set(None);
+            draft.set(d);
+        }
+    };
+
+    let body = match (*draft).clone() {
+        Draft::Single(selected) => {
+            let set = set.clone();
+            html! {
+                <RadioCards name={format!("{q:?}")}
+                    options={questions::single_options(q).into_iter().map(pick).collect::<Vec<_>>()}
+                    {selected}
+                    on_select={Callback::from(move |i| set(Draft::Single(Some(i))))} />
+            }
+        }
+        Draft::PerParent(chosen) => {
+            let options: Vec<AttrValue> =
+                questions::parent_options(q).into_iter().map(pick).collect();
+            html! { <>{ for s.answers.living_slots().iter().map(|p| {
+                let p = *p;
+                let set = set.clone();
+                html! {
+                    <fieldset class="sub">
+                        <legend>{ questions::parent_name(p, s.lang) }</legend>
+                        <RadioCards name={format!("{q:?}-{p:?}")} options={options.clone()}
+                            selected={chosen[p as usize]}
+                            on_select={Callback::from(move |i| {
+                                let mut next = chosen;
+                                next[p as usize] = Some(i);
+                                set(Draft::PerParent(next));
+                            })} />
+                    </fieldset>
+                }
+            }) }</> }
+        }
+        Draft::Date(parts) => {
+            let set = set.clone();
+            html! {
+                <DatePicker id={format!("{q:?}")} value={parts}
+                    first_year={s.today.year() - 110} last_year={s.today.year()}
+                    labels={[t(Key::Year).into_owned().into(), t(Key::Month).into_owned().into(),
+                             t(Key::Day).into_owned().into(), AttrValue::from("—")]}
+                    on_change={Callback::from(move |p| set(Draft::Date(p)))} />
+            }
+        }
+        Draft::Days(texts) => html! { <>{ for s.answers.living_slots().iter().map(|p| {
+            let p = *p;
+            let set = set.clone();
+            let texts = texts.clone();
+            html! {
+                <NumberBox id={format!("days-{p:?}")} label={questions::parent_name(p, s.lang)}
+                    unit={t(Key::Days).into_owned()} value={texts[p as usize].clone()}
+                    on_input={Callback::from(move |v: String| {
+                        let mut next = texts.clone();
+                        next[p as usize] = v;
+                        set(Draft::Days(next));
+                    })} />
+            }
+        }) }</> },
+        Draft::Checks(ticked) => {
+            let all = questions::checks(q, &s.answers);
+            let tick = |c: Check| {
+                let set = set.clone();
+                let ticked = ticked.clone();
+                let checked = ticked.contains(&c);
+                html! {
+                    <Tick label={t(c.label).into_owned()} {checked}
+                        on_toggle={Callback::from(move |on: bool| {
+                            let mut next: Vec<Check> = ticked.iter().copied().filter(|x| *x != c).collect();
+                            if on { next.push(c); }
+                            set(Draft::Checks(next));
+                        })} />
+                }
+            };
+            let per_parent = all.iter().any(|c| c.parent.is_some());
+            if per_parent {
+                html! { <>{ for s.answers.living_slots().iter().map(|p| html! {
+                    <fieldset class="sub">
+                        <legend>{ questions::parent_name(*p, s.lang) }</legend>
+                        <div class="cards">
+                            { for all.iter().copied().filter(|c| c.parent == Some(*p)).map(tick) }
+                        </div>
+                    </fieldset>
+                }) }</> }
+            } else {
+                html! { <div class="cards">{ for all.iter().copied().map(tick) }</div> }
+            }
+        }
+    };
+    let multi = questions::kind(q) == Kind::Checks;
+    let (n, total) = s.progress().unwrap_or((1, 1));
+    let progress_text = Key::Progress.fill(
+        s.lang,
+        s.voice,
+        &[("n", &n.to_string()), ("total", &total.to_string())],
+    );
+    let percent = n * 100 / total.max(1);
+
+    html! {
+        <section class="screen question">
+            <p class="progress-text">{ progress_text }</p>
+            <div class="progress-bar" aria-hidden="true"><span style={format!("width:{percent}%")}></span></div>
+            <form {onsubmit} novalidate=true>
+                <fieldset class="question-set">
+                    <legend><h1 id={TITLE_ID} tabindex="-1">{ t(questions::title(q)) }</h1></legend>
+                    if multi { <p class="hint">{ t(Key::MultiHint) }</p> }
+                    { body }
+                </fieldset>
+                <details class="why">
+                    <summary>{ t(Key::WhyWeAsk) }</summary>
+                    <p>{ t(questions::why(q)) }</p>
+                </details>
+                <p class="error" role="alert">{ error.map(|k| t(k)).unwrap_or_default() }</p>
+                <div class="actions">
+                    <button type="button" class="secondary" onclick={back}>{ t(Key::Back) }</button>
+                    <button type="submit" class="primary">{ t(Key::Next) }</button>
+                </div>
+            </form>
+        </section>
+    }
+}

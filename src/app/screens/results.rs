@@ -1,0 +1,183 @@
+//! What the rules returned, grouped so a family reads it at a glance: totals on top, each
+//! item with its amount, why, the clause and its exact words, where to go and what to bring;
+//! the items that do not apply folded away below.
+
+use yew::prelude::*;
+
+use super::ScreenProps;
+use crate::app::hooks::TITLE_ID;
+use crate::app::state::{Action, State};
+use crate::flow::present;
+use crate::flow::text::{Key, Lang};
+use crate::rules::{self, clause, BenefitResult, Outcome, Status, HOTLINES};
+
+#[function_component(Results)]
+pub fn results(props: &ScreenProps) -> Html {
+    let s = &props.state;
+    let t = |k: Key| k.text(s.lang, s.voice);
+    let back = props.dispatch.reform(|_: MouseEvent| Action::Back);
+    let restart = props.dispatch.reform(|_: MouseEvent| Action::Restart);
+    let actions = html! {
+        <div class="actions no-print">
+            <button type="button" class="secondary" onclick={back}>{ t(Key::Back) }</button>
+            <button type="button" class="secondary" onclick={restart}>{ t(Key::StartAgain) }</button>
+        </div>
+    };
+    let Some(facts) = s.answers.to_facts(s.today) else {
+        // The reducer only shows results once every question is answered.
+        return html! { <section class="screen"><h1 id={TITLE_ID} tabindex="-1">{ t(Key::SummaryTitle) }</h1>{ actions }</section> };
+    };
+    let outcome = match rules::evaluate(&facts, s.today) {
+        Ok(o) => o,
+        Err(e) => {
+            return html! {
+                <section class="screen results">
+                    <h1 id={TITLE_ID} tabindex="-1">{ t(Key::ErrorTitle) }</h1>
+                    <p class="error" role="alert">{ t(Key::EngineRefused) }{ s.lang.pick(&e.zh, &e.en).to_string() }</p>
+                    { actions }
+                </section>
+            };
+        }
+    };
+    let main = if !outcome.special_family || !outcome.covered {
+        outside(s, &outcome)
+    } else {
+        inside(s, &outcome)
+    };
+    html! {
+        <section class="screen results">
+            { main }
+            <footer class="meta">
+                <p>{ t(Key::Disclaimer) }</p>
+                <p>{ format!("{}：{}　{}：{}", t(Key::CheckedOn), present::date(outcome.as_of, s.lang), t(Key::RulesVersion), outcome.rules_version) }</p>
+            </footer>
+            { actions }
+        </section>
+    }
+}
+
+fn hotlines(s: &State) -> Html {
+    html! {
+        <section class="hotlines" aria-labelledby="hotlines-title">
+            <h2 id="hotlines-title">{ Key::Hotlines.text(s.lang, s.voice) }</h2>
+            <ul>
+                { for HOTLINES.iter().map(|(n, zh, en)| html! {
+                    <li><a href={format!("tel:{n}")}>{ *n }</a>{ " " }{ s.lang.pick(zh, en) }</li>
+                }) }
+            </ul>
+        </section>
+    }
+}
+
+/// Not a special family, or not covered by Kaifeng: say so kindly, and why.
+fn outside(s: &State, outcome: &Outcome) -> Html {
+    let t = |k: Key| k.text(s.lang, s.voice);
+    let title = if outcome.special_family {
+        t(Key::NotCoveredTitle)
+    } else {
+        t(Key::NotSpecialTitle)
+    };
+    let why = outcome
+        .benefits
+        .first()
+        .and_then(|b| b.reasons.first())
+        .map(|r| present::reason(r, s.lang).to_string())
+        .unwrap_or_default();
+    html! {
+        <>
+            <h1 id={TITLE_ID} tabindex="-1">{ title }</h1>
+            <p class="lead">{ why }</p>
+            <p>{ t(Key::NotSpecialBody) }</p>
+            { hotlines(s) }
+        </>
+    }
+}
+
+fn inside(s: &State, outcome: &Outcome) -> Html {
+    let t = |k: Key| k.text(s.lang, s.voice);
+    let groups = present::grouped(outcome);
+    let count: usize = groups.iter().map(|(_, items)| items.len()).sum();
+    let not = present::not_applying(outcome);
+    let yuan = |d| Key::Yuan.fill(s.lang, s.voice, &[("amount", &present::money(d))]);
+    let totals = outcome.totals;
+    html! {
+        <>
+            <h1 id={TITLE_ID} tabindex="-1">{ t(Key::ResultsTitle) }</h1>
+            <p class="lead">{ Key::ResultsCount.fill(s.lang, s.voice, &[("n", &count.to_string())]) }</p>
+            <dl class="totals">
+                <div><dt>{ t(Key::TotalMonthly) }</dt><dd>{ yuan(totals.monthly) }</dd></div>
+                <div><dt>{ t(Key::TotalOneOff) }</dt><dd>{ yuan(totals.one_off) }</dd></div>
+                if !totals.annual.is_zero() {
+                    <div><dt>{ t(Key::TotalAnnual) }</dt><dd>{ yuan(totals.annual) }</dd></div>
+                }
+            </dl>
+            { for groups.into_iter().map(|(g, items)| html! {
+                <section class="group" aria-labelledby={format!("group-{g:?}")}>
+                    <h2 id={format!("group-{g:?}")}>{ s.lang.pick(g.zh(), g.en()) }</h2>
+                    <ul class="items">
+                        { for items.into_iter().map(|r| html! { <li>{ item(s, outcome, r) }</li> }) }
+                    </ul>
+                </section>
+            }) }
+            <details class="not-applying">
+                <summary>{ Key::NotApplying.fill(s.lang, s.voice, &[("n", &not.len().to_string())]) }</summary>
+                <ul>
+                    { for not.into_iter().map(|r| {
+                        let b = r.id.info();
+                        html! {
+                            <li>
+                                <h3>{ s.lang.pick(b.zh, b.en) }</h3>
+                                <ul class="reasons">
+                                    { for r.reasons.iter().map(|x| html! { <li>{ present::reason(x, s.lang).to_string() }</li> }) }
+                                </ul>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            </details>
+            { hotlines(s) }
+        </>
+    }
+}
+
+fn item(s: &State, outcome: &Outcome, r: &BenefitResult) -> Html {
+    let t = |k: Key| k.text(s.lang, s.voice);
+    let b = r.id.info();
+    let status_class = match r.status {
+        Status::Eligible => "eligible",
+        Status::Check => "check",
+        Status::Future => "future",
+        Status::NotEligible => "not-eligible",
+    };
+    let agency = |a: rules::AgencyId| match s.lang {
+        Lang::Zh => a.name_zh(outcome.area),
+        Lang::En => a.name_en(outcome.area),
+    };
+    let clause_text = clause(b.clause).map(|c| c.title).unwrap_or_default();
+    html! {
+        <article class={classes!("item", status_class)} id={format!("item-{}", r.id.as_str())}>
+            <h3>{ s.lang.pick(b.zh, b.en) }</h3>
+            <p class={classes!("status", status_class)}>{ present::status_label(r, s.lang) }</p>
+            if let Some(line) = present::amount_line(r, outcome.as_of, s.lang) {
+                <p class="amount">{ line }</p>
+            }
+            <h4>{ t(Key::Why) }</h4>
+            <ul class="reasons">
+                { for r.reasons.iter().map(|x| html! { <li>{ present::reason(x, s.lang).to_string() }</li> }) }
+            </ul>
+            <h4>{ t(Key::Basis) }</h4>
+            <details class="clause">
+                <summary>{ Key::ClauseRef.fill(s.lang, s.voice, &[("n", &b.clause.to_string())]) }{ "　" }{ clause_text }</summary>
+                <blockquote lang="zh-CN">{ b.quote }</blockquote>
+            </details>
+            <h4>{ t(Key::GoFirst) }</h4>
+            <p class="contact">{ agency(b.contact) }</p>
+            <h4>{ t(Key::Responsible) }</h4>
+            <p class="agencies">{ b.agencies.iter().map(|a| agency(*a)).collect::<Vec<_>>().join(if s.lang == Lang::Zh { "、" } else { "; " }) }</p>
+            <h4>{ t(Key::Bring) }</h4>
+            <ul class="documents">
+                { for b.documents.iter().map(|d| html! { <li>{ s.lang.pick(d.zh, d.en) }</li> }) }
+            </ul>
+        </article>
+    }
+}

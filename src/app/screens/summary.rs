@@ -1,0 +1,45 @@
+//! Every answer on one page, each with a way to change it; changing one keeps the rest.
+
+use yew::prelude::*;
+
+use super::ScreenProps;
+use crate::app::hooks::TITLE_ID;
+use crate::app::state::Action;
+use crate::flow::questions;
+use crate::flow::text::Key;
+
+#[function_component(Summary)]
+pub fn summary(props: &ScreenProps) -> Html {
+    let s = &props.state;
+    let t = |k: Key| k.text(s.lang, s.voice);
+    let back = props.dispatch.reform(|_: MouseEvent| Action::Back);
+    let results = props.dispatch.reform(|_: MouseEvent| Action::ShowResults);
+    html! {
+        <section class="screen summary" aria-labelledby={TITLE_ID}>
+            <h1 id={TITLE_ID} tabindex="-1">{ t(Key::SummaryTitle) }</h1>
+            <p class="hint">{ t(Key::SummaryHint) }</p>
+            <dl class="answers">
+                { for s.questions().into_iter().map(|q| {
+                    let edit = props.dispatch.reform(move |_: MouseEvent| Action::Edit(q));
+                    let title = t(questions::title(q)).into_owned();
+                    let label = format!("{}：{}", t(Key::Change), title);
+                    html! {
+                        <div class="answer-row">
+                            <dt>{ title }</dt>
+                            <dd>
+                                <span class="answer">{ questions::describe(q, &s.answers, s.lang, s.voice) }</span>
+                                <button type="button" class="link-button" aria-label={label} onclick={edit}>
+                                    { t(Key::Change) }
+                                </button>
+                            </dd>
+                        </div>
+                    }
+                }) }
+            </dl>
+            <div class="actions">
+                <button type="button" class="secondary" onclick={back}>{ t(Key::Back) }</button>
+                <button type="button" class="primary" onclick={results}>{ t(Key::SeeResults) }</button>
+            </div>
+        </section>
+    }
+}

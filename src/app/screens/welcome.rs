@@ -1,0 +1,31 @@
+//! The first screen: what this checks, under which policy, how long, and that answers stay
+//! on the device.
+
+use yew::prelude::*;
+
+use super::ScreenProps;
+use crate::app::hooks::TITLE_ID;
+use crate::app::state::Action;
+use crate::flow::text::Key;
+
+#[function_component(Welcome)]
+pub fn welcome(props: &ScreenProps) -> Html {
+    let s = &props.state;
+    let t = |k: Key| k.text(s.lang, s.voice);
+    let start = props.dispatch.reform(|_: MouseEvent| Action::Start);
+    html! {
+        <section class="screen welcome" aria-labelledby={TITLE_ID}>
+            <h1 id={TITLE_ID} tabindex="-1">{ t(Key::WelcomeTitle) }</h1>
+            <p class="lead">{ t(Key::WelcomeWho) }</p>
+            <ul class="facts">
+                <li>{ t(Key::WelcomeTime) }</li>
+                <li>{ t(Key::WelcomePrivacy) }</li>
+                <li>{ t(Key::WelcomeGentle) }</li>
+            </ul>
+            <p class="policy">{ t(Key::WelcomePolicy) }</p>
+            <div class="actions">
+                <button type="button" class="primary" onclick={start}>{ t(Key::Start) }</button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,148 @@
+//! The few input shapes the questions use, each a labelled native control so phones, screen
+//! readers and keyboards all work without extra scripting: large radio cards, tick boxes, a
+//! year/month/day picker and a number box.
+
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct RadioCardsProps {
+    /// The radio group's name; unique on the page.
+    pub name: AttrValue,
+    pub options: Vec<AttrValue>,
+    pub selected: Option<usize>,
+    pub on_select: Callback<usize>,
+}
+
+#[function_component(RadioCards)]
+pub fn radio_cards(props: &RadioCardsProps) -> Html {
+    html! {
+        <div class="cards">
+            { for props.options.iter().enumerate().map(|(i, label)| {
+                let on_select = props.on_select.clone();
+                let onchange = Callback::from(move |_: Event| on_select.emit(i));
+                let checked = props.selected == Some(i);
+                html! {
+                    <label class={classes!("card", checked.then_some("checked"))}>
+                        <input type="radio" name={props.name.clone()} value={i.to_string()}
+                            {checked} {onchange} />
+                        <span>{ label.clone() }</span>
+                    </label>
+                }
+            }) }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct TickProps {
+    pub label: AttrValue,
+    pub checked: bool,
+    pub on_toggle: Callback<bool>,
+}
+
+#[function_component(Tick)]
+pub fn tick(props: &TickProps) -> Html {
+    let on_toggle = props.on_toggle.clone();
+    let onchange = Callback::from(move |e: Event| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        on_toggle.emit(input.checked());
+    });
+    html! {
+        <label class={classes!("card", "tick", props.checked.then_some("checked"))}>
+            <input type="checkbox" checked={props.checked} {onchange} />
+            <span>{ props.label.clone() }</span>
+        </label>
+    }
+}
+
+/// A date as three drop-downs; each part is None until chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct DateParts {
+    pub year: Option<i32>,
+    pub month: Option<u32>,
+    pub day: Option<u32>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct DatePickerProps {
+    pub id: AttrValue,
+    pub value: DateParts,
+    pub first_year: i32,
+    pub last_year: i32,
+    /// Labels for year, month, day and the empty choice.
+    pub labels: [AttrValue; 4],
+    pub on_change: Callback<DateParts>,
+}
+
+#[function_component(DatePicker)]
+pub fn date_picker(props: &DatePickerProps) -> Html {
+    let v = props.value;
+    let select = |part: usize, options: Vec<(u32, String)>, current: Option<u32>| {
+        let on_change = props.on_change.clone();
+        let onchange = Callback::from(move |e: Event| {
+            let sel: HtmlSelectElement = e.target_unchecked_into();
+            let n: Option<u32> = sel.value().parse().ok();
+            let mut next = v;
+            match part {
+                0 => next.year = n.map(|y| y as i32),
+                1 => next.month = n,
+                _ => next.day = n,
+            }
+            on_change.emit(next);
+        });
+        let id = format!("{}-{part}", props.id);
+        html! {
+            <div class="date-part">
+                <label for={id.clone()}>{ props.labels[part].clone() }</label>
+                <select id={id} {onchange}>
+                    <option value="" selected={current.is_none()}>{ props.labels[3].clone() }</option>
+                    { for options.into_iter().map(|(n, text)| html! {
+                        <option value={n.to_string()} selected={current == Some(n)}>{ text }</option>
+                    }) }
+                </select>
+            </div>
+        }
+    };
+    let years = (props.first_year..=props.last_year)
+        .rev()
+        .map(|y| (y as u32, y.to_string()))
+        .collect();
+    let months = (1..=12).map(|m| (m, m.to_string())).collect();
+    let days = (1..=31).map(|d| (d, d.to_string())).collect();
+    html! {
+        <div class="date-picker">
+            { select(0, years, v.year.map(|y| y as u32)) }
+            { select(1, months, v.month) }
+            { select(2, days, v.day) }
+        </div>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct NumberBoxProps {
+    pub id: AttrValue,
+    pub label: AttrValue,
+    pub unit: AttrValue,
+    pub value: AttrValue,
+    pub on_input: Callback<String>,
+}
+
+#[function_component(NumberBox)]
+pub fn number_box(props: &NumberBoxProps) -> Html {
+    let on_input = props.on_input.clone();
+    let oninput = Callback::from(move |e: InputEvent| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        on_input.emit(input.value());
+    });
+    html! {
+        <div class="number-box">
+            <label for={props.id.clone()}>{ props.label.clone() }</label>
+            <span class="with-unit">
+                <input id={props.id.clone()} type="number" inputmode="numeric" min="0" max="366"
+                    step="1" value={props.value.clone()} {oninput} />
+                <span class="unit">{ props.unit.clone() }</span>
+            </span>
+        </div>
+    }
+}

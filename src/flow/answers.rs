@@ -1,0 +1,416 @@
+//! The answers so far, and the questions they lead to. A question is asked only while its
+//! answer can still change a result: no schooling when the child died, no hospital days
+//! unless the child died, no care-home question before anyone is 60, nothing more once the
+//! family is clearly outside the policy.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::rules::facts::birthday;
+use crate::rules::params::{on, ELDER_CARE_AGE};
+use crate::rules::{
+    Area, CareSetting, Child, ChildStatus, Circumstances, DisabilityType, Facts, Parent, Residence,
+    Role, Scheme, Schooling,
+};
+
+pub use crate::rules::facts::MAX_HOSPITAL_DAYS;
+
+/// Which parents are alive.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Living {
+    Both,
+    MotherOnly,
+    FatherOnly,
+}
+
+/// Which parents hold Kaifeng 户籍.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum HukouHolders {
+    Both,
+    MotherOnly,
+    FatherOnly,
+    Neither,
+}
+
+/// Mother first, father second, in every per-parent array.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ParentSlot {
+    Mother = 0,
+    Father = 1,
+}
+
+impl ParentSlot {
+    pub const BOTH: [ParentSlot; 2] = [ParentSlot::Mother, ParentSlot::Father];
+    pub fn role(self) -> Role {
+        match self {
+            ParentSlot::Mother => Role::Mother,
+            ParentSlot::Father => Role::Father,
+        }
+    }
+}
+
+/// Health answers, per parent (mother, father).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
+pub struct Health {
+    pub mobility_limited: [bool; 2],
+    pub no_self_care: [bool; 2],
+    pub no_civil_capacity: [bool; 2],
+}
+
+/// One screen each, in the order they are asked.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Question {
+    Child,
+    Grade,
+    OtherChild,
+    Parents,
+    MotherBirth,
+    FatherBirth,
+    Hukou,
+    Area,
+    Residence,
+    Pension,
+    Medical,
+    HospitalDays,
+    CareSetting,
+    Health,
+    Circumstances,
+    Schooling,
+    ChildBirth,
+    DisabilityTypes,
+}
+
+impl Question {
+    pub const ALL: [Question; 18] = [
+        Question::Child,
+        Question::Grade,
+        Question::OtherChild,
+        Question::Parents,
+        Question::MotherBirth,
+        Question::FatherBirth,
+        Question::Hukou,
+        Question::Area,
+        Question::Residence,
+        Question::Pension,
+        Question::Medical,
+        Question::HospitalDays,
+        Question::CareSetting,
+        Question::Health,
+        Question::Circumstances,
+        Question::Schooling,
+        Question::ChildBirth,
+        Question::DisabilityTypes,
+    ];
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Answers {
+    pub child: Option<ChildStatus>,
+    pub grade: Option<u8>,
+    pub other_child: Option<bool>,
+    pub living: Option<Living>,
+    pub mother_birth: Option<NaiveDate>,
+    pub father_birth: Option<NaiveDate>,
+    pub hukou: Option<HukouHolders>,
+    pub area: Option<Area>,
+    pub residence: Option<Residence>,
+    pub pension: [Option<Scheme>; 2],
+    pub medical: [Option<Scheme>; 2],
+    pub hospital_days: [Option<u16>; 2],
+    pub care: [Option<CareSetting>; 2],
+    pub health: Option<Health>,
+    pub circumstances: Option<Circumstances>,
+    pub schooling: Option<Schooling>,
+    pub child_birth: Option<NaiveDate>,
+    pub disability_types: Option<Vec<DisabilityType>>,
+}
+
+impl Answers {
+    /// Whether the answers so far already place the family outside the policy's special
+    /// families, so nothing more needs asking.
+    pub fn not_special(&self) -> bool {
+        match self.child {
+            Some(ChildStatus::Living) => true,
+            Some(ChildStatus::Disabled) if self.grade == Some(4) => true,
+            _ => self.other_child == Some(true),
+        }
+    }
+
+    pub fn not_covered(&self) -> bool {
+        self.hukou == Some(HukouHolders::Neither)
+    }
+
+    /// The parents who are alive, as slots.
+    pub fn living_slots(&self) -> &'static [ParentSlot] {
+        match self.living {
+            Some(Living::Both) | None => &ParentSlot::BOTH,
+            Some(Living::MotherOnly) => &[ParentSlot::Mother],
+            Some(Living::FatherOnly) => &[ParentSlot::Father],
+        }
+    }
+
+    pub fn birth(&self, slot: ParentSlot) -> Option<NaiveDate> {
+        match slot {
+            ParentSlot::Mother => self.mother_birth,
+            ParentSlot::Father => self.father_birth,
+        }
+    }
+
+    fn anyone_sixty(&self, today: NaiveDate) -> bool {
+        let age = on(&ELDER_CARE_AGE, today);
+        self.living_slots()
+            .iter()
+            .filter_map(|s| self.birth(*s))
+            .any(|b| birthday(b, age) <= today)
+    }
+
+    fn child_under_seven(&self, today: NaiveDate) -> bool {
+        self.child_birth.is_some_and(|b| birthday(b, 7) > today)
+    }
+
+    /// The questions that matter given the answers so far, in order. Answering one can add
+    /// or remove later ones; the list is recomputed after every answer.
+    pub fn questions(&self, today: NaiveDate) -> Vec<Question> {
+        use Question as Q;
+        let mut qs = vec![Q::Child];
+        let child = match self.child {
+            None => return qs,
+            Some(c) => c,
+        };
+        if child == ChildStatus::Disabled {
+            qs.push(Q::Grade);
+        }
+        if self.not_special() {
+            return qs;
+        }
+        qs.push(Q::OtherChild);
+        if self.not_special() {
+            return qs;
+        }
+        qs.extend([Q::Parents, Q::MotherBirth]);
+        if self.living != Some(Living::MotherOnly) {
+            qs.push(Q::FatherBirth);
+        }
+        qs.push(Q::Hukou);
+        if self.not_covered() {
+            return qs;
+        }
+        qs.extend([Q::Area, Q::Residence, Q::Pension, Q::Medical]);
+        if child == ChildStatus::Deceased {
+            qs.push(Q::HospitalDays);
+        }
+        if self.anyone_sixty(today) {
+            qs.push(Q::CareSetting);
+        }
+        qs.extend([Q::Health, Q::Circumstances]);
+        if child == ChildStatus::Disabled {
+            qs.extend([Q::Schooling, Q::ChildBirth]);
+            if self.child_under_seven(today) {
+                qs.push(Q::DisabilityTypes);
+            }
+        }
+        qs
+    }
+
+    pub fn is_answered(&self, q: Question) -> bool {
+        let living = self.living_slots();
+        fn all<T>(living: &[ParentSlot], arr: &[Option<T>; 2]) -> bool {
+            living.iter().all(|s| arr[*s as usize].is_some())
+        }
+        match q {
+            Question::Child => self.child.is_some(),
+            Question::Grade => self.grade.is_some(),
+            Question::OtherChild => self.other_child.is_some(),
+            Question::Parents => self.living.is_some(),
+            Question::MotherBirth => self.mother_birth.is_some(),
+            Question::FatherBirth => self.father_birth.is_some(),
+            Question::Hukou => self.hukou.is_some(),
+            Question::Area => self.area.is_some(),
+            Question::Residence => self.residence.is_some(),
+            Question::Pension => all(living, &self.pension),
+            Question::Medical => all(living, &self.medical),
+            Question::HospitalDays => all(living, &self.hospital_days),
+            Question::CareSetting => all(living, &self.care),
+            Question::Health => self.health.is_some(),
+            Question::Circumstances => self.circumstances.is_some(),
+            Question::Schooling => self.schooling.is_some(),
+            Question::ChildBirth => self.child_birth.is_some(),
+            Question::DisabilityTypes => self.disability_types.is_some(),
+        }
+    }
+
+    /// The first question still to be answered, or None when the answers are complete.
+    pub fn first_unanswered(&self, today: NaiveDate) -> Option<Question> {
+        self.questions(today)
+            .into_iter()
+            .find(|q| !self.is_answered(*q))
+    }
+
+    /// The household as the engine takes it, once every question that matters is answered.
+    pub fn to_facts(&self, today: NaiveDate) -> Option<Facts> {
+        if self.first_unanswered(today).is_some() {
+            return None;
+        }
+        let child = self.child?;
+        let child_facts = Child {
+            status: child,
+            disability_grade: self
+                .grade
+                .filter(|_| child == ChildStatus::Disabled)
+                .map(i64::from),
+            disability_types: self.disability_types.clone().unwrap_or_default(),
+            birth_date: self.child_birth.filter(|_| child == ChildStatus::Disabled),
+            schooling: self.schooling.filter(|_| child == ChildStatus::Disabled),
+        };
+        let parents = if self.not_special() {
+            // Outside the special families nothing applies whoever the parents are; the
+            // engine still wants one parent, so a neutral one stands in.
+            vec![stand_in_parent(today)]
+        } else {
+            let living = self.living?;
+            let hukou = self.hukou?;
+            let mut parents = Vec::with_capacity(2);
+            for slot in ParentSlot::BOTH {
+                let alive = match (living, slot) {
+                    (Living::MotherOnly, ParentSlot::Father) => false,
+                    (Living::FatherOnly, ParentSlot::Mother) => false,
+                    _ => true,
+                };
+                let Some(birth) = self.birth(slot) else {
+                    // Only a late father's birth date is never asked: it decides nothing.
+                    continue;
+                };
+                let i = slot as usize;
+                let health = self.health.unwrap_or_default();
+                parents.push(Parent {
+                    role: slot.role(),
+                    birth_date: birth,
+                    alive,
+                    kaifeng_hukou: matches!(
+                        (hukou, slot),
+                        (HukouHolders::Both, _)
+                            | (HukouHolders::MotherOnly, ParentSlot::Mother)
+                            | (HukouHolders::FatherOnly, ParentSlot::Father)
+                    ),
+                    self_care: !health.no_self_care[i],
+                    civil_capacity: !health.no_civil_capacity[i],
+                    mobility_limited: health.mobility_limited[i],
+                    pension: self.pension[i].unwrap_or(Scheme::None),
+                    medical: self.medical[i].unwrap_or(Scheme::None),
+                    care_setting: self.care[i].unwrap_or(CareSetting::Home),
+                    hospital_days: self.hospital_days[i].map(i64::from).unwrap_or(0),
+                });
+            }
+            parents
+        };
+        Some(Facts {
+            as_of: Some(today),
+            area: self.area,
+            residence: self.residence.unwrap_or(Residence::Urban),
+            child: child_facts,
+            has_other_child: self.other_child.unwrap_or(false),
+            parents,
+            circumstances: self.circumstances.clone().unwrap_or_default(),
+        })
+    }
+}
+
+fn stand_in_parent(today: NaiveDate) -> Parent {
+    let born = NaiveDate::from_ymd_opt(today.year() - 50, 1, 1).unwrap_or(today);
+    Parent {
+        role: Role::Mother,
+        birth_date: born,
+        alive: true,
+        kaifeng_hukou: true,
+        self_care: true,
+        civil_capacity: true,
+        mobility_limited: false,
+        pension: Scheme::None,
+        medical: Scheme::None,
+        care_setting: CareSetting::Home,
+        hospital_days: 0,
+    }
+}
+
+/// One screen's answer, as the app sends it to the reducer.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AnswerValue {
+    Child(ChildStatus),
+    Grade(u8),
+    OtherChild(bool),
+    Living(Living),
+    MotherBirth(NaiveDate),
+    FatherBirth(NaiveDate),
+    Hukou(HukouHolders),
+    Area(Area),
+    Residence(Residence),
+    Pension([Option<Scheme>; 2]),
+    Medical([Option<Scheme>; 2]),
+    HospitalDays([Option<u16>; 2]),
+    Care([Option<CareSetting>; 2]),
+    Health(Health),
+    Circumstances(Circumstances),
+    Schooling(Schooling),
+    ChildBirth(NaiveDate),
+    DisabilityTypes(Vec<DisabilityType>),
+}
+
+impl AnswerValue {
+    pub fn question(&self) -> Question {
+        match self {
+            AnswerValue::Child(_) => Question::Child,
+            AnswerValue::Grade(_) => Question::Grade,
+            AnswerValue::OtherChild(_) => Question::OtherChild,
+            AnswerValue::Living(_) => Question::Parents,
+            AnswerValue::MotherBirth(_) => Question::MotherBirth,
+            AnswerValue::FatherBirth(_) => Question::FatherBirth,
+            AnswerValue::Hukou(_) => Question::Hukou,
+            AnswerValue::Area(_) => Question::Area,
+            AnswerValue::Residence(_) => Question::Residence,
+            AnswerValue::Pension(_) => Question::Pension,
+            AnswerValue::Medical(_) => Question::Medical,
+            AnswerValue::HospitalDays(_) => Question::HospitalDays,
+            AnswerValue::Care(_) => Question::CareSetting,
+            AnswerValue::Health(_) => Question::Health,
+            AnswerValue::Circumstances(_) => Question::Circumstances,
+            AnswerValue::Schooling(_) => Question::Schooling,
+            AnswerValue::ChildBirth(_) => Question::ChildBirth,
+            AnswerValue::DisabilityTypes(_) => Question::DisabilityTypes,
+        }
+    }
+}
+
+impl Answers {
+    /// Records one answer; every other answer is kept as it was.
+    pub fn apply(&mut self, value: AnswerValue) {
+        match value {
+            AnswerValue::Child(v) => self.child = Some(v),
+            AnswerValue::Grade(v) => self.grade = Some(v),
+            AnswerValue::OtherChild(v) => self.other_child = Some(v),
+            AnswerValue::Living(v) => self.living = Some(v),
+            AnswerValue::MotherBirth(v) => self.mother_birth = Some(v),
+            AnswerValue::FatherBirth(v) => self.father_birth = Some(v),
+            AnswerValue::Hukou(v) => self.hukou = Some(v),
+            AnswerValue::Area(v) => self.area = Some(v),
+            AnswerValue::Residence(v) => self.residence = Some(v),
+            AnswerValue::Pension(v) => merge(&mut self.pension, v),
+            AnswerValue::Medical(v) => merge(&mut self.medical, v),
+            AnswerValue::HospitalDays(v) => merge(&mut self.hospital_days, v),
+            AnswerValue::Care(v) => merge(&mut self.care, v),
+            AnswerValue::Health(v) => self.health = Some(v),
+            AnswerValue::Circumstances(v) => self.circumstances = Some(v),
+            AnswerValue::Schooling(v) => self.schooling = Some(v),
+            AnswerValue::ChildBirth(v) => self.child_birth = Some(v),
+            AnswerValue::DisabilityTypes(v) => self.disability_types = Some(v),
+        }
+    }
+}
+
+/// Per-parent answers only overwrite the parents answered on that screen, so a parent's
+/// answer survives a change of who is living and back.
+fn merge<T: Copy>(into: &mut [Option<T>; 2], from: [Option<T>; 2]) {
+    for (slot, value) in into.iter_mut().zip(from) {
+        if value.is_some() {
+            *slot = value;
+        }
+    }
+}

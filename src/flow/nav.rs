@@ -1,0 +1,146 @@
+//! Moving through the questionnaire: forward, back, editing from the summary. The app's
+//! reducer is a thin wrapper over [`State::reduce`], so every transition is tested natively.
+
+use chrono::NaiveDate;
+
+use super::answers::{AnswerValue, Answers, Question};
+use super::text::{Lang, Voice};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Welcome,
+    Ask(Question),
+    Summary,
+    Results,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Action {
+    Start,
+    Answer(AnswerValue),
+    Back,
+    /// Change one answer from the summary; afterwards the flow returns to the summary.
+    Edit(Question),
+    ShowResults,
+    Restart,
+    SetLang(Lang),
+    SetVoice(Voice),
+}
+
+/// Everything the app holds: the answers and where the person is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct State {
+    pub answers: Answers,
+    pub screen: Screen,
+    pub lang: Lang,
+    pub voice: Voice,
+    /// Set while changing an answer from the summary.
+    pub editing: bool,
+    pub today: NaiveDate,
+}
+
+impl State {
+    pub fn new(today: NaiveDate) -> Self {
+        State {
+            answers: Answers::default(),
+            screen: Screen::Welcome,
+            lang: Lang::Zh,
+            voice: Voice::Family,
+            editing: false,
+            today,
+        }
+    }
+
+    /// The questions that matter now.
+    pub fn questions(&self) -> Vec<Question> {
+        self.answers.questions(self.today)
+    }
+
+    /// 1-based position of the current question and how many there are (so far).
+    pub fn progress(&self) -> Option<(usize, usize)> {
+        let Screen::Ask(q) = self.screen else {
+            return None;
+        };
+        let qs = self.questions();
+        let at = qs.iter().position(|x| *x == q)?;
+        Some((at + 1, qs.len()))
+    }
+
+    pub fn reduce(&self, action: Action) -> State {
+        let mut next = self.clone();
+        match action {
+            Action::Start => {
+                next.editing = false;
+                next.screen = match next.answers.first_unanswered(next.today) {
+                    Some(q) => Screen::Ask(q),
+                    None => Screen::Summary,
+                };
+            }
+            Action::Answer(value) => {
+                let q = value.question();
+                next.answers.apply(value);
+                let qs = next.questions();
+                next.screen = if next.editing {
+                    match next.answers.first_unanswered(next.today) {
+                        Some(u) => Screen::Ask(u),
+                        None => {
+                            next.editing = false;
+                            Screen::Summary
+                        }
+                    }
+                } else {
+                    match qs.iter().position(|x| *x == q).and_then(|i| qs.get(i + 1)) {
+                        Some(n) => Screen::Ask(*n),
+                        None => match next.answers.first_unanswered(next.today) {
+                            Some(u) => Screen::Ask(u),
+                            None => Screen::Summary,
+                        },
+                    }
+                };
+            }
+            Action::Back => {
+                next.screen = match self.screen {
+                    Screen::Welcome => Screen::Welcome,
+                    Screen::Ask(q) if self.editing => {
+                        next.editing = false;
+                        let _ = q;
+                        Screen::Summary
+                    }
+                    Screen::Ask(q) => {
+                        let qs = self.questions();
+                        match qs.iter().position(|x| *x == q) {
+                            Some(0) | None => Screen::Welcome,
+                            Some(i) => Screen::Ask(qs[i - 1]),
+                        }
+                    }
+                    Screen::Summary => match self.questions().last() {
+                        Some(q) => Screen::Ask(*q),
+                        None => Screen::Welcome,
+                    },
+                    Screen::Results => Screen::Summary,
+                };
+            }
+            Action::Edit(q) => {
+                next.editing = true;
+                next.screen = Screen::Ask(q);
+            }
+            Action::ShowResults => {
+                next.editing = false;
+                next.screen = match next.answers.first_unanswered(next.today) {
+                    Some(q) => Screen::Ask(q),
+                    None => Screen::Results,
+                };
+            }
+            Action::Restart => {
+                next = State {
+                    lang: self.lang,
+                    voice: self.voice,
+                    ..State::new(self.today)
+                };
+            }
+            Action::SetLang(lang) => next.lang = lang,
+            Action::SetVoice(voice) => next.voice = voice,
+        }
+        next
+    }
+}

@@ -1,0 +1,459 @@
+//! What each question says and offers, and how an answer reads back on the summary. The app
+//! renders these; the native tests check every option maps to a value and back.
+
+use chrono::NaiveDate;
+
+use super::answers::{AnswerValue, Answers, Health, HukouHolders, Living, ParentSlot, Question};
+use super::present::date;
+use super::text::{Key, Lang, Voice};
+use crate::rules::{
+    Area, CareSetting, ChildStatus, Circumstances, DisabilityType, Residence, Scheme, Schooling,
+};
+
+/// A label in both languages.
+pub type Label = (&'static str, &'static str);
+
+pub fn title(q: Question) -> Key {
+    match q {
+        Question::Child => Key::QChild,
+        Question::Grade => Key::QGrade,
+        Question::OtherChild => Key::QOtherChild,
+        Question::Parents => Key::QParents,
+        Question::MotherBirth => Key::QMotherBirth,
+        Question::FatherBirth => Key::QFatherBirth,
+        Question::Hukou => Key::QHukou,
+        Question::Area => Key::QArea,
+        Question::Residence => Key::QResidence,
+        Question::Pension => Key::QPension,
+        Question::Medical => Key::QMedical,
+        Question::HospitalDays => Key::QHospitalDays,
+        Question::CareSetting => Key::QCare,
+        Question::Health => Key::QHealth,
+        Question::Circumstances => Key::QCircumstances,
+        Question::Schooling => Key::QSchooling,
+        Question::ChildBirth => Key::QChildBirth,
+        Question::DisabilityTypes => Key::QDisabilityTypes,
+    }
+}
+
+pub fn why(q: Question) -> Key {
+    match q {
+        Question::Child => Key::QChildWhy,
+        Question::Grade => Key::QGradeWhy,
+        Question::OtherChild => Key::QOtherChildWhy,
+        Question::Parents => Key::QParentsWhy,
+        Question::MotherBirth => Key::QMotherBirthWhy,
+        Question::FatherBirth => Key::QFatherBirthWhy,
+        Question::Hukou => Key::QHukouWhy,
+        Question::Area => Key::QAreaWhy,
+        Question::Residence => Key::QResidenceWhy,
+        Question::Pension => Key::QPensionWhy,
+        Question::Medical => Key::QMedicalWhy,
+        Question::HospitalDays => Key::QHospitalDaysWhy,
+        Question::CareSetting => Key::QCareWhy,
+        Question::Health => Key::QHealthWhy,
+        Question::Circumstances => Key::QCircumstancesWhy,
+        Question::Schooling => Key::QSchoolingWhy,
+        Question::ChildBirth => Key::QChildBirthWhy,
+        Question::DisabilityTypes => Key::QDisabilityTypesWhy,
+    }
+}
+
+/// How a question is answered on screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Pick one of `single_options`.
+    Single,
+    /// Pick one of `parent_options` for each living parent.
+    PerParent,
+    /// A calendar date.
+    Date,
+    /// A whole number of days for each living parent.
+    Days,
+    /// Tick any of `checks`.
+    Checks,
+}
+
+pub fn kind(q: Question) -> Kind {
+    match q {
+        Question::Child
+        | Question::Grade
+        | Question::OtherChild
+        | Question::Parents
+        | Question::Hukou
+        | Question::Area
+        | Question::Residence
+        | Question::Schooling => Kind::Single,
+        Question::Pension | Question::Medical | Question::CareSetting => Kind::PerParent,
+        Question::MotherBirth | Question::FatherBirth | Question::ChildBirth => Kind::Date,
+        Question::HospitalDays => Kind::Days,
+        Question::Health | Question::Circumstances | Question::DisabilityTypes => Kind::Checks,
+    }
+}
+
+const CHILD: [ChildStatus; 3] = [
+    ChildStatus::Deceased,
+    ChildStatus::Disabled,
+    ChildStatus::Living,
+];
+const LIVING: [Living; 3] = [Living::Both, Living::MotherOnly, Living::FatherOnly];
+const HUKOU: [HukouHolders; 4] = [
+    HukouHolders::Both,
+    HukouHolders::MotherOnly,
+    HukouHolders::FatherOnly,
+    HukouHolders::Neither,
+];
+const RESIDENCE: [Residence; 2] = [Residence::Urban, Residence::Rural];
+const SCHOOLING: [Schooling; 4] = [
+    Schooling::HighSchool,
+    Schooling::Vocational,
+    Schooling::College,
+    Schooling::None,
+];
+const SCHEMES: [Scheme; 3] = [Scheme::Resident, Scheme::Employee, Scheme::None];
+const CARE: [CareSetting; 4] = [
+    CareSetting::Home,
+    CareSetting::PublicHome,
+    CareSetting::PublicPrivateHome,
+    CareSetting::PrivateHome,
+];
+
+fn pair(k: Key) -> Label {
+    k.pair()
+}
+
+/// The options of a `Single` question, in order.
+pub fn single_options(q: Question) -> Vec<Label> {
+    match q {
+        Question::Child => [Key::ChildDeceased, Key::ChildDisabled, Key::ChildLiving]
+            .map(pair)
+            .to_vec(),
+        Question::Grade => [Key::Grade1, Key::Grade2, Key::Grade3, Key::Grade4]
+            .map(pair)
+            .to_vec(),
+        Question::OtherChild => [Key::OtherChildNo, Key::OtherChildYes].map(pair).to_vec(),
+        Question::Parents => [
+            Key::LivingBoth,
+            Key::LivingMotherOnly,
+            Key::LivingFatherOnly,
+        ]
+        .map(pair)
+        .to_vec(),
+        Question::Hukou => [
+            Key::HukouBoth,
+            Key::HukouMotherOnly,
+            Key::HukouFatherOnly,
+            Key::HukouNeither,
+        ]
+        .map(pair)
+        .to_vec(),
+        Question::Area => Area::ALL.map(|a| (a.name_zh(), a.name_en())).to_vec(),
+        Question::Residence => [Key::Urban, Key::Rural].map(pair).to_vec(),
+        Question::Schooling => [
+            Key::SchoolHigh,
+            Key::SchoolVocational,
+            Key::SchoolCollege,
+            Key::SchoolNone,
+        ]
+        .map(pair)
+        .to_vec(),
+        _ => Vec::new(),
+    }
+}
+
+/// The answer the `i`th option of a `Single` question gives.
+pub fn single_value(q: Question, i: usize) -> Option<AnswerValue> {
+    Some(match q {
+        Question::Child => AnswerValue::Child(*CHILD.get(i)?),
+        Question::Grade => AnswerValue::Grade(u8::try_from(i).ok().filter(|g| *g < 4)? + 1),
+        Question::OtherChild => AnswerValue::OtherChild(match i {
+            0 => false,
+            1 => true,
+            _ => return None,
+        }),
+        Question::Parents => AnswerValue::Living(*LIVING.get(i)?),
+        Question::Hukou => AnswerValue::Hukou(*HUKOU.get(i)?),
+        Question::Area => AnswerValue::Area(*Area::ALL.get(i)?),
+        Question::Residence => AnswerValue::Residence(*RESIDENCE.get(i)?),
+        Question::Schooling => AnswerValue::Schooling(*SCHOOLING.get(i)?),
+        _ => return None,
+    })
+}
+
+/// Which option of a `Single` question is chosen now.
+pub fn single_selected(q: Question, a: &Answers) -> Option<usize> {
+    fn find<T: PartialEq>(all: &[T], v: Option<T>) -> Option<usize> {
+        let v = v?;
+        all.iter().position(|x| *x == v)
+    }
+    match q {
+        Question::Child => find(&CHILD, a.child),
+        Question::Grade => a.grade.map(|g| usize::from(g) - 1),
+        Question::OtherChild => a.other_child.map(usize::from),
+        Question::Parents => find(&LIVING, a.living),
+        Question::Hukou => find(&HUKOU, a.hukou),
+        Question::Area => find(&Area::ALL, a.area),
+        Question::Residence => find(&RESIDENCE, a.residence),
+        Question::Schooling => find(&SCHOOLING, a.schooling),
+        _ => None,
+    }
+}
+
+/// The options of a `PerParent` question.
+pub fn parent_options(q: Question) -> Vec<Label> {
+    match q {
+        Question::Pension => [Key::PensionResident, Key::PensionEmployee, Key::SchemeNone]
+            .map(pair)
+            .to_vec(),
+        Question::Medical => [Key::MedicalResident, Key::MedicalEmployee, Key::SchemeNone]
+            .map(pair)
+            .to_vec(),
+        Question::CareSetting => [
+            Key::CareHome,
+            Key::CarePublic,
+            Key::CarePublicPrivate,
+            Key::CarePrivate,
+        ]
+        .map(pair)
+        .to_vec(),
+        _ => Vec::new(),
+    }
+}
+
+/// The chosen option index for each parent (mother, father) of a `PerParent` question.
+pub fn parent_selected(q: Question, a: &Answers) -> [Option<usize>; 2] {
+    fn idx<T: PartialEq + Copy>(all: &[T], v: [Option<T>; 2]) -> [Option<usize>; 2] {
+        v.map(|x| x.and_then(|x| all.iter().position(|y| *y == x)))
+    }
+    match q {
+        Question::Pension => idx(&SCHEMES, a.pension),
+        Question::Medical => idx(&SCHEMES, a.medical),
+        Question::CareSetting => idx(&CARE, a.care),
+        _ => [None, None],
+    }
+}
+
+/// The answer for a `PerParent` question from chosen indexes.
+pub fn parent_value(q: Question, chosen: [Option<usize>; 2]) -> Option<AnswerValue> {
+    let pick = |all: &[Scheme]| chosen.map(|i| i.and_then(|i| all.get(i).copied()));
+    Some(match q {
+        Question::Pension => AnswerValue::Pension(pick(&SCHEMES)),
+        Question::Medical => AnswerValue::Medical(pick(&SCHEMES)),
+        Question::CareSetting => {
+            AnswerValue::Care(chosen.map(|i| i.and_then(|i| CARE.get(i).copied())))
+        }
+        _ => return None,
+    })
+}
+
+/// A tick box: its label and, for health, which parent it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Check {
+    pub label: Key,
+    pub parent: Option<ParentSlot>,
+}
+
+/// The tick boxes of a `Checks` question, given what is already known.
+pub fn checks(q: Question, a: &Answers) -> Vec<Check> {
+    let plain = |label| Check {
+        label,
+        parent: None,
+    };
+    match q {
+        Question::Health => {
+            let mut out = Vec::new();
+            let child_died = a.child == Some(ChildStatus::Deceased);
+            for slot in a.living_slots() {
+                let parent = Some(*slot);
+                out.push(Check {
+                    label: Key::MobilityLimited,
+                    parent,
+                });
+                if child_died {
+                    out.push(Check {
+                        label: Key::NoSelfCare,
+                        parent,
+                    });
+                }
+                out.push(Check {
+                    label: Key::NoCivilCapacity,
+                    parent,
+                });
+            }
+            out
+        }
+        Question::Circumstances => {
+            let mut out = vec![plain(Key::LowIncome)];
+            match a.residence {
+                Some(Residence::Rural) => out.push(plain(Key::DilapidatedHouse)),
+                _ => out.push(plain(Key::HousingDifficulty)),
+            }
+            out.extend([
+                plain(Key::PovertyRegistered),
+                plain(Key::WantsAnotherChild),
+                plain(Key::NeedsIvf),
+                plain(Key::WantsToAdopt),
+                plain(Key::LegalDispute),
+            ]);
+            out
+        }
+        Question::DisabilityTypes => DisabilityType::ALL
+            .iter()
+            .map(|t| plain(type_key(*t)))
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+fn type_key(t: DisabilityType) -> Key {
+    match t {
+        DisabilityType::Vision => Key::TypeVision,
+        DisabilityType::Hearing => Key::TypeHearing,
+        DisabilityType::Intellectual => Key::TypeIntellectual,
+        DisabilityType::Speech => Key::TypeSpeech,
+        DisabilityType::Autism => Key::TypeAutism,
+        DisabilityType::Physical => Key::TypePhysical,
+        DisabilityType::Mental => Key::TypeMental,
+        DisabilityType::Multiple => Key::TypeMultiple,
+    }
+}
+
+/// Whether a tick box is ticked in the answers.
+pub fn is_checked(c: Check, a: &Answers) -> bool {
+    let h = a.health.unwrap_or_default();
+    let i = c.parent.map(|p| p as usize).unwrap_or(0);
+    let circ = a.circumstances.clone().unwrap_or_default();
+    match c.label {
+        Key::MobilityLimited => h.mobility_limited[i],
+        Key::NoSelfCare => h.no_self_care[i],
+        Key::NoCivilCapacity => h.no_civil_capacity[i],
+        Key::LowIncome => circ.low_income,
+        Key::HousingDifficulty => circ.housing_difficulty,
+        Key::DilapidatedHouse => circ.dilapidated_house,
+        Key::PovertyRegistered => circ.poverty_registered,
+        Key::WantsAnotherChild => circ.wants_another_child,
+        Key::NeedsIvf => circ.needs_ivf,
+        Key::WantsToAdopt => circ.wants_to_adopt,
+        Key::LegalDispute => circ.legal_dispute,
+        other => a
+            .disability_types
+            .as_ref()
+            .is_some_and(|ts| ts.iter().any(|t| type_key(*t) == other)),
+    }
+}
+
+/// The answer a `Checks` screen gives, from the boxes ticked on it. Boxes the screen did not
+/// show (the other residence's housing box, say) are answered "no".
+pub fn checks_value(q: Question, ticked: &[Check]) -> Option<AnswerValue> {
+    let has = |k: Key| ticked.iter().any(|c| c.label == k && c.parent.is_none());
+    Some(match q {
+        Question::Health => {
+            let mut h = Health::default();
+            for c in ticked {
+                let i = c.parent.map(|p| p as usize).unwrap_or(0);
+                match c.label {
+                    Key::MobilityLimited => h.mobility_limited[i] = true,
+                    Key::NoSelfCare => h.no_self_care[i] = true,
+                    Key::NoCivilCapacity => h.no_civil_capacity[i] = true,
+                    _ => {}
+                }
+            }
+            AnswerValue::Health(h)
+        }
+        Question::Circumstances => AnswerValue::Circumstances(Circumstances {
+            low_income: has(Key::LowIncome),
+            housing_difficulty: has(Key::HousingDifficulty),
+            dilapidated_house: has(Key::DilapidatedHouse),
+            poverty_registered: has(Key::PovertyRegistered),
+            wants_another_child: has(Key::WantsAnotherChild),
+            needs_ivf: has(Key::NeedsIvf),
+            wants_to_adopt: has(Key::WantsToAdopt),
+            legal_dispute: has(Key::LegalDispute),
+        }),
+        Question::DisabilityTypes => AnswerValue::DisabilityTypes(
+            DisabilityType::ALL
+                .iter()
+                .copied()
+                .filter(|t| has(type_key(*t)))
+                .collect(),
+        ),
+        _ => return None,
+    })
+}
+
+/// The current date answer of a `Date` question.
+pub fn date_answer(q: Question, a: &Answers) -> Option<NaiveDate> {
+    match q {
+        Question::MotherBirth => a.mother_birth,
+        Question::FatherBirth => a.father_birth,
+        Question::ChildBirth => a.child_birth,
+        _ => None,
+    }
+}
+
+pub fn date_value(q: Question, d: NaiveDate) -> Option<AnswerValue> {
+    Some(match q {
+        Question::MotherBirth => AnswerValue::MotherBirth(d),
+        Question::FatherBirth => AnswerValue::FatherBirth(d),
+        Question::ChildBirth => AnswerValue::ChildBirth(d),
+        _ => return None,
+    })
+}
+
+pub fn parent_name(slot: ParentSlot, lang: Lang) -> &'static str {
+    let (zh, en) = match slot {
+        ParentSlot::Mother => Key::Mother.pair(),
+        ParentSlot::Father => Key::Father.pair(),
+    };
+    lang.pick(zh, en)
+}
+
+/// How an answer reads back on the summary.
+pub fn describe(q: Question, a: &Answers, lang: Lang, voice: Voice) -> String {
+    let pick = |l: Label| lang.pick(l.0, l.1).to_string();
+    let per_parent = |f: &dyn Fn(ParentSlot) -> Option<String>| {
+        a.living_slots()
+            .iter()
+            .filter_map(|s| f(*s).map(|v| format!("{}：{}", parent_name(*s, lang), v)))
+            .collect::<Vec<_>>()
+            .join(if lang == Lang::Zh { "；" } else { "; " })
+    };
+    let none = || Key::OtherChildNo.text(lang, voice).into_owned();
+    match kind(q) {
+        Kind::Single => single_selected(q, a)
+            .and_then(|i| single_options(q).get(i).copied())
+            .map(pick)
+            .unwrap_or_default(),
+        Kind::PerParent => {
+            let chosen = parent_selected(q, a);
+            let opts = parent_options(q);
+            per_parent(&|s| {
+                chosen[s as usize]
+                    .and_then(|i| opts.get(i).copied())
+                    .map(pick)
+            })
+        }
+        Kind::Date => date_answer(q, a).map(|d| date(d, lang)).unwrap_or_default(),
+        Kind::Days => per_parent(&|s| {
+            a.hospital_days[s as usize].map(|d| format!("{d} {}", Key::Days.text(lang, voice)))
+        }),
+        Kind::Checks => {
+            let ticked: Vec<String> = checks(q, a)
+                .into_iter()
+                .filter(|c| is_checked(*c, a))
+                .map(|c| {
+                    let label = c.label.text(lang, voice).into_owned();
+                    match c.parent {
+                        Some(p) => format!("{}：{label}", parent_name(p, lang)),
+                        None => label,
+                    }
+                })
+                .collect();
+            if ticked.is_empty() {
+                none()
+            } else {
+                ticked.join(if lang == Lang::Zh { "；" } else { "; " })
+            }
+        }
+    }
+}

@@ -1,0 +1,253 @@
+//! Every string the app shows, in Simplified Chinese and English. One `match` holds both
+//! languages side by side, so a string cannot exist in one and not the other; the tests check
+//! neither side is empty. Wording addressed to the family uses `您`/`{you}`, which the
+//! volunteer voice turns into 他/她 and "they".
+
+use std::borrow::Cow;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    Zh,
+    En,
+}
+
+/// Who is holding the phone: the family, or a volunteer filling it in for them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Voice {
+    #[default]
+    Family,
+    Volunteer,
+}
+
+macro_rules! texts {
+    ($($key:ident => $zh:expr, $en:expr;)*) => {
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+        pub enum Key { $($key),* }
+        impl Key {
+            pub const ALL: &'static [Key] = &[$(Key::$key),*];
+            /// The Chinese and English text.
+            pub fn pair(self) -> (&'static str, &'static str) {
+                match self { $(Key::$key => ($zh, $en)),* }
+            }
+        }
+    };
+}
+
+texts! {
+    AppName => "扶助通", "Fuzhu";
+    Tagline => "开封市计划生育特殊家庭扶助政策自助查询", "Self-check for Kaifeng's support for special families";
+    LangSwitch => "English", "中文";
+    LangSwitchLabel => "Switch to English", "切换到中文";
+    WelcomeTitle => "看看您家可以享受哪些帮扶", "See what support {your} family can receive";
+    WelcomeWho => "适用于独生子女去世或有一至三级残疾、之后没有再生育或收养子女的开封市家庭。", "For Kaifeng families whose only child died or has a grade 1 to 3 disability, and who have not had or adopted another child.";
+    WelcomePolicy => "依据：开封市人民政府办公室《关于进一步做好计划生育特殊家庭扶助关怀工作的实施意见》（汴政办〔2023〕24号），2023年8月1日起施行。", "Based on the Kaifeng municipal government office's implementing opinions on support for special families (汴政办〔2023〕24号), in force from 1 August 2023.";
+    WelcomeTime => "大约需要3分钟，一屏只问一个问题，随时可以返回修改。", "About three minutes. One question per screen; {you} can go back and change any answer.";
+    WelcomePrivacy => "您填写的内容只留在这台设备上，不会发送到任何地方。", "What {you} enter stays on this device and is never sent anywhere.";
+    WelcomeGentle => "有些问题会提到孩子的情况，我们尽量问得简短。", "Some questions touch on {your} child; we keep them as short as we can.";
+    Start => "开始", "Start";
+    Back => "上一步", "Back";
+    Next => "下一步", "Next";
+    Progress => "第{n}题，共{total}题", "Question {n} of {total}";
+    WhyWeAsk => "为什么问这个", "Why we ask";
+    ChooseOne => "请选择一项。", "Please choose one.";
+    ChooseEach => "请为每一位选择一项。", "Please choose one for each person.";
+    PickDate => "请选择完整的年、月、日。", "Please choose the year, month and day.";
+    NotARealDate => "这一天不存在，请检查日期。", "That day does not exist; please check the date.";
+    DateInFuture => "日期不能晚于今天。", "The date cannot be after today.";
+    DaysRange => "请填写0到366之间的整数天数。", "Enter a whole number of days from 0 to 366.";
+    Year => "年", "Year";
+    Month => "月", "Month";
+    Day => "日", "Day";
+    Days => "天", "days";
+    Mother => "母亲", "Mother";
+    Father => "父亲", "Father";
+    MultiHint => "可以多选；都没有的话，直接点“下一步”。", "Tick all that apply; if none do, just press Next.";
+    Yes => "是", "Yes";
+    No => "否", "No";
+
+    QChild => "您的独生子女现在的情况是？", "What is {your} only child's situation now?";
+    QChildWhy => "本政策帮扶独生子女去世或重度残疾的家庭。问到这件事，我们很抱歉；您可以随时返回或停下。", "The policy helps families whose only child has died or is severely disabled. We are sorry to ask; {you} can go back or stop at any time.";
+    ChildDeceased => "孩子已经离世", "The child has passed away";
+    ChildDisabled => "孩子有残疾，持有残疾人证", "The child has a disability certificate";
+    ChildLiving => "以上都不是", "Neither of these";
+    QGrade => "孩子残疾人证上的等级是？", "What grade is on the child's disability certificate?";
+    QGradeWhy => "本政策适用于三级以上残疾，也就是一级、二级和三级。", "The policy covers grades 1, 2 and 3.";
+    Grade1 => "一级", "Grade 1";
+    Grade2 => "二级", "Grade 2";
+    Grade3 => "三级", "Grade 3";
+    Grade4 => "四级", "Grade 4";
+    QOtherChild => "在这之后，您家有没有再生育或收养孩子？", "Since then, has {your} family had or adopted another child?";
+    QOtherChildWhy => "本政策帮扶的是没有再生育、也没有收养子女的家庭。", "The policy helps families who have not had or adopted another child.";
+    OtherChildNo => "没有", "No";
+    OtherChildYes => "有", "Yes";
+    QParents => "孩子的父母现在都健在吗？", "Are both of the child's parents living?";
+    QParentsWhy => "特别扶助金等按健在的父母每人计算。", "Special support and some other help are counted per living parent.";
+    LivingBoth => "父母双方都健在", "Both parents are living";
+    LivingMotherOnly => "母亲健在，父亲已去世", "The mother is living; the father has died";
+    LivingFatherOnly => "父亲健在，母亲已去世", "The father is living; the mother has died";
+    QMotherBirth => "孩子母亲的出生日期", "The mother's date of birth";
+    QMotherBirthWhy => "女方年满49周岁起可领取特别扶助金，要准确到哪一天，可以看身份证。", "Special support begins on the mother's 49th birthday, so the exact day matters; it is on the ID card.";
+    QFatherBirth => "孩子父亲的出生日期", "The father's date of birth";
+    QFatherBirthWhy => "年满60周岁起可享受养老照料，要准确到哪一天，可以看身份证。", "Elder care begins on the 60th birthday, so the exact day matters; it is on the ID card.";
+    QHukou => "谁是开封市户籍？", "Who holds Kaifeng household registration (户籍)?";
+    QHukouWhy => "这是开封市的政策；一次性救助的金额还要看夫妻几方是开封户籍（已去世的一方按去世时的户籍）。", "This is Kaifeng's policy; the one-off relief also depends on how many spouses are registered in Kaifeng (for a spouse who has died, their registration at death).";
+    HukouBoth => "夫妻双方都是", "Both spouses";
+    HukouMotherOnly => "只有母亲是", "Only the mother";
+    HukouFatherOnly => "只有父亲是", "Only the father";
+    HukouNeither => "都不是", "Neither";
+    QArea => "户籍在开封市哪个县（区）？", "Which county or district of Kaifeng is the registration in?";
+    QAreaWhy => "用来告诉您到哪个县（区）办理。", "So we can tell {you} which local office to go to.";
+    QResidence => "您家住在城镇还是农村？", "Does {your} family live in a town or in the countryside?";
+    QResidenceWhy => "住房帮扶和再生育帮扶，城镇和农村家庭不一样。", "Housing help and help with having another child differ between town and countryside.";
+    Urban => "城镇", "Town or city";
+    Rural => "农村", "Countryside";
+    QPension => "参加的是哪种养老保险？", "Which pension scheme is each parent in?";
+    QPensionWhy => "参加城乡居民养老保险的，县（区）给予缴费补贴。", "Those in the resident pension scheme get a contribution subsidy from the county.";
+    PensionResident => "城乡居民养老保险", "Resident pension scheme";
+    PensionEmployee => "职工养老保险（单位缴纳）", "Employee pension scheme (through an employer)";
+    SchemeNone => "没有参加，或不清楚", "None, or not sure";
+    QMedical => "参加的是哪种医疗保险？", "Which medical insurance is each parent in?";
+    QMedicalWhy => "参加城乡居民医保的，县（区）给予缴费补贴。", "Those in the resident medical insurance get a contribution subsidy from the county.";
+    MedicalResident => "城乡居民基本医疗保险", "Resident medical insurance";
+    MedicalEmployee => "职工医疗保险（单位缴纳）", "Employee medical insurance (through an employer)";
+    QHospitalDays => "今年住院一共多少天？", "How many days in hospital this year?";
+    QHospitalDaysWhy => "住院期间每天有300元护理补贴，每年最多90天。没有住院就填0。", "A nursing allowance of 300 yuan is paid for each day in hospital, up to 90 days a year. Enter 0 if none.";
+    QCare => "现在在哪里养老？", "Where does each parent live now?";
+    QCareWhy => "年满60周岁后，在家养老和住养老机构的帮扶不同。", "From age 60, the help differs for living at home and living in a care home.";
+    CareHome => "在家里", "At home";
+    CarePublic => "公办养老机构", "A public care home";
+    CarePublicPrivate => "公建民营养老机构", "A publicly built, privately run care home";
+    CarePrivate => "民办养老机构", "A private care home";
+    QHealth => "身体方面有没有这些情况？", "Do any of these apply to the parents' health?";
+    QHealthWhy => "行动不便的，医生可以上门；生活不能自理或失去民事行为能力的，有专门的照顾和监护安排。", "Doctors can visit those with limited mobility; those who cannot look after themselves or have lost legal capacity have special care and guardianship arrangements.";
+    MobilityLimited => "行动不便", "Limited mobility";
+    NoSelfCare => "生活不能自理", "Cannot look after themselves";
+    NoCivilCapacity => "失去民事行为能力（需要别人代为做决定）", "Has lost legal capacity (others must decide for them)";
+    QCircumstances => "您家有没有下面这些情况？", "Do any of these apply to {your} family?";
+    QCircumstancesWhy => "这些情况各对应一项帮扶，比如住房、医疗救助、法律援助。", "Each of these opens a kind of help, such as housing, medical assistance or legal aid.";
+    LowIncome => "家庭生活困难", "The family is in financial hardship";
+    HousingDifficulty => "住房困难", "Short of housing";
+    DilapidatedHouse => "住的是危房", "The house is dilapidated or unsafe";
+    PovertyRegistered => "是建档立卡脱贫户", "Registered as lifted out of poverty (建档立卡脱贫户)";
+    WantsAnotherChild => "想再要一个孩子", "Wishing to have another child";
+    NeedsIvf => "需要做试管婴儿", "Needing IVF";
+    WantsToAdopt => "想收养孩子", "Wishing to adopt a child";
+    LegalDispute => "遇到侵害或纠纷，需要打官司", "Wronged or in a dispute that needs a lawsuit";
+    QSchooling => "孩子现在在上学吗？", "Is the child in school now?";
+    QSchoolingWhy => "在读高中、中职或大学的残疾独生子女，优先享受学生资助。", "A disabled only child in senior high school, vocational school or college has priority for student aid.";
+    SchoolHigh => "在读普通高中", "In senior high school";
+    SchoolVocational => "在读中职学校", "In a vocational school";
+    SchoolCollege => "在读全日制大学本科或专科", "In a full-time college course";
+    SchoolNone => "没有在读以上学校", "None of these";
+    QChildBirth => "孩子的出生日期", "The child's date of birth";
+    QChildBirthWhy => "0—6岁的残疾儿童可以优先得到康复救助。", "Disabled children aged 0 to 6 have priority for rehabilitation.";
+    QDisabilityTypes => "孩子的残疾类别是？", "What kind of disability does the child have?";
+    QDisabilityTypesWhy => "视力、听力、智力、言语、孤独症、肢体残疾的0—6岁儿童优先康复。", "Children of 0 to 6 with vision, hearing, intellectual, speech, autism or physical disability have priority for rehabilitation.";
+    TypeVision => "视力残疾", "Vision";
+    TypeHearing => "听力残疾", "Hearing";
+    TypeIntellectual => "智力残疾", "Intellectual";
+    TypeSpeech => "言语残疾", "Speech";
+    TypeAutism => "孤独症", "Autism";
+    TypePhysical => "肢体残疾（含脑瘫）", "Physical (including cerebral palsy)";
+    TypeMental => "精神残疾", "Mental";
+    TypeMultiple => "多重残疾", "Multiple";
+    NotAsked => "（无需回答）", "(not needed)";
+    Deceased => "已去世", "has died";
+
+    SummaryTitle => "核对您的回答", "Check {your} answers";
+    SummaryHint => "点“修改”可以改任何一个回答，其他回答会保留。", "Press Change to change any answer; the others are kept.";
+    Change => "修改", "Change";
+    SeeResults => "查看结果", "See the results";
+    StartAgain => "重新开始", "Start again";
+
+    ResultsTitle => "您家可以享受的帮扶", "Support {your} family can receive";
+    ResultsCount => "共{n}项可以享受、需要核实或将来可以享受。", "{n} items can be received, need checking, or will be available later.";
+    TotalMonthly => "每月现金", "Cash each month";
+    TotalOneOff => "一次性现金", "One-off cash";
+    TotalAnnual => "今年住院护理补贴", "Hospital nursing allowance this year";
+    Yuan => "{amount}元", "{amount} yuan";
+    StatusEligible => "可以享受", "Can receive";
+    StatusCheck => "需核实", "To be confirmed";
+    StatusFuture => "将于{date}起可享受", "From {date}";
+    StatusNotEligible => "不适用", "Does not apply";
+    Why => "为什么", "Why";
+    Basis => "依据", "Based on";
+    ClauseRef => "汴政办〔2023〕24号 第{n}条", "汴政办〔2023〕24号, clause {n}";
+    ReadClause => "查看原文", "Read the clause";
+    GoFirst => "先去哪里办", "Where to go first";
+    Responsible => "负责部门", "Responsible agencies";
+    Bring => "要带的材料", "What to bring";
+    NotApplying => "不适用的项目（{n}项）", "Items that do not apply ({n})";
+    RulesVersion => "规则版本", "Rules version";
+    CheckedOn => "查询日期", "Checked on";
+    NotSpecialTitle => "这个家庭不属于本政策的帮扶对象", "This family is not covered by this policy";
+    NotSpecialBody => "根据您的回答，本政策的帮扶项目都不适用。如果情况有变化，或者想再确认，可以拨打12345政务服务便民热线咨询。", "From {your} answers, none of this policy's help applies. If anything changes, or to make sure, call the 12345 government service hotline.";
+    NotCoveredTitle => "本政策只适用于开封市户籍家庭", "This policy is for families registered in Kaifeng";
+    Hotlines => "公共服务热线", "Public hotlines";
+    Disclaimer => "本结果根据您的回答和政策原文得出，仅供参考；最终以有关部门审核为准。", "This result comes from {your} answers and the policy text, as guidance; the agencies' own decision is final.";
+    PerPersonMonthly => "每人每月{rate}元，全家每月{total}元", "{rate} yuan per person per month; {total} yuan a month for the household";
+    NationalRate => "按国家和省规定的标准发放", "Paid at the national and provincial rate";
+    OneOff => "一次性{amount}元", "{amount} yuan, once";
+    NursingLine => "住院期间每天{daily}元，每年最多{cap}天；按今年住院天数计{annual}元", "{daily} yuan a day in hospital, at most {cap} days a year; {annual} yuan for this year's days";
+    ErrorTitle => "出了点问题", "Something went wrong";
+    ErrorBody => "很抱歉，页面出错了。您的回答没有丢失，点下面的按钮重新打开即可。", "Sorry, the page hit an error. {Your} answers are not lost; press the button below to reopen.";
+    Restart => "重新打开", "Reopen";
+    EngineRefused => "无法计算：", "Cannot work this out: ";
+}
+
+impl Key {
+    /// The text in `lang`, addressed as `voice` wants.
+    pub fn text(self, lang: Lang, voice: Voice) -> Cow<'static, str> {
+        let (zh, en) = self.pair();
+        match (lang, voice) {
+            (Lang::Zh, Voice::Family) => Cow::Borrowed(zh),
+            (Lang::Zh, Voice::Volunteer) => {
+                if zh.contains('您') {
+                    Cow::Owned(zh.replace('您', "他/她"))
+                } else {
+                    Cow::Borrowed(zh)
+                }
+            }
+            (Lang::En, v) => {
+                if !en.contains('{') {
+                    return Cow::Borrowed(en);
+                }
+                let (you, your, you_cap, your_cap) = match v {
+                    Voice::Family => ("you", "your", "You", "Your"),
+                    Voice::Volunteer => ("they", "their", "They", "Their"),
+                };
+                Cow::Owned(
+                    en.replace("{you}", you)
+                        .replace("{your}", your)
+                        .replace("{You}", you_cap)
+                        .replace("{Your}", your_cap),
+                )
+            }
+        }
+    }
+
+    /// The text with `{name}` fields filled in.
+    pub fn fill(self, lang: Lang, voice: Voice, fields: &[(&str, &str)]) -> String {
+        let mut s = self.text(lang, voice).into_owned();
+        for (name, value) in fields {
+            s = s.replace(&format!("{{{name}}}"), value);
+        }
+        s
+    }
+}
+
+impl Lang {
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Zh => "zh-CN",
+            Lang::En => "en",
+        }
+    }
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Zh => zh,
+            Lang::En => en,
+        }
+    }
+}
