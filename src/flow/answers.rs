@@ -211,6 +211,18 @@ impl Answers {
         qs
     }
 
+    /// The questions a typical family (child died, both parents living and registered in
+    /// Kaifeng) would see from here: the progress indicator's "of N", so it does not start
+    /// at "1 of 1" before the first answer.
+    pub fn likely_questions(&self, today: NaiveDate) -> Vec<Question> {
+        let mut typical = self.clone();
+        typical.child.get_or_insert(ChildStatus::Deceased);
+        typical.other_child.get_or_insert(false);
+        typical.living.get_or_insert(Living::Both);
+        typical.hukou.get_or_insert(HukouHolders::Both);
+        typical.questions(today)
+    }
+
     pub fn is_answered(&self, q: Question) -> bool {
         let living = self.living_slots();
         fn all<T>(living: &[ParentSlot], arr: &[Option<T>; 2]) -> bool {
@@ -275,8 +287,10 @@ impl Answers {
                     (Living::FatherOnly, ParentSlot::Mother) => false,
                     _ => true,
                 };
-                let Some(birth) = self.birth(slot) else {
-                    // Only a late father's birth date is never asked: it decides nothing.
+                // A late father's birth date is never asked: no rule reads it (the 49 check
+                // reads the mother's, the 60 checks the living). He is still listed, because
+                // his 户籍 counts towards the one-off relief.
+                let Some(birth) = self.birth(slot).or(self.mother_birth) else {
                     continue;
                 };
                 let i = slot as usize;
@@ -412,5 +426,77 @@ fn merge<T: Copy>(into: &mut [Option<T>; 2], from: [Option<T>; 2]) {
         if value.is_some() {
             *slot = value;
         }
+    }
+}
+
+impl Answers {
+    /// The answers a person would give for `facts`, where the questionnaire can express
+    /// them: used to replay every engine scenario through the app. None when it cannot (no
+    /// mother listed, say, which the app always asks about).
+    pub fn from_facts(facts: &Facts, today: NaiveDate) -> Option<Answers> {
+        let mother = facts.parents.iter().find(|p| p.role == Role::Mother)?;
+        let father = facts.parents.iter().find(|p| p.role == Role::Father);
+        let living = match (mother.alive, father.map(|f| f.alive)) {
+            (true, Some(true)) => Living::Both,
+            (true, _) => Living::MotherOnly,
+            (false, Some(true)) => Living::FatherOnly,
+            (false, _) => return None,
+        };
+        if living == Living::Both && father.is_none() {
+            return None;
+        }
+        let hukou = match (
+            mother.kaifeng_hukou,
+            father.is_some_and(|f| f.kaifeng_hukou),
+        ) {
+            (true, true) => HukouHolders::Both,
+            (true, false) => HukouHolders::MotherOnly,
+            (false, true) => HukouHolders::FatherOnly,
+            (false, false) => HukouHolders::Neither,
+        };
+        let by_slot = |slot: ParentSlot| match slot {
+            ParentSlot::Mother => Some(mother),
+            ParentSlot::Father => father,
+        };
+        let mut a = Answers {
+            child: Some(facts.child.status),
+            grade: facts
+                .child
+                .disability_grade
+                .and_then(|g| u8::try_from(g).ok()),
+            other_child: Some(facts.has_other_child),
+            living: Some(living),
+            mother_birth: Some(mother.birth_date),
+            father_birth: father.map(|f| f.birth_date),
+            hukou: Some(hukou),
+            area: facts.area,
+            residence: Some(facts.residence),
+            circumstances: Some(facts.circumstances.clone()),
+            schooling: Some(facts.child.schooling.unwrap_or(Schooling::None)),
+            child_birth: facts.child.birth_date,
+            disability_types: Some(facts.child.disability_types.clone()),
+            ..Answers::default()
+        };
+        let mut health = Health::default();
+        for slot in ParentSlot::BOTH {
+            let Some(p) = by_slot(slot).filter(|p| p.alive) else {
+                continue;
+            };
+            let i = slot as usize;
+            a.pension[i] = Some(p.pension);
+            a.medical[i] = Some(p.medical);
+            a.care[i] = Some(p.care_setting);
+            a.hospital_days[i] = u16::try_from(p.hospital_days).ok();
+            health.mobility_limited[i] = p.mobility_limited;
+            health.no_self_care[i] = !p.self_care;
+            health.no_civil_capacity[i] = !p.civil_capacity;
+        }
+        a.health = Some(health);
+        // A question the app would not ask must not carry an answer either.
+        let asked = a.questions(today);
+        if !asked.contains(&Question::Area) {
+            a.area = None;
+        }
+        a.first_unanswered(today).is_none().then_some(a)
     }
 }

@@ -61,7 +61,7 @@ impl State {
         let Screen::Ask(q) = self.screen else {
             return None;
         };
-        let qs = self.questions();
+        let qs = self.answers.likely_questions(self.today);
         let at = qs.iter().position(|x| *x == q)?;
         Some((at + 1, qs.len()))
     }

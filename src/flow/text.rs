@@ -178,6 +178,7 @@ texts! {
     GoFirst => "先去哪里办", "Where to go first";
     Responsible => "负责部门", "Responsible agencies";
     Bring => "要带的材料", "What to bring";
+    HowToClaim => "怎么办理：要带的材料和负责部门", "How to claim: what to bring and who is responsible";
     NotApplying => "不适用的项目（{n}项）", "Items that do not apply ({n})";
     RulesVersion => "规则版本", "Rules version";
     CheckedOn => "查询日期", "Checked on";

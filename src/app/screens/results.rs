@@ -165,19 +165,20 @@ fn item(s: &State, outcome: &Outcome, r: &BenefitResult) -> Html {
             <ul class="reasons">
                 { for r.reasons.iter().map(|x| html! { <li>{ present::reason(x, s.lang).to_string() }</li> }) }
             </ul>
-            <h4>{ t(Key::Basis) }</h4>
+            <p class="contact"><strong>{ t(Key::GoFirst) }{ "：" }</strong>{ agency(b.contact) }</p>
             <details class="clause">
-                <summary>{ Key::ClauseRef.fill(s.lang, s.voice, &[("n", &b.clause.to_string())]) }{ "　" }{ clause_text }</summary>
+                <summary>{ t(Key::Basis) }{ "：" }{ Key::ClauseRef.fill(s.lang, s.voice, &[("n", &b.clause.to_string())]) }{ "　" }{ clause_text }</summary>
                 <blockquote lang="zh-CN">{ b.quote }</blockquote>
             </details>
-            <h4>{ t(Key::GoFirst) }</h4>
-            <p class="contact">{ agency(b.contact) }</p>
-            <h4>{ t(Key::Responsible) }</h4>
-            <p class="agencies">{ b.agencies.iter().map(|a| agency(*a)).collect::<Vec<_>>().join(if s.lang == Lang::Zh { "、" } else { "; " }) }</p>
-            <h4>{ t(Key::Bring) }</h4>
-            <ul class="documents">
-                { for b.documents.iter().map(|d| html! { <li>{ s.lang.pick(d.zh, d.en) }</li> }) }
-            </ul>
+            <details class="how">
+                <summary>{ t(Key::HowToClaim) }</summary>
+                <h4>{ t(Key::Bring) }</h4>
+                <ul class="documents">
+                    { for b.documents.iter().map(|d| html! { <li>{ s.lang.pick(d.zh, d.en) }</li> }) }
+                </ul>
+                <h4>{ t(Key::Responsible) }</h4>
+                <p class="agencies">{ b.agencies.iter().map(|a| agency(*a)).collect::<Vec<_>>().join(if s.lang == Lang::Zh { "、" } else { "; " }) }</p>
+            </details>
         </article>
     }
 }
