@@ -1,0 +1,82 @@
+# fuzhu (扶助通): build and test.
+#   make setup       install what the build and the tests need (idempotent, seconds when done)
+#   make build       release build of the web app into dist/ (trunk, wasm32, MVP)
+#   make serve       serve the app on http://127.0.0.1:8080/ (trunk serve --release)
+#   make serve-dist  serve the built dist/ with the e2e static server on 127.0.0.1:8080
+#   make test        setup, then test-native, lint-web, test-web, test-e2e and check-mvp
+#   make test-native fmt, clippy and cargo test on the host (rustup toolchain)
+#   make lint-web    clippy for wasm32 (the app compiles only there)
+#   make test-web    wasm-bindgen browser tests (tests/web*.rs) in headless Chromium
+#   make test-e2e    release build, then e2e/ (node --test, playwright-core, Chromium)
+#   make check-mvp   the built wasm validates with MVP features only (old phones, in-app browsers)
+#
+# Native commands use the rustup toolchain as it is; wasm commands source scripts/env.sh
+# (Debian's rustc-web or a rustup toolchain with rust-src, std rebuilt, target/wasm).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+CARGO_HOME ?= $(HOME)/.cargo
+# Native: rustup's cargo first on PATH, and none of the wasm build variables.
+NATIVE := env -u RUSTC_BOOTSTRAP -u CARGO_UNSTABLE_BUILD_STD -u CARGO_BUILD_RUSTFLAGS \
+	-u CARGO_TARGET_DIR -u CARGO_BUILD_TARGET PATH="$(CARGO_HOME)/bin:$$PATH"
+WASM := . scripts/env.sh &&
+# The browser test files: every tests/web*.rs (each is `#![cfg(target_arch = "wasm32")]`).
+WEB_TESTS := $(patsubst tests/%.rs,--test %,$(wildcard tests/web*.rs))
+
+.PHONY: help setup fetch build serve serve-dist test test-native lint-web test-web test-e2e check-mvp fmt clean
+
+help:
+	@awk '/^$$/{exit} NR>1{sub(/^# ?/,""); print}' Makefile
+
+setup:
+	bash scripts/setup.sh
+
+# Trunk builds with `cargo --offline` (Trunk.toml offline = true), so fetch every crate first,
+# for the host and for wasm32 (the latter includes std's own dependencies for build-std).
+fetch:
+	$(WASM) cargo fetch --target wasm32-unknown-unknown && cargo fetch
+
+build: fetch
+	$(WASM) time -p trunk build --release
+
+serve: setup fetch
+	$(WASM) trunk serve --release --address 127.0.0.1 --port 8080
+
+serve-dist: build
+	node e2e/lib/server.mjs dist 8080
+
+test-native:
+	$(NATIVE) cargo fmt --all --check
+	$(NATIVE) cargo clippy --all-targets -- -D warnings
+	$(NATIVE) cargo test
+
+# Clippy on the wasm32 side too: the app (src/app) only compiles for wasm32.
+lint-web:
+	$(WASM) cargo clippy --target wasm32-unknown-unknown --lib --bins $(WEB_TESTS) -- -D warnings
+
+test-web:
+	$(WASM) cargo test --target wasm32-unknown-unknown $(WEB_TESTS)
+
+test-e2e: build
+	cd e2e && node --test
+
+# Old Android WebViews and in-app browsers know only MVP WebAssembly: the release wasm in dist/
+# (made by `make build`, which test-e2e runs first) must validate without any later feature.
+check-mvp:
+	@ls dist/*.wasm >/dev/null 2>&1 || { echo "check-mvp: no dist/*.wasm: run make build first" >&2; exit 1; }
+	for f in dist/*.wasm; do wasm-opt --mvp-features "$$f" -o /dev/null; echo "check-mvp: $$f is MVP WebAssembly"; done
+
+test: setup
+	$(MAKE) test-native
+	$(MAKE) lint-web
+	$(MAKE) test-web
+	$(MAKE) test-e2e
+	$(MAKE) check-mvp
+
+fmt:
+	$(NATIVE) cargo fmt --all
+
+clean:
+	rm -rf dist target/wasm e2e/screenshots

@@ -1,0 +1,79 @@
+// End-to-end flows of the built app (dist/, made by `make build`), in the machine's Chromium at
+// phone size. Run with `make test-e2e`, or `node --test` in e2e/ after a build.
+// Add a flow: a new `test(...)` that opens `app.newPage()`, drives it, and ends with
+// `app.assertSameOrigin(page)` and `app.assertNoErrors(page)`.
+
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { startApp } from "./lib/browser.mjs";
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await app?.close();
+});
+
+/** Opens the app and waits until the wasm app has replaced index.html's static screen. */
+async function openApp(options) {
+  const page = await app.newPage(options);
+  await page.locator("#app .static-screen").waitFor({ state: "detached", timeout: 30_000 });
+  await page.locator("#app h1").waitFor();
+  return page;
+}
+
+test("welcome screen, then 开始 leads to the first question", async () => {
+  const page = await openApp();
+  assert.equal(await page.locator("html").getAttribute("lang"), "zh-CN");
+  assert.equal((await page.locator(".brand").innerText()).trim(), "扶助通");
+  await app.screenshot(page, "welcome-360x640");
+
+  const start = page.locator(".welcome button.primary");
+  const box = await start.boundingBox();
+  assert.ok(box && box.height >= 44, `the start button is ${box?.height}px high (< 44)`);
+
+  const welcomeTitle = await page.locator("h1").innerText();
+  await start.click();
+  await page.waitForFunction(
+    (text) => document.querySelector("#app h1")?.innerText !== text,
+    welcomeTitle,
+  );
+  assert.equal(await page.locator(".welcome").count(), 0);
+  await app.screenshot(page, "first-question-360x640");
+
+  app.assertSameOrigin(page);
+  app.assertNoErrors(page);
+  await page.context().close();
+});
+
+test("the language switch turns the page to English and back", async () => {
+  const page = await openApp();
+  const zhTitle = await page.locator("h1").innerText();
+  await page.locator(".lang-switch").click();
+  await page.waitForFunction(() => document.documentElement.lang === "en");
+  assert.notEqual(await page.locator("h1").innerText(), zhTitle);
+  await page.locator(".lang-switch").click();
+  await page.waitForFunction(() => document.documentElement.lang === "zh-CN");
+  assert.equal(await page.locator("h1").innerText(), zhTitle);
+
+  app.assertSameOrigin(page);
+  app.assertNoErrors(page);
+  await page.context().close();
+});
+
+test("without JavaScript the static first screen says what to do", async () => {
+  const page = await app.newPage({ javaScriptEnabled: false });
+  await page.locator("#app .static-screen h1").waitFor();
+  assert.equal((await page.locator("h1").innerText()).trim(), "扶助通");
+  const text = await page.locator("#app").innerText();
+  assert.match(text, /JavaScript/);
+  assert.doesNotMatch(text, /正在加载/, "the loading line must be hidden without JavaScript");
+  await app.screenshot(page, "noscript-360x640");
+
+  app.assertSameOrigin(page);
+  // With scripts off, Chromium refuses the <link rel="modulepreload"> of the app's JS.
+  const errors = app.errors(page).filter((e) => !/^requestfailed: \S+\.js csp$/.test(e));
+  assert.deepEqual(errors, []);
+  await page.context().close();
+});

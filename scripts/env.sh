@@ -1,0 +1,66 @@
+# shellcheck shell=bash
+# Build environment for the WebAssembly side of fuzhu (trunk, wasm-bindgen-test, e2e).
+#
+#   . scripts/env.sh && trunk build --release
+#   . scripts/env.sh && cargo test --target wasm32-unknown-unknown --test web
+#
+# Source it only for wasm commands, in a subshell or a Make recipe: native `cargo test`,
+# clippy and fmt use the rustup toolchain as it is, without build-std (see the Makefile).
+#
+# Two routes give the same MVP WebAssembly build (std rebuilt from source with
+# -Ctarget-cpu=mvp, which old Android WebViews need and which Debian's wasm-opt 108 accepts):
+#   debian  Debian's rustc-web/cargo-web + rust-web-src in /usr/bin (the only route on machines
+#           that cannot reach the Rust release servers);
+#   rustup  a rustup toolchain that has the rust-src component (e.g.
+#           `rustup toolchain install nightly --profile minimal -c rust-src`).
+# FUZHU_WASM_ROUTE=debian|rustup forces one; otherwise a rustup toolchain with rust-src wins,
+# then Debian's. FUZHU_WASM_TOOLCHAIN picks the rustup toolchain (default: nightly, then stable).
+
+if [ -n "${BASH_SOURCE:-}" ]; then
+    FUZHU_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+else
+    FUZHU_ROOT="${FUZHU_ROOT:-$(pwd)}"
+fi
+export FUZHU_ROOT
+
+# shellcheck source=scripts/route.sh
+. "$FUZHU_ROOT/scripts/route.sh"
+
+FUZHU_ROUTE="$(fuzhu_wasm_route)"
+export FUZHU_ROUTE
+
+case "$FUZHU_ROUTE" in
+    debian)
+        # Debian's cargo/rustc 1.96 first; trunk and wasm-bindgen come from ~/.cargo/bin.
+        export PATH="/usr/bin:$HOME/.cargo/bin:$PATH"
+        unset RUSTUP_TOOLCHAIN
+        ;;
+    rustup)
+        export PATH="$HOME/.cargo/bin:$PATH"
+        RUSTUP_TOOLCHAIN="$(_fuzhu_rustup_toolchain || echo "${FUZHU_WASM_TOOLCHAIN:-nightly}")"
+        export RUSTUP_TOOLCHAIN
+        ;;
+    *)
+        echo "scripts/env.sh: no wasm toolchain found; run scripts/setup.sh (or make setup)" >&2
+        ;;
+esac
+
+# std from source, built for MVP WebAssembly. RUSTC_BOOTSTRAP lets a stable compiler accept
+# -Zbuild-std; it is harmless on nightly.
+export RUSTC_BOOTSTRAP=1
+export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
+export CARGO_BUILD_RUSTFLAGS="-Ctarget-cpu=mvp"
+
+# Separate target dir, so native and wasm builds never invalidate each other.
+export CARGO_TARGET_DIR="${FUZHU_WASM_TARGET_DIR:-$FUZHU_ROOT/target/wasm}"
+
+# wasm-bindgen-test in headless Chromium.
+export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+export CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
+export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$FUZHU_ROOT/webdriver.json"
+export WASM_BINDGEN_TEST_TIMEOUT="${WASM_BINDGEN_TEST_TIMEOUT:-60}"
+# trunk: no update check against crates.io on every run.
+export TRUNK_SKIP_VERSION_CHECK=true
+# The e2e harness launches this browser (never a downloaded one).
+export FUZHU_CHROMIUM="${FUZHU_CHROMIUM:-/usr/bin/chromium}"
+

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Trunk's post_build hook (see Trunk.toml), run on the staging directory before it becomes
+# dist/:
+#   1. policy.html, the text version for phones without JavaScript or WebAssembly, printed by
+#      the native command line from the same rules data the app uses (`fuzhu static-page`);
+#   2. sw.js's precache list and version, from every file of the release (scripts/precache.mjs).
+# The native build runs as the Makefile's native commands do: rustup's cargo, none of the
+# wasm variables of scripts/env.sh (which the trunk build itself runs under).
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+STAGE="${TRUNK_STAGING_DIR:?post-build.sh is run by trunk (TRUNK_STAGING_DIR is not set)}"
+cd "$ROOT"
+
+env -u RUSTC_BOOTSTRAP -u CARGO_UNSTABLE_BUILD_STD -u CARGO_BUILD_RUSTFLAGS \
+    -u CARGO_TARGET_DIR -u CARGO_BUILD_TARGET -u RUSTUP_TOOLCHAIN \
+    PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH" \
+    cargo run --quiet --bin fuzhu -- static-page >"$STAGE/policy.html.part"
+mv "$STAGE/policy.html.part" "$STAGE/policy.html"
+echo "post-build: policy.html ($(grep -c '<article class="item"' "$STAGE/policy.html") items)"
+
+node "$ROOT/scripts/precache.mjs" "$STAGE"
