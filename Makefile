@@ -3,12 +3,15 @@
 #   make build       release build of the web app into dist/ (trunk, wasm32, MVP)
 #   make serve       serve the app on http://127.0.0.1:8080/ (trunk serve --release)
 #   make serve-dist  serve the built dist/ with the e2e static server on 127.0.0.1:8080
-#   make test        setup, then test-native, lint-web, test-web, test-e2e and check-mvp
+#   make test        setup, then test-native, lint-web, test-web, test-e2e, check-mvp, test-gates
 #   make test-native fmt, clippy and cargo test on the host (rustup toolchain)
 #   make lint-web    clippy for wasm32 (the app compiles only there)
 #   make test-web    wasm-bindgen browser tests (tests/web*.rs) in headless Chromium
 #   make test-e2e    release build, then e2e/ (node --test, playwright-core, Chromium)
 #   make check-mvp   the built wasm validates with MVP features only (old phones, in-app browsers)
+#   make test-gates  the quality gates on dist/ (docs/quality.md): size-budget, then test-speed
+#   make size-budget the first load's gzip size against its budget (150 KB)
+#   make test-speed  Lighthouse (mobile, simulated) against its budgets, 3 runs
 #
 # Native commands use the rustup toolchain as it is; wasm commands source scripts/env.sh
 # (Debian's rustc-web or a rustup toolchain with rust-src, std rebuilt, target/wasm).
@@ -25,7 +28,7 @@ WASM := . scripts/env.sh &&
 # The browser test files: every tests/web*.rs (each is `#![cfg(target_arch = "wasm32")]`).
 WEB_TESTS := $(patsubst tests/%.rs,--test %,$(wildcard tests/web*.rs))
 
-.PHONY: help setup fetch build serve serve-dist test test-native lint-web test-web test-e2e check-mvp fmt clean
+.PHONY: help setup fetch build serve serve-dist test test-native lint-web test-web test-e2e check-mvp test-gates size-budget test-speed fmt clean
 
 help:
 	@awk '/^$$/{exit} NR>1{sub(/^# ?/,""); print}' Makefile
@@ -68,15 +71,30 @@ check-mvp:
 	@ls dist/*.wasm >/dev/null 2>&1 || { echo "check-mvp: no dist/*.wasm: run make build first" >&2; exit 1; }
 	for f in dist/*.wasm; do wasm-opt --mvp-features "$$f" -o /dev/null; echo "check-mvp: $$f is MVP WebAssembly"; done
 
+# The quality gates (docs/quality.md) on the dist/ that test-e2e built: the first load's size,
+# then Lighthouse on its own, after every other browser test, so nothing else loads the CPU
+# while it measures. (Accessibility, CSP, privacy and the panic page are e2e tests; the facts
+# fuzzing is a native test.)
+test-gates: size-budget test-speed
+
+size-budget:
+	@ls dist/index.html >/dev/null 2>&1 || { echo "size-budget: no dist/: run make build first" >&2; exit 1; }
+	node scripts/size-budget.mjs dist
+
+test-speed:
+	@ls dist/index.html >/dev/null 2>&1 || { echo "test-speed: no dist/: run make build first" >&2; exit 1; }
+	cd e2e && node lighthouse.mjs ../dist
+
 test: setup
 	$(MAKE) test-native
 	$(MAKE) lint-web
 	$(MAKE) test-web
 	$(MAKE) test-e2e
 	$(MAKE) check-mvp
+	$(MAKE) test-gates
 
 fmt:
 	$(NATIVE) cargo fmt --all
 
 clean:
-	rm -rf dist target/wasm e2e/screenshots
+	rm -rf dist target/wasm e2e/screenshots e2e/reports

@@ -65,7 +65,8 @@ test("the language switch turns the page to English and back", async () => {
 test("without JavaScript the static first screen says what to do", async () => {
   const page = await app.newPage({ javaScriptEnabled: false });
   await page.locator("#app .static-screen h1").waitFor();
-  assert.equal((await page.locator("h1").innerText()).trim(), "扶助通");
+  assert.equal((await page.locator(".brand").innerText()).trim(), "扶助通");
+  assert.equal((await page.locator("h1").innerText()).trim(), "看看您家可以享受哪些帮扶");
   const text = await page.locator("#app").innerText();
   assert.match(text, /JavaScript/);
   assert.doesNotMatch(text, /正在加载/, "the loading line must be hidden without JavaScript");

@@ -3,7 +3,9 @@
 # dist/:
 #   1. policy.html, the text version for phones without JavaScript or WebAssembly, printed by
 #      the native command line from the same rules data the app uses (`fuzhu static-page`);
-#   2. sw.js's precache list and version, from every file of the release (scripts/precache.mjs).
+#   2. the Content-Security-Policy meta in index.html, with the hashes of its inline script and
+#      style (scripts/csp.mjs);
+#   3. sw.js's precache list and version, from every file of the release (scripts/precache.mjs).
 # The native build runs as the Makefile's native commands do: rustup's cargo, none of the
 # wasm variables of scripts/env.sh (which the trunk build itself runs under).
 set -euo pipefail
@@ -18,5 +20,9 @@ env -u RUSTC_BOOTSTRAP -u CARGO_UNSTABLE_BUILD_STD -u CARGO_BUILD_RUSTFLAGS \
     cargo run --quiet --bin fuzhu -- static-page >"$STAGE/policy.html.part"
 mv "$STAGE/policy.html.part" "$STAGE/policy.html"
 echo "post-build: policy.html ($(grep -c '<article class="item"' "$STAGE/policy.html") items)"
+
+# The Content-Security-Policy, with the hash of trunk's inline loader: before the precache
+# list, whose version hashes index.html as it will be served.
+node "$ROOT/scripts/csp.mjs" "$STAGE"
 
 node "$ROOT/scripts/precache.mjs" "$STAGE"

@@ -8,7 +8,8 @@
 #    for MVP, and its linker) and rust-web-clippy (lints the wasm-only app code).
 #  * trunk 0.21.14 and wasm-bindgen-cli 0.2.130 via `cargo install`, with the machine's rustup
 #    cargo (~/.cargo/bin), unless they already answer the right --version.
-#  * `npm ci` in e2e/ when node_modules is missing or does not match package-lock.json.
+#  * `npm ci` in e2e/ when node_modules is missing or does not match package-lock.json
+#    (playwright-core, axe-core and lighthouse 12, exact versions; they use /usr/bin/chromium).
 #
 # The wasm route (see scripts/route.sh): a rustup toolchain that already has rust-src is used
 # as it is ("rustup"); otherwise Debian's rustc-web ("debian"). FUZHU_WASM_ROUTE=rustup on a
@@ -167,7 +168,7 @@ stamp=e2e/node_modules/.fuzhu-lock.sha256
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$lock_sum" ]; then
     log "e2e/node_modules: up to date"
 else
-    log "npm ci in e2e/ (playwright-core only; no browser download)"
+    log "npm ci in e2e/ (playwright-core, axe-core, lighthouse, chrome-launcher: pinned by package-lock.json; no browser download)"
     (cd e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
     echo "$lock_sum" >"$stamp"
 fi

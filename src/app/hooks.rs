@@ -16,10 +16,23 @@ pub fn today() -> NaiveDate {
         .unwrap_or(NaiveDate::MIN)
 }
 
-/// Moves keyboard and screen-reader focus to the heading whenever `key` changes.
+/// Whether the page runs inside another page's iframe (a street office's site).
+pub fn embedded() -> bool {
+    web_sys::window()
+        .and_then(|w| w.parent().ok().flatten().map(|p| p != w))
+        .unwrap_or(false)
+}
+
+/// Moves keyboard and screen-reader focus to the heading whenever `key` changes. Inside an
+/// office's iframe, not on the first screen: focusing there would scroll the office's page
+/// to the frame and take its focus as soon as it loads.
 #[hook]
 pub fn use_focus_title<K: PartialEq + Clone + 'static>(key: K) {
-    use_effect_with(key, |_| {
+    let first = use_mut_ref(|| true);
+    use_effect_with(key, move |_| {
+        if std::mem::replace(&mut *first.borrow_mut(), false) && embedded() {
+            return;
+        }
         if let Some(el) = web_sys::window()
             .and_then(|w| w.document())
             .and_then(|d| d.get_element_by_id(TITLE_ID))

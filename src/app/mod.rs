@@ -2,7 +2,11 @@
 //! every decision comes from `crate::rules::evaluate` on the facts `crate::flow` builds.
 
 mod hooks;
+mod office;
+mod panic;
+mod persist;
 mod screens;
+mod speech;
 mod state;
 
 use yew::prelude::*;
@@ -24,11 +28,41 @@ pub struct AppProps {
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let initial = props.initial.clone();
-    let state =
-        use_reducer(move || AppState(initial.unwrap_or_else(|| State::new(hooks::today()))));
+    // The first state: given (tests), or from the link's fragment or this device's saved
+    // answers; a fragment that cannot be read gives a fresh start and a message.
+    let boot = {
+        let initial = props.initial.clone();
+        use_memo((), move |_| match initial {
+            Some(s) => (s, None),
+            None => persist::boot(hooks::today()),
+        })
+    };
+    let state = {
+        let boot = boot.clone();
+        use_reducer(move || AppState(boot.0.clone()))
+    };
     let s = &state.0;
     use_focus_title((s.screen, s.lang));
+    // The embedding street office's colour, if its address gave a valid one.
+    use_effect_with((), |_| office::apply_accent());
+    use_effect_with(s.screen, |_| speech::cancel());
+    use_effect_with(s.answers.clone(), persist::set_fragment);
+    use_effect_with(
+        (s.answers.clone(), s.saving, s.large_text),
+        |(a, saving, large)| persist::store(a, *saving, *large),
+    );
+    use_effect_with(s.large_text, |large| {
+        if let Some(root) = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.document_element())
+        {
+            let _ = if *large {
+                root.set_attribute("data-large-text", "")
+            } else {
+                root.remove_attribute("data-large-text")
+            };
+        }
+    });
     {
         let lang = s.lang;
         use_effect_with(lang, move |lang| {
@@ -50,6 +84,12 @@ pub fn app(props: &AppProps) -> Html {
     };
     let switch = dispatch.reform(move |_: MouseEvent| Action::SetLang(other));
     let t = |k: Key| k.text(s.lang, s.voice);
+    let large = s.large_text;
+    let toggle_large = dispatch.reform(move |_: MouseEvent| Action::SetLargeText(!large));
+    // The link's problem, shown until something is answered.
+    let notice = boot
+        .1
+        .filter(|_| s.screen == Screen::Welcome && s.answers == Default::default());
     let body = match s.screen {
         Screen::Welcome => {
             html! { <screens::Welcome state={s.clone()} dispatch={dispatch.clone()} /> }
@@ -65,21 +105,33 @@ pub fn app(props: &AppProps) -> Html {
         }
     };
     html! {
-        <div class="shell">
+        <div class={classes!("shell", large.then_some("large-text"))}>
             <header class="topbar">
                 <span class="brand" lang="zh-CN">{ t(Key::AppName) }</span>
+                <button type="button" class="link-button large-toggle" onclick={toggle_large}
+                    aria-pressed={if large { "true" } else { "false" }}
+                    aria-label={t(Key::LargeTextLabel).into_owned()}>
+                    { t(Key::LargeText) }
+                </button>
                 <button type="button" class="link-button lang-switch" onclick={switch}
                     lang={other.code()} aria-label={t(Key::LangSwitchLabel).into_owned()}>
                     { t(Key::LangSwitch) }
                 </button>
             </header>
-            <main class="app" id="main">{ body }</main>
+            <main class="app" id="main">
+                if let Some(e) = notice {
+                    <p class="notice link-notice" role="alert">{ e.message(s.lang) }</p>
+                }
+                { body }
+            </main>
         </div>
     }
 }
 
-/// Mounts [`App`] into `#app`, replacing the static first screen.
+/// Mounts [`App`] into `#app`, replacing the static first screen. Installs the panic hook
+/// first, so a panic anywhere shows the friendly page of `panic.rs`.
 pub fn start() {
+    panic::install();
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

@@ -22,13 +22,18 @@ mod cli {
   fuzhu check FILE [--compact]   decide every item for the household(s) in FILE (- for stdin);
                                  one JSON object in gives one out, an array gives an array
   fuzhu explain ID               show an item's clause, conditions and agencies
-  fuzhu explain                  list the item ids";
+  fuzhu explain                  list the item ids
+  fuzhu static-page              print policy.html: every item as plain HTML, no script";
 
     /// Exit codes: 0 answered, 2 the input or the call was refused.
     pub fn run(args: Vec<String>) -> i32 {
         match args.first().map(String::as_str) {
             Some("check") => check(&args[1..]),
             Some("explain") => explain(args.get(1).map(String::as_str)),
+            Some("static-page") if args.len() == 1 => {
+                print!("{}", fuzhu::flow::policy_page::html());
+                0
+            }
             Some("-h" | "--help" | "help") => {
                 println!("{USAGE}");
                 0
@@ -68,15 +73,20 @@ mod cli {
         }
         match answer(&text, Local::now().date_naive()) {
             Ok(answer) => {
-                let out = if compact {
-                    serde_json::to_string(&answer)
+                // Every household was decided before the first byte is written, so a refusal
+                // never leaves half an answer on stdout. Streaming the JSON out, rather than
+                // building it as one string first, halves the peak memory of a big register.
+                let mut stdout = std::io::BufWriter::new(std::io::stdout().lock());
+                let written = if compact {
+                    serde_json::to_writer(&mut stdout, &answer)
                 } else {
-                    serde_json::to_string_pretty(&answer)
+                    serde_json::to_writer_pretty(&mut stdout, &answer)
                 };
-                let out = out.expect("results always serialise");
-                let mut stdout = std::io::stdout().lock();
                 // A closed pipe (`| head`) is the reader's choice, not an error of ours.
-                let _ = writeln!(stdout, "{out}");
+                let _ = written
+                    .map_err(std::io::Error::from)
+                    .and_then(|()| writeln!(stdout))
+                    .and_then(|()| stdout.flush());
                 0
             }
             Err(msg) => refuse(&msg),
@@ -93,6 +103,8 @@ mod cli {
 
     /// The whole answer for the input text, or the one line that says what is wrong.
     pub fn answer(text: &str, today: NaiveDate) -> Result<Answer, String> {
+        // Spreadsheet programs on Windows start their UTF-8 files with a byte-order mark.
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let value: Value =
             serde_json::from_str(text).map_err(|e| format!("the input is not valid JSON: {e}"))?;
         match value {
@@ -113,10 +125,25 @@ mod cli {
         }
     }
 
+    /// How chrono's `ParseError` displays.
+    const DATE_ERRORS: [&str; 7] = [
+        "input is out of range",
+        "no possible date and time matching input",
+        "input is not enough for unique date and time",
+        "input contains invalid characters",
+        "premature end of input",
+        "trailing input",
+        "bad or unsupported format string",
+    ];
+
     fn one(value: Value, today: NaiveDate) -> Result<Outcome, String> {
         let facts: Facts = serde_path_to_error::deserialize(value).map_err(|e| {
             let path = e.path().to_string();
-            let inner = e.into_inner().to_string();
+            let mut inner = e.into_inner().to_string();
+            // chrono's parse errors do not say that a date was expected.
+            if DATE_ERRORS.contains(&inner.as_str()) {
+                inner = format!("is not a real date written YYYY-MM-DD ({inner})");
+            }
             if path == "." {
                 inner
             } else {

@@ -282,11 +282,11 @@ impl Answers {
             let hukou = self.hukou?;
             let mut parents = Vec::with_capacity(2);
             for slot in ParentSlot::BOTH {
-                let alive = match (living, slot) {
-                    (Living::MotherOnly, ParentSlot::Father) => false,
-                    (Living::FatherOnly, ParentSlot::Mother) => false,
-                    _ => true,
-                };
+                let alive = !matches!(
+                    (living, slot),
+                    (Living::MotherOnly, ParentSlot::Father)
+                        | (Living::FatherOnly, ParentSlot::Mother)
+                );
                 // A late father's birth date is never asked: no rule reads it (the 49 check
                 // reads the mother's, the 60 checks the living). He is still listed, because
                 // his 户籍 counts towards the one-off relief.

@@ -5,8 +5,13 @@
 
 pub mod answers;
 pub mod nav;
+pub mod office;
+pub mod policy_page;
 pub mod present;
+pub mod print;
 pub mod questions;
+pub mod read_aloud;
+pub mod share;
 pub mod text;
 
 pub use answers::{

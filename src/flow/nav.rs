@@ -25,6 +25,14 @@ pub enum Action {
     Restart,
     SetLang(Lang),
     SetVoice(Voice),
+    /// Answers from a link or from this device: to the summary when they are complete, to
+    /// the first open question when not, to the welcome screen when there are none.
+    Restore(Answers),
+    /// Forget the answers and who is filling in, stop saving; keep the language and text size.
+    ClearAll,
+    SetLargeText(bool),
+    /// Whether the person agreed to keep the answers on this device.
+    SetSaving(bool),
 }
 
 /// Everything the app holds: the answers and where the person is.
@@ -37,6 +45,10 @@ pub struct State {
     /// Set while changing an answer from the summary.
     pub editing: bool,
     pub today: NaiveDate,
+    /// Large-text mode, for older eyes.
+    pub large_text: bool,
+    /// The person agreed to keep the answers (and large text) on this device.
+    pub saving: bool,
 }
 
 impl State {
@@ -48,6 +60,8 @@ impl State {
             voice: Voice::Family,
             editing: false,
             today,
+            large_text: false,
+            saving: false,
         }
     }
 
@@ -135,11 +149,34 @@ impl State {
                 next = State {
                     lang: self.lang,
                     voice: self.voice,
+                    large_text: self.large_text,
+                    saving: self.saving,
                     ..State::new(self.today)
                 };
             }
             Action::SetLang(lang) => next.lang = lang,
             Action::SetVoice(voice) => next.voice = voice,
+            Action::Restore(answers) => {
+                next.answers = answers;
+                next.editing = false;
+                next.screen = if next.answers == Answers::default() {
+                    Screen::Welcome
+                } else {
+                    match next.answers.first_unanswered(next.today) {
+                        Some(q) => Screen::Ask(q),
+                        None => Screen::Summary,
+                    }
+                };
+            }
+            Action::ClearAll => {
+                next = State {
+                    lang: self.lang,
+                    large_text: self.large_text,
+                    ..State::new(self.today)
+                };
+            }
+            Action::SetLargeText(on) => next.large_text = on,
+            Action::SetSaving(on) => next.saving = on,
         }
         next
     }

@@ -80,6 +80,21 @@ pub fn amount_line(r: &BenefitResult, as_of: NaiveDate, lang: Lang) -> Option<St
     }
 }
 
+/// The household's monthly cash for the totals: the sum where the policy gives amounts, the
+/// national rate where it does not (a disabled child's family), nothing where none is due.
+pub fn monthly_total(outcome: &Outcome, lang: Lang) -> Option<String> {
+    if !outcome.totals.monthly.is_zero() {
+        return Some(Key::Yuan.fill(
+            lang,
+            Voice::Family,
+            &[("amount", &money(outcome.totals.monthly))],
+        ));
+    }
+    let support = outcome.get(BenefitId::SpecialSupport);
+    (support.status == Status::Eligible && support.monthly_total.is_none())
+        .then(|| Key::NationalRate.text(lang, Voice::Family).into_owned())
+}
+
 /// The items that apply, grouped in screen order, each group with its items.
 pub fn grouped(outcome: &Outcome) -> Vec<(Group, Vec<&BenefitResult>)> {
     Group::ALL

@@ -42,8 +42,8 @@ texts! {
     WelcomeTitle => "看看您家可以享受哪些帮扶", "See what support {your} family can receive";
     WelcomeWho => "适用于独生子女去世或有一至三级残疾、之后没有再生育或收养子女的开封市家庭。", "For Kaifeng families whose only child died or has a grade 1 to 3 disability, and who have not had or adopted another child.";
     WelcomePolicy => "依据：开封市人民政府办公室《关于进一步做好计划生育特殊家庭扶助关怀工作的实施意见》（汴政办〔2023〕24号），2023年8月1日起施行。", "Based on the Kaifeng municipal government office's implementing opinions on support for special families (汴政办〔2023〕24号), in force from 1 August 2023.";
-    WelcomeTime => "大约需要3分钟，一屏只问一个问题，随时可以返回修改。", "About three minutes. One question per screen; {you} can go back and change any answer.";
-    WelcomePrivacy => "您填写的内容只留在这台设备上，不会发送到任何地方。", "What {you} enter stays on this device and is never sent anywhere.";
+    WelcomeTime => "大约需要3分钟，一屏只问一个问题，随时可以返回修改。", "About three minutes. One question per screen; any answer can be changed later.";
+    WelcomePrivacy => "填写的内容只留在这台设备上，不会发送到任何地方。", "What is entered here stays on this device and is never sent anywhere.";
     WelcomeGentle => "有些问题会提到孩子的情况，我们尽量问得简短。", "Some questions touch on {your} child; we keep them as short as we can.";
     Start => "开始", "Start";
     Back => "上一步", "Back";
@@ -67,7 +67,7 @@ texts! {
     No => "否", "No";
 
     QChild => "您的独生子女现在的情况是？", "What is {your} only child's situation now?";
-    QChildWhy => "本政策帮扶独生子女去世或重度残疾的家庭。问到这件事，我们很抱歉；您可以随时返回或停下。", "The policy helps families whose only child has died or is severely disabled. We are sorry to ask; {you} can go back or stop at any time.";
+    QChildWhy => "本政策帮扶独生子女去世或重度残疾的家庭。问到这件事，我们很抱歉；可以随时返回或停下。", "The policy helps families whose only child has died or is severely disabled. We are sorry to ask; it is fine to go back or stop at any time.";
     ChildDeceased => "孩子已经离世", "The child has passed away";
     ChildDisabled => "孩子有残疾，持有残疾人证", "The child has a disability certificate";
     ChildLiving => "以上都不是", "Neither of these";
@@ -195,6 +195,42 @@ texts! {
     ErrorBody => "很抱歉，页面出错了。您的回答没有丢失，点下面的按钮重新打开即可。", "Sorry, the page hit an error. {Your} answers are not lost; press the button below to reopen.";
     Restart => "重新打开", "Reopen";
     EngineRefused => "无法计算：", "Cannot work this out: ";
+
+    LargeText => "大字", "Large text";
+    LargeTextLabel => "大字显示", "Show large text";
+    ReadAloud => "朗读", "Read aloud";
+    ReadQuestion => "朗读这个问题和选项", "Read this question and its choices aloud";
+    ReadItem => "朗读这一项", "Read this item aloud";
+    WhoFills => "谁在填写？", "Who is filling this in?";
+    ForOwnFamily => "我为自己家填写", "I am filling this in for my own family";
+    ForSomeoneElse => "我在帮别人填写（志愿者、社区或街道工作人员）", "I am filling this in for someone (a volunteer, or community or street office staff)";
+    HandoverTitle => "交给家属", "For the family";
+    HandoverIntro => "请把这一部分念给或拿给家属看。家属用自己的手机扫描下面的二维码，就能打开同样的结果。", "Read or show this part to the family. They can scan the code below with their own phone to open the same results.";
+    HandoverItems => "可以申请的项目", "Items to claim";
+    GoFirstList => "先去这些地方办理", "Where to go first";
+    QrTitle => "在另一部手机上打开", "Open on another phone";
+    QrCaption => "用手机相机或微信扫一扫这个二维码，就能在那部手机上打开这份结果。二维码里包含这些回答，请只给信任的人扫。", "Scan this code with a phone camera or WeChat to open these results on that phone. The code carries these answers: let only people you trust scan it.";
+    SaveConsent => "在这台设备上保存我的回答", "Save my answers on this device";
+    SaveHint => "勾选后，下次用这台设备打开时会接着显示这些回答，也记住大字设置。不勾选，就什么都不保存。", "If ticked, this device shows these answers again next time and remembers large text. If not, nothing is saved.";
+    ClearAll => "清除全部", "Clear everything";
+    ClearAllHint => "删除这台设备上保存的回答和地址栏里的回答，从头开始。", "Removes the answers saved on this device and in the address bar, and starts again.";
+    ShareEmpty => "链接里没有回答，请从头开始填写。", "The link has no answers in it; please start from the beginning.";
+    ShareVersion => "这个链接来自另一个版本的扶助通，无法打开。请从头开始填写。", "This link was made by another version of Fuzhu and cannot be opened. Please start from the beginning.";
+    ShareDamaged => "这个链接不完整或被改动过，无法恢复回答。请从头开始填写，或请对方重新发送链接。", "This link is incomplete or has been changed, so the answers cannot be restored. Please start from the beginning, or ask for the link again.";
+    ShareInvalid => "这个链接里的回答有误（比如日期晚于今天），无法使用。请从头开始填写。", "The answers in this link are not possible (a date after today, say), so they cannot be used. Please start from the beginning.";
+
+    OfficeFirst => "您可以先联系：", "{You} can contact first: ";
+    OfficeCall => "拨打", "Call";
+    PrintButton => "打印 / 保存为PDF", "Print / save as PDF";
+    PrintTitle => "办理清单", "What to claim, and where";
+    PrintIntro => "按办理地点整理，每个地点一页：带上这一页和上面列出的材料去办理。", "Sorted by where to go, one page per place: take the page and the papers it lists.";
+    PrintPlaces => "要去的地方", "Places to go";
+    PrintPlace => "第{n}处，共{total}处", "Place {n} of {total}";
+    PrintAt => "到{agency}办理", "At {agency}";
+    PrintItems => "在这里办理的事项", "Items to claim here";
+    PrintBasis => "政策依据（原文）", "Policy basis (the policy's own words)";
+    PrintQr => "扫码打开这份结果", "Scan to open these results";
+    PrintNoOffice => "没有填写社区或街道的联系方式时，请按下面各页的地点办理，或拨打公共服务热线咨询。", "No office details were given: go to the places on the following pages, or call a public hotline.";
 }
 
 impl Key {

@@ -202,6 +202,7 @@ macro_rules! docs {
     };
 }
 
+#[allow(clippy::too_many_arguments)] // one argument per column of the table below
 const fn row(
     id: BenefitId,
     zh: &'static str,

@@ -344,7 +344,7 @@ impl Facts {
                 return Err(FactsError::new(
                     format!("parents[{i}].hospital_days"),
                     format!(
-                        "is days in hospital this year, at most {MAX_HOSPITAL_DAYS} (got {})",
+                        "must be at most {MAX_HOSPITAL_DAYS}, the days in hospital this year (got {})",
                         p.hospital_days
                     ),
                     format!("住院天数是今年的天数，最多{MAX_HOSPITAL_DAYS}天"),
@@ -357,7 +357,48 @@ impl Facts {
 
 /// A date the way people read it in Chinese: 2027年3月1日.
 pub fn zh_date(d: NaiveDate) -> String {
-    format!("{}年{}月{}日", d.year(), d.month(), d.day())
+    ZhDate(d).to_string()
+}
+
+/// Displays a date as 2027年3月1日, for use inside `format!` without a String of its own.
+pub struct ZhDate(pub NaiveDate);
+
+impl std::fmt::Display for ZhDate {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let d = self.0;
+        match u32::try_from(d.year()) {
+            Ok(year) => {
+                write_num(f, year, 1)?;
+                f.write_str("年")?;
+                write_num(f, d.month(), 1)?;
+                f.write_str("月")?;
+                write_num(f, d.day(), 1)?;
+                f.write_str("日")
+            }
+            Err(_) => write!(f, "{}年{}月{}日", d.year(), d.month(), d.day()),
+        }
+    }
+}
+
+/// Writes `n` in decimal, zero-padded to at least `width` digits, without `format!`'s
+/// machinery: dates and amounts are written into most results (see docs/benchmarks.md).
+pub(crate) fn write_num(w: &mut impl std::fmt::Write, n: u32, width: usize) -> std::fmt::Result {
+    /// "00", "01", … "99".
+    const PAIRS: &str =
+        "00010203040506070809101112131415161718192021222324252627282930313233343536373839\
+     40414243444546474849505152535455565758596061626364656667686970717273747576777879\
+     8081828384858687888990919293949596979899";
+    let (high, low) = ((n / 100) as usize, (n % 100) as usize);
+    if high == 0 && width <= 2 {
+        let from = if low < 10 && width < 2 {
+            2 * low + 1
+        } else {
+            2 * low
+        };
+        return w.write_str(&PAIRS[from..2 * low + 2]);
+    }
+    write_num(w, high as u32, width.saturating_sub(2).max(1))?;
+    w.write_str(&PAIRS[2 * low..2 * low + 2])
 }
 
 /// The first day someone born on `born` is `years` old: their birthday that year. Someone

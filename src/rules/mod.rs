@@ -86,15 +86,26 @@ pub fn evaluate(facts: &Facts, today: NaiveDate) -> Result<Outcome, FactsError> 
                 r.reasons.push(reason.clone());
                 r
             }
-            None => decide(&h),
+            None => {
+                let mut r = decide(&h);
+                decide::local_note(&h, &mut r);
+                r
+            }
         })
         .collect();
     debug_assert_eq!(benefits.len(), outcome::catalogue_len());
     let mut totals = Totals::default();
     for b in benefits.iter().filter(|b| b.status == Status::Eligible) {
-        totals.monthly += b.monthly_total.unwrap_or_default();
-        totals.one_off += b.one_off_total.unwrap_or_default();
-        totals.annual += b.annual_total.unwrap_or_default();
+        // Decimal addition is not free: add only the amounts there are.
+        if let Some(m) = b.monthly_total {
+            totals.monthly += m;
+        }
+        if let Some(o) = b.one_off_total {
+            totals.one_off += o;
+        }
+        if let Some(a) = b.annual_total {
+            totals.annual += a;
+        }
     }
     Ok(Outcome {
         rules_version: RULES_VERSION,

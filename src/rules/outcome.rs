@@ -50,6 +50,20 @@ impl Reason {
     }
 }
 
+/// Displays an amount in yuan as the JSON does (no trailing zeros). Whole amounts, which all
+/// of the policy's are, skip Decimal's general formatting, the slowest part of deciding a
+/// household before this (see docs/benchmarks.md).
+pub struct Yuan(pub Decimal);
+
+impl std::fmt::Display for Yuan {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match u32::try_from(self.0.mantissa()) {
+            Ok(whole) if self.0.scale() == 0 => super::facts::write_num(f, whole, 1),
+            _ => write!(f, "{}", self.0.normalize()),
+        }
+    }
+}
+
 /// The decision on one item for one household.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BenefitResult {
@@ -116,13 +130,56 @@ impl Outcome {
 }
 
 fn money<S: Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&d.normalize().to_string())
+    s.collect_str(&Yuan(*d))
+}
+
+// The JSON form is written straight from the outcome: no Vec or String is built per item, since
+// a register of 20,000 households serialises half a million items (see docs/benchmarks.md).
+
+/// An amount as a string ("2860"), or null.
+struct Money(Option<Decimal>);
+
+impl Serialize for Money {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.0 {
+            Some(d) => money(&d, s),
+            None => s.serialize_none(),
+        }
+    }
+}
+
+/// The Chinese text of each reason.
+struct ReasonsJson<'a>(&'a [Reason]);
+
+impl Serialize for ReasonsJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|r| r.zh.as_ref()))
+    }
 }
 
 #[derive(Serialize)]
 struct AgencyJson {
     id: AgencyId,
-    name: String,
+    name: Cow<'static, str>,
+}
+
+/// The agencies, named for the family's area.
+struct AgenciesJson {
+    ids: &'static [AgencyId],
+    area: Option<Area>,
+}
+
+impl Serialize for AgenciesJson {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.ids.iter().map(|&a| AgencyJson {
+            id: a,
+            name: if a.is_local() && self.area.is_some() {
+                Cow::Owned(a.name_zh(self.area))
+            } else {
+                Cow::Borrowed(a.agency().zh)
+            },
+        }))
+    }
 }
 
 #[derive(Serialize)]
@@ -132,13 +189,42 @@ struct BenefitJson<'a> {
     clause: u8,
     title: &'static str,
     title_en: &'static str,
-    reasons: Vec<&'a str>,
-    agencies: Vec<AgencyJson>,
+    reasons: ReasonsJson<'a>,
+    agencies: AgenciesJson,
     documents: &'static [&'static str],
     eligible_from: Option<NaiveDate>,
-    monthly_total: Option<String>,
-    one_off_total: Option<String>,
-    annual_total: Option<String>,
+    monthly_total: Money,
+    one_off_total: Money,
+    annual_total: Money,
+}
+
+/// Every item, in catalogue order.
+struct BenefitsJson<'a>(&'a Outcome);
+
+impl Serialize for BenefitsJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        let area = self.0.area;
+        s.collect_seq(self.0.benefits.iter().map(|b| {
+            let info = b.id.info();
+            BenefitJson {
+                id: b.id,
+                status: b.status,
+                clause: info.clause,
+                title: info.zh,
+                title_en: info.en,
+                reasons: ReasonsJson(&b.reasons),
+                agencies: AgenciesJson {
+                    ids: info.agencies,
+                    area,
+                },
+                documents: info.documents_zh,
+                eligible_from: b.eligible_from,
+                monthly_total: Money(b.monthly_total),
+                one_off_total: Money(b.one_off_total),
+                annual_total: Money(b.annual_total),
+            }
+        }))
+    }
 }
 
 #[derive(Serialize)]
@@ -148,47 +234,18 @@ struct OutcomeJson<'a> {
     covered: bool,
     special_family: bool,
     totals: Totals,
-    benefits: Vec<BenefitJson<'a>>,
+    benefits: BenefitsJson<'a>,
 }
 
 impl Serialize for Outcome {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        let amount = |d: Option<Decimal>| d.map(|d| d.normalize().to_string());
-        let benefits = self
-            .benefits
-            .iter()
-            .map(|b| {
-                let info = b.id.info();
-                BenefitJson {
-                    id: b.id,
-                    status: b.status,
-                    clause: info.clause,
-                    title: info.zh,
-                    title_en: info.en,
-                    reasons: b.reasons.iter().map(|r| r.zh.as_ref()).collect(),
-                    agencies: info
-                        .agencies
-                        .iter()
-                        .map(|&a| AgencyJson {
-                            id: a,
-                            name: a.name_zh(self.area),
-                        })
-                        .collect(),
-                    documents: info.documents_zh,
-                    eligible_from: b.eligible_from,
-                    monthly_total: amount(b.monthly_total),
-                    one_off_total: amount(b.one_off_total),
-                    annual_total: amount(b.annual_total),
-                }
-            })
-            .collect();
         OutcomeJson {
             rules_version: self.rules_version,
             as_of: self.as_of,
             covered: self.covered,
             special_family: self.special_family,
             totals: self.totals,
-            benefits,
+            benefits: BenefitsJson(self),
         }
         .serialize(s)
     }

@@ -1,7 +1,9 @@
 //! One component per kind of screen. Each takes the whole state (cheap to compare) and a
 //! dispatch callback, as todomvc's components take props and callbacks.
 
+mod print;
 mod question;
+mod reach;
 mod results;
 mod summary;
 mod welcome;

@@ -4,11 +4,13 @@
 use chrono::{Datelike, NaiveDate};
 use yew::prelude::*;
 
+use super::reach;
 use super::widgets::{DateParts, DatePicker, NumberBox, RadioCards, Tick};
 use crate::app::hooks::TITLE_ID;
 use crate::app::state::{Action, State};
 use crate::flow::answers::{Question, MAX_HOSPITAL_DAYS};
 use crate::flow::questions::{self, Check, Kind};
+use crate::flow::read_aloud;
 use crate::flow::text::Key;
 
 #[derive(Properties, PartialEq, Clone)]
@@ -228,15 +230,17 @@ pub fn question_screen(props: &QuestionProps) -> Html {
         s.voice,
         &[("n", &n.to_string()), ("total", &total.to_string())],
     );
-    let percent = n * 100 / total.max(1);
 
     html! {
         <section class="screen question">
             <p class="progress-text">{ progress_text }</p>
-            <div class="progress-bar" aria-hidden="true"><span style={format!("width:{percent}%")}></span></div>
+            // A native <progress>, not a width in a style attribute: the page's CSP forbids those.
+            <progress class="progress-bar" max={total.to_string()} value={n.to_string()} aria-hidden="true"></progress>
             <form {onsubmit} novalidate=true>
                 <fieldset class="question-set">
                     <legend><h1 id={TITLE_ID} tabindex="-1">{ t(questions::title(q)) }</h1></legend>
+                    { reach::read_aloud(read_aloud::question(q, &s.answers, s.lang, s.voice), s.lang,
+                        t(Key::ReadQuestion).into_owned(), &t(Key::ReadAloud)) }
                     if multi { <p class="hint">{ t(Key::MultiHint) }</p> }
                     { body }
                 </fieldset>
@@ -244,7 +248,7 @@ pub fn question_screen(props: &QuestionProps) -> Html {
                     <summary>{ t(Key::WhyWeAsk) }</summary>
                     <p>{ t(questions::why(q)) }</p>
                 </details>
-                <p class="error" role="alert">{ error.map(|k| t(k)).unwrap_or_default() }</p>
+                <p class="error" role="alert">{ error.map(&t).unwrap_or_default() }</p>
                 <div class="actions">
                     <button type="button" class="secondary" onclick={back}>{ t(Key::Back) }</button>
                     <button type="submit" class="primary">{ t(Key::Next) }</button>

@@ -4,10 +4,14 @@
 
 use yew::prelude::*;
 
+use super::print;
+use super::reach::{read_aloud, save_controls, share_section};
 use super::ScreenProps;
 use crate::app::hooks::TITLE_ID;
+use crate::app::office;
 use crate::app::state::{Action, State};
 use crate::flow::present;
+use crate::flow::read_aloud as aloud;
 use crate::flow::text::{Key, Lang};
 use crate::rules::{self, clause, BenefitResult, Outcome, Status, HOTLINES};
 
@@ -39,14 +43,21 @@ pub fn results(props: &ScreenProps) -> Html {
             };
         }
     };
-    let main = if !outcome.special_family || !outcome.covered {
-        outside(s, &outcome)
-    } else {
+    let printable = outcome.special_family && outcome.covered;
+    let main = if printable {
         inside(s, &outcome)
+    } else {
+        outside(s, &outcome)
     };
     html! {
         <section class="screen results">
             { main }
+            if printable {
+                { print::print_button(s) }
+                { print::sheet(s, &outcome) }
+            }
+            { share_section(s, Some(&outcome)) }
+            { save_controls(s, &props.dispatch) }
             <footer class="meta">
                 <p>{ t(Key::Disclaimer) }</p>
                 <p>{ format!("{}：{}　{}：{}", t(Key::CheckedOn), present::date(outcome.as_of, s.lang), t(Key::RulesVersion), outcome.rules_version) }</p>
@@ -88,6 +99,7 @@ fn outside(s: &State, outcome: &Outcome) -> Html {
             <h1 id={TITLE_ID} tabindex="-1">{ title }</h1>
             <p class="lead">{ why }</p>
             <p>{ t(Key::NotSpecialBody) }</p>
+            { office::contact(s.lang, s.voice) }
             { hotlines(s) }
         </>
     }
@@ -105,12 +117,17 @@ fn inside(s: &State, outcome: &Outcome) -> Html {
             <h1 id={TITLE_ID} tabindex="-1">{ t(Key::ResultsTitle) }</h1>
             <p class="lead">{ Key::ResultsCount.fill(s.lang, s.voice, &[("n", &count.to_string())]) }</p>
             <dl class="totals">
-                <div><dt>{ t(Key::TotalMonthly) }</dt><dd>{ yuan(totals.monthly) }</dd></div>
-                <div><dt>{ t(Key::TotalOneOff) }</dt><dd>{ yuan(totals.one_off) }</dd></div>
+                if let Some(monthly) = present::monthly_total(outcome, s.lang) {
+                    <div><dt>{ t(Key::TotalMonthly) }</dt><dd>{ monthly }</dd></div>
+                }
+                if !totals.one_off.is_zero() {
+                    <div><dt>{ t(Key::TotalOneOff) }</dt><dd>{ yuan(totals.one_off) }</dd></div>
+                }
                 if !totals.annual.is_zero() {
                     <div><dt>{ t(Key::TotalAnnual) }</dt><dd>{ yuan(totals.annual) }</dd></div>
                 }
             </dl>
+            { office::contact(s.lang, s.voice) }
             { for groups.into_iter().map(|(g, items)| html! {
                 <section class="group" aria-labelledby={format!("group-{g:?}")}>
                     <h2 id={format!("group-{g:?}")}>{ s.lang.pick(g.zh(), g.en()) }</h2>
@@ -157,6 +174,8 @@ fn item(s: &State, outcome: &Outcome, r: &BenefitResult) -> Html {
     html! {
         <article class={classes!("item", status_class)} id={format!("item-{}", r.id.as_str())}>
             <h3>{ s.lang.pick(b.zh, b.en) }</h3>
+            { read_aloud(aloud::item(r, outcome, s.lang), s.lang,
+                format!("{}：{}", t(Key::ReadItem), s.lang.pick(b.zh, b.en)), &t(Key::ReadAloud)) }
             <p class={classes!("status", status_class)}>{ present::status_label(r, s.lang) }</p>
             if let Some(line) = present::amount_line(r, outcome.as_of, s.lang) {
                 <p class="amount">{ line }</p>

@@ -2,6 +2,7 @@
 
 use yew::prelude::*;
 
+use super::reach::save_controls;
 use super::ScreenProps;
 use crate::app::hooks::TITLE_ID;
 use crate::app::state::Action;
@@ -40,6 +41,7 @@ pub fn summary(props: &ScreenProps) -> Html {
                 <button type="button" class="secondary" onclick={back}>{ t(Key::Back) }</button>
                 <button type="button" class="primary" onclick={results}>{ t(Key::SeeResults) }</button>
             </div>
+            { save_controls(s, &props.dispatch) }
         </section>
     }
 }

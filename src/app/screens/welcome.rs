@@ -3,16 +3,26 @@
 
 use yew::prelude::*;
 
+use super::widgets::RadioCards;
 use super::ScreenProps;
 use crate::app::hooks::TITLE_ID;
 use crate::app::state::Action;
-use crate::flow::text::Key;
+use crate::flow::text::{Key, Voice};
 
 #[function_component(Welcome)]
 pub fn welcome(props: &ScreenProps) -> Html {
     let s = &props.state;
     let t = |k: Key| k.text(s.lang, s.voice);
     let start = props.dispatch.reform(|_: MouseEvent| Action::Start);
+    let who = props.dispatch.reform(|i: usize| {
+        Action::SetVoice(if i == 1 {
+            Voice::Volunteer
+        } else {
+            Voice::Family
+        })
+    });
+    let voices =
+        [Key::ForOwnFamily, Key::ForSomeoneElse].map(|k| AttrValue::from(t(k).into_owned()));
     html! {
         <section class="screen welcome" aria-labelledby={TITLE_ID}>
             <h1 id={TITLE_ID} tabindex="-1">{ t(Key::WelcomeTitle) }</h1>
@@ -22,6 +32,11 @@ pub fn welcome(props: &ScreenProps) -> Html {
                 <li>{ t(Key::WelcomePrivacy) }</li>
                 <li>{ t(Key::WelcomeGentle) }</li>
             </ul>
+            <fieldset class="who">
+                <legend><h2>{ t(Key::WhoFills) }</h2></legend>
+                <RadioCards name="voice" options={voices.to_vec()}
+                    selected={Some(usize::from(s.voice == Voice::Volunteer))} on_select={who} />
+            </fieldset>
             <p class="policy">{ t(Key::WelcomePolicy) }</p>
             <div class="actions">
                 <button type="button" class="primary" onclick={start}>{ t(Key::Start) }</button>

@@ -1,7 +1,7 @@
 //! （四）开展社会关怀活动 and （五）落实殡葬服务: clauses 8 to 17, help in kind.
 
 use super::super::benefits::BenefitId;
-use super::super::facts::{birthday, zh_date, ChildStatus, DisabilityType, Residence, Schooling};
+use super::super::facts::{birthday, ChildStatus, DisabilityType, Residence, Schooling, ZhDate};
 use super::super::outcome::{BenefitResult, Reason, Status};
 use super::super::params::{on, CHILD_REHAB_MAX_AGE};
 use super::{result, Household};
@@ -290,7 +290,7 @@ pub(crate) fn rehabilitation_aid(h: &Household) -> BenefitResult {
             let seven = birthday(born, on(&CHILD_REHAB_MAX_AGE, h.as_of) + 1);
             if h.as_of < seven && type_fits {
                 reasons.push(Reason::owned(
-                    format!("孩子不满7周岁（0—6岁）：视力、听力、智力、言语、孤独症、肢体（脑瘫）残疾儿童优先实施康复救助服务，至{}前。", zh_date(seven)),
+                    format!("孩子不满7周岁（0—6岁）：视力、听力、智力、言语、孤独症、肢体（脑瘫）残疾儿童优先实施康复救助服务，至{}前。", ZhDate(seven)),
                     format!("The child is 6 or under: children with vision, hearing, intellectual, speech, autism or physical (cerebral palsy) disability get rehabilitation first, until {seven}."),
                 ));
             } else if h.as_of < seven {

@@ -3,8 +3,8 @@
 use rust_decimal::Decimal;
 
 use super::super::benefits::BenefitId;
-use super::super::facts::{zh_date, ChildStatus};
-use super::super::outcome::{BenefitResult, Reason, Status};
+use super::super::facts::{ChildStatus, ZhDate};
+use super::super::outcome::{BenefitResult, Reason, Status, Yuan};
 use super::super::params::{
     on, DEATH_RELIEF_BOTH_HUKOU, DEATH_RELIEF_ONE_HUKOU, SPECIAL_SUPPORT_DEATH_MONTHLY,
 };
@@ -35,7 +35,7 @@ pub(crate) fn special_support(h: &Household) -> BenefitResult {
     let paid: u32 = h.living().filter(|p| p.kaifeng_hukou).count() as u32;
     let monthly = died.then(|| on(&SPECIAL_SUPPORT_DEATH_MONTHLY, h.as_of) * Decimal::from(paid));
     if died {
-        let rate = on(&SPECIAL_SUPPORT_DEATH_MONTHLY, h.as_of);
+        let rate = Yuan(on(&SPECIAL_SUPPORT_DEATH_MONTHLY, h.as_of));
         reasons.push(Reason::owned(
             format!("每人每月{rate}元，按{paid}位在世且为开封户籍的父母计算。"),
             format!("{rate} yuan per person per month, for {paid} living parent(s) with Kaifeng registration."),
@@ -69,14 +69,14 @@ pub(crate) fn special_support(h: &Household) -> BenefitResult {
         }
         SupportState::From(d) => {
             reasons.push(Reason::owned(
-                format!("女方将于{}年满49周岁，当年即可在户籍所在地村（居）委会申请。", zh_date(d)),
+                format!("女方将于{}年满49周岁，当年即可在户籍所在地村（居）委会申请。", ZhDate(d)),
                 format!("The mother turns 49 on {d}; apply that year at the village or residents' committee."),
             ));
             future(id, d, reasons)
         }
         SupportState::FromByFatherAge(d) => {
             reasons.push(Reason::owned(
-                format!("未填写女方信息，按男方将于{}年满49周岁判断；请向县（区）卫生健康委核实。", zh_date(d)),
+                format!("未填写女方信息，按男方将于{}年满49周岁判断；请向县（区）卫生健康委核实。", ZhDate(d)),
                 format!("No mother was listed, so the father's 49th birthday ({d}) was used; confirm with the county health commission."),
             ));
             future(id, d, reasons)
@@ -104,21 +104,23 @@ pub(crate) fn death_relief(h: &Household) -> BenefitResult {
     } else {
         on(&DEATH_RELIEF_ONE_HUKOU, h.as_of)
     };
-    let mut reasons = vec![if both {
+    let shown = Yuan(amount);
+    let mut reasons = Vec::with_capacity(3);
+    reasons.push(if both {
         Reason::owned(
-            format!("夫妻双方都是开封市户籍，以家庭为单位一次性救助{amount}元。"),
+            format!("夫妻双方都是开封市户籍，以家庭为单位一次性救助{shown}元。"),
             format!(
-                "Both spouses hold Kaifeng registration: a one-off {amount} yuan for the family."
+                "Both spouses hold Kaifeng registration: a one-off {shown} yuan for the family."
             ),
         )
     } else {
         Reason::owned(
-            format!("夫妻一方是开封市户籍，以家庭为单位一次性救助{amount}元。"),
+            format!("夫妻一方是开封市户籍，以家庭为单位一次性救助{shown}元。"),
             format!(
-                "One spouse holds Kaifeng registration: a one-off {amount} yuan for the family."
+                "One spouse holds Kaifeng registration: a one-off {shown} yuan for the family."
             ),
         )
-    }];
+    });
     if h.facts.parents.len() == 1 {
         reasons.push(Reason::fixed(
             "只填写了一位父母；如另一方（包括已去世的）也是开封市户籍，请一并填写，救助金额会不同。",

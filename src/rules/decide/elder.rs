@@ -1,9 +1,9 @@
 //! （二）做好养老保障工作: clauses 3 and 4, pension subsidy and care in old age.
 
 use super::super::benefits::BenefitId;
-use super::super::facts::{CareSetting, Parent, Scheme};
+use super::super::facts::{CareSetting, Parent, Role, Scheme};
 use super::super::outcome::{BenefitResult, Reason, Status};
-use super::{future, result, who, Household, SupportState};
+use super::{future, leaving_room, result, Household, SupportState};
 
 /// How each parent stands with a resident insurance scheme; shared by clause 3 (pension) and
 /// clause 5 (medical), which are worded alike.
@@ -16,31 +16,20 @@ pub(crate) fn scheme_subsidy(
     let mut reasons = Vec::with_capacity(3);
     let (mut resident, mut none) = (false, false);
     for p in h.living() {
-        let (zh, en) = who(p);
+        // Fixed sentences, not format!: this runs four times per household (see the benchmark).
+        let i = match p.role {
+            Role::Mother => 0,
+            Role::Father => 1,
+        };
         match scheme(p) {
             Scheme::Resident => {
                 resident = true;
-                reasons.push(Reason::owned(
-                    format!("{zh}参加了{}，可由县（区）人民政府给予适当补贴。", names.zh),
-                    format!(
-                        "{en} is in the {}: the county government gives a suitable subsidy.",
-                        names.en
-                    ),
-                ));
+                reasons.push(names.resident[i].clone());
             }
-            Scheme::Employee => reasons.push(Reason::owned(
-                format!("{zh}参加的是职工保险，不在这项补贴范围内。"),
-                format!("{en} is in the employee scheme, which this subsidy does not cover."),
-            )),
+            Scheme::Employee => reasons.push(names.employee[i].clone()),
             Scheme::None => {
                 none = true;
-                reasons.push(Reason::owned(
-                    format!("{zh}尚未参加{}；参加后即可申请补贴。", names.zh),
-                    format!(
-                        "{en} is not yet in the {}; after enrolling, the subsidy can be claimed.",
-                        names.en
-                    ),
-                ));
+                reasons.push(names.none[i].clone());
             }
         }
     }
@@ -58,10 +47,51 @@ pub(crate) fn scheme_subsidy(
     result(id, status, reasons)
 }
 
+/// The sentences for the mother and the father, in a scheme's own name.
 pub(crate) struct SchemeNames {
-    pub zh: &'static str,
-    pub en: &'static str,
+    pub resident: [Reason; 2],
+    pub employee: [Reason; 2],
+    pub none: [Reason; 2],
 }
+
+/// Builds a scheme's sentences at compile time from its Chinese and English names.
+macro_rules! scheme_names {
+    ($zh:literal, $en:literal) => {
+        SchemeNames {
+            resident: [
+                Reason::fixed(
+                    concat!("母亲参加了", $zh, "，可由县（区）人民政府给予适当补贴。"),
+                    concat!("The mother is in the ", $en, ": the county government gives a suitable subsidy."),
+                ),
+                Reason::fixed(
+                    concat!("父亲参加了", $zh, "，可由县（区）人民政府给予适当补贴。"),
+                    concat!("The father is in the ", $en, ": the county government gives a suitable subsidy."),
+                ),
+            ],
+            employee: [
+                Reason::fixed(
+                    "母亲参加的是职工保险，不在这项补贴范围内。",
+                    "The mother is in the employee scheme, which this subsidy does not cover.",
+                ),
+                Reason::fixed(
+                    "父亲参加的是职工保险，不在这项补贴范围内。",
+                    "The father is in the employee scheme, which this subsidy does not cover.",
+                ),
+            ],
+            none: [
+                Reason::fixed(
+                    concat!("母亲尚未参加", $zh, "；参加后即可申请补贴。"),
+                    concat!("The mother is not yet in the ", $en, "; after enrolling, the subsidy can be claimed."),
+                ),
+                Reason::fixed(
+                    concat!("父亲尚未参加", $zh, "；参加后即可申请补贴。"),
+                    concat!("The father is not yet in the ", $en, "; after enrolling, the subsidy can be claimed."),
+                ),
+            ],
+        }
+    };
+}
+pub(crate) use scheme_names;
 
 /// Clause 3, 城乡居民养老保险补贴.
 ///
@@ -71,10 +101,7 @@ pub(crate) fn pension_subsidy(h: &Household) -> BenefitResult {
         h,
         BenefitId::PensionSubsidy,
         |p| p.pension,
-        SchemeNames {
-            zh: "城乡居民养老保险",
-            en: "resident pension scheme",
-        },
+        scheme_names!("城乡居民养老保险", "resident pension scheme"),
     )
 }
 
@@ -88,30 +115,47 @@ pub(crate) fn care_home_priority(h: &Household) -> BenefitResult {
     let mut any = false;
     for p in h.living().filter(|p| h.is_sixty(p)) {
         any = true;
-        let (zh, en) = who(p);
+        let i = match p.role {
+            Role::Mother => 0,
+            Role::Father => 1,
+        };
         reasons.push(match p.care_setting {
-            CareSetting::PublicHome => Reason::owned(
-                format!("{zh}已年满60周岁，住在公办养老机构：免除床位费，其余费用自理。"),
-                format!("{en} is 60 or older and lives in a public care home: no bed fee; other costs are paid as usual."),
-            ),
-            CareSetting::PublicPrivateHome => Reason::owned(
-                format!("{zh}已年满60周岁，住在公建民营养老机构：按成本价收费。"),
-                format!("{en} is 60 or older and lives in a publicly built, privately run home: charged at cost."),
-            ),
-            CareSetting::PrivateHome | CareSetting::Home => Reason::owned(
-                format!("{zh}已年满60周岁：养老机构优先提供全托、日托、临托；自愿入住公办养老机构的优先保障并免除床位费，入住公建民营机构按成本价收费。"),
-                format!("{en} is 60 or older: care homes give priority for full-time, day and short-stay care; public homes waive the bed fee and publicly built, privately run homes charge cost price."),
-            ),
+            CareSetting::PublicHome => IN_PUBLIC_HOME[i].clone(),
+            CareSetting::PublicPrivateHome => IN_PUBLIC_PRIVATE_HOME[i].clone(),
+            CareSetting::PrivateHome | CareSetting::Home => SIXTY_ANYWHERE[i].clone(),
         });
     }
     if any {
         return result(id, Status::Eligible, reasons);
     }
     match h.earliest_sixty(h.living()) {
-        Some(from) => future(id, from, vec![AT_SIXTY]),
+        Some(from) => future(id, from, leaving_room([AT_SIXTY])),
         None => result(id, Status::NotEligible, vec![AT_SIXTY]),
     }
 }
+
+/// The same sentence for the mother and for the father (fixed text: no allocation).
+macro_rules! by_role {
+    ($zh:literal, $en:literal) => {
+        [
+            Reason::fixed(concat!("母亲", $zh), concat!("The mother ", $en)),
+            Reason::fixed(concat!("父亲", $zh), concat!("The father ", $en)),
+        ]
+    };
+}
+
+const IN_PUBLIC_HOME: [Reason; 2] = by_role!(
+    "已年满60周岁，住在公办养老机构：免除床位费，其余费用自理。",
+    "is 60 or older and lives in a public care home: no bed fee; other costs are paid as usual."
+);
+const IN_PUBLIC_PRIVATE_HOME: [Reason; 2] = by_role!(
+    "已年满60周岁，住在公建民营养老机构：按成本价收费。",
+    "is 60 or older and lives in a publicly built, privately run home: charged at cost."
+);
+const SIXTY_ANYWHERE: [Reason; 2] = by_role!(
+    "已年满60周岁：养老机构优先提供全托、日托、临托；自愿入住公办养老机构的优先保障并免除床位费，入住公建民营机构按成本价收费。",
+    "is 60 or older: care homes give priority for full-time, day and short-stay care; public homes waive the bed fee and publicly built, privately run homes charge cost price."
+);
 
 const AT_SIXTY: Reason = Reason::fixed(
     "养老照料从父母年满60周岁起适用。",
@@ -135,7 +179,7 @@ pub(crate) fn home_care_services(h: &Household) -> BenefitResult {
         );
     }
     match h.earliest_sixty(at_home()) {
-        Some(from) => future(id, from, vec![AT_SIXTY]),
+        Some(from) => future(id, from, leaving_room([AT_SIXTY])),
         None => result(id, Status::NotEligible, vec![IN_A_HOME]),
     }
 }
@@ -180,7 +224,7 @@ pub(crate) fn home_care_allowance(h: &Household) -> BenefitResult {
         );
     }
     if let Some(from) = h.earliest_sixty(able_at_home()) {
-        return future(id, from, vec![AT_SIXTY]);
+        return future(id, from, leaving_room([AT_SIXTY]));
     }
     let reason = if h.living().any(|p| p.care_setting == CareSetting::Home) {
         Reason::fixed(
@@ -235,13 +279,13 @@ pub(crate) fn disabled_care_support(h: &Household) -> BenefitResult {
         SupportState::From(d) | SupportState::FromByFatherAge(d) => future(
             id,
             d,
-            vec![
+            leaving_room([
                 lost,
                 Reason::fixed(
                     "需先符合特别扶助条件（女方年满49周岁）。",
                     "The special support conditions must hold first (the mother is 49).",
                 ),
-            ],
+            ]),
         ),
     }
 }

@@ -4,10 +4,10 @@
 use rust_decimal::Decimal;
 
 use super::super::benefits::BenefitId;
-use super::super::facts::{zh_date, Residence};
-use super::super::outcome::{BenefitResult, Reason, Status};
+use super::super::facts::{Residence, ZhDate};
+use super::super::outcome::{BenefitResult, Reason, Status, Yuan};
 use super::super::params::{on, NURSING_DAILY, NURSING_MAX_DAYS, NURSING_PREMIUM_YEARLY};
-use super::elder::{scheme_subsidy, SchemeNames};
+use super::elder::{scheme_names, scheme_subsidy, SchemeNames};
 use super::{result, who, Household, SupportState};
 
 /// Clause 5, subsidy for the resident medical insurance.
@@ -18,10 +18,7 @@ pub(crate) fn medical_insurance_subsidy(h: &Household) -> BenefitResult {
         h,
         BenefitId::MedicalInsuranceSubsidy,
         |p| p.medical,
-        SchemeNames {
-            zh: "城乡居民基本医疗保险",
-            en: "resident medical insurance",
-        },
+        scheme_names!("城乡居民基本医疗保险", "resident medical insurance"),
     )
 }
 
@@ -74,7 +71,7 @@ pub(crate) fn medical_priority(h: &Household) -> BenefitResult {
             "With the special support certificate and ID card: seen first with no registration fee; in emergencies and serious illness no fee for a 120 ambulance, and priority for a hospital bed.",
         ),
         SupportState::From(d) | SupportState::FromByFatherAge(d) => Reason::owned(
-            format!("免门诊挂号费、免120急救车费用和优先住院需凭特别扶助证；自{}起符合特别扶助条件，领证后即可享受。", zh_date(d)),
+            format!("免门诊挂号费、免120急救车费用和优先住院需凭特别扶助证；自{}起符合特别扶助条件，领证后即可享受。", ZhDate(d)),
             format!("No registration fee, free 120 ambulance and priority beds need the special support certificate, which the family can hold from {d}."),
         ),
     });
@@ -96,20 +93,22 @@ pub(crate) fn nursing_insurance(h: &Household) -> BenefitResult {
             vec![super::cash::ONLY_IF_CHILD_DIED],
         );
     }
-    let premium = on(&NURSING_PREMIUM_YEARLY, h.as_of);
-    let daily = on(&NURSING_DAILY, h.as_of);
+    let premium = Yuan(on(&NURSING_PREMIUM_YEARLY, h.as_of));
+    let rate = on(&NURSING_DAILY, h.as_of);
+    let daily = Yuan(rate);
     let cap = on(&NURSING_MAX_DAYS, h.as_of);
-    let mut reasons = vec![Reason::owned(
+    let mut reasons = Vec::with_capacity(4);
+    reasons.push(Reason::owned(
         format!("政府为父母每人每年缴纳{premium}元住院护理补贴保险；住院期间每天补贴{daily}元，每年最多{cap}天。"),
         format!("The government pays a {premium} yuan premium per parent per year; in hospital the allowance is {daily} yuan a day, at most {cap} days a year."),
-    )];
+    ));
     let mut annual = Decimal::ZERO;
     for p in h.living().filter(|p| p.kaifeng_hukou) {
         let days = p.hospital_days.clamp(0, i64::from(cap));
-        annual += daily * Decimal::from(days);
+        annual += rate * Decimal::from(days);
         if p.hospital_days > 0 {
             let (zh, en) = who(p);
-            let amount = daily * Decimal::from(days);
+            let amount = Yuan(rate * Decimal::from(days));
             reasons.push(if p.hospital_days > i64::from(cap) {
                 Reason::owned(
                     format!("{zh}今年住院{}天，按最多{cap}天计，补贴{amount}元。", p.hospital_days),
@@ -123,6 +122,17 @@ pub(crate) fn nursing_insurance(h: &Household) -> BenefitResult {
             });
         }
     }
+    // Say why days a parent entered were not counted, rather than drop them silently.
+    for p in h
+        .living()
+        .filter(|p| !p.kaifeng_hukou && p.hospital_days > 0)
+    {
+        let (zh, en) = who(p);
+        reasons.push(Reason::owned(
+            format!("{zh}不是开封市户籍，不在本市的住院护理补贴保险范围内，住院天数未计入；请向其户籍所在地咨询。"),
+            format!("{en} is not registered in Kaifeng, so is not insured here and the days were not counted; ask where they are registered."),
+        ));
+    }
     let mut r = result(id, Status::Eligible, reasons);
     r.annual_total = Some(annual);
     r
@@ -134,13 +144,14 @@ pub(crate) fn nursing_insurance(h: &Household) -> BenefitResult {
 pub(crate) fn rebirth_support(h: &Household) -> BenefitResult {
     let id = BenefitId::RebirthSupport;
     let c = &h.facts.circumstances;
-    if !c.wants_another_child {
+    // Needing IVF is wanting another child, whichever box was ticked.
+    if !(c.wants_another_child || c.needs_ivf) {
         return result(
             id,
             Status::NotEligible,
             vec![Reason::fixed(
                 "本项适用于有再生育意愿的夫妻；如有意愿，可随时咨询。",
-                "This applies to couples who wish to have another child; ask at any time if you do.",
+                "This applies to couples who wish to have another child; they can ask at any time if they do.",
             )],
         );
     }

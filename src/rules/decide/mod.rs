@@ -2,9 +2,12 @@
 //! under the sentence it implements. This module holds what several of them share: who is a
 //! special family, who is covered, and when someone reaches an age.
 
-use chrono::NaiveDate;
+use std::fmt::Write;
 
-use super::facts::{birthday, zh_date, ChildStatus, Facts, Parent, Role};
+use chrono::{Datelike, NaiveDate};
+
+use super::benefits::Group;
+use super::facts::{birthday, write_num, Area, ChildStatus, Facts, Parent, Role, ZhDate};
 use super::outcome::{BenefitResult, Reason, Status};
 use super::params::{on, ELDER_CARE_AGE, SPECIAL_SUPPORT_MOTHER_AGE};
 
@@ -24,6 +27,8 @@ pub(crate) struct Household<'a> {
     pub child_died: bool,
     /// Whether, and from when, the couple meets 特别扶助's conditions.
     pub special_support: SupportState,
+    /// Each listed parent's 60th birthday, in list order (three clause 4 items ask).
+    sixty: [NaiveDate; 2],
 }
 
 /// Where the couple stands with 特别扶助, which several clauses lean on.
@@ -56,6 +61,13 @@ impl<'a> Household<'a> {
             (true, true) => SupportState::MeetsByFatherAge,
             (false, true) => SupportState::FromByFatherAge(from),
         };
+        let elder = on(&ELDER_CARE_AGE, as_of);
+        let sixty_of = |i: usize| {
+            facts
+                .parents
+                .get(i)
+                .map_or(NaiveDate::MAX, |p| birthday(p.birth_date, elder))
+        };
         Household {
             facts,
             as_of,
@@ -63,6 +75,15 @@ impl<'a> Household<'a> {
             covered,
             child_died,
             special_support,
+            sixty: [sixty_of(0), sixty_of(1)],
+        }
+    }
+
+    /// `p`'s 60th birthday; `p` is one of this household's parents.
+    fn sixtieth(&self, p: &Parent) -> NaiveDate {
+        match self.facts.parents.iter().position(|q| std::ptr::eq(q, p)) {
+            Some(i) if i < 2 => self.sixty[i],
+            _ => birthday(p.birth_date, on(&ELDER_CARE_AGE, self.as_of)),
         }
     }
 
@@ -75,12 +96,11 @@ impl<'a> Household<'a> {
         &self,
         parents: impl Iterator<Item = &'p Parent>,
     ) -> Option<NaiveDate> {
-        let age = on(&ELDER_CARE_AGE, self.as_of);
-        parents.map(|p| birthday(p.birth_date, age)).min()
+        parents.map(|p| self.sixtieth(p)).min()
     }
 
     pub fn is_sixty(&self, p: &Parent) -> bool {
-        birthday(p.birth_date, on(&ELDER_CARE_AGE, self.as_of)) <= self.as_of
+        self.sixtieth(p) <= self.as_of
     }
 }
 
@@ -102,16 +122,43 @@ pub(crate) fn result(
     r
 }
 
+/// A list of reasons with room for the one `future` adds, so adding it does not reallocate.
+pub(crate) fn leaving_room<const N: usize>(first: [Reason; N]) -> Vec<Reason> {
+    let mut v = Vec::with_capacity(N + 1);
+    v.extend(first);
+    v
+}
+
 /// An item that waits only on an age: `future` from `from`, with the reason saying so.
 pub(crate) fn future(
     id: super::benefits::BenefitId,
     from: NaiveDate,
     mut reasons: Vec<Reason>,
 ) -> BenefitResult {
-    reasons.push(Reason::owned(
-        format!("将于{}起可以享受。", zh_date(from)),
-        format!("Available from {from}."),
-    ));
+    // Written piece by piece rather than with format!: most households have several future
+    // items, and this was the costliest line in the benchmark.
+    let mut zh = String::with_capacity(48);
+    let mut en = String::with_capacity(32);
+    let written = (|| -> std::fmt::Result {
+        zh.push_str("将于");
+        write!(zh, "{}", ZhDate(from))?;
+        zh.push_str("起可以享受。");
+        en.push_str("Available from ");
+        match u32::try_from(from.year()) {
+            Ok(year) if year <= 9999 => {
+                write_num(&mut en, year, 4)?;
+                en.push('-');
+                write_num(&mut en, from.month(), 2)?;
+                en.push('-');
+                write_num(&mut en, from.day(), 2)?;
+            }
+            _ => write!(en, "{from}")?,
+        }
+        en.push('.');
+        Ok(())
+    })();
+    written.expect("writing to a String cannot fail");
+    reasons.push(Reason::owned(zh, en));
     let mut r = result(id, Status::Future, reasons);
     r.eligible_from = Some(from);
     r
@@ -130,9 +177,25 @@ pub(crate) const NOT_SPECIAL_LIVING: Reason = Reason::fixed(
     "The policy helps families whose only child died or has a grade 1 to 3 disability; this family is not one.",
 );
 pub(crate) const NOT_COVERED: Reason = Reason::fixed(
-    "本政策是开封市的政策，适用于父母至少一方为开封市户籍的家庭。请向户籍所在地的卫生健康部门咨询当地的扶助政策。",
-    "This is Kaifeng's policy, for families where at least one living parent holds Kaifeng household registration. Ask the health department where you are registered about local support.",
+    "本政策是开封市的政策，适用于在世的父母至少一方为开封市户籍的家庭。请向户籍所在地的卫生健康部门咨询当地的扶助政策。",
+    "This is Kaifeng's policy, for families where at least one living parent holds Kaifeng household registration. The health department where the family is registered can advise on local support.",
 );
+
+const LANKAO: Reason = Reason::fixed(
+    "兰考县财政由省直管，本项的资金和发放以兰考县的规定为准，请向兰考县有关部门核实。",
+    "Lankao County's finances are managed directly by the province: confirm this item's funding and payment with Lankao's own offices.",
+);
+
+/// RULINGS: 兰考 is administered directly by the province for finance, so its families are told
+/// to confirm locally every cash or insurance item that applies to them.
+pub(crate) fn local_note(h: &Household, r: &mut BenefitResult) {
+    if h.facts.area == Some(Area::Lankao)
+        && r.applies()
+        && matches!(r.id.info().group, Group::Cash | Group::Insurance)
+    {
+        r.reasons.push(LANKAO);
+    }
+}
 
 /// Why a household gets nothing under this policy, or None if it is covered and special.
 pub(crate) fn outside(h: &Household) -> Option<Reason> {

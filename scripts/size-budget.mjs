@@ -1,0 +1,69 @@
+// The size budget of the first load: everything index.html needs before the app runs
+// (index.html itself, its stylesheets and scripts, the app's JS glue and its wasm), each
+// gzipped at level 9, summed, and refused above the budget. Not counted: what loads later or
+// only for some (sw.js, the manifest, icons, policy.html, the embedding demo).
+//
+//   node scripts/size-budget.mjs [DIST]        (default dist/; `make size-budget` builds first)
+//   FUZHU_SIZE_BUDGET=153600 overrides the budget in bytes.
+//
+// Prints one line per file (raw and gzip bytes) and the total against the budget; exit code 1
+// when over it, 2 when a file index.html names is missing.
+import { readFile } from "node:fs/promises";
+import { join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { gzipSync } from "node:zlib";
+
+export const BUDGET = Number(process.env.FUZHU_SIZE_BUDGET ?? 150 * 1024);
+
+/** The files the first load fetches, as paths relative to DIST, index.html first. */
+export function firstLoad(html) {
+  const files = new Set(["index.html"]);
+  const add = (url) => {
+    if (!url || /^(data:|https?:|\/\/)/.test(url)) return;
+    const path = url.replace(/^\.?\//, "").replace(/[?#].*$/, "");
+    if (/\.(js|mjs|css|wasm)$/.test(path)) files.add(path);
+  };
+  // <script src>, <link rel=stylesheet|modulepreload|preload href>, and the loader's imports.
+  for (const [tag] of html.matchAll(/<(?:script|link)\b[^>]*>/gi)) {
+    const rel = /\brel\s*=\s*"([^"]*)"/i.exec(tag)?.[1] ?? "";
+    if (/^<link/i.test(tag) && !/\b(stylesheet|modulepreload|preload)\b/i.test(rel)) continue;
+    add(/\b(?:src|href)\s*=\s*"([^"]*)"/i.exec(tag)?.[1]);
+  }
+  for (const m of html.matchAll(/\b(?:from|import\()\s*['"]([^'"]+)['"]/g)) add(m[1]);
+  for (const m of html.matchAll(/module_or_path:\s*['"]([^'"]+)['"]/g)) add(m[1]);
+  return [...files];
+}
+
+export async function measure(dist) {
+  const html = await readFile(join(dist, "index.html"), "utf8");
+  const rows = [];
+  for (const path of firstLoad(html)) {
+    const body = await readFile(join(dist, path));
+    rows.push({ path, raw: body.length, gzip: gzipSync(body, { level: 9 }).length });
+  }
+  return { rows, total: rows.reduce((sum, r) => sum + r.gzip, 0) };
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const dist = resolve(process.argv[2] ?? fileURLToPath(new URL("../dist", import.meta.url)));
+  let result;
+  try {
+    result = await measure(dist);
+  } catch (e) {
+    console.error(`size-budget: ${e.message} (build first: make build)`);
+    process.exit(2);
+  }
+  const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+  const pad = (s, n) => String(s).padStart(n);
+  console.log(`size-budget: first load of ${dist} (gzip -9)`);
+  for (const r of result.rows) {
+    console.log(`  ${pad(r.raw, 8)} raw ${pad(r.gzip, 8)} gzip  ${r.path}`);
+  }
+  const { total } = result;
+  const verdict = total <= BUDGET ? "within" : "OVER";
+  console.log(
+    `size-budget: total ${total} bytes (${kb(total)}) gzip, budget ${BUDGET} (${kb(BUDGET)}): ${verdict}, ` +
+      `${total <= BUDGET ? "headroom" : "excess"} ${Math.abs(BUDGET - total)} bytes`,
+  );
+  if (total > BUDGET) process.exit(1);
+}

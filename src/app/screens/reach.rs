@@ -1,0 +1,149 @@
+//! Pieces for reaching more people: the read-aloud button, the QR code that opens the
+//! results on another phone, the volunteer's hand-over to the family, and saving on this
+//! device with the person's agreement.
+
+use yew::prelude::*;
+
+use crate::app::persist;
+use crate::app::speech;
+use crate::app::state::{Action, State};
+use crate::flow::present;
+use crate::flow::share;
+use crate::flow::text::{Key, Lang, Voice};
+use crate::rules::{AgencyId, Outcome};
+
+/// A button that reads `text` aloud in `lang`, with `label` as its accessible name and
+/// `word` as its visible text; nothing at all where the browser cannot speak. A plain
+/// function rather than a component, which keeps the wasm smaller.
+pub fn read_aloud(text: String, lang: Lang, label: String, word: &str) -> Html {
+    if !speech::available() {
+        return Html::default();
+    }
+    let onclick = Callback::from(move |_: MouseEvent| speech::speak(&text, lang));
+    html! {
+        <button type="button" class="read-aloud" aria-label={label} {onclick}>
+            <svg aria-hidden="true" viewBox="0 0 24 24" width="24" height="24">
+                <path fill="currentColor" d="M3 9v6h4l5 5V4L7 9H3zm13.5 3A4.5 4.5 0 0 0 14 8v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z"/>
+            </svg>
+            { word.to_owned() }
+        </button>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct QrProps {
+    pub link: AttrValue,
+    pub label: AttrValue,
+}
+
+/// The link as a QR code, drawn in Rust as one SVG path: always dark on white with its quiet
+/// zone, whatever the colour scheme, so every phone camera can read it.
+#[function_component(QrCode)]
+pub fn qr_code(props: &QrProps) -> Html {
+    let qr = use_memo(props.link.clone(), |link| share::qr(link));
+    let Some(qr) = qr.as_ref() else {
+        return Html::default();
+    };
+    html! {
+        <svg class="qr" role="img" aria-label={props.label.clone()}
+            viewBox={format!("0 0 {0} {0}", qr.size)} shape-rendering="crispEdges">
+            <rect width="100%" height="100%" fill="#fff" />
+            <path fill="#000" d={qr.d.clone()} />
+        </svg>
+    }
+}
+
+/// The QR code with its title and caption; for a volunteer, inside the hand-over to the
+/// family with the totals, the items to claim and where to go first.
+pub fn share_section(s: &State, outcome: Option<&Outcome>) -> Html {
+    let t = |k: Key| k.text(s.lang, s.voice);
+    let Some(link) = persist::link(&s.answers) else {
+        return Html::default();
+    };
+    let qr = html! {
+        <figure class="qr-figure">
+            <QrCode link={link} label={t(Key::QrTitle).into_owned()} />
+            <figcaption>{ t(Key::QrCaption) }</figcaption>
+        </figure>
+    };
+    if s.voice == Voice::Family {
+        return html! {
+            <section class="share no-print" aria-labelledby="share-title">
+                <h2 id="share-title">{ t(Key::QrTitle) }</h2>
+                { qr }
+            </section>
+        };
+    }
+    // Addressed to the family, so in their voice whoever holds the phone.
+    let f = |k: Key| k.text(s.lang, Voice::Family);
+    let summary = outcome.filter(|o| o.special_family && o.covered).map(|o| {
+        let yuan = |d| Key::Yuan.fill(s.lang, Voice::Family, &[("amount", &present::money(d))]);
+        let items: Vec<_> = o.benefits.iter().filter(|b| b.applies()).collect();
+        let mut places: Vec<AgencyId> = Vec::new();
+        for r in &items {
+            let c = r.id.info().contact;
+            if !places.contains(&c) {
+                places.push(c);
+            }
+        }
+        let agency = |a: AgencyId| match s.lang {
+            Lang::Zh => a.name_zh(o.area),
+            Lang::En => a.name_en(o.area),
+        };
+        html! {
+            <>
+                <dl class="totals">
+                    <div><dt>{ f(Key::TotalMonthly) }</dt><dd>{ yuan(o.totals.monthly) }</dd></div>
+                    <div><dt>{ f(Key::TotalOneOff) }</dt><dd>{ yuan(o.totals.one_off) }</dd></div>
+                    if !o.totals.annual.is_zero() {
+                        <div><dt>{ f(Key::TotalAnnual) }</dt><dd>{ yuan(o.totals.annual) }</dd></div>
+                    }
+                </dl>
+                <h3>{ f(Key::HandoverItems) }</h3>
+                <ul class="handover-items">
+                    { for items.iter().map(|r| {
+                        let b = r.id.info();
+                        html! { <li>{ s.lang.pick(b.zh, b.en) }{ s.lang.pick("：", ": ") }{ present::status_label(r, s.lang) }</li> }
+                    }) }
+                </ul>
+                <h3>{ f(Key::GoFirstList) }</h3>
+                <ol class="handover-places">
+                    { for places.into_iter().map(|a| html! { <li>{ agency(a) }</li> }) }
+                </ol>
+            </>
+        }
+    });
+    html! {
+        <section class="handover" aria-labelledby="handover-title">
+            <h2 id="handover-title">{ f(Key::HandoverTitle) }</h2>
+            <p>{ f(Key::HandoverIntro) }</p>
+            { summary.unwrap_or_default() }
+            { qr }
+        </section>
+    }
+}
+
+/// "Save my answers on this device" and "Clear everything".
+pub fn save_controls(s: &State, dispatch: &Callback<Action>) -> Html {
+    let t = |k: Key| k.text(s.lang, s.voice);
+    let onchange = dispatch.reform(|e: Event| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        Action::SetSaving(input.checked())
+    });
+    let clear = dispatch.reform(|_: MouseEvent| {
+        persist::clear();
+        speech::cancel();
+        Action::ClearAll
+    });
+    html! {
+        <section class="keep no-print">
+            <label class={classes!("card", "tick", "save", s.saving.then_some("checked"))}>
+                <input type="checkbox" checked={s.saving} {onchange} />
+                <span>{ t(Key::SaveConsent) }</span>
+            </label>
+            <p class="hint">{ t(Key::SaveHint) }</p>
+            <button type="button" class="secondary clear-all" onclick={clear}>{ t(Key::ClearAll) }</button>
+            <p class="hint">{ t(Key::ClearAllHint) }</p>
+        </section>
+    }
+}

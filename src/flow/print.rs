@@ -1,0 +1,241 @@
+//! The printed sheet, organised the way a family uses it: one section per place to go. Each
+//! applying item is claimed at its catalogue `contact` (resolved to the family's 县（区）), so
+//! the sheet for that place lists the items to claim there, every paper to bring once, and
+//! the clause each item rests on. Pure, so the grouping is tested natively; the Yew view in
+//! `app::screens::print` only lays it out.
+
+use super::text::{Key, Lang, Voice};
+use crate::rules::{AgencyId, Area, BenefitResult, Document, Outcome};
+
+/// One place the family goes to, with what to do there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgencyVisit<'a> {
+    pub agency: AgencyId,
+    /// The applying items claimed here, in catalogue order.
+    pub items: Vec<&'a BenefitResult>,
+    /// The papers to bring here: every item's documents, each once, in first-seen order.
+    pub documents: Vec<&'static Document>,
+    /// The clauses the items rest on, each once, ascending.
+    pub clauses: Vec<u8>,
+}
+
+impl AgencyVisit<'_> {
+    /// The agency's name for this family (local offices carry the area's name).
+    pub fn name(&self, area: Option<Area>, lang: Lang) -> String {
+        match lang {
+            Lang::Zh => self.agency.name_zh(area),
+            Lang::En => self.agency.name_en(area),
+        }
+    }
+}
+
+/// The applying items (eligible, to be checked, or from a later date) grouped by the place
+/// the family goes to first, places in the order their first item appears in the catalogue.
+pub fn by_agency(outcome: &Outcome) -> Vec<AgencyVisit<'_>> {
+    let mut visits: Vec<AgencyVisit<'_>> = Vec::new();
+    for r in outcome.benefits.iter().filter(|b| b.applies()) {
+        let b = r.id.info();
+        let at = match visits.iter().position(|v| v.agency == b.contact) {
+            Some(i) => i,
+            None => {
+                visits.push(AgencyVisit {
+                    agency: b.contact,
+                    items: Vec::new(),
+                    documents: Vec::new(),
+                    clauses: Vec::new(),
+                });
+                visits.len() - 1
+            }
+        };
+        let v = &mut visits[at];
+        v.items.push(r);
+        for d in b.documents {
+            if !v.documents.iter().any(|x| x.zh == d.zh) {
+                v.documents.push(d);
+            }
+        }
+        if !v.clauses.contains(&b.clause) {
+            v.clauses.push(b.clause);
+        }
+    }
+    for v in &mut visits {
+        v.clauses.sort_unstable();
+    }
+    visits
+}
+
+/// 汴政办〔2023〕24号 第N条.
+pub fn citation(clause: u8, lang: Lang) -> String {
+    Key::ClauseRef.fill(lang, Voice::Family, &[("n", &clause.to_string())])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::{self, BenefitId, Facts, Status};
+    use chrono::NaiveDate;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 6, 1).unwrap()
+    }
+
+    /// A bereaved couple in 龙亭区, both over 60, at home, resident schemes, 12 days in
+    /// hospital, wanting legal aid.
+    fn bereaved() -> Outcome {
+        let facts: Facts = serde_json::from_value(serde_json::json!({
+            "child": { "status": "deceased" },
+            "has_other_child": false,
+            "parents": [
+                { "role": "mother", "birth_date": "1960-05-20", "kaifeng_hukou": true,
+                  "pension": "resident", "medical": "resident", "hospital_days": 12 },
+                { "role": "father", "birth_date": "1958-08-01", "kaifeng_hukou": true,
+                  "pension": "resident", "medical": "resident" }
+            ],
+            "area": "longting",
+            "residence": "urban",
+            "circumstances": { "legal_dispute": true }
+        }))
+        .expect("the fixture is valid facts");
+        rules::evaluate(&facts, today()).expect("the fixture is a real household")
+    }
+
+    #[test]
+    fn every_applying_item_is_under_exactly_its_contact() {
+        let o = bereaved();
+        let visits = by_agency(&o);
+        let listed: Vec<BenefitId> = visits
+            .iter()
+            .flat_map(|v| v.items.iter().map(|r| r.id))
+            .collect();
+        let applying: Vec<BenefitId> = o
+            .benefits
+            .iter()
+            .filter(|b| b.applies())
+            .map(|b| b.id)
+            .collect();
+        assert!(applying.len() > 5, "the fixture should apply widely");
+        let mut sorted = listed.clone();
+        sorted.sort();
+        let mut want = applying.clone();
+        want.sort();
+        assert_eq!(sorted, want, "each applying item once, nothing else");
+        for v in &visits {
+            assert!(!v.items.is_empty());
+            for r in &v.items {
+                assert_eq!(r.id.info().contact, v.agency);
+                assert_ne!(r.status, Status::NotEligible);
+            }
+        }
+        let agencies: Vec<AgencyId> = visits.iter().map(|v| v.agency).collect();
+        let mut unique = agencies.clone();
+        unique.dedup();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), agencies.len(), "one section per agency");
+    }
+
+    #[test]
+    fn places_follow_the_catalogue_and_items_keep_its_order() {
+        let o = bereaved();
+        let visits = by_agency(&o);
+        // Special support comes first in the catalogue and is claimed at the village committee.
+        assert_eq!(visits[0].agency, AgencyId::VillageCommittee);
+        assert_eq!(visits[0].items[0].id, BenefitId::SpecialSupport);
+        for v in &visits {
+            let ids: Vec<usize> = v.items.iter().map(|r| r.id as usize).collect();
+            let mut sorted = ids.clone();
+            sorted.sort_unstable();
+            assert_eq!(ids, sorted);
+        }
+    }
+
+    #[test]
+    fn documents_are_the_union_of_the_items_papers_each_once() {
+        let o = bereaved();
+        for v in by_agency(&o) {
+            let mut zh: Vec<&str> = v.documents.iter().map(|d| d.zh).collect();
+            let n = zh.len();
+            zh.sort_unstable();
+            zh.dedup();
+            assert_eq!(zh.len(), n, "a paper is listed twice at {:?}", v.agency);
+            for r in &v.items {
+                for d in r.id.info().documents {
+                    assert!(
+                        v.documents.iter().any(|x| x.zh == d.zh),
+                        "{} is missing at {:?}",
+                        d.zh,
+                        v.agency
+                    );
+                }
+            }
+            for d in &v.documents {
+                assert!(
+                    v.items
+                        .iter()
+                        .any(|r| r.id.info().documents.iter().any(|x| x.zh == d.zh)),
+                    "{} is needed by no item at {:?}",
+                    d.zh,
+                    v.agency
+                );
+            }
+        }
+        // The village committee handles several cash items that all need the ID card.
+        let village = by_agency(&o)
+            .into_iter()
+            .find(|v| v.agency == AgencyId::VillageCommittee)
+            .unwrap();
+        assert!(village.items.len() >= 3);
+        assert_eq!(
+            village
+                .documents
+                .iter()
+                .filter(|d| d.zh == "夫妻双方居民身份证")
+                .count(),
+            1
+        );
+    }
+
+    #[test]
+    fn clauses_are_each_cited_once_in_order() {
+        let o = bereaved();
+        for v in by_agency(&o) {
+            let mut want: Vec<u8> = v.items.iter().map(|r| r.id.info().clause).collect();
+            want.sort_unstable();
+            want.dedup();
+            assert_eq!(v.clauses, want);
+        }
+        assert_eq!(citation(4, Lang::Zh), "汴政办〔2023〕24号 第4条");
+        assert_eq!(citation(13, Lang::En), "汴政办〔2023〕24号, clause 13");
+    }
+
+    #[test]
+    fn local_offices_carry_the_family_area() {
+        let o = bereaved();
+        let visits = by_agency(&o);
+        let civil = visits
+            .iter()
+            .find(|v| v.agency == AgencyId::CountyCivilAffairs)
+            .expect("elder care is claimed at the county civil affairs bureau");
+        assert_eq!(civil.name(o.area, Lang::Zh), "龙亭区民政局");
+        assert_eq!(
+            civil.name(o.area, Lang::En),
+            "Longting District civil affairs bureau"
+        );
+        assert_eq!(civil.name(None, Lang::Zh), "县（区）民政局");
+    }
+
+    #[test]
+    fn nothing_applies_gives_no_sections() {
+        let facts: Facts = serde_json::from_value(serde_json::json!({
+            "residence": "urban",
+            "child": { "status": "living" },
+            "has_other_child": false,
+            "parents": [
+                { "role": "mother", "birth_date": "1960-05-20", "kaifeng_hukou": true }
+            ]
+        }))
+        .unwrap();
+        let o = rules::evaluate(&facts, today()).unwrap();
+        assert!(by_agency(&o).is_empty());
+    }
+}

@@ -1,0 +1,117 @@
+//! What the read-aloud buttons say: a question with its choices, or one result with its
+//! status, amount and reasons, as plain sentences for a speech synthesiser. Pure text, so it
+//! is tested natively; `app::speech` only hands it to the browser.
+
+use super::answers::{Answers, Question};
+use super::present;
+use super::questions::{self, Kind};
+use super::text::{Key, Lang, Voice};
+use crate::rules::{BenefitResult, Outcome};
+
+/// Joins the parts into sentences, ending each that has no closing punctuation yet.
+fn sentences(parts: &[String], lang: Lang) -> String {
+    let stop = lang.pick("。", ". ");
+    let mut out = String::new();
+    for p in parts.iter().map(|p| p.trim()).filter(|p| !p.is_empty()) {
+        out.push_str(p);
+        if p.ends_with(['。', '？', '！', '.', '?', '!', '：', ':']) {
+            if lang == Lang::En {
+                out.push(' ');
+            }
+        } else {
+            out.push_str(stop);
+        }
+    }
+    out.trim_end().to_owned()
+}
+
+/// The question's title and what can be chosen.
+pub fn question(q: Question, a: &Answers, lang: Lang, voice: Voice) -> String {
+    let t = |k: Key| k.text(lang, voice).into_owned();
+    let or = lang.pick("；", "; ");
+    let labels = |ls: Vec<(&'static str, &'static str)>| {
+        ls.into_iter()
+            .map(|l| lang.pick(l.0, l.1))
+            .collect::<Vec<_>>()
+            .join(or)
+    };
+    let mut parts = vec![t(questions::title(q))];
+    match questions::kind(q) {
+        Kind::Single => parts.push(labels(questions::single_options(q))),
+        Kind::PerParent => {
+            let who: Vec<&str> = a
+                .living_slots()
+                .iter()
+                .map(|p| questions::parent_name(*p, lang))
+                .collect();
+            parts.push(who.join(lang.pick("、", ", ")));
+            parts.push(labels(questions::parent_options(q)));
+        }
+        Kind::Date => parts.push(t(Key::PickDate)),
+        Kind::Days => parts.push(t(Key::DaysRange)),
+        Kind::Checks => {
+            parts.push(t(Key::MultiHint));
+            let mut seen: Vec<Key> = Vec::new();
+            for c in questions::checks(q, a) {
+                if !seen.contains(&c.label) {
+                    seen.push(c.label);
+                }
+            }
+            parts.push(seen.into_iter().map(t).collect::<Vec<_>>().join(or));
+        }
+    }
+    sentences(&parts, lang)
+}
+
+/// One result: its name, status, amount, reasons and where to go first.
+pub fn item(r: &BenefitResult, outcome: &Outcome, lang: Lang) -> String {
+    let b = r.id.info();
+    let mut parts = vec![
+        lang.pick(b.zh, b.en).to_owned(),
+        present::status_label(r, lang),
+    ];
+    parts.extend(present::amount_line(r, outcome.as_of, lang));
+    parts.extend(
+        r.reasons
+            .iter()
+            .map(|x| present::reason(x, lang).to_owned()),
+    );
+    if r.applies() {
+        let go = Key::GoFirst.text(lang, Voice::Family);
+        let agency = match lang {
+            Lang::Zh => b.contact.name_zh(outcome.area),
+            Lang::En => b.contact.name_en(outcome.area),
+        };
+        parts.push(format!("{go}{}{agency}", lang.pick("：", ": ")));
+    }
+    sentences(&parts, lang)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_end_once() {
+        let parts = [
+            "可以享受".to_owned(),
+            "已经满49岁。".to_owned(),
+            String::new(),
+        ];
+        assert_eq!(sentences(&parts, Lang::Zh), "可以享受。已经满49岁。");
+        let parts = ["Can receive".to_owned(), "She is 49.".to_owned()];
+        assert_eq!(sentences(&parts, Lang::En), "Can receive. She is 49.");
+    }
+
+    #[test]
+    fn a_question_is_read_with_its_choices() {
+        let a = Answers::default();
+        let zh = question(Question::Child, &a, Lang::Zh, Voice::Family);
+        assert!(zh.starts_with("您的独生子女现在的情况是？"), "{zh}");
+        assert!(zh.contains("孩子已经离世；孩子有残疾"), "{zh}");
+        let volunteer = question(Question::Child, &a, Lang::Zh, Voice::Volunteer);
+        assert!(volunteer.starts_with("他/她的独生子女"), "{volunteer}");
+        let en = question(Question::Child, &a, Lang::En, Voice::Family);
+        assert!(en.contains("The child has passed away; "), "{en}");
+    }
+}

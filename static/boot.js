@@ -1,0 +1,103 @@
+/*
+ * 扶助通 boot script: runs before the app, from its own file (the page allows no inline
+ * script besides Trunk's loader). Written as plain ES5 so that the fallback itself works on
+ * the old Android WebViews and in-app browsers it is there for.
+ *
+ *  1. Fallback: when WebAssembly is missing, the app's files fail to load or run, or the app
+ *     has not replaced index.html's first screen after LOAD_TIMEOUT_MS, show the notice
+ *     (#fallback) that links to the text version, policy.html. Should the app mount after
+ *     all, it replaces the notice with itself.
+ *  2. Embedding: inside an iframe, send the parent {type: "fuzhu:height", height} whenever
+ *     the page's height changes, so the street office's page can size the frame. Nothing
+ *     else is ever sent: never an answer.
+ *  3. Offline: register sw.js, which keeps the app on the phone (see sw.js).
+ */
+(function () {
+  "use strict";
+
+  var LOAD_TIMEOUT_MS = 20000;
+  var script = document.currentScript;
+  var here = script && script.src ? script.src : window.location.href;
+
+  function appRoot() {
+    return document.getElementById("app");
+  }
+
+  /** The app replaces the static first screen when it mounts. */
+  function mounted() {
+    var root = appRoot();
+    return !!root && !root.querySelector(".static-screen");
+  }
+
+  function showFallback(reason) {
+    if (mounted()) return;
+    var notice = document.getElementById("fallback");
+    if (!notice || !notice.hidden) return;
+    notice.hidden = false;
+    var loading = document.querySelector("#app .loading");
+    if (loading) loading.hidden = true;
+    document.documentElement.setAttribute("data-fallback", reason);
+  }
+
+  // 1. Fallback.
+  if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
+    showFallback("no-webassembly");
+  }
+  window.addEventListener(
+    "error",
+    function (event) {
+      var target = event.target;
+      if (target && target !== window && target.tagName) {
+        // A file failed to load: only the app's own script and module matter.
+        var url = target.src || target.href || "";
+        if (/\.(js|wasm)(\?|#|$)/.test(url)) showFallback("load-failed");
+        return;
+      }
+      showFallback("error");
+    },
+    true
+  );
+  window.addEventListener("unhandledrejection", function () {
+    showFallback("error");
+  });
+  window.setTimeout(function () {
+    showFallback("timeout");
+  }, LOAD_TIMEOUT_MS);
+
+  // 2. Height for the embedding page.
+  if (window.parent && window.parent !== window) {
+    document.documentElement.className += " embedded";
+    var last = -1;
+    var report = function () {
+      var root = appRoot() || document.body;
+      if (!root) return;
+      var offset = window.pageYOffset || document.documentElement.scrollTop || 0;
+      var height = Math.ceil(root.getBoundingClientRect().bottom + offset);
+      if (height === last || !(height > 0)) return;
+      last = height;
+      window.parent.postMessage({ type: "fuzhu:height", height: height }, "*");
+    };
+    if (typeof window.ResizeObserver === "function") {
+      var observer = new window.ResizeObserver(report);
+      observer.observe(appRoot() || document.body);
+    } else {
+      window.setInterval(report, 500);
+    }
+    window.addEventListener("load", report);
+    window.addEventListener("resize", report);
+    report();
+  }
+
+  // 3. Offline.
+  if ("serviceWorker" in navigator && window.URL) {
+    window.addEventListener("load", function () {
+      try {
+        navigator.serviceWorker.register(new window.URL("sw.js", here).href).catch(function () {
+          // No offline copy (private mode, an old browser, http): the app still works online.
+        });
+      } catch (e) {
+        // As above.
+      }
+    });
+  }
+})();

@@ -1,0 +1,353 @@
+//! The share link's codec (`flow::share`), natively: every set of answers comes back exactly,
+//! any text at all gives answers or a clear error and never a panic, and a cut, changed or
+//! foreign link is refused.
+#![cfg(not(target_arch = "wasm32"))]
+
+use chrono::{Days, NaiveDate};
+use fuzhu::flow::share::{self, ShareError};
+use fuzhu::flow::text::Lang;
+use fuzhu::flow::{AnswerValue, Answers, Health, HukouHolders, Living, MAX_HOSPITAL_DAYS};
+use fuzhu::rules::{
+    Area, CareSetting, ChildStatus, Circumstances, DisabilityType, Residence, Scheme, Schooling,
+};
+use proptest::prelude::*;
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn today() -> NaiveDate {
+    day(2026, 11, 29)
+}
+
+/// Everything a bereaved couple in their sixties would answer.
+fn full() -> Answers {
+    let mut a = Answers::default();
+    for v in [
+        AnswerValue::Child(ChildStatus::Deceased),
+        AnswerValue::OtherChild(false),
+        AnswerValue::Living(Living::Both),
+        AnswerValue::MotherBirth(day(1962, 3, 15)),
+        AnswerValue::FatherBirth(day(1960, 2, 29)),
+        AnswerValue::Hukou(HukouHolders::Both),
+        AnswerValue::Area(Area::Lankao),
+        AnswerValue::Residence(Residence::Rural),
+        AnswerValue::Pension([Some(Scheme::Resident), Some(Scheme::Employee)]),
+        AnswerValue::Medical([Some(Scheme::None), Some(Scheme::Resident)]),
+        AnswerValue::HospitalDays([Some(366), Some(0)]),
+        AnswerValue::Care([Some(CareSetting::Home), Some(CareSetting::PrivateHome)]),
+        AnswerValue::Health(Health {
+            mobility_limited: [true, false],
+            no_self_care: [false, true],
+            no_civil_capacity: [false, false],
+        }),
+        AnswerValue::Circumstances(Circumstances {
+            low_income: true,
+            legal_dispute: true,
+            ..Circumstances::default()
+        }),
+    ] {
+        a.apply(v);
+    }
+    a
+}
+
+fn option<T: std::fmt::Debug + Clone + 'static>(
+    s: impl Strategy<Value = T> + 'static,
+) -> BoxedStrategy<Option<T>> {
+    prop_oneof![1 => Just(None), 3 => s.prop_map(Some)].boxed()
+}
+
+fn pick<T: std::fmt::Debug + Clone + 'static>(all: &'static [T]) -> BoxedStrategy<T> {
+    (0..all.len()).prop_map(move |i| all[i].clone()).boxed()
+}
+
+fn date() -> BoxedStrategy<Option<NaiveDate>> {
+    let start = day(1900, 1, 1);
+    let span = (today() - start).num_days() as u64;
+    option((0..=span).prop_map(move |n| start.checked_add_days(Days::new(n)).unwrap()))
+}
+
+fn pair<T: std::fmt::Debug + Clone + 'static>(
+    s: BoxedStrategy<Option<T>>,
+) -> BoxedStrategy<[Option<T>; 2]> {
+    (s.clone(), s).prop_map(|(a, b)| [a, b]).boxed()
+}
+
+const CHILD: [ChildStatus; 3] = [
+    ChildStatus::Deceased,
+    ChildStatus::Disabled,
+    ChildStatus::Living,
+];
+const LIVING: [Living; 3] = [Living::Both, Living::MotherOnly, Living::FatherOnly];
+const HUKOU: [HukouHolders; 4] = [
+    HukouHolders::Both,
+    HukouHolders::MotherOnly,
+    HukouHolders::FatherOnly,
+    HukouHolders::Neither,
+];
+const RESIDENCE: [Residence; 2] = [Residence::Urban, Residence::Rural];
+const SCHEME: [Scheme; 3] = [Scheme::Resident, Scheme::Employee, Scheme::None];
+const CARE: [CareSetting; 4] = [
+    CareSetting::Home,
+    CareSetting::PublicHome,
+    CareSetting::PublicPrivateHome,
+    CareSetting::PrivateHome,
+];
+const SCHOOLING: [Schooling; 4] = [
+    Schooling::None,
+    Schooling::HighSchool,
+    Schooling::Vocational,
+    Schooling::College,
+];
+
+/// Any answers the app can hold.
+fn answers() -> impl Strategy<Value = Answers> {
+    let head = (
+        option(pick(&CHILD)),
+        option(1u8..=4),
+        option(any::<bool>()),
+        option(pick(&LIVING)),
+        date(),
+        date(),
+        option(pick(&HUKOU)),
+        option(pick(&Area::ALL)),
+        option(pick(&RESIDENCE)),
+    );
+    let tail = (
+        pair(option(pick(&SCHEME))),
+        pair(option(pick(&SCHEME))),
+        pair(option(0..=MAX_HOSPITAL_DAYS as u16)),
+        pair(option(pick(&CARE))),
+        option(any::<[bool; 6]>()),
+        option(any::<[bool; 8]>()),
+        option(pick(&SCHOOLING)),
+        date(),
+        option(any::<[bool; 8]>()),
+    );
+    (head, tail).prop_map(|(h, t)| Answers {
+        child: h.0,
+        grade: h.1,
+        other_child: h.2,
+        living: h.3,
+        mother_birth: h.4,
+        father_birth: h.5,
+        hukou: h.6,
+        area: h.7,
+        residence: h.8,
+        pension: t.0,
+        medical: t.1,
+        hospital_days: t.2,
+        care: t.3,
+        health: t.4.map(|f| Health {
+            mobility_limited: [f[0], f[1]],
+            no_self_care: [f[2], f[3]],
+            no_civil_capacity: [f[4], f[5]],
+        }),
+        circumstances: t.5.map(|f| Circumstances {
+            low_income: f[0],
+            housing_difficulty: f[1],
+            dilapidated_house: f[2],
+            poverty_registered: f[3],
+            wants_another_child: f[4],
+            needs_ivf: f[5],
+            wants_to_adopt: f[6],
+            legal_dispute: f[7],
+        }),
+        schooling: t.6,
+        child_birth: t.7,
+        // The app lists disability types in the catalogue's order, without repeats.
+        disability_types: t.8.map(|f| {
+            DisabilityType::ALL
+                .iter()
+                .zip(f)
+                .filter(|(_, on)| *on)
+                .map(|(t, _)| *t)
+                .collect()
+        }),
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(2000))]
+
+    #[test]
+    fn every_set_of_answers_comes_back_exactly(a in answers()) {
+        let text = share::encode(&a);
+        prop_assert!(text.starts_with("v1."));
+        prop_assert!(text.len() <= 48, "{} characters: {text}", text.len());
+        prop_assert!(text[3..].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+        prop_assert_eq!(share::decode(&text, today()), Ok(a.clone()));
+        prop_assert_eq!(share::decode(&format!("#{text}"), today()), Ok(a));
+    }
+
+    #[test]
+    fn any_text_gives_answers_or_a_clear_error(text in ".{0,80}") {
+        if let Err(e) = share::decode(&text, today()) {
+            prop_assert!(!e.message(Lang::Zh).is_empty());
+        }
+    }
+
+    #[test]
+    fn any_link_shaped_text_gives_answers_or_a_clear_error(body in "[A-Za-z0-9_=+/-]{0,60}") {
+        let _ = share::decode(&format!("v1.{body}"), today());
+    }
+
+    #[test]
+    fn any_changed_character_is_refused(a in answers(), at in any::<prop::sample::Index>(), by in 1u8..64) {
+        let text = share::encode(&a);
+        let mut bytes = text.into_bytes();
+        let i = 3 + at.index(bytes.len() - 3);
+        const B64: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        let d = B64.iter().position(|c| *c == bytes[i]).unwrap();
+        bytes[i] = B64[(d + usize::from(by)) % 64];
+        let changed = String::from_utf8(bytes).unwrap();
+        prop_assert!(share::decode(&changed, today()).is_err(), "{changed}");
+    }
+
+    #[test]
+    fn any_truncation_is_refused(a in answers(), keep in any::<prop::sample::Index>()) {
+        let text = share::encode(&a);
+        let cut = &text[..keep.index(text.len())];
+        prop_assert!(share::decode(cut, today()).is_err(), "{cut}");
+    }
+}
+
+#[test]
+fn a_full_set_of_answers_is_a_short_link() {
+    let text = share::encode(&full());
+    assert!(text.len() < 40, "{text}");
+    assert_eq!(share::decode(&text, today()), Ok(full()));
+}
+
+#[test]
+fn no_answers_is_a_link_too() {
+    let text = share::encode(&Answers::default());
+    assert_eq!(share::decode(&text, today()), Ok(Answers::default()));
+}
+
+#[test]
+fn empty_input_says_there_is_nothing() {
+    for text in ["", "#", "  ", "# "] {
+        assert_eq!(
+            share::decode(text, today()),
+            Err(ShareError::Empty),
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn a_truncated_link_is_damaged() {
+    let text = share::encode(&full());
+    for keep in 0..text.len() {
+        let cut = &text[..keep];
+        let e = share::decode(cut, today()).unwrap_err();
+        assert!(
+            matches!(e, ShareError::Damaged | ShareError::Empty),
+            "{cut}: {e:?}"
+        );
+    }
+}
+
+#[test]
+fn every_flipped_bit_is_detected() {
+    let text = share::encode(&full());
+    let b64 = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    for i in 3..text.len() {
+        for bit in 0..6 {
+            let mut bytes = text.clone().into_bytes();
+            let d = b64.iter().position(|c| *c == bytes[i]).unwrap();
+            bytes[i] = b64[d ^ (1 << bit)];
+            let flipped = String::from_utf8(bytes).unwrap();
+            assert_eq!(
+                share::decode(&flipped, today()),
+                Err(ShareError::Damaged),
+                "{flipped}"
+            );
+        }
+    }
+}
+
+#[test]
+fn another_version_is_named_as_such() {
+    let text = share::encode(&full());
+    let body = &text[3..];
+    for other in ["v2.", "v0.", "v01.", "v10."] {
+        assert_eq!(
+            share::decode(&format!("{other}{body}"), today()),
+            Err(ShareError::Version),
+            "{other}"
+        );
+    }
+    for junk in ["x1.abc", "v.abc", "vv.abc", "v1abc", "1.abc", "v1x.abc"] {
+        assert_eq!(
+            share::decode(junk, today()),
+            Err(ShareError::Damaged),
+            "{junk}"
+        );
+    }
+}
+
+#[test]
+fn stray_characters_and_padding_are_damage() {
+    let text = share::encode(&full());
+    for changed in [
+        format!("{text}="),
+        format!("{text} x"),
+        text.replace('v', "V"),
+        format!("{text}A"),
+        format!("{text}AA"),
+        text.replacen('.', ". ", 1),
+    ] {
+        assert!(share::decode(&changed, today()).is_err(), "{changed}");
+    }
+}
+
+#[test]
+fn a_date_after_today_is_refused_even_with_a_good_checksum() {
+    let mut a = full();
+    a.mother_birth = Some(today().succ_opt().unwrap());
+    let text = share::encode(&a);
+    assert_eq!(share::decode(&text, today()), Err(ShareError::Invalid));
+    // The same link opened a day later is fine.
+    assert!(share::decode(&text, today().succ_opt().unwrap()).is_ok());
+}
+
+#[test]
+fn hospital_days_over_366_are_not_carried() {
+    let mut a = full();
+    a.hospital_days = [Some(367), Some(366)];
+    let back = share::decode(&share::encode(&a), today()).unwrap();
+    assert_eq!(back.hospital_days, [None, Some(366)]);
+}
+
+#[test]
+fn every_error_has_a_chinese_and_an_english_message() {
+    for e in [
+        ShareError::Empty,
+        ShareError::Version,
+        ShareError::Damaged,
+        ShareError::Invalid,
+    ] {
+        let zh = e.message(Lang::Zh);
+        let en = e.message(Lang::En);
+        assert!(zh.contains("请"), "{zh}");
+        assert!(en.is_ascii() && en.len() > 20, "{en}");
+        assert!(e.to_string().contains(&zh));
+    }
+}
+
+#[test]
+fn the_qr_code_is_a_square_with_its_quiet_zone() {
+    let link = format!("https://fuzhu.example.cn/#{}", share::encode(&full()));
+    let qr = share::qr(&link).unwrap();
+    // Version 4 (33 modules) or less at level M for a link of this length, plus 2×4.
+    assert!(qr.size <= 33 + 8, "{}", qr.size);
+    assert!(
+        qr.d.starts_with("M4 4h7v1h-7z"),
+        "finder pattern: {}",
+        &qr.d[..30]
+    );
+    assert!(share::qr(&"x".repeat(5000)).is_none());
+}

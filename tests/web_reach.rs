@@ -1,0 +1,402 @@
+//! Browser tests for reaching more people: large text, read-aloud, the volunteer's voice,
+//! answers kept in the link's fragment, saving only with consent, and the QR code.
+//! `. scripts/env.sh && cargo test --target wasm32-unknown-unknown --test web_reach`
+//! (also part of `make test-web`). Expected strings come from `flow::text`.
+#![cfg(target_arch = "wasm32")]
+
+use chrono::NaiveDate;
+use fuzhu::app::{App, AppProps, Screen, State};
+use fuzhu::flow::share;
+use fuzhu::flow::text::{Key, Lang, Voice};
+use fuzhu::flow::{AnswerValue, Answers, HukouHolders, Living};
+use fuzhu::rules::{Area, CareSetting, ChildStatus, Residence, Scheme};
+use js_sys::{Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Element, HtmlElement, Storage};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn window() -> web_sys::Window {
+    web_sys::window().unwrap()
+}
+
+fn storage() -> Storage {
+    window().local_storage().unwrap().unwrap()
+}
+
+fn session() -> Storage {
+    window().session_storage().unwrap().unwrap()
+}
+
+fn cookies() -> String {
+    let doc = window().document().unwrap();
+    Reflect::get(&doc, &"cookie".into())
+        .unwrap()
+        .as_string()
+        .unwrap_or_default()
+}
+
+fn hash() -> String {
+    window().location().hash().unwrap()
+}
+
+fn set_hash(h: &str) {
+    let loc = window().location();
+    let url = format!("{}{}{h}", loc.pathname().unwrap(), loc.search().unwrap());
+    window()
+        .history()
+        .unwrap()
+        .replace_state_with_url(&JsValue::NULL, "", Some(&url))
+        .unwrap();
+}
+
+/// Leaves the page as a first visit finds it.
+fn forget_everything() {
+    storage().clear().unwrap();
+    session().clear().unwrap();
+    set_hash("");
+}
+
+fn today() -> NaiveDate {
+    let d = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date()).unwrap()
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// Every answer of a bereaved couple in their fifties, registered in Kaifeng.
+fn couple() -> Answers {
+    let mut a = Answers::default();
+    for v in [
+        AnswerValue::Child(ChildStatus::Deceased),
+        AnswerValue::OtherChild(false),
+        AnswerValue::Living(Living::Both),
+        AnswerValue::MotherBirth(day(1972, 3, 15)),
+        AnswerValue::FatherBirth(day(1970, 6, 1)),
+        AnswerValue::Hukou(HukouHolders::Both),
+        AnswerValue::Area(Area::Longting),
+        AnswerValue::Residence(Residence::Urban),
+        AnswerValue::Pension([Some(Scheme::Resident), Some(Scheme::Resident)]),
+        AnswerValue::Medical([Some(Scheme::Resident), Some(Scheme::Resident)]),
+        AnswerValue::HospitalDays([Some(10), Some(0)]),
+        AnswerValue::Care([Some(CareSetting::Home), Some(CareSetting::Home)]),
+        AnswerValue::Health(Default::default()),
+        AnswerValue::Circumstances(Default::default()),
+    ] {
+        a.apply(v);
+    }
+    assert_eq!(a.first_unanswered(today()), None);
+    a
+}
+
+fn at(screen: Screen, voice: Voice) -> State {
+    let mut s = State::new(today());
+    s.answers = couple();
+    s.screen = screen;
+    s.voice = voice;
+    s
+}
+
+/// A fresh element appended to `<body>` with the app mounted in it, rendered.
+struct Mounted(Element);
+
+impl Mounted {
+    async fn new() -> Self {
+        Self::with(None).await
+    }
+
+    async fn with(initial: Option<State>) -> Self {
+        let document = window().document().unwrap();
+        let root = document.create_element("div").unwrap();
+        document.body().unwrap().append_child(&root).unwrap();
+        yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { initial }).render();
+        yew::scheduler::flush().await;
+        Mounted(root)
+    }
+
+    fn get(&self, selector: &str) -> Option<HtmlElement> {
+        self.element(selector).map(|e| e.dyn_into().unwrap())
+    }
+
+    /// Any element, SVG ones included.
+    fn element(&self, selector: &str) -> Option<Element> {
+        self.0.query_selector(selector).unwrap()
+    }
+
+    fn find(&self, selector: &str) -> HtmlElement {
+        self.get(selector)
+            .unwrap_or_else(|| panic!("no {selector} in {}", self.0.inner_html()))
+    }
+
+    fn text(&self, selector: &str) -> String {
+        self.find(selector)
+            .text_content()
+            .unwrap()
+            .trim()
+            .to_owned()
+    }
+
+    async fn click(&self, selector: &str) {
+        self.find(selector).click();
+        yew::scheduler::flush().await;
+    }
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.0.remove();
+        forget_everything();
+    }
+}
+
+fn zh(key: Key, voice: Voice) -> String {
+    key.text(Lang::Zh, voice).into_owned()
+}
+
+fn can_speak() -> bool {
+    Reflect::get(&window(), &"speechSynthesis".into()).is_ok_and(|v| !v.is_undefined())
+}
+
+#[wasm_bindgen_test]
+async fn large_text_toggles_a_class_on_the_root() {
+    forget_everything();
+    let app = Mounted::new().await;
+    let root = window().document().unwrap().document_element().unwrap();
+    assert!(!app.find(".shell").class_name().contains("large-text"));
+    app.click(".large-toggle").await;
+    assert!(app.find(".shell").class_name().contains("large-text"));
+    assert_eq!(
+        app.find(".large-toggle")
+            .get_attribute("aria-pressed")
+            .as_deref(),
+        Some("true")
+    );
+    assert!(root.has_attribute("data-large-text"));
+    // Not remembered without consent.
+    assert_eq!(storage().length().unwrap(), 0);
+    app.click(".large-toggle").await;
+    assert!(!app.find(".shell").class_name().contains("large-text"));
+    assert!(!root.has_attribute("data-large-text"));
+}
+
+#[wasm_bindgen_test]
+async fn read_aloud_is_offered_exactly_where_the_browser_can_speak() {
+    forget_everything();
+    let app = Mounted::new().await;
+    app.click(".welcome button.primary").await;
+    assert_eq!(app.get(".question .read-aloud").is_some(), can_speak());
+    if can_speak() {
+        // Speaking never throws, whatever the machine's voices.
+        app.click(".question .read-aloud").await;
+        assert_eq!(
+            app.find(".question .read-aloud")
+                .get_attribute("aria-label"),
+            Some(zh(Key::ReadQuestion, Voice::Family))
+        );
+    }
+    drop(app);
+
+    // Hide the browser's speech synthesis: no button, and nothing breaks.
+    let descriptor = Object::new();
+    Reflect::set(&descriptor, &"value".into(), &JsValue::UNDEFINED).unwrap();
+    Reflect::set(&descriptor, &"configurable".into(), &JsValue::TRUE).unwrap();
+    let global: Object = window().unchecked_into();
+    Reflect::define_property(&global, &"speechSynthesis".into(), &descriptor).unwrap();
+    assert!(!can_speak());
+    let app = Mounted::new().await;
+    app.click(".welcome button.primary").await;
+    assert!(app.get(".read-aloud").is_none());
+    drop(app);
+    let results = Mounted::with(Some(at(Screen::Results, Voice::Family))).await;
+    assert!(results.get(".item").is_some());
+    assert!(results.get(".read-aloud").is_none());
+    drop(results);
+    Reflect::delete_property(&global, &"speechSynthesis".into()).unwrap();
+
+    if can_speak() {
+        let results = Mounted::with(Some(at(Screen::Results, Voice::Family))).await;
+        assert!(results.get(".item .read-aloud").is_some());
+    }
+}
+
+#[wasm_bindgen_test]
+async fn choosing_to_fill_in_for_someone_switches_the_wording() {
+    forget_everything();
+    let app = Mounted::new().await;
+    assert_eq!(app.text("h1"), zh(Key::WelcomeTitle, Voice::Family));
+    app.click(".who input[value='1']").await;
+    let title = app.text("h1");
+    assert_eq!(title, zh(Key::WelcomeTitle, Voice::Volunteer));
+    assert!(title.contains("他/她"), "{title}");
+    app.click(".welcome button.primary").await;
+    let question = app.text("h1");
+    assert!(
+        question.contains("他/她") && !question.contains('您'),
+        "{question}"
+    );
+
+    // In English too.
+    app.click(".lang-switch").await;
+    assert!(app.text("h1").contains("their"), "{}", app.text("h1"));
+}
+
+#[wasm_bindgen_test]
+async fn the_answers_round_trip_through_the_fragment() {
+    forget_everything();
+    let first = Mounted::with(Some(at(Screen::Summary, Voice::Family))).await;
+    let code = share::encode(&couple());
+    assert_eq!(hash(), format!("#{code}"));
+    let answers = first.text(".answers");
+    first.0.remove();
+    std::mem::forget(first);
+
+    // A new visit with that address: the same answers, on the summary.
+    let second = Mounted::new().await;
+    assert_eq!(second.text("h1"), zh(Key::SummaryTitle, Voice::Family));
+    assert_eq!(second.text(".answers"), answers);
+    assert_eq!(hash(), format!("#{code}"));
+    // Nothing was written to the device on the way.
+    assert_eq!(storage().length().unwrap(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn a_tampered_fragment_gives_a_message_and_a_fresh_start() {
+    forget_everything();
+    let code = share::encode(&couple());
+    let mut bytes = code.into_bytes();
+    let last = bytes.len() - 6;
+    bytes[last] = if bytes[last] == b'A' { b'B' } else { b'A' };
+    set_hash(&format!("#{}", String::from_utf8(bytes).unwrap()));
+
+    let app = Mounted::new().await;
+    assert_eq!(
+        app.text(".link-notice"),
+        zh(Key::ShareDamaged, Voice::Family)
+    );
+    assert_eq!(app.text("h1"), zh(Key::WelcomeTitle, Voice::Family));
+    assert_eq!(hash(), "", "the bad fragment is removed");
+    // Starting asks the first question, with no answer carried over.
+    app.click(".welcome button.primary").await;
+    assert_eq!(app.text("h1"), zh(Key::QChild, Voice::Family));
+    assert!(app.get("input:checked").is_none());
+    assert!(app.get(".link-notice").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn another_version_is_refused_with_its_own_message() {
+    forget_everything();
+    set_hash("#v9.AAAA");
+    let app = Mounted::new().await;
+    assert_eq!(
+        app.text(".link-notice"),
+        zh(Key::ShareVersion, Voice::Family)
+    );
+}
+
+#[wasm_bindgen_test]
+async fn nothing_is_stored_without_consent_and_clear_everything_forgets_all() {
+    forget_everything();
+    let app = Mounted::new().await;
+    app.click(".large-toggle").await;
+    app.click(".welcome button.primary").await;
+    // "Neither of these": the shortest full run, straight to the summary.
+    app.click(".question input[value='2']").await;
+    app.click(".question button.primary").await;
+    assert_eq!(app.text("h1"), zh(Key::SummaryTitle, Voice::Family));
+    app.click(".summary button.primary").await;
+    assert!(app.get(".results").is_some());
+    assert_eq!(storage().length().unwrap(), 0, "localStorage");
+    assert_eq!(session().length().unwrap(), 0, "sessionStorage");
+    assert_eq!(cookies(), "");
+    assert!(hash().starts_with("#v1."));
+
+    // Consent: the answers and the large-text choice are kept.
+    let tick = app.find(".keep input[type='checkbox']");
+    assert_eq!(app.text(".keep label"), zh(Key::SaveConsent, Voice::Family));
+    tick.click();
+    yew::scheduler::flush().await;
+    let saved = storage().get_item("fuzhu.answers").unwrap().unwrap();
+    assert_eq!(saved, hash()[1..]);
+    assert_eq!(
+        storage().get_item("fuzhu.large-text").unwrap().as_deref(),
+        Some("1")
+    );
+
+    // A new visit without the fragment resumes from the device, large text on.
+    set_hash("");
+    let again = Mounted::new().await;
+    assert_eq!(again.text("h1"), zh(Key::SummaryTitle, Voice::Family));
+    assert!(again.find(".shell").class_name().contains("large-text"));
+    assert!(again
+        .find(".keep input[type='checkbox']")
+        .matches(":checked")
+        .unwrap());
+
+    // Clear everything: nothing on the device, nothing in the address, a fresh start.
+    again.click(".clear-all").await;
+    assert_eq!(storage().length().unwrap(), 0);
+    assert_eq!(hash(), "");
+    assert_eq!(again.text("h1"), zh(Key::WelcomeTitle, Voice::Family));
+}
+
+#[wasm_bindgen_test]
+async fn withdrawing_consent_forgets_the_saved_answers() {
+    forget_everything();
+    let app = Mounted::with(Some(at(Screen::Summary, Voice::Family))).await;
+    app.click(".keep input[type='checkbox']").await;
+    assert!(storage().get_item("fuzhu.answers").unwrap().is_some());
+    app.click(".keep input[type='checkbox']").await;
+    assert_eq!(storage().length().unwrap(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn the_results_carry_a_qr_code_of_the_link() {
+    forget_everything();
+    let app = Mounted::with(Some(at(Screen::Results, Voice::Family))).await;
+    let svg = app.element(".share svg.qr").expect("a QR code");
+    assert_eq!(
+        svg.namespace_uri().as_deref(),
+        Some("http://www.w3.org/2000/svg")
+    );
+    assert_eq!(
+        svg.get_attribute("aria-label"),
+        Some(zh(Key::QrTitle, Voice::Family))
+    );
+    let d = app
+        .element(".share svg.qr path")
+        .unwrap()
+        .get_attribute("d")
+        .unwrap();
+    let link = format!(
+        "{}{}#{}",
+        window().location().origin().unwrap(),
+        window().location().pathname().unwrap(),
+        share::encode(&couple())
+    );
+    assert_eq!(d, share::qr(&link).unwrap().d);
+    assert_eq!(
+        app.text(".share figcaption"),
+        zh(Key::QrCaption, Voice::Family)
+    );
+    assert!(app.get(".handover").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_volunteer_hands_over_a_summary_and_the_qr_code() {
+    forget_everything();
+    let app = Mounted::with(Some(at(Screen::Results, Voice::Volunteer))).await;
+    assert!(app.text("h1").contains("他/她"));
+    // The hand-over speaks to the family again.
+    assert_eq!(
+        app.text(".handover h2"),
+        zh(Key::HandoverTitle, Voice::Family)
+    );
+    assert!(app.text(".handover .totals").contains("2860"));
+    let items = app.0.query_selector_all(".handover-items li").unwrap();
+    assert!(items.length() >= 3, "{}", items.length());
+    assert!(app.get(".handover-places li").is_some());
+    assert!(app.element(".handover svg.qr path").is_some());
+}
