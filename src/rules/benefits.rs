@@ -258,7 +258,7 @@ pub const BENEFITS: [Benefit; 25] = [
     ),
     row(
         BenefitId::DeathRelief,
-        "独生子女死亡家庭一次性救助",
+        "独生子女离世家庭一次性救助",
         "One-off relief for families whose only child died",
         Group::Cash,
         2,

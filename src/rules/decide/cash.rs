@@ -23,7 +23,7 @@ pub(crate) fn special_support(h: &Household) -> BenefitResult {
     let died = h.facts.child.status == ChildStatus::Deceased;
     reasons.push(if died {
         Reason::fixed(
-            "独生子女死亡、未再生育或收养子女，属于特别扶助对象。",
+            "独生子女离世、未再生育或收养子女，属于特别扶助对象。",
             "The only child died and the couple has had or adopted no other child: they qualify for special support.",
         )
     } else {
@@ -148,13 +148,13 @@ pub(crate) fn parent_rewards(h: &Household) -> BenefitResult {
         id,
         Status::Eligible,
         vec![Reason::fixed(
-            "独生子女死亡、未再生育或收养子女的，原有的独生子女父母奖励优待继续享受，标准按《河南省人口与计划生育条例》执行。",
+            "独生子女离世、未再生育或收养子女的，原有的独生子女父母奖励优待继续享受，标准按《河南省人口与计划生育条例》执行。",
             "The only child died and no other child was had or adopted: the only-child parents' rewards continue, at the rates of Henan's population and family planning regulations.",
         )],
     )
 }
 
 pub(crate) const ONLY_IF_CHILD_DIED: Reason = Reason::fixed(
-    "本项只适用于独生子女死亡的家庭。",
+    "本项只适用于独生子女离世的家庭。",
     "This applies only to families whose only child died.",
 );

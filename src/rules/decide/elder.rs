@@ -21,6 +21,11 @@ pub(crate) fn scheme_subsidy(
             Role::Mother => 0,
             Role::Father => 1,
         };
+        // The subsidy is paid by the Kaifeng county where the parent is registered.
+        if !p.kaifeng_hukou {
+            reasons.push(OTHER_HUKOU[i].clone());
+            continue;
+        }
         match scheme(p) {
             Scheme::Resident => {
                 resident = true;
@@ -46,6 +51,17 @@ pub(crate) fn scheme_subsidy(
     };
     result(id, status, reasons)
 }
+
+const OTHER_HUKOU: [Reason; 2] = [
+    Reason::fixed(
+        "母亲不是开封市户籍，她的参保补贴请向其户籍所在地咨询。",
+        "The mother is registered outside Kaifeng: her insurance subsidy is a matter for the place she is registered.",
+    ),
+    Reason::fixed(
+        "父亲不是开封市户籍，他的参保补贴请向其户籍所在地咨询。",
+        "The father is registered outside Kaifeng: his insurance subsidy is a matter for the place he is registered.",
+    ),
+];
 
 /// The sentences for the mother and the father, in a scheme's own name.
 pub(crate) struct SchemeNames {
@@ -260,7 +276,7 @@ pub(crate) fn disabled_care_support(h: &Household) -> BenefitResult {
         );
     }
     let lost = Reason::fixed(
-        "独生子女死亡、父母失去生活自理能力：参照特困人员的供养办法和标准给予生活照顾和物质帮助。",
+        "独生子女离世、父母失去生活自理能力：参照特困人员的供养办法和标准给予生活照顾和物质帮助。",
         "The only child died and a parent can no longer look after themselves: daily care and material help as for persons in extreme poverty.",
     );
     match h.special_support {

@@ -173,7 +173,7 @@ pub(crate) const NOT_SPECIAL_GRADE_4: Reason = Reason::fixed(
     "The policy covers disability of grade 1 to 3; a grade 4 disability is not covered.",
 );
 pub(crate) const NOT_SPECIAL_LIVING: Reason = Reason::fixed(
-    "本政策帮扶的是独生子女死亡或一至三级残疾、且未再生育或收养子女的家庭；这个家庭的情况不在此列。",
+    "本政策帮扶的是独生子女离世或一至三级残疾、且未再生育或收养子女的家庭；这个家庭的情况不在此列。",
     "The policy helps families whose only child died or has a grade 1 to 3 disability; this family is not one.",
 );
 pub(crate) const NOT_COVERED: Reason = Reason::fixed(
