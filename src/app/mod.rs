@@ -9,6 +9,7 @@ mod screens;
 mod speech;
 mod state;
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::flow::text::{Key, Lang};
@@ -47,6 +48,7 @@ pub fn app(props: &AppProps) -> Html {
     use_effect_with((), |_| office::apply_accent());
     use_effect_with(s.screen, |_| speech::cancel());
     use_effect_with(s.answers.clone(), persist::set_fragment);
+    use_effect_with((), |_| persist::reload_on_new_link());
     use_effect_with(
         (s.answers.clone(), s.saving, s.large_text),
         |(a, saving, large)| persist::store(a, *saving, *large),
@@ -128,10 +130,43 @@ pub fn app(props: &AppProps) -> Html {
     }
 }
 
-/// Mounts [`App`] into `#app`, replacing the static first screen. Installs the panic hook
-/// first, so a panic anywhere shows the friendly page of `panic.rs`.
+/// Mounts [`App`] into `#app`, replacing the static first screen, once that screen has been
+/// painted (after the next frame): the static screen is then always the page's first and
+/// largest contentful paint, however fast the wasm arrives. Installs the panic hook first, so
+/// a panic anywhere shows the friendly page of `panic.rs`.
 pub fn start() {
     panic::install();
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    // requestAnimationFrame runs just before a frame is painted, and a timeout set there runs
+    // after it. A hidden tab paints no frame: there the plain timeout mounts the app.
+    let mounted = std::rc::Rc::new(std::cell::Cell::new(false));
+    let once = move || {
+        if !mounted.replace(true) {
+            mount();
+        }
+    };
+    let later = once.clone();
+    let now = once.clone();
+    let after_paint = wasm_bindgen::closure::Closure::once_into_js(move || {
+        if let Some(w) = web_sys::window() {
+            let _ = w.set_timeout_with_callback(
+                wasm_bindgen::closure::Closure::once_into_js(later).unchecked_ref(),
+            );
+        }
+    });
+    let _ = window.request_animation_frame(after_paint.unchecked_ref());
+    let fallback = wasm_bindgen::closure::Closure::once_into_js(once);
+    if window
+        .set_timeout_with_callback_and_timeout_and_arguments_0(fallback.unchecked_ref(), 1000)
+        .is_err()
+    {
+        now();
+    }
+}
+
+fn mount() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

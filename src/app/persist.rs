@@ -54,6 +54,28 @@ pub fn boot(today: NaiveDate) -> (State, Option<ShareError>) {
     (state, None)
 }
 
+/// Reloads the page when someone opens another share link in this tab: changing only the
+/// fragment does not reload a page, and the new answers must go through [`boot`] like any
+/// link. The app's own `replaceState` fires no `hashchange`, so this never loops.
+pub fn reload_on_new_link() {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let listener = Closure::<dyn Fn()>::new(|| {
+        if fragment().starts_with('v') {
+            if let Some(w) = web_sys::window() {
+                let _ = w.location().reload();
+            }
+        }
+    });
+    let _ =
+        window.add_event_listener_with_callback("hashchange", listener.as_ref().unchecked_ref());
+    // The listener lives as long as the page.
+    listener.forget();
+}
+
 /// The page's address without its fragment.
 fn base() -> Option<String> {
     let loc = web_sys::window()?.location();

@@ -10,7 +10,7 @@ use crate::app::state::{Action, State};
 use crate::flow::present;
 use crate::flow::share;
 use crate::flow::text::{Key, Lang, Voice};
-use crate::rules::{AgencyId, Outcome};
+use crate::rules::{AgencyId, Outcome, Status};
 
 /// A button that reads `text` aloud in `lang`, with `label` as its accessible name and
 /// `word` as its visible text; nothing at all where the browser cannot speak. A plain
@@ -78,7 +78,12 @@ pub fn share_section(s: &State, outcome: Option<&Outcome>) -> Html {
     let f = |k: Key| k.text(s.lang, Voice::Family);
     let summary = outcome.filter(|o| o.special_family && o.covered).map(|o| {
         let yuan = |d| Key::Yuan.fill(s.lang, Voice::Family, &[("amount", &present::money(d))]);
-        let items: Vec<_> = o.benefits.iter().filter(|b| b.applies()).collect();
+        // What can be claimed now; items from a later date are on the full results above.
+        let items: Vec<_> = o
+            .benefits
+            .iter()
+            .filter(|b| matches!(b.status, Status::Eligible | Status::Check))
+            .collect();
         let mut places: Vec<AgencyId> = Vec::new();
         for r in &items {
             let c = r.id.info().contact;
