@@ -3,11 +3,18 @@
 //! Expected strings come from `flow::text`, so rewording a text does not break these tests.
 #![cfg(target_arch = "wasm32")]
 
-use fuzhu::app::App;
+use chrono::NaiveDate;
+use fuzhu::app::{App, AppProps};
+use fuzhu::flow::nav::{Screen, State};
+use fuzhu::flow::present;
 use fuzhu::flow::text::{Key, Lang, Voice};
-use wasm_bindgen::JsCast;
+use fuzhu::flow::{AnswerValue, Answers, HukouHolders, Living, Question};
+use fuzhu::rules::{self, Area, ChildStatus, Facts, Residence, Scheme};
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{Element, HtmlElement};
+use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+
+include!(concat!(env!("OUT_DIR"), "/scenarios.rs"));
 
 wasm_bindgen_test_configure!(run_in_browser);
 
@@ -16,12 +23,51 @@ struct Mounted(Element);
 
 impl Mounted {
     async fn new() -> Self {
-        let document = web_sys::window().unwrap().document().unwrap();
+        Self::with(None).await
+    }
+
+    /// Mounts the app starting from `initial`, after forgetting any answers an earlier test
+    /// left in the address's fragment.
+    async fn with(initial: Option<State>) -> Self {
+        let window = web_sys::window().unwrap();
+        let path = window.location().pathname().unwrap();
+        window
+            .history()
+            .unwrap()
+            .replace_state_with_url(&JsValue::NULL, "", Some(&path))
+            .unwrap();
+        let document = window.document().unwrap();
         let root = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&root).unwrap();
-        yew::Renderer::<App>::with_root(root.clone()).render();
+        yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { initial }).render();
         yew::scheduler::flush().await;
         Mounted(root)
+    }
+
+    fn has(&self, selector: &str) -> bool {
+        self.0.query_selector(selector).unwrap().is_some()
+    }
+
+    /// Picks the `i`th radio card or tick box on the screen.
+    async fn choose(&self, i: usize) {
+        let inputs = self.0.query_selector_all("label.card input").unwrap();
+        let input: HtmlInputElement = inputs.item(i as u32).unwrap().dyn_into().unwrap();
+        input.click();
+        yew::scheduler::flush().await;
+    }
+
+    async fn next(&self) {
+        self.click("button[type=submit]").await;
+    }
+
+    async fn select(&self, nth: usize, value: &str) {
+        let selects = self.0.query_selector_all(".date-picker select").unwrap();
+        let select: HtmlSelectElement = selects.item(nth as u32).unwrap().dyn_into().unwrap();
+        select.set_value(value);
+        select
+            .dispatch_event(&web_sys::Event::new("change").unwrap())
+            .unwrap();
+        yew::scheduler::flush().await;
     }
 
     fn find(&self, selector: &str) -> HtmlElement {
@@ -86,4 +132,177 @@ async fn the_language_switch_changes_the_texts() {
     assert_eq!(app.text("h1"), en(Key::WelcomeTitle));
     app.click(".lang-switch").await;
     assert_eq!(app.text("h1"), zh(Key::WelcomeTitle));
+}
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// A bereaved couple in their fifties, both registered in Longting, every question answered.
+fn bereaved_couple() -> Answers {
+    let mut a = Answers::default();
+    for v in [
+        AnswerValue::Child(ChildStatus::Deceased),
+        AnswerValue::OtherChild(false),
+        AnswerValue::Living(Living::Both),
+        AnswerValue::MotherBirth(day(1972, 3, 15)),
+        AnswerValue::FatherBirth(day(1970, 6, 1)),
+        AnswerValue::Hukou(HukouHolders::Both),
+        AnswerValue::Area(Area::Longting),
+        AnswerValue::Residence(Residence::Urban),
+        AnswerValue::Pension([Some(Scheme::Resident), Some(Scheme::Resident)]),
+        AnswerValue::Medical([Some(Scheme::Resident), Some(Scheme::Resident)]),
+        AnswerValue::HospitalDays([Some(0), Some(0)]),
+        AnswerValue::Health(Default::default()),
+        AnswerValue::Circumstances(Default::default()),
+    ] {
+        a.apply(v);
+    }
+    a
+}
+
+fn at(screen: Screen, answers: Answers, today: NaiveDate) -> State {
+    let mut s = State::new(today);
+    s.answers = answers;
+    s.screen = screen;
+    s
+}
+
+#[wasm_bindgen_test]
+async fn answering_that_the_child_died_asks_about_another_child_next() {
+    let app = Mounted::new().await;
+    app.click(".welcome button.primary").await;
+    assert_eq!(app.text("h1"), zh(Key::QChild));
+    app.choose(0).await;
+    app.next().await;
+    assert_eq!(app.text("h1"), zh(Key::QOtherChild));
+}
+
+#[wasm_bindgen_test]
+async fn pressing_next_without_choosing_says_to_choose_and_stays() {
+    let app = Mounted::new().await;
+    app.click(".welcome button.primary").await;
+    app.next().await;
+    assert_eq!(app.text("h1"), zh(Key::QChild));
+    assert_eq!(app.text(".error"), zh(Key::ChooseOne));
+}
+
+#[wasm_bindgen_test]
+async fn a_disabled_child_is_asked_the_grade_and_a_grade_4_ends_at_the_summary() {
+    let app = Mounted::new().await;
+    app.click(".welcome button.primary").await;
+    app.choose(1).await;
+    app.next().await;
+    assert_eq!(app.text("h1"), zh(Key::QGrade));
+    app.choose(3).await;
+    app.next().await;
+    assert!(
+        app.has(".screen.summary"),
+        "grade 4 should end the questions"
+    );
+    app.click(".summary button.primary").await;
+    assert_eq!(app.text("h1"), zh(Key::NotSpecialTitle));
+}
+
+#[wasm_bindgen_test]
+async fn back_returns_to_the_previous_question_with_its_answer_still_chosen() {
+    let app = Mounted::new().await;
+    app.click(".welcome button.primary").await;
+    app.choose(0).await;
+    app.next().await;
+    app.click("button.secondary").await;
+    assert_eq!(app.text("h1"), zh(Key::QChild));
+    let first: HtmlInputElement = app.find("label.card input").dyn_into().unwrap();
+    assert!(
+        first.checked(),
+        "the answer given before Back is no longer chosen"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_date_that_does_not_exist_is_refused_with_a_message() {
+    let today = day(2026, 11, 29);
+    let mut answers = bereaved_couple();
+    answers.mother_birth = None;
+    let app = Mounted::with(Some(at(Screen::Ask(Question::MotherBirth), answers, today))).await;
+    app.select(0, "1971").await;
+    app.select(1, "2").await;
+    app.select(2, "30").await;
+    app.next().await;
+    assert_eq!(app.text(".error"), zh(Key::NotARealDate));
+    app.select(2, "28").await;
+    app.next().await;
+    assert_eq!(app.text("h1"), zh(Key::QFatherBirth));
+}
+
+#[wasm_bindgen_test]
+async fn changing_one_answer_from_the_summary_keeps_the_others_and_the_results_follow() {
+    let today = day(2026, 11, 29);
+    let app = Mounted::with(Some(at(Screen::Summary, bereaved_couple(), today))).await;
+    let before = app.text(".answers");
+    // The change buttons are labelled with their question.
+    let label = format!("{}：{}", zh(Key::Change), zh(Key::QHukou));
+    app.click(&format!("button[aria-label='{label}']")).await;
+    assert_eq!(app.text("h1"), zh(Key::QHukou));
+    app.choose(1).await; // only the mother
+    app.next().await;
+    assert!(app.has(".screen.summary"));
+    let after = app.text(".answers");
+    assert_ne!(after, before);
+    let only_mother = Key::HukouMotherOnly.pair().0;
+    assert!(after.contains(only_mother));
+    assert_eq!(
+        after.replace(only_mother, Key::HukouBoth.pair().0),
+        before,
+        "another answer changed"
+    );
+    app.click(".summary button.primary").await;
+    let totals = app.text(".totals");
+    assert!(totals.contains("1430"), "{totals}");
+    assert!(totals.contains("5000"), "{totals}");
+}
+
+#[wasm_bindgen_test]
+async fn the_results_show_what_the_engine_decides_for_every_scenario_household() {
+    let mut shown = 0;
+    for (name, text) in SCENARIOS {
+        let v: serde_json::Value = serde_json::from_str(text).unwrap();
+        let facts: Facts = serde_json::from_value(v["household"].clone()).unwrap();
+        let today = facts.as_of.unwrap_or_else(|| day(2026, 11, 29));
+        let Some(answers) = Answers::from_facts(&facts, today) else {
+            continue;
+        };
+        let outcome = rules::evaluate(&answers.to_facts(today).unwrap(), today).unwrap();
+        let app = Mounted::with(Some(at(Screen::Results, answers, today))).await;
+        if !outcome.special_family || !outcome.covered {
+            let title = if outcome.special_family {
+                Key::NotCoveredTitle
+            } else {
+                Key::NotSpecialTitle
+            };
+            assert_eq!(app.text("h1"), zh(title), "{name}");
+            assert!(!app.has(".item"), "{name}: items shown outside the policy");
+        } else {
+            for r in &outcome.benefits {
+                let selector = format!("#item-{}", r.id.as_str());
+                if r.applies() {
+                    assert_eq!(
+                        app.text(&format!("{selector} .status")),
+                        present::status_label(r, Lang::Zh),
+                        "{name}: {selector}"
+                    );
+                    if let Some(line) = present::amount_line(r, outcome.as_of, Lang::Zh) {
+                        assert_eq!(app.text(&format!("{selector} .amount")), line, "{name}");
+                    }
+                } else {
+                    assert!(
+                        !app.has(&selector),
+                        "{name}: {selector} shown but does not apply"
+                    );
+                }
+            }
+        }
+        shown += 1;
+    }
+    assert!(shown >= 80, "only {shown} scenarios shown");
 }

@@ -1,0 +1,35 @@
+//! Bundles the engine's scenario files for the browser tests, which cannot read the file
+//! system: `tests/web.rs` replays every one through the app and compares what the results
+//! screen shows with what the engine decides.
+
+use std::fmt::Write;
+use std::path::Path;
+
+fn main() {
+    let dir = Path::new("tests/scenarios");
+    println!("cargo:rerun-if-changed=tests/scenarios");
+    let mut names: Vec<_> = std::fs::read_dir(dir)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|e| e == "json"))
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    let mut out = String::from(
+        "/// Every scenario file: (name, contents).\npub const SCENARIOS: &[(&str, &str)] = &[\n",
+    );
+    for path in names {
+        let name = path.file_stem().unwrap_or_default().to_string_lossy();
+        let full = std::fs::canonicalize(&path).expect("a scenario file that exists");
+        let _ = writeln!(
+            out,
+            "    ({name:?}, include_str!({:?})),",
+            full.display().to_string()
+        );
+    }
+    out.push_str("];\n");
+    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    std::fs::write(Path::new(&out_dir).join("scenarios.rs"), out).expect("OUT_DIR is writable");
+}
