@@ -2,6 +2,9 @@
 //! string in both languages, and every engine scenario replayed through the answers the app
 //! would collect, giving the same results.
 
+mod common;
+
+use common::{bereaved_couple, day};
 use std::path::Path;
 
 use chrono::NaiveDate;
@@ -9,11 +12,7 @@ use fuzhu::flow::nav::{Action, Screen, State};
 use fuzhu::flow::questions::{self, Kind};
 use fuzhu::flow::text::{Key, Lang, Voice};
 use fuzhu::flow::{AnswerValue, Answers, HukouHolders, Living, Question};
-use fuzhu::rules::{self, ChildStatus, Facts, Residence, Scheme};
-
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
+use fuzhu::rules::{self, ChildStatus, Facts, Residence};
 
 const TODAY: (i32, u32, u32) = (2026, 11, 29);
 
@@ -23,29 +22,6 @@ fn today() -> NaiveDate {
 
 fn has_cjk(s: &str) -> bool {
     s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
-}
-
-/// A bereaved couple in their fifties, both registered in Kaifeng, up to the health screen.
-fn bereaved_couple() -> Answers {
-    let mut a = Answers::default();
-    for v in [
-        AnswerValue::Child(ChildStatus::Deceased),
-        AnswerValue::OtherChild(false),
-        AnswerValue::Living(Living::Both),
-        AnswerValue::MotherBirth(day(1972, 3, 15)),
-        AnswerValue::FatherBirth(day(1970, 6, 1)),
-        AnswerValue::Hukou(HukouHolders::Both),
-        AnswerValue::Area(rules::Area::Longting),
-        AnswerValue::Residence(Residence::Urban),
-        AnswerValue::Pension([Some(Scheme::Resident), Some(Scheme::Resident)]),
-        AnswerValue::Medical([Some(Scheme::Resident), Some(Scheme::Resident)]),
-        AnswerValue::HospitalDays([Some(0), Some(0)]),
-        AnswerValue::Health(Default::default()),
-        AnswerValue::Circumstances(Default::default()),
-    ] {
-        a.apply(v);
-    }
-    a
 }
 
 #[test]

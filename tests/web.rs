@@ -3,13 +3,16 @@
 //! Expected strings come from `flow::text`, so rewording a text does not break these tests.
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
 use chrono::NaiveDate;
+use common::{bereaved_couple, day};
 use fuzhu::app::{App, AppProps};
 use fuzhu::flow::nav::{Screen, State};
 use fuzhu::flow::present;
 use fuzhu::flow::text::{Key, Lang, Voice};
-use fuzhu::flow::{AnswerValue, Answers, HukouHolders, Living, Question};
-use fuzhu::rules::{self, Area, ChildStatus, Facts, Residence, Scheme};
+use fuzhu::flow::{Answers, Question};
+use fuzhu::rules::{self, Facts};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
@@ -132,33 +135,6 @@ async fn the_language_switch_changes_the_texts() {
     assert_eq!(app.text("h1"), en(Key::WelcomeTitle));
     app.click(".lang-switch").await;
     assert_eq!(app.text("h1"), zh(Key::WelcomeTitle));
-}
-
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
-
-/// A bereaved couple in their fifties, both registered in Longting, every question answered.
-fn bereaved_couple() -> Answers {
-    let mut a = Answers::default();
-    for v in [
-        AnswerValue::Child(ChildStatus::Deceased),
-        AnswerValue::OtherChild(false),
-        AnswerValue::Living(Living::Both),
-        AnswerValue::MotherBirth(day(1972, 3, 15)),
-        AnswerValue::FatherBirth(day(1970, 6, 1)),
-        AnswerValue::Hukou(HukouHolders::Both),
-        AnswerValue::Area(Area::Longting),
-        AnswerValue::Residence(Residence::Urban),
-        AnswerValue::Pension([Some(Scheme::Resident), Some(Scheme::Resident)]),
-        AnswerValue::Medical([Some(Scheme::Resident), Some(Scheme::Resident)]),
-        AnswerValue::HospitalDays([Some(0), Some(0)]),
-        AnswerValue::Health(Default::default()),
-        AnswerValue::Circumstances(Default::default()),
-    ] {
-        a.apply(v);
-    }
-    a
 }
 
 fn at(screen: Screen, answers: Answers, today: NaiveDate) -> State {

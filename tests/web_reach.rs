@@ -4,12 +4,15 @@
 //! (also part of `make test-web`). Expected strings come from `flow::text`.
 #![cfg(target_arch = "wasm32")]
 
+mod common;
+
 use chrono::NaiveDate;
+use common::bereaved_couple;
 use fuzhu::app::{App, AppProps, Screen, State};
 use fuzhu::flow::share;
 use fuzhu::flow::text::{Key, Lang, Voice};
-use fuzhu::flow::{AnswerValue, Answers, HukouHolders, Living};
-use fuzhu::rules::{Area, CareSetting, ChildStatus, Residence, Scheme};
+use fuzhu::flow::{AnswerValue, Answers};
+use fuzhu::rules::CareSetting;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -63,31 +66,14 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(d.get_full_year() as i32, d.get_month() + 1, d.get_date()).unwrap()
 }
 
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
-
-/// Every answer of a bereaved couple in their fifties, registered in Kaifeng.
+/// The shared bereaved couple, with ten days in hospital for the mother and both at home.
 fn couple() -> Answers {
-    let mut a = Answers::default();
-    for v in [
-        AnswerValue::Child(ChildStatus::Deceased),
-        AnswerValue::OtherChild(false),
-        AnswerValue::Living(Living::Both),
-        AnswerValue::MotherBirth(day(1972, 3, 15)),
-        AnswerValue::FatherBirth(day(1970, 6, 1)),
-        AnswerValue::Hukou(HukouHolders::Both),
-        AnswerValue::Area(Area::Longting),
-        AnswerValue::Residence(Residence::Urban),
-        AnswerValue::Pension([Some(Scheme::Resident), Some(Scheme::Resident)]),
-        AnswerValue::Medical([Some(Scheme::Resident), Some(Scheme::Resident)]),
-        AnswerValue::HospitalDays([Some(10), Some(0)]),
-        AnswerValue::Care([Some(CareSetting::Home), Some(CareSetting::Home)]),
-        AnswerValue::Health(Default::default()),
-        AnswerValue::Circumstances(Default::default()),
-    ] {
-        a.apply(v);
-    }
+    let mut a = bereaved_couple();
+    a.apply(AnswerValue::HospitalDays([Some(10), Some(0)]));
+    a.apply(AnswerValue::Care([
+        Some(CareSetting::Home),
+        Some(CareSetting::Home),
+    ]));
     assert_eq!(a.first_unanswered(today()), None);
     a
 }

@@ -1,0 +1,40 @@
+//! Households the tests share, so each is written once.
+
+#![allow(dead_code)] // each test file uses some of these
+
+use chrono::NaiveDate;
+use fuzhu::flow::{AnswerValue, Answers, HukouHolders, Living};
+use fuzhu::rules::{Area, ChildStatus, Residence, Scheme};
+
+pub fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).expect("a real date")
+}
+
+/// The answers after applying `values` in order.
+pub fn answers(values: impl IntoIterator<Item = AnswerValue>) -> Answers {
+    let mut a = Answers::default();
+    for v in values {
+        a.apply(v);
+    }
+    a
+}
+
+/// Every answer of a bereaved couple in their fifties (born 1972 and 1970), both registered
+/// in Longting, in the resident schemes, no days in hospital, nothing else to tick.
+pub fn bereaved_couple() -> Answers {
+    answers([
+        AnswerValue::Child(ChildStatus::Deceased),
+        AnswerValue::OtherChild(false),
+        AnswerValue::Living(Living::Both),
+        AnswerValue::MotherBirth(day(1972, 3, 15)),
+        AnswerValue::FatherBirth(day(1970, 6, 1)),
+        AnswerValue::Hukou(HukouHolders::Both),
+        AnswerValue::Area(Area::Longting),
+        AnswerValue::Residence(Residence::Urban),
+        AnswerValue::Pension([Some(Scheme::Resident), Some(Scheme::Resident)]),
+        AnswerValue::Medical([Some(Scheme::Resident), Some(Scheme::Resident)]),
+        AnswerValue::HospitalDays([Some(0), Some(0)]),
+        AnswerValue::Health(Default::default()),
+        AnswerValue::Circumstances(Default::default()),
+    ])
+}
