@@ -22,7 +22,7 @@ SHELL := /bin/bash
 
 CARGO_HOME ?= $(HOME)/.cargo
 # Native: rustup's cargo first on PATH, and none of the wasm build variables.
-NATIVE := env -u RUSTC_BOOTSTRAP -u CARGO_UNSTABLE_BUILD_STD -u CARGO_BUILD_RUSTFLAGS \
+NATIVE := env -u RUSTC_BOOTSTRAP -u CARGO_UNSTABLE_BUILD_STD -u CARGO_UNSTABLE_BUILD_STD_FEATURES -u CARGO_BUILD_RUSTFLAGS \
 	-u CARGO_TARGET_DIR -u CARGO_BUILD_TARGET PATH="$(CARGO_HOME)/bin:$$PATH"
 WASM := . scripts/env.sh &&
 # The browser test files: every tests/web*.rs (each is `#![cfg(target_arch = "wasm32")]`).

@@ -65,7 +65,7 @@ for (const lang of ["zh", "en"]) {
     await audit(page, `question with an error (${lang})`);
 
     await walkToResults(page);
-    await page.locator(".screen.results h1").waitFor();
+    await page.locator(".screen.results #screen-title").waitFor();
     await page.$$eval("details", (all) => all.forEach((d) => (d.open = true)));
     await audit(page, `results, folds open (${lang})`);
 
@@ -91,7 +91,7 @@ test("axe finds nothing in the dark colour scheme (results and a question)", asy
   await page.locator(".screen.question").waitFor();
   await audit(page, "first question (dark)");
   await walkToResults(page);
-  await page.locator(".screen.results h1").waitFor();
+  await page.locator(".screen.results #screen-title").waitFor();
   await page.$$eval("details", (all) => all.forEach((d) => (d.open = true)));
   await audit(page, "results (dark)");
   app.assertNoErrors(page);

@@ -70,7 +70,7 @@ test("a whole visit: no CSP violation, no request off the origin, nothing stored
   await page.locator(".large-toggle").click();
   await page.locator(".large-toggle").click();
   await walkToResults(page);
-  await page.locator(".screen.results h1").waitFor();
+  await page.locator(".screen.results #screen-title").waitFor();
   // Every fold opened, the print view, then English results.
   await page.$$eval("details", (all) => all.forEach((d) => (d.open = true)));
   await page.emulateMedia({ media: "print" });
@@ -107,7 +107,7 @@ test("a panic shows a friendly page, and 重新打开 brings the answers back", 
   await watchCsp(page);
   await waitForApp(page);
   await walkToResults(page);
-  await page.locator(".screen.results h1").waitFor();
+  await page.locator(".screen.results #screen-title").waitFor();
   const url = page.url();
   assert.match(url, /#./, "the answers should be in the fragment");
 

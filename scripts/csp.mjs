@@ -17,11 +17,13 @@ import { pathToFileURL } from "node:url";
 
 const sha256 = (text) => `'sha256-${createHash("sha256").update(text, "utf8").digest("base64")}'`;
 
-/** The inline bodies of `tag` (script or style) in `html`: those without a src attribute. */
+/** The inline bodies of `tag` (script or style) in `html`: those without a src attribute,
+ *  outside HTML comments. */
 function inline(html, tag) {
   const out = [];
-  const re = new RegExp(`<${tag}\\b([^>]*)>([\\s\\S]*?)</${tag}>`, "gi");
-  for (const [, attrs, body] of html.matchAll(re)) {
+  const re = new RegExp(`<!--[\\s\\S]*?-->|<${tag}\\b([^>]*)>([\\s\\S]*?)</${tag}>`, "gi");
+  for (const [whole, attrs, body] of html.matchAll(re)) {
+    if (whole.startsWith("<!--")) continue;
     if (tag === "script" && /\bsrc\s*=/i.test(attrs)) continue;
     out.push(body);
   }

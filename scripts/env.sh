@@ -49,7 +49,17 @@ esac
 # -Zbuild-std; it is harmless on nightly.
 export RUSTC_BOOTSTRAP=1
 export CARGO_UNSTABLE_BUILD_STD=std,panic_abort
-export CARGO_BUILD_RUSTFLAGS="-Ctarget-cpu=mvp"
+# Size (docs/quality.md has what each saves): std's smaller variants of sorting and number
+# formatting (optimize_for_size), no file/line/column strings in panics, and no Debug output
+# at all (`{:?}` prints nothing: never build an id, key or text from Debug). The panic hook
+# still shows its page. FUZHU_WASM_DEBUG_FMT=1 brings Debug output back, e.g. to read a
+# failing browser test's assert_eq! values (it rebuilds everything in target/wasm, twice).
+export CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size
+if [ -n "${FUZHU_WASM_DEBUG_FMT:-}" ]; then
+    export CARGO_BUILD_RUSTFLAGS="-Ctarget-cpu=mvp"
+else
+    export CARGO_BUILD_RUSTFLAGS="-Ctarget-cpu=mvp -Zlocation-detail=none -Zfmt-debug=none"
+fi
 
 # Separate target dir, so native and wasm builds never invalidate each other.
 export CARGO_TARGET_DIR="${FUZHU_WASM_TARGET_DIR:-$FUZHU_ROOT/target/wasm}"

@@ -3,8 +3,10 @@
 # dist/:
 #   1. policy.html, the text version for phones without JavaScript or WebAssembly, printed by
 #      the native command line from the same rules data the app uses (`fuzhu static-page`);
-#   2. the Content-Security-Policy meta in index.html, with the hashes of its inline script and
-#      style (scripts/csp.mjs);
+#   2. the app's JS glue minified (scripts/minify-js.mjs) and the wasm's imports from it
+#      shortened (scripts/short-imports.mjs); index.html without comments
+#      (scripts/slim-index.mjs), then its Content-Security-Policy meta, with the hashes of its
+#      inline script and style (scripts/csp.mjs);
 #   3. sw.js's precache list and version, from every file of the release (scripts/precache.mjs).
 # The native build runs as the Makefile's native commands do: rustup's cargo, none of the
 # wasm variables of scripts/env.sh (which the trunk build itself runs under).
@@ -14,15 +16,22 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 STAGE="${TRUNK_STAGING_DIR:?post-build.sh is run by trunk (TRUNK_STAGING_DIR is not set)}"
 cd "$ROOT"
 
-env -u RUSTC_BOOTSTRAP -u CARGO_UNSTABLE_BUILD_STD -u CARGO_BUILD_RUSTFLAGS \
+env -u RUSTC_BOOTSTRAP -u CARGO_UNSTABLE_BUILD_STD -u CARGO_UNSTABLE_BUILD_STD_FEATURES -u CARGO_BUILD_RUSTFLAGS \
     -u CARGO_TARGET_DIR -u CARGO_BUILD_TARGET -u RUSTUP_TOOLCHAIN \
     PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH" \
     cargo run --quiet --bin fuzhu -- static-page >"$STAGE/policy.html.part"
 mv "$STAGE/policy.html.part" "$STAGE/policy.html"
 echo "post-build: policy.html ($(grep -c '<article class="item"' "$STAGE/policy.html") items)"
 
-# The Content-Security-Policy, with the hash of trunk's inline loader: before the precache
-# list, whose version hashes index.html as it will be served.
+# The app's JS glue minified (terser, from e2e/node_modules), then the wasm's imports from it
+# given short names in both.
+node "$ROOT/scripts/minify-js.mjs" "$STAGE"
+node "$ROOT/scripts/short-imports.mjs" "$STAGE"
+
+# index.html without its comments and spare whitespace, then the Content-Security-Policy with
+# the hashes of its inline script and style as left: both before the precache list, whose
+# version hashes index.html as it will be served.
+node "$ROOT/scripts/slim-index.mjs" "$STAGE"
 node "$ROOT/scripts/csp.mjs" "$STAGE"
 
 node "$ROOT/scripts/precache.mjs" "$STAGE"

@@ -34,7 +34,7 @@ die() {
 
 # Host tools are built for this machine: never with the wasm flags of scripts/env.sh, should
 # the caller's shell have sourced it.
-unset RUSTC_BOOTSTRAP CARGO_UNSTABLE_BUILD_STD CARGO_BUILD_RUSTFLAGS CARGO_TARGET_DIR \
+unset RUSTC_BOOTSTRAP CARGO_UNSTABLE_BUILD_STD CARGO_UNSTABLE_BUILD_STD_FEATURES CARGO_BUILD_RUSTFLAGS CARGO_TARGET_DIR \
     RUSTUP_TOOLCHAIN CARGO_BUILD_TARGET
 export PATH="$HOME/.cargo/bin:$PATH"
 

@@ -29,8 +29,9 @@ export function firstLoad(html) {
     if (/^<link/i.test(tag) && !/\b(stylesheet|modulepreload|preload)\b/i.test(rel)) continue;
     add(/\b(?:src|href)\s*=\s*"([^"]*)"/i.exec(tag)?.[1]);
   }
-  for (const m of html.matchAll(/\b(?:from|import\()\s*['"]([^'"]+)['"]/g)) add(m[1]);
-  for (const m of html.matchAll(/module_or_path:\s*['"]([^'"]+)['"]/g)) add(m[1]);
+  // The loader (Trunk.toml's pattern_script, or trunk's own) imports the JS and fetches the
+  // wasm: `import … from '…'`, `import('…')`, `fetch('…')`, `module_or_path: '…'`.
+  for (const m of html.matchAll(/\b(?:from|import\(|fetch\(|module_or_path:)\s*['"]([^'"]+)['"]/g)) add(m[1]);
   return [...files];
 }
 

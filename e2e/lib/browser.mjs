@@ -49,9 +49,13 @@ export async function startApp({ dist = DIST_DIR } = {}) {
       page.on("console", (message) => {
         if (message.type() === "error") record.errors.push(`console: ${message.text()}`);
       });
-      page.on("requestfailed", (request) =>
-        record.errors.push(`requestfailed: ${request.url()} ${request.failure()?.errorText ?? ""}`),
-      );
+      page.on("requestfailed", (request) => {
+        const reason = request.failure()?.errorText ?? "";
+        // A request the page's own navigation cancelled (a reload while the app's files,
+        // which it requests after its first paint, were still coming) is not an error.
+        if (reason === "net::ERR_ABORTED") return;
+        record.errors.push(`requestfailed: ${request.url()} ${reason}`);
+      });
       page.on("response", (response) => {
         if (response.status() >= 400) record.errors.push(`HTTP ${response.status()}: ${response.url()}`);
       });

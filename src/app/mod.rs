@@ -9,7 +9,6 @@ mod screens;
 mod speech;
 mod state;
 
-use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use crate::flow::text::{Key, Lang};
@@ -92,19 +91,17 @@ pub fn app(props: &AppProps) -> Html {
     let notice = boot
         .1
         .filter(|_| s.screen == Screen::Welcome && s.answers == Default::default());
+    let props = screens::ScreenProps {
+        state: s.clone(),
+        dispatch: dispatch.clone(),
+    };
     let body = match s.screen {
-        Screen::Welcome => {
-            html! { <screens::Welcome state={s.clone()} dispatch={dispatch.clone()} /> }
-        }
+        Screen::Welcome => screens::welcome(&props),
         Screen::Ask(q) => html! {
-            <screens::QuestionScreen key={format!("{q:?}")} question={q} state={s.clone()} dispatch={dispatch.clone()} />
+            <screens::QuestionScreen key={q as u8} question={q} state={s.clone()} dispatch={dispatch.clone()} />
         },
-        Screen::Summary => {
-            html! { <screens::Summary state={s.clone()} dispatch={dispatch.clone()} /> }
-        }
-        Screen::Results => {
-            html! { <screens::Results state={s.clone()} dispatch={dispatch.clone()} /> }
-        }
+        Screen::Summary => screens::summary(&props),
+        Screen::Results => screens::results(&props),
     };
     html! {
         <div class={classes!("shell", large.then_some("large-text"))}>
@@ -130,43 +127,11 @@ pub fn app(props: &AppProps) -> Html {
     }
 }
 
-/// Mounts [`App`] into `#app`, replacing the static first screen, once that screen has been
-/// painted (after the next frame): the static screen is then always the page's first and
-/// largest contentful paint, however fast the wasm arrives. Installs the panic hook first, so
-/// a panic anywhere shows the friendly page of `panic.rs`.
+/// Mounts [`App`] into `#app`, replacing the static first screen. Installs the panic hook
+/// first, so a panic anywhere shows the friendly page of `panic.rs`. (The loader in
+/// Trunk.toml starts the app only once the static screen has been painted.)
 pub fn start() {
     panic::install();
-    let Some(window) = web_sys::window() else {
-        return;
-    };
-    // requestAnimationFrame runs just before a frame is painted, and a timeout set there runs
-    // after it. A hidden tab paints no frame: there the plain timeout mounts the app.
-    let mounted = std::rc::Rc::new(std::cell::Cell::new(false));
-    let once = move || {
-        if !mounted.replace(true) {
-            mount();
-        }
-    };
-    let later = once.clone();
-    let now = once.clone();
-    let after_paint = wasm_bindgen::closure::Closure::once_into_js(move || {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback(
-                wasm_bindgen::closure::Closure::once_into_js(later).unchecked_ref(),
-            );
-        }
-    });
-    let _ = window.request_animation_frame(after_paint.unchecked_ref());
-    let fallback = wasm_bindgen::closure::Closure::once_into_js(once);
-    if window
-        .set_timeout_with_callback_and_timeout_and_arguments_0(fallback.unchecked_ref(), 1000)
-        .is_err()
-    {
-        now();
-    }
-}
-
-fn mount() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };

@@ -122,3 +122,56 @@ pub fn reason(r: &crate::rules::Reason, lang: Lang) -> &str {
         Lang::En => &r.en,
     }
 }
+
+/// The title of the policy's clause `n` (1 to 21), exactly as `rules::clause(n)` gives it;
+/// empty for any other number. The app shows only the titles, and reading them from
+/// `rules::CLAUSES` would carry every clause's whole text into the wasm as well (10 KB, about
+/// 3 KB gzipped; see docs/quality.md), so they are repeated here and the test below keeps the
+/// two the same.
+pub fn clause_title(n: u8) -> &'static str {
+    const TITLES: [&str; 21] = [
+        "提高经济扶助标准",
+        "实施经济救助",
+        "参加社会养老保险",
+        "落实养老照料",
+        "建立完善医疗保障服务制度",
+        "建立完善住院护理补贴保险制度",
+        "建立完善再生育扶助制度",
+        "建立计划生育特殊家庭“五定两包”责任制",
+        "开展慰问活动及心理健康讲座",
+        "鼓励支持社会力量发挥作用",
+        "解决住房困难",
+        "优先安排其收养子女",
+        "开展法律援助",
+        "在就业等方面给予政策优惠",
+        "加大对残疾独生子女的帮扶力度",
+        "给予康复救助和优先训练",
+        "提供免费公墓墓穴",
+        "建立健全失独家庭联席会议制度",
+        "加强组织领导",
+        "强化宣传指导",
+        "强化经费保障",
+    ];
+    usize::from(n)
+        .checked_sub(1)
+        .and_then(|i| TITLES.get(i))
+        .copied()
+        .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod clause_titles {
+    use super::clause_title;
+    use crate::rules::{clause, CLAUSES};
+
+    #[test]
+    fn every_clause_title_is_the_rules_own() {
+        for c in CLAUSES.iter() {
+            assert_eq!(clause_title(c.number), c.title, "clause {}", c.number);
+        }
+        for n in [0, 22, 255] {
+            assert!(clause(n).is_none());
+            assert_eq!(clause_title(n), "");
+        }
+    }
+}

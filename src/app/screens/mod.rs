@@ -1,5 +1,9 @@
-//! One component per kind of screen. Each takes the whole state (cheap to compare) and a
-//! dispatch callback, as todomvc's components take props and callbacks.
+//! One view per kind of screen. Each takes the whole state and a dispatch callback, as
+//! todomvc's components take props and callbacks. Only the question screen, which keeps a
+//! draft answer in its own state, is a component; the others are plain functions, because
+//! each component type costs the wasm its own copy of Yew's component machinery (see
+//! docs/quality.md). Their root elements carry a key, so going from one screen to another
+//! replaces the page's elements instead of patching one screen's into the next's.
 
 mod print;
 mod question;
@@ -10,15 +14,15 @@ mod welcome;
 mod widgets;
 
 pub use question::QuestionScreen;
-pub use results::Results;
-pub use summary::Summary;
-pub use welcome::Welcome;
+pub use results::results;
+pub use summary::summary;
+pub use welcome::welcome;
 
 use yew::prelude::*;
 
 use super::state::{Action, State};
 
-#[derive(Properties, PartialEq, Clone)]
+#[derive(PartialEq, Clone)]
 pub struct ScreenProps {
     pub state: State,
     pub dispatch: Callback<Action>,

@@ -111,7 +111,7 @@ fn agency_page(
     let t = |k: Key| k.text(lang, v);
     let name = visit.name(outcome.area, lang);
     html! {
-        <section class="agency-sheet" data-agency={format!("{:?}", visit.agency)}>
+        <section class="agency-sheet" data-agency={(visit.agency as u8).to_string()}>
             { head.clone() }
             <p class="print-place-n">{ Key::PrintPlace.fill(lang, v, &[("n", &n.to_string()), ("total", &total.to_string())]) }</p>
             <h2>{ Key::PrintAt.fill(lang, v, &[("agency", &name)]) }</h2>

@@ -5,7 +5,10 @@ use chrono::{Datelike, NaiveDate};
 use yew::prelude::*;
 
 use super::reach;
-use super::widgets::{DateParts, DatePicker, NumberBox, RadioCards, Tick};
+use super::widgets::{
+    date_picker, number_box, radio_cards, tick, DateParts, DatePickerProps, NumberBoxProps,
+    RadioCardsProps, TickProps,
+};
 use crate::app::hooks::TITLE_ID;
 use crate::app::state::{Action, State};
 use crate::flow::answers::{Question, MAX_HOSPITAL_DAYS};
@@ -142,12 +145,12 @@ pub fn question_screen(props: &QuestionProps) -> Html {
     let body = match (*draft).clone() {
         Draft::Single(selected) => {
             let set = set.clone();
-            html! {
-                <RadioCards name={format!("{q:?}")}
-                    options={questions::single_options(q).into_iter().map(pick).collect::<Vec<_>>()}
-                    {selected}
-                    on_select={Callback::from(move |i| set(Draft::Single(Some(i))))} />
-            }
+            radio_cards(RadioCardsProps {
+                name: format!("q{}", q as u8).into(),
+                options: questions::single_options(q).into_iter().map(pick).collect(),
+                selected,
+                on_select: Callback::from(move |i| set(Draft::Single(Some(i)))),
+            })
         }
         Draft::PerParent(chosen) => {
             let options: Vec<AttrValue> =
@@ -158,55 +161,70 @@ pub fn question_screen(props: &QuestionProps) -> Html {
                 html! {
                     <fieldset class="sub">
                         <legend>{ questions::parent_name(p, s.lang) }</legend>
-                        <RadioCards name={format!("{q:?}-{p:?}")} options={options.clone()}
-                            selected={chosen[p as usize]}
-                            on_select={Callback::from(move |i| {
+                        { radio_cards(RadioCardsProps {
+                            name: format!("q{}-{}", q as u8, p as u8).into(),
+                            options: options.clone(),
+                            selected: chosen[p as usize],
+                            on_select: Callback::from(move |i| {
                                 let mut next = chosen;
                                 next[p as usize] = Some(i);
                                 set(Draft::PerParent(next));
-                            })} />
+                            }),
+                        }) }
                     </fieldset>
                 }
             }) }</> }
         }
         Draft::Date(parts) => {
             let set = set.clone();
-            html! {
-                <DatePicker id={format!("{q:?}")} value={parts}
-                    first_year={s.today.year() - 110} last_year={s.today.year()}
-                    labels={[t(Key::Year).into_owned().into(), t(Key::Month).into_owned().into(),
-                             t(Key::Day).into_owned().into(), AttrValue::from("—")]}
-                    on_change={Callback::from(move |p| set(Draft::Date(p)))} />
-            }
+            date_picker(DatePickerProps {
+                id: format!("q{}", q as u8).into(),
+                value: parts,
+                first_year: s.today.year() - 110,
+                last_year: s.today.year(),
+                labels: [
+                    t(Key::Year).into_owned().into(),
+                    t(Key::Month).into_owned().into(),
+                    t(Key::Day).into_owned().into(),
+                    AttrValue::from("—"),
+                ],
+                on_change: Callback::from(move |p| set(Draft::Date(p))),
+            })
         }
         Draft::Days(texts) => html! { <>{ for s.answers.living_slots().iter().map(|p| {
             let p = *p;
             let set = set.clone();
             let texts = texts.clone();
-            html! {
-                <NumberBox id={format!("days-{p:?}")} label={questions::parent_name(p, s.lang)}
-                    unit={t(Key::Days).into_owned()} value={texts[p as usize].clone()}
-                    on_input={Callback::from(move |v: String| {
-                        let mut next = texts.clone();
-                        next[p as usize] = v;
-                        set(Draft::Days(next));
-                    })} />
-            }
+            number_box(NumberBoxProps {
+                id: format!("days-{}", p as u8).into(),
+                label: questions::parent_name(p, s.lang).into(),
+                unit: t(Key::Days).into_owned().into(),
+                value: texts[p as usize].clone().into(),
+                on_input: Callback::from(move |v: String| {
+                    let mut next = texts.clone();
+                    next[p as usize] = v;
+                    set(Draft::Days(next));
+                }),
+            })
         }) }</> },
         Draft::Checks(ticked) => {
             let all = questions::checks(q, &s.answers);
-            let tick = |c: Check| {
+            let check_card = |c: Check| {
                 let set = set.clone();
                 let ticked = ticked.clone();
                 let checked = ticked.contains(&c);
-                html! {
-                    <Tick label={t(c.label).into_owned()} {checked}
-                        on_toggle={Callback::from(move |on: bool| {
-                            let mut next: Vec<Check> = ticked.iter().copied().filter(|x| *x != c).collect();
-                            if on { next.push(c); }
-                            set(Draft::Checks(next));
-                        })} />
-                }
+                tick(TickProps {
+                    label: t(c.label).into_owned().into(),
+                    checked,
+                    on_toggle: Callback::from(move |on: bool| {
+                        let mut next: Vec<Check> =
+                            ticked.iter().copied().filter(|x| *x != c).collect();
+                        if on {
+                            next.push(c);
+                        }
+                        set(Draft::Checks(next));
+                    }),
+                })
             };
             let per_parent = all.iter().any(|c| c.parent.is_some());
             if per_parent {
@@ -214,12 +232,12 @@ pub fn question_screen(props: &QuestionProps) -> Html {
                     <fieldset class="sub">
                         <legend>{ questions::parent_name(*p, s.lang) }</legend>
                         <div class="cards">
-                            { for all.iter().copied().filter(|c| c.parent == Some(*p)).map(tick) }
+                            { for all.iter().copied().filter(|c| c.parent == Some(*p)).map(check_card) }
                         </div>
                     </fieldset>
                 }) }</> }
             } else {
-                html! { <div class="cards">{ for all.iter().copied().map(tick) }</div> }
+                html! { <div class="cards">{ for all.iter().copied().map(check_card) }</div> }
             }
         }
     };

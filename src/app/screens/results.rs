@@ -13,9 +13,9 @@ use crate::app::state::{Action, State};
 use crate::flow::present;
 use crate::flow::read_aloud as aloud;
 use crate::flow::text::{Key, Lang};
-use crate::rules::{self, clause, BenefitResult, Outcome, Status, HOTLINES};
+use crate::rules::{self, BenefitResult, Outcome, Status, HOTLINES};
 
-#[function_component(Results)]
+/// The results screen (a plain function: see `screens/mod.rs`).
 pub fn results(props: &ScreenProps) -> Html {
     let s = &props.state;
     let t = |k: Key| k.text(s.lang, s.voice);
@@ -29,13 +29,13 @@ pub fn results(props: &ScreenProps) -> Html {
     };
     let Some(facts) = s.answers.to_facts(s.today) else {
         // The reducer only shows results once every question is answered.
-        return html! { <section class="screen"><h1 id={TITLE_ID} tabindex="-1">{ t(Key::SummaryTitle) }</h1>{ actions }</section> };
+        return html! { <section key="results" class="screen"><h1 id={TITLE_ID} tabindex="-1">{ t(Key::SummaryTitle) }</h1>{ actions }</section> };
     };
     let outcome = match rules::evaluate(&facts, s.today) {
         Ok(o) => o,
         Err(e) => {
             return html! {
-                <section class="screen results">
+                <section key="results" class="screen results">
                     <h1 id={TITLE_ID} tabindex="-1">{ t(Key::ErrorTitle) }</h1>
                     <p class="error" role="alert">{ t(Key::EngineRefused) }{ s.lang.pick(&e.zh, &e.en).to_string() }</p>
                     { actions }
@@ -50,7 +50,7 @@ pub fn results(props: &ScreenProps) -> Html {
         outside(s, &outcome)
     };
     html! {
-        <section class="screen results">
+        <section key="results" class="screen results">
             { main }
             if printable {
                 { print::print_button(s) }
@@ -129,8 +129,8 @@ fn inside(s: &State, outcome: &Outcome) -> Html {
             </dl>
             { office::contact(s.lang, s.voice) }
             { for groups.into_iter().map(|(g, items)| html! {
-                <section class="group" aria-labelledby={format!("group-{g:?}")}>
-                    <h2 id={format!("group-{g:?}")}>{ s.lang.pick(g.zh(), g.en()) }</h2>
+                <section class="group" aria-labelledby={format!("group-{}", g as u8)}>
+                    <h2 id={format!("group-{}", g as u8)}>{ s.lang.pick(g.zh(), g.en()) }</h2>
                     <ul class="items">
                         { for items.into_iter().map(|r| html! { <li>{ item(s, outcome, r) }</li> }) }
                     </ul>
@@ -170,7 +170,8 @@ fn item(s: &State, outcome: &Outcome, r: &BenefitResult) -> Html {
         Lang::Zh => a.name_zh(outcome.area),
         Lang::En => a.name_en(outcome.area),
     };
-    let clause_text = clause(b.clause).map(|c| c.title).unwrap_or_default();
+    // Not rules::clause(): that would carry every clause's whole text into the wasm.
+    let clause_text = present::clause_title(b.clause);
     html! {
         <article class={classes!("item", status_class)} id={format!("item-{}", r.id.as_str())}>
             <h3>{ s.lang.pick(b.zh, b.en) }</h3>

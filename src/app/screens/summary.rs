@@ -9,14 +9,14 @@ use crate::app::state::Action;
 use crate::flow::questions;
 use crate::flow::text::Key;
 
-#[function_component(Summary)]
+/// The summary screen (a plain function: see `screens/mod.rs`).
 pub fn summary(props: &ScreenProps) -> Html {
     let s = &props.state;
     let t = |k: Key| k.text(s.lang, s.voice);
     let back = props.dispatch.reform(|_: MouseEvent| Action::Back);
     let results = props.dispatch.reform(|_: MouseEvent| Action::ShowResults);
     html! {
-        <section class="screen summary" aria-labelledby={TITLE_ID}>
+        <section key="summary" class="screen summary" aria-labelledby={TITLE_ID}>
             <h1 id={TITLE_ID} tabindex="-1">{ t(Key::SummaryTitle) }</h1>
             <p class="hint">{ t(Key::SummaryHint) }</p>
             <dl class="answers">

@@ -3,13 +3,13 @@
 
 use yew::prelude::*;
 
-use super::widgets::RadioCards;
+use super::widgets::{radio_cards, RadioCardsProps};
 use super::ScreenProps;
 use crate::app::hooks::TITLE_ID;
 use crate::app::state::Action;
 use crate::flow::text::{Key, Voice};
 
-#[function_component(Welcome)]
+/// The welcome screen (a plain function: see `screens/mod.rs`).
 pub fn welcome(props: &ScreenProps) -> Html {
     let s = &props.state;
     let t = |k: Key| k.text(s.lang, s.voice);
@@ -24,7 +24,7 @@ pub fn welcome(props: &ScreenProps) -> Html {
     let voices =
         [Key::ForOwnFamily, Key::ForSomeoneElse].map(|k| AttrValue::from(t(k).into_owned()));
     html! {
-        <section class="screen welcome" aria-labelledby={TITLE_ID}>
+        <section key="welcome" class="screen welcome" aria-labelledby={TITLE_ID}>
             <h1 id={TITLE_ID} tabindex="-1">{ t(Key::WelcomeTitle) }</h1>
             <p class="lead">{ t(Key::WelcomeWho) }</p>
             <ul class="facts">
@@ -34,8 +34,12 @@ pub fn welcome(props: &ScreenProps) -> Html {
             </ul>
             <fieldset class="who">
                 <legend><h2>{ t(Key::WhoFills) }</h2></legend>
-                <RadioCards name="voice" options={voices.to_vec()}
-                    selected={Some(usize::from(s.voice == Voice::Volunteer))} on_select={who} />
+                { radio_cards(RadioCardsProps {
+                    name: "voice".into(),
+                    options: voices.to_vec(),
+                    selected: Some(usize::from(s.voice == Voice::Volunteer)),
+                    on_select: who,
+                }) }
             </fieldset>
             <p class="policy">{ t(Key::WelcomePolicy) }</p>
             <div class="actions">

@@ -1,11 +1,14 @@
 //! The few input shapes the questions use, each a labelled native control so phones, screen
 //! readers and keyboards all work without extra scripting: large radio cards, tick boxes, a
 //! year/month/day picker and a number box.
+//!
+//! Plain functions returning `Html`, not components: none keeps state of its own, and each
+//! component type costs the wasm its own copy of Yew's component machinery (about 2 KB of the
+//! first load gzipped for these four, docs/quality.md).
 
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
 pub struct RadioCardsProps {
     /// The radio group's name; unique on the page.
     pub name: AttrValue,
@@ -14,8 +17,7 @@ pub struct RadioCardsProps {
     pub on_select: Callback<usize>,
 }
 
-#[function_component(RadioCards)]
-pub fn radio_cards(props: &RadioCardsProps) -> Html {
+pub fn radio_cards(props: RadioCardsProps) -> Html {
     html! {
         <div class="cards">
             { for props.options.iter().enumerate().map(|(i, label)| {
@@ -34,15 +36,13 @@ pub fn radio_cards(props: &RadioCardsProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
 pub struct TickProps {
     pub label: AttrValue,
     pub checked: bool,
     pub on_toggle: Callback<bool>,
 }
 
-#[function_component(Tick)]
-pub fn tick(props: &TickProps) -> Html {
+pub fn tick(props: TickProps) -> Html {
     let on_toggle = props.on_toggle.clone();
     let onchange = Callback::from(move |e: Event| {
         let input: HtmlInputElement = e.target_unchecked_into();
@@ -64,7 +64,6 @@ pub struct DateParts {
     pub day: Option<u32>,
 }
 
-#[derive(Properties, PartialEq)]
 pub struct DatePickerProps {
     pub id: AttrValue,
     pub value: DateParts,
@@ -75,8 +74,7 @@ pub struct DatePickerProps {
     pub on_change: Callback<DateParts>,
 }
 
-#[function_component(DatePicker)]
-pub fn date_picker(props: &DatePickerProps) -> Html {
+pub fn date_picker(props: DatePickerProps) -> Html {
     let v = props.value;
     let select = |part: usize, options: Vec<(u32, String)>, current: Option<u32>| {
         let on_change = props.on_change.clone();
@@ -119,7 +117,6 @@ pub fn date_picker(props: &DatePickerProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
 pub struct NumberBoxProps {
     pub id: AttrValue,
     pub label: AttrValue,
@@ -128,8 +125,7 @@ pub struct NumberBoxProps {
     pub on_input: Callback<String>,
 }
 
-#[function_component(NumberBox)]
-pub fn number_box(props: &NumberBoxProps) -> Html {
+pub fn number_box(props: NumberBoxProps) -> Html {
     let on_input = props.on_input.clone();
     let oninput = Callback::from(move |e: InputEvent| {
         let input: HtmlInputElement = e.target_unchecked_into();
