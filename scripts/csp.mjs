@@ -30,13 +30,20 @@ function inline(html, tag) {
   return out;
 }
 
+/** Whether `html` carries `trunk serve`'s live-reload script, whose address trunk fills in
+ *  as it serves each request (so no hash computed here can match it). */
+export const isDevServe = (html) => inline(html, "script").some((js) => js.includes("{{__TRUNK_ADDRESS__}}"));
+
 export function policy(html) {
   const scripts = [...new Set(inline(html, "script").map(sha256))];
   const styles = [...new Set(inline(html, "style").map(sha256))];
+  // Under `trunk serve` (make serve) only: inline scripts by 'unsafe-inline' instead of by hash,
+  // for the live-reload script. Styles stay as strict as in the release.
+  const scriptSources = isDevServe(html) ? ["'unsafe-inline'"] : scripts;
   return [
     "default-src 'self'",
     // 'wasm-unsafe-eval': compiling the app's WebAssembly; nothing else may eval.
-    `script-src 'self' 'wasm-unsafe-eval' ${scripts.join(" ")}`.trim(),
+    `script-src 'self' 'wasm-unsafe-eval' ${scriptSources.join(" ")}`.trim(),
     // No style attributes: only the stylesheet, and the <noscript> rule by its hash.
     `style-src 'self' ${styles.join(" ")}`.trim(),
     "img-src 'self' data:",
@@ -71,4 +78,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   }
   const csp = await writePolicy(dir);
   console.log(`csp: ${csp}`);
+  if (csp.includes("'unsafe-inline'")) {
+    console.log("csp: trunk serve's live-reload script is inline: scripts allowed inline in this build only");
+  }
 }

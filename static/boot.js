@@ -1,6 +1,7 @@
 /*
- * 扶助通 boot script: runs before the app, from its own file (the page allows no inline
- * script besides Trunk's loader). Written as plain ES5 so that the fallback itself works on
+ * 扶助通 boot script: runs before the app, inline at the end of index.html's body (trunk
+ * inlines it, so the first screen needs no request but the page's own; the CSP allows it by
+ * its hash, see scripts/csp.mjs). Written as plain ES5 so that the fallback itself works on
  * the old Android WebViews and in-app browsers it is there for.
  *
  *  1. Fallback: when WebAssembly is missing, the app's files fail to load or run, or the app
