@@ -22,6 +22,10 @@ pub enum Living {
     FatherOnly,
 }
 
+impl Living {
+    pub const ALL: [Living; 3] = [Living::Both, Living::MotherOnly, Living::FatherOnly];
+}
+
 /// Which parents hold Kaifeng 户籍.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum HukouHolders {
@@ -29,6 +33,15 @@ pub enum HukouHolders {
     MotherOnly,
     FatherOnly,
     Neither,
+}
+
+impl HukouHolders {
+    pub const ALL: [HukouHolders; 4] = [
+        HukouHolders::Both,
+        HukouHolders::MotherOnly,
+        HukouHolders::FatherOnly,
+        HukouHolders::Neither,
+    ];
 }
 
 /// Mother first, father second, in every per-parent array.

@@ -91,19 +91,6 @@ pub fn kind(q: Question) -> Kind {
     }
 }
 
-const CHILD: [ChildStatus; 3] = [
-    ChildStatus::Deceased,
-    ChildStatus::Disabled,
-    ChildStatus::Living,
-];
-const LIVING: [Living; 3] = [Living::Both, Living::MotherOnly, Living::FatherOnly];
-const HUKOU: [HukouHolders; 4] = [
-    HukouHolders::Both,
-    HukouHolders::MotherOnly,
-    HukouHolders::FatherOnly,
-    HukouHolders::Neither,
-];
-const RESIDENCE: [Residence; 2] = [Residence::Urban, Residence::Rural];
 const SCHOOLING: [Schooling; 4] = [
     Schooling::HighSchool,
     Schooling::Vocational,
@@ -164,17 +151,17 @@ pub fn single_options(q: Question) -> Vec<Label> {
 /// The answer the `i`th option of a `Single` question gives.
 pub fn single_value(q: Question, i: usize) -> Option<AnswerValue> {
     Some(match q {
-        Question::Child => AnswerValue::Child(*CHILD.get(i)?),
+        Question::Child => AnswerValue::Child(*ChildStatus::ALL.get(i)?),
         Question::Grade => AnswerValue::Grade(u8::try_from(i).ok().filter(|g| *g < 4)? + 1),
         Question::OtherChild => AnswerValue::OtherChild(match i {
             0 => false,
             1 => true,
             _ => return None,
         }),
-        Question::Parents => AnswerValue::Living(*LIVING.get(i)?),
-        Question::Hukou => AnswerValue::Hukou(*HUKOU.get(i)?),
+        Question::Parents => AnswerValue::Living(*Living::ALL.get(i)?),
+        Question::Hukou => AnswerValue::Hukou(*HukouHolders::ALL.get(i)?),
         Question::Area => AnswerValue::Area(*Area::ALL.get(i)?),
-        Question::Residence => AnswerValue::Residence(*RESIDENCE.get(i)?),
+        Question::Residence => AnswerValue::Residence(*Residence::ALL.get(i)?),
         Question::Schooling => AnswerValue::Schooling(*SCHOOLING.get(i)?),
         _ => return None,
     })
@@ -187,13 +174,13 @@ pub fn single_selected(q: Question, a: &Answers) -> Option<usize> {
         all.iter().position(|x| *x == v)
     }
     match q {
-        Question::Child => find(&CHILD, a.child),
+        Question::Child => find(&ChildStatus::ALL, a.child),
         Question::Grade => a.grade.map(|g| usize::from(g) - 1),
         Question::OtherChild => a.other_child.map(usize::from),
-        Question::Parents => find(&LIVING, a.living),
-        Question::Hukou => find(&HUKOU, a.hukou),
+        Question::Parents => find(&Living::ALL, a.living),
+        Question::Hukou => find(&HukouHolders::ALL, a.hukou),
         Question::Area => find(&Area::ALL, a.area),
-        Question::Residence => find(&RESIDENCE, a.residence),
+        Question::Residence => find(&Residence::ALL, a.residence),
         Question::Schooling => find(&SCHOOLING, a.schooling),
         _ => None,
     }

@@ -29,31 +29,14 @@ use crate::rules::{
 /// The version this build writes, and the only one it reads.
 pub const VERSION: &str = "1";
 
-const CHILD: [ChildStatus; 3] = [
-    ChildStatus::Deceased,
-    ChildStatus::Disabled,
-    ChildStatus::Living,
-];
-const LIVING: [Living; 3] = [Living::Both, Living::MotherOnly, Living::FatherOnly];
-const HUKOU: [HukouHolders; 4] = [
-    HukouHolders::Both,
-    HukouHolders::MotherOnly,
-    HukouHolders::FatherOnly,
-    HukouHolders::Neither,
-];
-const AREA: [Area; 10] = [
-    Area::Longting,
-    Area::Shunhe,
-    Area::Gulou,
-    Area::Yuwangtai,
-    Area::Xiangfu,
-    Area::Qixian,
-    Area::Tongxu,
-    Area::Weishi,
-    Area::Lankao,
-    Area::Shifanqu,
-];
-const RESIDENCE: [Residence; 2] = [Residence::Urban, Residence::Rural];
+// The wire order of a choice is its place in the type's `ALL` list; `tests/share.rs` pins
+// every list independently, so reordering one for display breaks a test, not old links.
+const CHILD: [ChildStatus; 3] = ChildStatus::ALL;
+const LIVING: [Living; 3] = Living::ALL;
+const HUKOU: [HukouHolders; 4] = HukouHolders::ALL;
+const AREA: [Area; 10] = Area::ALL;
+const RESIDENCE: [Residence; 2] = Residence::ALL;
+
 const SCHEME: [Scheme; 3] = [Scheme::Resident, Scheme::Employee, Scheme::None];
 const CARE: [CareSetting; 4] = [
     CareSetting::Home,

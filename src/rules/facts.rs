@@ -62,6 +62,10 @@ pub enum Residence {
     Rural,
 }
 
+impl Residence {
+    pub const ALL: [Residence; 2] = [Residence::Urban, Residence::Rural];
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Child {
@@ -83,6 +87,14 @@ pub enum ChildStatus {
     Deceased,
     Disabled,
     Living,
+}
+
+impl ChildStatus {
+    pub const ALL: [ChildStatus; 3] = [
+        ChildStatus::Deceased,
+        ChildStatus::Disabled,
+        ChildStatus::Living,
+    ];
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
