@@ -50,16 +50,7 @@ const SCHOOLING: [Schooling; 4] = [
     Schooling::Vocational,
     Schooling::College,
 ];
-const DISABILITY: [DisabilityType; 8] = [
-    DisabilityType::Vision,
-    DisabilityType::Hearing,
-    DisabilityType::Intellectual,
-    DisabilityType::Speech,
-    DisabilityType::Autism,
-    DisabilityType::Physical,
-    DisabilityType::Mental,
-    DisabilityType::Multiple,
-];
+const DISABILITY: [DisabilityType; 8] = DisabilityType::ALL;
 
 const DATE_BITS: u32 = 17;
 const DAYS_BITS: u32 = 9;
