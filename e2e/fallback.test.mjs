@@ -82,7 +82,10 @@ test("without WebAssembly: the fallback notice links to the text version", async
 });
 
 test("when the app's wasm fails to load: the same fallback", async () => {
-  const page = await app.newPage({ path: "/policy.css" });
+  // No service worker: once sw.js has installed and claimed the page (on a slow machine it can
+  // before the loader asks for the wasm), it answers the wasm from its cache and page.route
+  // never sees the request, so the app would load after all.
+  const page = await app.newPage({ path: "/policy.css", serviceWorkers: "block" });
   await page.route(/_bg\.wasm$/, (route) => route.abort());
   await page.goto(`${app.origin}/`);
   await page.locator("#app #fallback").waitFor({ state: "visible", timeout: 15_000 });
