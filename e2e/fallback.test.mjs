@@ -1,6 +1,6 @@
 // Old phones and in-app browsers: without JavaScript the first screen links to policy.html, the
 // text version built from the rules data; without WebAssembly, or when the app's files fail to
-// load, boot.js shows the same link inside #app.
+// load, or the app has not started after 20 seconds, boot.js shows the same link inside #app.
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
@@ -90,6 +90,30 @@ test("when the app's wasm fails to load: the same fallback", async () => {
   await page.goto(`${app.origin}/`);
   await page.locator("#app #fallback").waitFor({ state: "visible", timeout: 15_000 });
   assert.match(await page.locator("html").getAttribute("data-fallback"), /^(load-failed|error)$/);
+  await page.context().close();
+});
+
+test("the app has not started 20 seconds after opening: the same fallback, and at 19.999 seconds not yet", async () => {
+  // The wasm never arrives (a network that stalls rather than fails), and the page's clock
+  // stands still until the test moves it.
+  const page = await app.newPage({ path: "/policy.css", serviceWorkers: "block" });
+  await page.route(/_bg\.wasm$/, () => {});
+  const opened = new Date("2026-11-29T08:00:00Z");
+  await page.clock.install({ time: opened });
+  await page.clock.pauseAt(opened);
+  await page.goto(`${app.origin}/`);
+  const notice = page.locator("#app #fallback");
+  assert.equal(await notice.isVisible(), false);
+
+  await page.clock.runFor(19_999);
+  assert.equal(await notice.isVisible(), false, "the fallback showed before 20 seconds");
+  assert.equal(await page.locator("html").getAttribute("data-fallback"), null);
+
+  await page.clock.runFor(1);
+  await notice.waitFor({ state: "visible", timeout: 5_000 });
+  assert.equal(await page.locator("html").getAttribute("data-fallback"), "timeout");
+  assert.equal(await page.locator("#app .loading").isVisible(), false);
+  assert.equal(await notice.locator("a[href='policy.html']").count(), 1);
   await page.context().close();
 });
 
