@@ -6,101 +6,20 @@
 mod common;
 
 use chrono::NaiveDate;
+use common::web::Mounted;
 use common::{bereaved_couple, day};
-use fuzhu::app::{App, AppProps};
 use fuzhu::flow::nav::{Screen, State};
 use fuzhu::flow::present;
 use fuzhu::flow::text::{Key, Lang, Voice};
 use fuzhu::flow::{Answers, Question};
 use fuzhu::rules::{self, Facts};
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{Element, HtmlElement, HtmlInputElement, HtmlSelectElement};
+use web_sys::HtmlInputElement;
 
 include!(concat!(env!("OUT_DIR"), "/scenarios.rs"));
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-/// A fresh element appended to `<body>` with the app mounted in it, rendered.
-struct Mounted(Element);
-
-impl Mounted {
-    async fn new() -> Self {
-        Self::with(None).await
-    }
-
-    /// Mounts the app starting from `initial`, after forgetting any answers an earlier test
-    /// left in the address's fragment.
-    async fn with(initial: Option<State>) -> Self {
-        let window = web_sys::window().unwrap();
-        let path = window.location().pathname().unwrap();
-        window
-            .history()
-            .unwrap()
-            .replace_state_with_url(&JsValue::NULL, "", Some(&path))
-            .unwrap();
-        let document = window.document().unwrap();
-        let root = document.create_element("div").unwrap();
-        document.body().unwrap().append_child(&root).unwrap();
-        yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { initial }).render();
-        yew::scheduler::flush().await;
-        Mounted(root)
-    }
-
-    fn has(&self, selector: &str) -> bool {
-        self.0.query_selector(selector).unwrap().is_some()
-    }
-
-    /// Picks the `i`th radio card or tick box on the screen.
-    async fn choose(&self, i: usize) {
-        let inputs = self.0.query_selector_all("label.card input").unwrap();
-        let input: HtmlInputElement = inputs.item(i as u32).unwrap().dyn_into().unwrap();
-        input.click();
-        yew::scheduler::flush().await;
-    }
-
-    async fn next(&self) {
-        self.click("button[type=submit]").await;
-    }
-
-    async fn select(&self, nth: usize, value: &str) {
-        let selects = self.0.query_selector_all(".date-picker select").unwrap();
-        let select: HtmlSelectElement = selects.item(nth as u32).unwrap().dyn_into().unwrap();
-        select.set_value(value);
-        select
-            .dispatch_event(&web_sys::Event::new("change").unwrap())
-            .unwrap();
-        yew::scheduler::flush().await;
-    }
-
-    fn find(&self, selector: &str) -> HtmlElement {
-        self.0
-            .query_selector(selector)
-            .unwrap()
-            .unwrap_or_else(|| panic!("no {selector} in {}", self.0.inner_html()))
-            .dyn_into()
-            .unwrap()
-    }
-
-    fn text(&self, selector: &str) -> String {
-        self.find(selector)
-            .text_content()
-            .unwrap()
-            .trim()
-            .to_owned()
-    }
-
-    async fn click(&self, selector: &str) {
-        self.find(selector).click();
-        yew::scheduler::flush().await;
-    }
-}
-
-impl Drop for Mounted {
-    fn drop(&mut self) {
-        self.0.remove();
-    }
-}
 
 fn zh(key: Key) -> String {
     key.text(Lang::Zh, Voice::Family).into_owned()
@@ -125,7 +44,7 @@ async fn start_moves_to_the_first_question() {
     app.click(".welcome button.primary").await;
     let after = app.text("h1");
     assert_ne!(after, before, "the heading did not change after 开始");
-    assert!(app.0.query_selector(".welcome").unwrap().is_none());
+    assert!(!app.has(".welcome"));
 }
 
 #[wasm_bindgen_test]

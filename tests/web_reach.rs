@@ -8,7 +8,8 @@ mod common;
 
 use chrono::NaiveDate;
 use common::bereaved_couple;
-use fuzhu::app::{App, AppProps, Screen, State};
+use common::web::{cookies, forget_everything, hash, session, set_hash, storage, window, Mounted};
+use fuzhu::app::{Screen, State};
 use fuzhu::flow::share;
 use fuzhu::flow::text::{Key, Lang, Voice};
 use fuzhu::flow::{AnswerValue, Answers};
@@ -16,50 +17,8 @@ use fuzhu::rules::CareSetting;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
-use web_sys::{Element, HtmlElement, Storage};
 
 wasm_bindgen_test_configure!(run_in_browser);
-
-fn window() -> web_sys::Window {
-    web_sys::window().unwrap()
-}
-
-fn storage() -> Storage {
-    window().local_storage().unwrap().unwrap()
-}
-
-fn session() -> Storage {
-    window().session_storage().unwrap().unwrap()
-}
-
-fn cookies() -> String {
-    let doc = window().document().unwrap();
-    Reflect::get(&doc, &"cookie".into())
-        .unwrap()
-        .as_string()
-        .unwrap_or_default()
-}
-
-fn hash() -> String {
-    window().location().hash().unwrap()
-}
-
-fn set_hash(h: &str) {
-    let loc = window().location();
-    let url = format!("{}{}{h}", loc.pathname().unwrap(), loc.search().unwrap());
-    window()
-        .history()
-        .unwrap()
-        .replace_state_with_url(&JsValue::NULL, "", Some(&url))
-        .unwrap();
-}
-
-/// Leaves the page as a first visit finds it.
-fn forget_everything() {
-    storage().clear().unwrap();
-    session().clear().unwrap();
-    set_hash("");
-}
 
 fn today() -> NaiveDate {
     let d = js_sys::Date::new_0();
@@ -84,58 +43,6 @@ fn at(screen: Screen, voice: Voice) -> State {
     s.screen = screen;
     s.voice = voice;
     s
-}
-
-/// A fresh element appended to `<body>` with the app mounted in it, rendered.
-struct Mounted(Element);
-
-impl Mounted {
-    async fn new() -> Self {
-        Self::with(None).await
-    }
-
-    async fn with(initial: Option<State>) -> Self {
-        let document = window().document().unwrap();
-        let root = document.create_element("div").unwrap();
-        document.body().unwrap().append_child(&root).unwrap();
-        yew::Renderer::<App>::with_root_and_props(root.clone(), AppProps { initial }).render();
-        yew::scheduler::flush().await;
-        Mounted(root)
-    }
-
-    fn get(&self, selector: &str) -> Option<HtmlElement> {
-        self.element(selector).map(|e| e.dyn_into().unwrap())
-    }
-
-    /// Any element, SVG ones included.
-    fn element(&self, selector: &str) -> Option<Element> {
-        self.0.query_selector(selector).unwrap()
-    }
-
-    fn find(&self, selector: &str) -> HtmlElement {
-        self.get(selector)
-            .unwrap_or_else(|| panic!("no {selector} in {}", self.0.inner_html()))
-    }
-
-    fn text(&self, selector: &str) -> String {
-        self.find(selector)
-            .text_content()
-            .unwrap()
-            .trim()
-            .to_owned()
-    }
-
-    async fn click(&self, selector: &str) {
-        self.find(selector).click();
-        yew::scheduler::flush().await;
-    }
-}
-
-impl Drop for Mounted {
-    fn drop(&mut self) {
-        self.0.remove();
-        forget_everything();
-    }
 }
 
 fn zh(key: Key, voice: Voice) -> String {
@@ -236,8 +143,7 @@ async fn the_answers_round_trip_through_the_fragment() {
     let code = share::encode(&couple());
     assert_eq!(hash(), format!("#{code}"));
     let answers = first.text(".answers");
-    first.0.remove();
-    std::mem::forget(first);
+    first.leave();
 
     // A new visit with that address: the same answers, on the summary.
     let second = Mounted::new().await;
@@ -381,8 +287,8 @@ async fn a_volunteer_hands_over_a_summary_and_the_qr_code() {
         zh(Key::HandoverTitle, Voice::Family)
     );
     assert!(app.text(".handover .totals").contains("2860"));
-    let items = app.0.query_selector_all(".handover-items li").unwrap();
-    assert!(items.length() >= 3, "{}", items.length());
+    let items = app.count(".handover-items li");
+    assert!(items >= 3, "{items}");
     assert!(app.get(".handover-places li").is_some());
     assert!(app.element(".handover svg.qr path").is_some());
 }

@@ -2,6 +2,9 @@
 
 #![allow(dead_code)] // each test file uses some of these
 
+#[cfg(target_arch = "wasm32")]
+pub mod web;
+
 use chrono::NaiveDate;
 use fuzhu::flow::{AnswerValue, Answers, HukouHolders, Living};
 use fuzhu::rules::{Area, ChildStatus, Residence, Scheme};
