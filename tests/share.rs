@@ -1,6 +1,7 @@
 //! The share link's codec (`flow::share`), natively: every set of answers comes back exactly,
 //! any text at all gives answers or a clear error and never a panic, and a cut, changed or
-//! foreign link is refused.
+//! foreign link is refused. 2,000 cases per property in `cargo test` (CI); the long run
+//! (docs/quality.md): `PROPTEST_CASES=2000000 cargo test --release --test share`.
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::{Days, NaiveDate};
@@ -8,9 +9,11 @@ use fuzhu::flow::share::{self, ShareError};
 use fuzhu::flow::text::Lang;
 use fuzhu::flow::{AnswerValue, Answers, Health, HukouHolders, Living, MAX_HOSPITAL_DAYS};
 use fuzhu::rules::{
-    Area, CareSetting, ChildStatus, Circumstances, DisabilityType, Residence, Scheme, Schooling,
+    self, Area, CareSetting, ChildStatus, Circumstances, DisabilityType, Residence, Scheme,
+    Schooling,
 };
 use proptest::prelude::*;
+use proptest::test_runner::TestCaseError;
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -168,8 +171,105 @@ fn answers() -> impl Strategy<Value = Answers> {
     })
 }
 
+/// Cases per property: `PROPTEST_CASES` (the long run in docs/quality.md), else 2,000.
+fn config() -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2000);
+    ProptestConfig {
+        cases,
+        ..ProptestConfig::default()
+    }
+}
+
+// The link's envelope, written out again here on purpose (as the wire-order lists above): a
+// change to the format must fail these tests, not silently follow them. `v1.` + unpadded
+// base64url of (payload ‖ big-endian IEEE CRC-32 of "v1" ‖ payload).
+const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for &b in b"v1".iter().chain(bytes) {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 == 1 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+/// A link carrying `payload` under a checksum that matches it.
+fn sealed(payload: &[u8]) -> String {
+    let mut bytes = payload.to_vec();
+    bytes.extend_from_slice(&crc32(payload).to_be_bytes());
+    let mut out = String::from("v1.");
+    for chunk in bytes.chunks(3) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, b)| n | u32::from(*b) << (16 - 8 * i));
+        for i in 0..=chunk.len() {
+            out.push(char::from(B64[(n >> (18 - 6 * i) & 63) as usize]));
+        }
+    }
+    out
+}
+
+/// The payload of a link [`sealed`] made (its checksum dropped).
+fn payload(link: &str) -> Vec<u8> {
+    let digits: Vec<u32> = link[3..]
+        .bytes()
+        .map(|c| B64.iter().position(|x| *x == c).unwrap() as u32)
+        .collect();
+    let mut bytes = Vec::new();
+    for chunk in digits.chunks(4) {
+        let n = chunk
+            .iter()
+            .enumerate()
+            .fold(0u32, |n, (i, d)| n | d << (18 - 6 * i));
+        for i in 0..chunk.len() - 1 {
+            bytes.push((n >> (16 - 8 * i)) as u8);
+        }
+    }
+    bytes.truncate(bytes.len() - 4);
+    bytes
+}
+
+/// What the decoder must do with a link whose checksum is right: give answers that the app can
+/// use and that make exactly this link again, or refuse it with a message in both languages.
+fn answers_or_clear_refusal(link: &str) -> Result<(), TestCaseError> {
+    match share::decode(link, today()) {
+        Ok(a) => {
+            prop_assert_eq!(share::encode(&a), link, "two links for the same answers");
+            // The app's next steps with these answers: which questions, which is next, and
+            // when all are answered, the rules' decision.
+            let _ = a.questions(today());
+            let _ = a.first_unanswered(today());
+            if let Some(facts) = a.to_facts(today()) {
+                let _ = rules::evaluate(&facts, today());
+            }
+        }
+        Err(e) => {
+            prop_assert!(!e.message(Lang::Zh).is_empty());
+            prop_assert!(!e.message(Lang::En).is_empty());
+        }
+    }
+    Ok(())
+}
+
+#[test]
+fn the_tests_envelope_is_the_codecs() {
+    let link = share::encode(&full());
+    assert_eq!(sealed(&payload(&link)), link);
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig::with_cases(2000))]
+    #![proptest_config(config())]
 
     #[test]
     fn every_set_of_answers_comes_back_exactly(a in answers()) {
@@ -203,6 +303,26 @@ proptest! {
         bytes[i] = B64[(d + usize::from(by)) % 64];
         let changed = String::from_utf8(bytes).unwrap();
         prop_assert!(share::decode(&changed, today()).is_err(), "{changed}");
+    }
+
+    #[test]
+    fn any_bytes_behind_a_correct_checksum_give_answers_or_a_clear_error(
+        bytes in prop::collection::vec(any::<u8>(), 0..40)
+    ) {
+        answers_or_clear_refusal(&sealed(&bytes))?;
+    }
+
+    #[test]
+    fn any_bits_changed_behind_a_fresh_checksum_give_answers_or_a_clear_error(
+        a in answers(),
+        flips in prop::collection::vec((any::<prop::sample::Index>(), 0u8..8), 1..4),
+    ) {
+        let mut bytes = payload(&share::encode(&a));
+        for (at, bit) in flips {
+            let i = at.index(bytes.len());
+            bytes[i] ^= 1 << bit;
+        }
+        answers_or_clear_refusal(&sealed(&bytes))?;
     }
 
     #[test]
@@ -350,4 +470,42 @@ fn the_qr_code_is_a_square_with_its_quiet_zone() {
         &qr.d[..30]
     );
     assert!(share::qr(&"x".repeat(5000)).is_none());
+}
+
+/// Keeps the bit-changing property honest: most changed links must still read as answers (so
+/// it reaches every field's check), and many must be refused as invalid by those checks.
+#[test]
+fn links_with_changed_bits_reach_every_check_behind_the_checksum() {
+    use proptest::strategy::ValueTree;
+    let mut runner = proptest::test_runner::TestRunner::deterministic();
+    let changed = (
+        answers(),
+        prop::collection::vec((any::<prop::sample::Index>(), 0u8..8), 1..4),
+    );
+    let (mut read, mut invalid, mut damaged) = (0, 0, 0);
+    for _ in 0..2000 {
+        let (a, flips) = changed.new_tree(&mut runner).unwrap().current();
+        let mut bytes = payload(&share::encode(&a));
+        for (at, bit) in flips {
+            let i = at.index(bytes.len());
+            bytes[i] ^= 1 << bit;
+        }
+        match share::decode(&sealed(&bytes), today()) {
+            Ok(_) => read += 1,
+            Err(ShareError::Invalid) => invalid += 1,
+            Err(_) => damaged += 1,
+        }
+    }
+    assert!(
+        read >= 800,
+        "read {read}, invalid {invalid}, damaged {damaged}"
+    );
+    assert!(
+        invalid >= 200,
+        "read {read}, invalid {invalid}, damaged {damaged}"
+    );
+    assert!(
+        damaged >= 50,
+        "read {read}, invalid {invalid}, damaged {damaged}"
+    );
 }
