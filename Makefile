@@ -11,7 +11,7 @@
 #   make check-mvp   the built wasm validates with MVP features only (old phones, in-app browsers)
 #   make test-gates  the quality gates on dist/ (docs/quality.md): size-budget, then test-speed
 #   make size-budget the first load's gzip size against its budget (150 KB)
-#   make test-speed  Lighthouse (mobile, simulated) against its budgets, 3 runs
+#   make test-speed  Lighthouse (mobile, simulated) against its budgets: a warm-up, then 5 runs
 #
 # Native commands use the rustup toolchain as it is; wasm commands source scripts/env.sh
 # (Debian's rustc-web or a rustup toolchain with rust-src, std rebuilt, target/wasm).

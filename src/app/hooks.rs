@@ -16,21 +16,17 @@ pub fn today() -> NaiveDate {
         .unwrap_or(NaiveDate::MIN)
 }
 
-/// Whether the page runs inside another page's iframe (a street office's site).
-pub fn embedded() -> bool {
-    web_sys::window()
-        .and_then(|w| w.parent().ok().flatten().map(|p| p != w))
-        .unwrap_or(false)
-}
-
-/// Moves keyboard and screen-reader focus to the heading whenever `key` changes. Inside an
-/// office's iframe, not on the first screen: focusing there would scroll the office's page
-/// to the frame and take its focus as soon as it loads.
+/// Moves keyboard and screen-reader focus to the heading whenever `key` changes, but not
+/// when the app first appears, as the page loads and before anyone has done anything: there
+/// the browser's own start applies, as on any page. Focusing then would force a layout in
+/// the task that starts the app (on a slow phone, the largest part of its main-thread time),
+/// and inside a street office's iframe it would scroll the office's page to the frame and
+/// take its focus as soon as it loads.
 #[hook]
 pub fn use_focus_title<K: PartialEq + Clone + 'static>(key: K) {
     let first = use_mut_ref(|| true);
     use_effect_with(key, move |_| {
-        if std::mem::replace(&mut *first.borrow_mut(), false) && embedded() {
+        if std::mem::replace(&mut *first.borrow_mut(), false) {
             return;
         }
         if let Some(el) = web_sys::window()
