@@ -1,5 +1,5 @@
 // Whole flows, as a person would go through them on a phone: welcome → every question →
-// summary → results, for three households, checking what the results page shows and that
+// summary → results, for four households, checking what the results page shows and that
 // nothing is requested from anywhere while answering. Needs `make build` first (make test-e2e).
 
 import assert from "node:assert/strict";
@@ -205,6 +205,43 @@ test("a family that is not a special family is told kindly, after one question",
 
   assert.equal(fetched(page), loaded, "a request was made while answering");
   app.assertSameOrigin(page);
+  app.assertNoErrors(page);
+  await page.context().close();
+});
+
+test("a widowed father of 76 who knows only the month of each birth gets his results", async () => {
+  const page = await openApp();
+  await start(page);
+  const notSure = async (p, [y, m]) => {
+    const selects = p.locator(".date-picker select");
+    await selects.nth(0).selectOption(String(y));
+    await selects.nth(1).selectOption(String(m));
+    await selects.nth(2).selectOption({ label: "记不清" });
+  };
+  const asked = await answerAll(page, {
+    独生子女现在的情况: (p) => card(p, "孩子已经离世").click(),
+    再生育或收养: (p) => card(p, "没有").click(),
+    都健在: (p) => card(p, "父亲健在，母亲已去世").click(),
+    母亲的出生日期: (p) => notSure(p, [1953, 4]),
+    父亲的出生日期: (p) => notSure(p, [1950, 9]),
+    谁是开封市户籍: (p) => card(p, "夫妻双方都是").click(),
+    哪个县: (p) => card(p, "鼓楼区").click(),
+    城镇还是农村: (p) => card(p, "城镇").click(),
+    养老保险: firstForEachParent,
+    医疗保险: firstForEachParent,
+    住院一共多少天: nothing,
+    在哪里养老: (p) => card(p, "在家里").click(),
+    身体方面: nothing,
+    下面这些情况: nothing,
+  });
+  assert.ok(asked.includes("在哪里养老"), "a father of 76 is asked where he lives");
+  const summary = await page.locator(".answers").innerText();
+  assert.match(summary, /1953年4月(?!\d)/);
+  assert.match(summary, /1950年9月(?!\d)/);
+  await results(page);
+  assert.match(await page.locator("#item-special_support").innerText(), /全家每月1430元/);
+  assert.match(await page.locator("#item-home_care_services").innerText(), /可以享受/);
+  await app.screenshot(page, "flow-month-only-results", { fullPage: true });
   app.assertNoErrors(page);
   await page.context().close();
 });

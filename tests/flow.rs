@@ -11,7 +11,7 @@ use chrono::NaiveDate;
 use fuzhu::flow::nav::{Action, Screen, State};
 use fuzhu::flow::questions::{self, Kind};
 use fuzhu::flow::text::{Key, Lang, Voice};
-use fuzhu::flow::{AnswerValue, Answers, HukouHolders, Living, Question};
+use fuzhu::flow::{AnswerValue, Answers, Birth, HukouHolders, Living, Question};
 use fuzhu::rules::{self, ChildStatus, Facts, Residence};
 
 const TODAY: (i32, u32, u32) = (2026, 11, 29);
@@ -85,17 +85,17 @@ fn hospital_days_are_asked_only_when_the_child_died() {
 #[test]
 fn a_couple_of_forty_is_not_asked_where_they_live_in_old_age() {
     let mut a = bereaved_couple();
-    a.apply(AnswerValue::MotherBirth(day(1986, 1, 1)));
-    a.apply(AnswerValue::FatherBirth(day(1986, 1, 1)));
+    a.apply(AnswerValue::MotherBirth(Birth::Day(day(1986, 1, 1))));
+    a.apply(AnswerValue::FatherBirth(Birth::Day(day(1986, 1, 1))));
     assert!(!a.questions(today()).contains(&Question::CareSetting));
 }
 
 #[test]
 fn a_father_who_turns_60_today_is_asked_where_he_lives() {
     let mut a = bereaved_couple();
-    a.apply(AnswerValue::FatherBirth(day(1966, 11, 29)));
+    a.apply(AnswerValue::FatherBirth(Birth::Day(day(1966, 11, 29))));
     assert!(a.questions(today()).contains(&Question::CareSetting));
-    a.apply(AnswerValue::FatherBirth(day(1966, 11, 30)));
+    a.apply(AnswerValue::FatherBirth(Birth::Day(day(1966, 11, 30))));
     assert!(!a.questions(today()).contains(&Question::CareSetting));
 }
 
@@ -242,7 +242,7 @@ fn changing_the_child_from_died_to_disabled_asks_the_new_questions_then_returns(
     assert_eq!(s.screen, Screen::Ask(Question::Grade));
     let s = s.reduce(Action::Answer(AnswerValue::Grade(2)));
     assert_eq!(s.screen, Screen::Ask(Question::Schooling));
-    assert_eq!(s.answers.mother_birth, Some(day(1972, 3, 15)));
+    assert_eq!(s.answers.mother_birth, Some(Birth::Day(day(1972, 3, 15))));
 }
 
 #[test]

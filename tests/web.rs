@@ -131,6 +131,37 @@ async fn a_date_that_does_not_exist_is_refused_with_a_message() {
 }
 
 #[wasm_bindgen_test]
+async fn not_sure_of_the_day_is_enough_at_75_and_the_summary_shows_the_month() {
+    let today = day(2026, 11, 29);
+    let mut answers = bereaved_couple();
+    answers.mother_birth = None;
+    let app = Mounted::with(Some(at(Screen::Ask(Question::MotherBirth), answers, today))).await;
+    // Not sure at 55: the day decides when elder care begins, and the screen says so.
+    app.select(0, "1971").await;
+    app.select(1, "5").await;
+    app.select(2, "0").await;
+    app.next().await;
+    assert_eq!(app.text(".error"), zh(Key::DayMattersParent));
+    assert_eq!(app.text("h1"), zh(Key::QMotherBirth));
+    // Not sure at 75: every deciding birthday has passed.
+    app.select(0, "1951").await;
+    app.next().await;
+    assert_eq!(app.text("h1"), zh(Key::QFatherBirth));
+    app.click("button.secondary").await;
+    assert_eq!(app.text("h1"), zh(Key::QMotherBirth));
+    // The picker's third part is the day (`q<question>-2`).
+    let day_id = format!("#q{}-2", Question::MotherBirth as u8);
+    assert_eq!(
+        app.find(&day_id)
+            .dyn_into::<web_sys::HtmlSelectElement>()
+            .unwrap()
+            .value(),
+        "0",
+        "the day comes back as not sure"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn changing_one_answer_from_the_summary_keeps_the_others_and_the_results_follow() {
     let today = day(2026, 11, 29);
     let app = Mounted::with(Some(at(Screen::Summary, bereaved_couple(), today))).await;

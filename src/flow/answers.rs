@@ -6,7 +6,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::rules::facts::birthday;
-use crate::rules::params::{on, ELDER_CARE_AGE};
+use crate::rules::params::{on, CHILD_REHAB_MAX_AGE, ELDER_CARE_AGE, SPECIAL_SUPPORT_MOTHER_AGE};
 use crate::rules::{
     Area, CareSetting, Child, ChildStatus, Circumstances, DisabilityType, Facts, Parent, Residence,
     Role, Scheme, Schooling,
@@ -58,6 +58,77 @@ impl ParentSlot {
             ParentSlot::Mother => Role::Mother,
             ParentSlot::Father => Role::Father,
         }
+    }
+}
+
+/// Whose birth a date question asks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum BirthOf {
+    Mother,
+    Father,
+    Child,
+}
+
+impl BirthOf {
+    /// The ages at which a birthday of this person changes a result, as the policy stands on
+    /// `today`: 49 (特别扶助金, 女方年满49周岁; the father's when no mother is listed), 60
+    /// (养老照料) and, for the child, 7 (康复救助 for 0—6岁).
+    fn ages(self, today: NaiveDate) -> Vec<u32> {
+        match self {
+            BirthOf::Mother | BirthOf::Father => vec![
+                on(&SPECIAL_SUPPORT_MOTHER_AGE, today),
+                on(&ELDER_CARE_AGE, today),
+            ],
+            BirthOf::Child => vec![on(&CHILD_REHAB_MAX_AGE, today) + 1],
+        }
+    }
+}
+
+/// A birth date as the person gave it: to the day, or only the year and month when they
+/// are not sure of the day and the day cannot change any result.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Birth {
+    Day(NaiveDate),
+    /// Year and month only; the date stands for its month (its first day is used).
+    Month(NaiveDate),
+}
+
+impl Birth {
+    /// Year and month only. None for a month that does not exist.
+    pub fn month(year: i32, month: u32) -> Option<Birth> {
+        NaiveDate::from_ymd_opt(year, month, 1).map(Birth::Month)
+    }
+
+    /// The date the rules are given: the day, or the month's first day. Where the day is
+    /// not known it cannot change a result (see [`Birth::needs_day`]), so any day of the
+    /// month would give the same results.
+    pub fn date(self) -> NaiveDate {
+        match self {
+            Birth::Day(d) => d,
+            Birth::Month(d) => d.with_day(1).unwrap_or(d),
+        }
+    }
+
+    pub fn day_known(self) -> bool {
+        matches!(self, Birth::Day(_))
+    }
+
+    /// Whether the day must be known: it must when one of this person's birthdays that
+    /// change a result (their 49th, 60th, or the child's 7th) has not yet passed on `today`
+    /// for every day of the birth month. Such a birthday, if it is still to come or falls
+    /// in this month, decides a status or the date from which an item applies.
+    pub fn needs_day(self, of: BirthOf, today: NaiveDate) -> bool {
+        let Birth::Month(first) = self else {
+            return false;
+        };
+        let last = (28..=31)
+            .rev()
+            .find_map(|d| first.with_day(d))
+            .unwrap_or(first);
+        // `birthday` grows with the day of birth: the last day of the month is the latest.
+        of.ages(today)
+            .into_iter()
+            .any(|age| birthday(last, age) > today)
     }
 }
 
@@ -121,8 +192,8 @@ pub struct Answers {
     pub grade: Option<u8>,
     pub other_child: Option<bool>,
     pub living: Option<Living>,
-    pub mother_birth: Option<NaiveDate>,
-    pub father_birth: Option<NaiveDate>,
+    pub mother_birth: Option<Birth>,
+    pub father_birth: Option<Birth>,
     pub hukou: Option<HukouHolders>,
     pub area: Option<Area>,
     pub residence: Option<Residence>,
@@ -133,7 +204,7 @@ pub struct Answers {
     pub health: Option<Health>,
     pub circumstances: Option<Circumstances>,
     pub schooling: Option<Schooling>,
-    pub child_birth: Option<NaiveDate>,
+    pub child_birth: Option<Birth>,
     pub disability_types: Option<Vec<DisabilityType>>,
 }
 
@@ -161,11 +232,13 @@ impl Answers {
         }
     }
 
+    /// The parent's birth date as the rules are given it.
     pub fn birth(&self, slot: ParentSlot) -> Option<NaiveDate> {
         match slot {
             ParentSlot::Mother => self.mother_birth,
             ParentSlot::Father => self.father_birth,
         }
+        .map(Birth::date)
     }
 
     fn anyone_sixty(&self, today: NaiveDate) -> bool {
@@ -177,7 +250,9 @@ impl Answers {
     }
 
     fn child_under_seven(&self, today: NaiveDate) -> bool {
-        self.child_birth.is_some_and(|b| birthday(b, 7) > today)
+        let age = on(&CHILD_REHAB_MAX_AGE, today) + 1;
+        self.child_birth
+            .is_some_and(|b| birthday(b.date(), age) > today)
     }
 
     /// The questions that matter given the answers so far, in order. Answering one can add
@@ -236,7 +311,9 @@ impl Answers {
         typical.questions(today)
     }
 
-    pub fn is_answered(&self, q: Question) -> bool {
+    /// Whether `q` has its answer. A birth date given without the day counts only while the
+    /// day cannot change a result.
+    pub fn is_answered(&self, q: Question, today: NaiveDate) -> bool {
         let living = self.living_slots();
         fn all<T>(living: &[ParentSlot], arr: &[Option<T>; 2]) -> bool {
             living.iter().all(|s| arr[*s as usize].is_some())
@@ -246,8 +323,8 @@ impl Answers {
             Question::Grade => self.grade.is_some(),
             Question::OtherChild => self.other_child.is_some(),
             Question::Parents => self.living.is_some(),
-            Question::MotherBirth => self.mother_birth.is_some(),
-            Question::FatherBirth => self.father_birth.is_some(),
+            Question::MotherBirth => known(self.mother_birth, BirthOf::Mother, today),
+            Question::FatherBirth => known(self.father_birth, BirthOf::Father, today),
             Question::Hukou => self.hukou.is_some(),
             Question::Area => self.area.is_some(),
             Question::Residence => self.residence.is_some(),
@@ -258,7 +335,7 @@ impl Answers {
             Question::Health => self.health.is_some(),
             Question::Circumstances => self.circumstances.is_some(),
             Question::Schooling => self.schooling.is_some(),
-            Question::ChildBirth => self.child_birth.is_some(),
+            Question::ChildBirth => known(self.child_birth, BirthOf::Child, today),
             Question::DisabilityTypes => self.disability_types.is_some(),
         }
     }
@@ -267,7 +344,7 @@ impl Answers {
     pub fn first_unanswered(&self, today: NaiveDate) -> Option<Question> {
         self.questions(today)
             .into_iter()
-            .find(|q| !self.is_answered(*q))
+            .find(|q| !self.is_answered(*q, today))
     }
 
     /// The household as the engine takes it, once every question that matters is answered.
@@ -283,7 +360,10 @@ impl Answers {
                 .filter(|_| child == ChildStatus::Disabled)
                 .map(i64::from),
             disability_types: self.disability_types.clone().unwrap_or_default(),
-            birth_date: self.child_birth.filter(|_| child == ChildStatus::Disabled),
+            birth_date: self
+                .child_birth
+                .map(Birth::date)
+                .filter(|_| child == ChildStatus::Disabled),
             schooling: self.schooling.filter(|_| child == ChildStatus::Disabled),
         };
         let parents = if self.not_special() {
@@ -303,7 +383,7 @@ impl Answers {
                 // A late father's birth date is never asked: no rule reads it (the 49 check
                 // reads the mother's, the 60 checks the living). He is still listed, because
                 // his 户籍 counts towards the one-off relief.
-                let Some(birth) = self.birth(slot).or(self.mother_birth) else {
+                let Some(birth) = self.birth(slot).or(self.birth(ParentSlot::Mother)) else {
                     continue;
                 };
                 let i = slot as usize;
@@ -341,6 +421,10 @@ impl Answers {
     }
 }
 
+fn known(birth: Option<Birth>, of: BirthOf, today: NaiveDate) -> bool {
+    birth.is_some_and(|b| !b.needs_day(of, today))
+}
+
 fn stand_in_parent(today: NaiveDate) -> Parent {
     let born = NaiveDate::from_ymd_opt(today.year() - 50, 1, 1).unwrap_or(today);
     Parent {
@@ -365,8 +449,8 @@ pub enum AnswerValue {
     Grade(u8),
     OtherChild(bool),
     Living(Living),
-    MotherBirth(NaiveDate),
-    FatherBirth(NaiveDate),
+    MotherBirth(Birth),
+    FatherBirth(Birth),
     Hukou(HukouHolders),
     Area(Area),
     Residence(Residence),
@@ -377,7 +461,7 @@ pub enum AnswerValue {
     Health(Health),
     Circumstances(Circumstances),
     Schooling(Schooling),
-    ChildBirth(NaiveDate),
+    ChildBirth(Birth),
     DisabilityTypes(Vec<DisabilityType>),
 }
 
@@ -479,14 +563,14 @@ impl Answers {
                 .and_then(|g| u8::try_from(g).ok()),
             other_child: Some(facts.has_other_child),
             living: Some(living),
-            mother_birth: Some(mother.birth_date),
-            father_birth: father.map(|f| f.birth_date),
+            mother_birth: Some(Birth::Day(mother.birth_date)),
+            father_birth: father.map(|f| Birth::Day(f.birth_date)),
             hukou: Some(hukou),
             area: facts.area,
             residence: Some(facts.residence),
             circumstances: Some(facts.circumstances.clone()),
             schooling: Some(facts.child.schooling.unwrap_or(Schooling::None)),
-            child_birth: facts.child.birth_date,
+            child_birth: facts.child.birth_date.map(Birth::Day),
             disability_types: Some(facts.child.disability_types.clone()),
             ..Answers::default()
         };

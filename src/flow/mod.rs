@@ -15,6 +15,7 @@ pub mod share;
 pub mod text;
 
 pub use answers::{
-    AnswerValue, Answers, Health, HukouHolders, Living, ParentSlot, Question, MAX_HOSPITAL_DAYS,
+    AnswerValue, Answers, Birth, BirthOf, Health, HukouHolders, Living, ParentSlot, Question,
+    MAX_HOSPITAL_DAYS,
 };
 pub use text::{Lang, Voice};

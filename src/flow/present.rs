@@ -5,6 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
+use super::answers::Birth;
 use super::text::{Key, Lang, Voice};
 use crate::rules::params::{on, NURSING_DAILY, NURSING_MAX_DAYS, SPECIAL_SUPPORT_DEATH_MONTHLY};
 use crate::rules::{BenefitId, BenefitResult, Group, Outcome, Status, BENEFITS};
@@ -29,6 +30,21 @@ pub fn date(d: NaiveDate, lang: Lang) -> String {
                 "December",
             ];
             format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
+        }
+    }
+}
+
+/// A birth date as it was given: 1955年3月8日, or 1955年3月 when the day was not given.
+pub fn birth(b: Birth, lang: Lang) -> String {
+    let d = b.date();
+    match (b.day_known(), lang) {
+        (true, _) => date(d, lang),
+        (false, Lang::Zh) => format!("{}年{}月", d.year(), d.month()),
+        (false, Lang::En) => {
+            // "8 March 1955" without its day.
+            let full = date(d, lang);
+            full.split_once(' ')
+                .map_or(full.clone(), |(_, rest)| rest.to_owned())
         }
     }
 }

@@ -1,10 +1,12 @@
 //! What each question says and offers, and how an answer reads back on the summary. The app
 //! renders these; the native tests check every option maps to a value and back.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
-use super::answers::{AnswerValue, Answers, Health, HukouHolders, Living, ParentSlot, Question};
-use super::present::date;
+use super::answers::{
+    AnswerValue, Answers, Birth, BirthOf, Health, HukouHolders, Living, ParentSlot, Question,
+};
+use super::present;
 use super::text::{Key, Lang, Voice};
 use crate::rules::{
     Area, CareSetting, ChildStatus, Circumstances, DisabilityType, Residence, Scheme, Schooling,
@@ -368,8 +370,18 @@ pub fn checks_value(q: Question, ticked: &[Check]) -> Option<AnswerValue> {
     })
 }
 
+/// Whose birth a `Date` question asks.
+pub fn birth_of(q: Question) -> Option<BirthOf> {
+    match q {
+        Question::MotherBirth => Some(BirthOf::Mother),
+        Question::FatherBirth => Some(BirthOf::Father),
+        Question::ChildBirth => Some(BirthOf::Child),
+        _ => None,
+    }
+}
+
 /// The current date answer of a `Date` question.
-pub fn date_answer(q: Question, a: &Answers) -> Option<NaiveDate> {
+pub fn date_answer(q: Question, a: &Answers) -> Option<Birth> {
     match q {
         Question::MotherBirth => a.mother_birth,
         Question::FatherBirth => a.father_birth,
@@ -378,12 +390,65 @@ pub fn date_answer(q: Question, a: &Answers) -> Option<NaiveDate> {
     }
 }
 
-pub fn date_value(q: Question, d: NaiveDate) -> Option<AnswerValue> {
-    Some(match q {
-        Question::MotherBirth => AnswerValue::MotherBirth(d),
-        Question::FatherBirth => AnswerValue::FatherBirth(d),
-        Question::ChildBirth => AnswerValue::ChildBirth(d),
-        _ => return None,
+/// The day chosen in a date picker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayPick {
+    Day(u32),
+    /// 记不清哪一天: enough where the day cannot change a result.
+    NotSure,
+}
+
+/// What a date picker holds while the person chooses.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct DateParts {
+    pub year: Option<i32>,
+    pub month: Option<u32>,
+    pub day: Option<DayPick>,
+}
+
+impl DateParts {
+    /// The picker showing an earlier answer.
+    pub fn of(birth: Birth) -> DateParts {
+        let d = birth.date();
+        DateParts {
+            year: Some(d.year()),
+            month: Some(d.month()),
+            day: Some(if birth.day_known() {
+                DayPick::Day(d.day())
+            } else {
+                DayPick::NotSure
+            }),
+        }
+    }
+}
+
+/// The answer a date picker gives for `q`, or the message that says what is still needed:
+/// all three parts; a day that exists; nothing after today; and the day itself where it
+/// can change a result (then the message says why).
+pub fn date_value(q: Question, parts: DateParts, today: NaiveDate) -> Result<AnswerValue, Key> {
+    let of = birth_of(q).ok_or(Key::PickDate)?;
+    let (Some(year), Some(month), Some(day)) = (parts.year, parts.month, parts.day) else {
+        return Err(Key::PickDate);
+    };
+    let birth = match day {
+        DayPick::Day(d) => {
+            Birth::Day(NaiveDate::from_ymd_opt(year, month, d).ok_or(Key::NotARealDate)?)
+        }
+        DayPick::NotSure => Birth::month(year, month).ok_or(Key::NotARealDate)?,
+    };
+    if birth.date() > today {
+        return Err(Key::DateInFuture);
+    }
+    if birth.needs_day(of, today) {
+        return Err(match of {
+            BirthOf::Child => Key::DayMattersChild,
+            BirthOf::Mother | BirthOf::Father => Key::DayMattersParent,
+        });
+    }
+    Ok(match of {
+        BirthOf::Mother => AnswerValue::MotherBirth(birth),
+        BirthOf::Father => AnswerValue::FatherBirth(birth),
+        BirthOf::Child => AnswerValue::ChildBirth(birth),
     })
 }
 
@@ -420,7 +485,9 @@ pub fn describe(q: Question, a: &Answers, lang: Lang, voice: Voice) -> String {
                     .map(pick)
             })
         }
-        Kind::Date => date_answer(q, a).map(|d| date(d, lang)).unwrap_or_default(),
+        Kind::Date => date_answer(q, a)
+            .map(|b| present::birth(b, lang))
+            .unwrap_or_default(),
         Kind::Days => per_parent(&|s| {
             a.hospital_days[s as usize].map(|d| format!("{d} {}", Key::Days.text(lang, voice)))
         }),

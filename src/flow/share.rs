@@ -1,18 +1,22 @@
-//! The answers as a short text for the address bar's fragment (`#v1.<payload>`), so a family
+//! The answers as a short text for the address bar's fragment (`#v2.<payload>`), so a family
 //! can reopen or pass on their results without any server: the fragment never leaves the
 //! phone, unlike a query string. The same text is what "save on this device" keeps.
 //!
-//! Format 1, read left to right:
+//! Format 2, read left to right:
 //!
-//! * `v1.`, the format's version;
+//! * `v2.`, the format's version;
 //! * base64url without padding (RFC 4648 §5) of the payload followed by its CRC-32
-//!   (IEEE, big-endian), taken over `v1` and the payload, so a damaged, cut or altered link
+//!   (IEEE, big-endian), taken over `v2` and the payload, so a damaged, cut or altered link
 //!   is refused rather than read as other answers;
 //! * the payload: every answer bit-packed in [`Answers`]' field order, most significant bit
 //!   first, each optional value as 0 for "not answered" or 1 + its index in the tables below,
-//!   dates as a presence bit and 17 bits of days since 1900-01-01, hospital days as a
-//!   presence bit and 9 bits, tick boxes as a presence bit and one bit each; the last byte is
-//!   padded with zero bits.
+//!   birth dates as a presence bit, a bit that is 1 when the day was given and 0 when only
+//!   the year and month were (the date is then the month's first day), and 17 bits of days
+//!   since 1900-01-01, hospital days as a presence bit and 9 bits, tick boxes as a presence
+//!   bit and one bit each; the last byte is padded with zero bits.
+//!
+//! Format 1 (`v1.`, before a birth date could be given without its day) is the same without
+//! the day bit, its checksum taken over `v1`: links made with it still open.
 //!
 //! The tables below are the wire format: never reorder them; new values go at the end, and a
 //! change of layout is a new version. Decoding checks every field (dates real and not after
@@ -20,14 +24,17 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::answers::{Answers, Health, HukouHolders, Living, MAX_HOSPITAL_DAYS};
+use super::answers::{Answers, Birth, Health, HukouHolders, Living, MAX_HOSPITAL_DAYS};
 use super::text::{Key, Lang, Voice};
 use crate::rules::{
     Area, CareSetting, ChildStatus, Circumstances, DisabilityType, Residence, Scheme, Schooling,
 };
 
-/// The version this build writes, and the only one it reads.
-pub const VERSION: &str = "1";
+/// The version this build writes.
+pub const VERSION: &str = "2";
+
+/// The versions this build reads, with whether a birth date carries its day bit.
+const READS: [(&str, bool); 2] = [("1", false), ("2", true)];
 
 // The wire order of a choice is its place in the type's `ALL` list; `tests/share.rs` pins
 // every list independently, so reordering one for display breaks a test, not old links.
@@ -124,7 +131,7 @@ impl std::fmt::Display for ShareError {
 
 impl std::error::Error for ShareError {}
 
-/// The answers as `v1.<payload>`, to put after the `#`. Every answer the app can collect is
+/// The answers as `v2.<payload>`, to put after the `#`. Every answer the app can collect is
 /// carried exactly; disability types come back in the fixed order above, without repeats.
 pub fn encode(a: &Answers) -> String {
     let mut w = Bits::default();
@@ -184,10 +191,12 @@ pub fn encode(a: &Answers) -> String {
     );
 
     let mut bytes = w.bytes;
-    let crc = crc32(&[b"v1", &bytes]);
+    let crc = crc32(&[b"v", VERSION.as_bytes(), &bytes]);
     bytes.extend_from_slice(&crc.to_be_bytes());
     let mut out = String::with_capacity(3 + bytes.len() * 4 / 3 + 2);
-    out.push_str("v1.");
+    out.push('v');
+    out.push_str(VERSION);
+    out.push('.');
     base64url(&bytes, &mut out);
     out
 }
@@ -205,21 +214,22 @@ pub fn decode(text: &str, today: NaiveDate) -> Result<Answers, ShareError> {
     if version.is_empty() || version.len() > 6 || !version.bytes().all(|b| b.is_ascii_digit()) {
         return Err(ShareError::Damaged);
     }
-    if version != VERSION {
+    let Some(&(version, day_bit)) = READS.iter().find(|(v, _)| *v == version) else {
         return Err(ShareError::Version);
-    }
+    };
     let bytes = unbase64url(body).ok_or(ShareError::Damaged)?;
     if bytes.len() <= CRC_LEN {
         return Err(ShareError::Damaged);
     }
     let (payload, sum) = bytes.split_at(bytes.len() - CRC_LEN);
-    if crc32(&[b"v1", payload]).to_be_bytes() != sum {
+    if crc32(&[b"v", version.as_bytes(), payload]).to_be_bytes() != sum {
         return Err(ShareError::Damaged);
     }
     let mut r = Reader {
         bytes: payload,
         at: 0,
         today,
+        day_bit,
     };
     let a = read_answers(&mut r)?;
     // Nothing may follow the answers but the zero bits padding the last byte.
@@ -328,12 +338,17 @@ impl Bits {
         self.put(index.map_or(0, |i| i + 1), width);
     }
 
-    fn date(&mut self, d: Option<NaiveDate>) {
-        let days = d
-            .and_then(|d| u32::try_from(days_from_civil(d.year(), d.month(), d.day()) - EPOCH).ok())
-            .filter(|n| *n < 1 << DATE_BITS);
+    fn date(&mut self, b: Option<Birth>) {
+        let days = b.and_then(|b| {
+            let d = b.date();
+            u32::try_from(days_from_civil(d.year(), d.month(), d.day()) - EPOCH)
+                .ok()
+                .filter(|n| *n < 1 << DATE_BITS)
+                .map(|n| (b.day_known(), n))
+        });
         self.put(u32::from(days.is_some()), 1);
-        if let Some(n) = days {
+        if let Some((day_known, n)) = days {
+            self.put(u32::from(day_known), 1);
             self.put(n, DATE_BITS);
         }
     }
@@ -350,6 +365,8 @@ struct Reader<'a> {
     bytes: &'a [u8],
     at: usize,
     today: NaiveDate,
+    /// Whether birth dates carry the day bit (format 2 on).
+    day_bit: bool,
 }
 
 impl Reader<'_> {
@@ -374,10 +391,11 @@ impl Reader<'_> {
         }
     }
 
-    fn date(&mut self) -> Result<Option<NaiveDate>, ShareError> {
+    fn date(&mut self) -> Result<Option<Birth>, ShareError> {
         if self.take(1)? == 0 {
             return Ok(None);
         }
+        let day_known = !self.day_bit || self.take(1)? == 1;
         let n = self.take(DATE_BITS)?;
         let (y, m, d) = civil_from_days(EPOCH + i64::from(n));
         let date = i32::try_from(y)
@@ -387,7 +405,14 @@ impl Reader<'_> {
         if date > self.today {
             return Err(ShareError::Invalid);
         }
-        Ok(Some(date))
+        if day_known {
+            Ok(Some(Birth::Day(date)))
+        } else if date.day() == 1 {
+            Ok(Some(Birth::Month(date)))
+        } else {
+            // A month is written as its first day: anything else was not written by encode.
+            Err(ShareError::Invalid)
+        }
     }
 
     fn flags<const N: usize>(&mut self) -> Result<Option<[bool; N]>, ShareError> {

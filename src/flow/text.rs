@@ -59,6 +59,9 @@ texts! {
     Year => "年", "Year";
     Month => "月", "Month";
     Day => "日", "Day";
+    DayNotSure => "记不清", "Not sure";
+    DayMattersParent => "满49周岁或满60周岁的那一天还没有过去，具体是哪一天会影响结果。请选出日子（身份证上有）。", "The 49th or 60th birthday has not passed yet, so the day changes the results: please choose it (it is on the ID card).";
+    DayMattersChild => "孩子满7周岁的那一天还没有过去，具体是哪一天会影响结果。请选出日子（身份证或户口本上有）。", "The child's 7th birthday has not passed yet, so the day changes the results: please choose it (it is on the ID card or the household register).";
     Days => "天", "days";
     Mother => "母亲", "Mother";
     Father => "父亲", "Father";
@@ -87,9 +90,9 @@ texts! {
     LivingMotherOnly => "母亲健在，父亲已去世", "The mother is living; the father has died";
     LivingFatherOnly => "父亲健在，母亲已去世", "The father is living; the mother has died";
     QMotherBirth => "孩子母亲的出生日期", "The mother's date of birth";
-    QMotherBirthWhy => "女方年满49周岁起可领取特别扶助金，要准确到哪一天，可以看身份证。", "Special support begins on the mother's 49th birthday, so the exact day matters; it is on the ID card.";
+    QMotherBirthWhy => "女方年满49周岁起可领取特别扶助金，年满60周岁起有养老照料。请按身份证上的日期选；记不清哪一天的，“日”可以选“记不清”，只有那一天会影响结果时才需要选出来。", "Special support begins on the mother's 49th birthday, elder care on the 60th. Choose the date on the ID card; if you are not sure of the day, choose \"Not sure\": the day is needed only where it changes a result.";
     QFatherBirth => "孩子父亲的出生日期", "The father's date of birth";
-    QFatherBirthWhy => "年满60周岁起可享受养老照料，要准确到哪一天，可以看身份证。", "Elder care begins on the 60th birthday, so the exact day matters; it is on the ID card.";
+    QFatherBirthWhy => "年满60周岁起可享受养老照料。请按身份证上的日期选；记不清哪一天的，“日”可以选“记不清”，只有那一天会影响结果时才需要选出来。", "Elder care begins on the 60th birthday. Choose the date on the ID card; if you are not sure of the day, choose \"Not sure\": the day is needed only where it changes a result.";
     QHukou => "谁是开封市户籍？", "Who holds Kaifeng household registration (户籍)?";
     QHukouWhy => "这是开封市的政策；一次性救助的金额还要看夫妻几方是开封户籍（已去世的一方按去世时的户籍）。", "This is Kaifeng's policy; the one-off relief also depends on how many spouses are registered in Kaifeng (for a spouse who has died, their registration at death).";
     HukouBoth => "夫妻双方都是", "Both spouses";
@@ -141,7 +144,7 @@ texts! {
     SchoolCollege => "在读全日制大学本科或专科", "In a full-time college course";
     SchoolNone => "没有在读以上学校", "None of these";
     QChildBirth => "孩子的出生日期", "The child's date of birth";
-    QChildBirthWhy => "0—6岁的残疾儿童可以优先得到康复救助。", "Disabled children aged 0 to 6 have priority for rehabilitation.";
+    QChildBirthWhy => "0—6岁的残疾儿童可以优先得到康复救助。记不清哪一天的，“日”可以选“记不清”，只有那一天会影响结果时才需要选出来。", "Disabled children aged 0 to 6 have priority for rehabilitation. If you are not sure of the day, choose \"Not sure\": the day is needed only where it changes a result.";
     QDisabilityTypes => "孩子的残疾类别是？", "What kind of disability does the child have?";
     QDisabilityTypesWhy => "视力、听力、智力、言语、孤独症、肢体残疾的0—6岁儿童优先康复。", "Children of 0 to 6 with vision, hearing, intellectual, speech, autism or physical disability have priority for rehabilitation.";
     TypeVision => "视力残疾", "Vision";

@@ -6,7 +6,7 @@
 pub mod web;
 
 use chrono::NaiveDate;
-use fuzhu::flow::{AnswerValue, Answers, HukouHolders, Living};
+use fuzhu::flow::{AnswerValue, Answers, Birth, HukouHolders, Living};
 use fuzhu::rules::{Area, ChildStatus, Residence, Scheme};
 
 pub fn day(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -29,8 +29,8 @@ pub fn bereaved_couple() -> Answers {
         AnswerValue::Child(ChildStatus::Deceased),
         AnswerValue::OtherChild(false),
         AnswerValue::Living(Living::Both),
-        AnswerValue::MotherBirth(day(1972, 3, 15)),
-        AnswerValue::FatherBirth(day(1970, 6, 1)),
+        AnswerValue::MotherBirth(Birth::Day(day(1972, 3, 15))),
+        AnswerValue::FatherBirth(Birth::Day(day(1970, 6, 1))),
         AnswerValue::Hukou(HukouHolders::Both),
         AnswerValue::Area(Area::Longting),
         AnswerValue::Residence(Residence::Urban),

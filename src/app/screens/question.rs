@@ -1,18 +1,18 @@
 //! One question per screen. The screen keeps a draft of the answer until Next, so a half-made
 //! choice never reaches the answers; Back leaves the answers as they were.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 use yew::prelude::*;
 
 use super::reach;
 use super::widgets::{
-    date_picker, number_box, radio_cards, tick, DateParts, DatePickerProps, NumberBoxProps,
-    RadioCardsProps, TickProps,
+    date_picker, number_box, radio_cards, tick, DatePickerProps, NumberBoxProps, RadioCardsProps,
+    TickProps,
 };
 use crate::app::hooks::TITLE_ID;
 use crate::app::state::{Action, State};
 use crate::flow::answers::{Question, MAX_HOSPITAL_DAYS};
-use crate::flow::questions::{self, Check, Kind};
+use crate::flow::questions::{self, Check, DateParts, Kind};
 use crate::flow::read_aloud;
 use crate::flow::text::Key;
 
@@ -40,11 +40,7 @@ fn initial(q: Question, s: &State) -> Draft {
         Kind::PerParent => Draft::PerParent(questions::parent_selected(q, a)),
         Kind::Date => Draft::Date(
             questions::date_answer(q, a)
-                .map(|d| DateParts {
-                    year: Some(d.year()),
-                    month: Some(d.month()),
-                    day: Some(d.day()),
-                })
+                .map(DateParts::of)
                 .unwrap_or_default(),
         ),
         Kind::Days => Draft::Days(
@@ -77,16 +73,7 @@ fn finish(q: Question, s: &State, draft: &Draft) -> Result<crate::flow::AnswerVa
             }
             questions::parent_value(q, only_living).ok_or(Key::ChooseEach)
         }
-        Draft::Date(parts) => {
-            let (Some(y), Some(m), Some(d)) = (parts.year, parts.month, parts.day) else {
-                return Err(Key::PickDate);
-            };
-            let date = NaiveDate::from_ymd_opt(y, m, d).ok_or(Key::NotARealDate)?;
-            if date > s.today {
-                return Err(Key::DateInFuture);
-            }
-            questions::date_value(q, date).ok_or(Key::PickDate)
-        }
+        Draft::Date(parts) => questions::date_value(q, *parts, s.today),
         Draft::Days(texts) => {
             let mut days = [None, None];
             for p in living {
@@ -187,6 +174,7 @@ pub fn question_screen(props: &QuestionProps) -> Html {
                     t(Key::Month).into_owned().into(),
                     t(Key::Day).into_owned().into(),
                     AttrValue::from("—"),
+                    t(Key::DayNotSure).into_owned().into(),
                 ],
                 on_change: Callback::from(move |p| set(Draft::Date(p))),
             })

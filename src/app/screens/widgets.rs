@@ -9,6 +9,8 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use crate::flow::questions::{DateParts, DayPick};
+
 pub struct RadioCardsProps {
     /// The radio group's name; unique on the page.
     pub name: AttrValue,
@@ -56,21 +58,13 @@ pub fn tick(props: TickProps) -> Html {
     }
 }
 
-/// A date as three drop-downs; each part is None until chosen.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct DateParts {
-    pub year: Option<i32>,
-    pub month: Option<u32>,
-    pub day: Option<u32>,
-}
-
 pub struct DatePickerProps {
     pub id: AttrValue,
     pub value: DateParts,
     pub first_year: i32,
     pub last_year: i32,
-    /// Labels for year, month, day and the empty choice.
-    pub labels: [AttrValue; 4],
+    /// Labels for year, month, day, the empty choice, and the day's "not sure" choice.
+    pub labels: [AttrValue; 5],
     pub on_change: Callback<DateParts>,
 }
 
@@ -85,7 +79,16 @@ pub fn date_picker(props: DatePickerProps) -> Html {
             match part {
                 0 => next.year = n.map(|y| y as i32),
                 1 => next.month = n,
-                _ => next.day = n,
+                // The day's list ends with "not sure", as 0.
+                _ => {
+                    next.day = n.map(|d| {
+                        if d == 0 {
+                            DayPick::NotSure
+                        } else {
+                            DayPick::Day(d)
+                        }
+                    })
+                }
             }
             on_change.emit(next);
         });
@@ -107,12 +110,19 @@ pub fn date_picker(props: DatePickerProps) -> Html {
         .map(|y| (y as u32, y.to_string()))
         .collect();
     let months = (1..=12).map(|m| (m, m.to_string())).collect();
-    let days = (1..=31).map(|d| (d, d.to_string())).collect();
+    let days = (1..=31)
+        .map(|d| (d, d.to_string()))
+        .chain([(0, props.labels[4].to_string())])
+        .collect();
+    let day = v.day.map(|d| match d {
+        DayPick::Day(d) => d,
+        DayPick::NotSure => 0,
+    });
     html! {
         <div class="date-picker">
             { select(0, years, v.year.map(|y| y as u32)) }
             { select(1, months, v.month) }
-            { select(2, days, v.day) }
+            { select(2, days, day) }
         </div>
     }
 }

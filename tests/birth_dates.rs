@@ -1,0 +1,315 @@
+//! Birth dates as people know them: the year and month are enough unless the day can change
+//! a result, which it can only while one of the person's deciding birthdays (49th and 60th
+//! for a parent, 7th for the child) has not passed for every day of the birth month. Each
+//! threshold is tested the month before, the month of, and the month after, and on the last
+//! day of a month; and a month-only answer must give exactly the results of every day of
+//! that month.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use std::path::Path;
+
+use chrono::{Datelike, NaiveDate};
+use common::{bereaved_couple, day};
+use fuzhu::flow::questions::{self, DateParts, DayPick};
+use fuzhu::flow::text::{Key, Lang};
+use fuzhu::flow::{present, AnswerValue, Answers, Birth, BirthOf, Question};
+use fuzhu::rules::{self, ChildStatus, Facts};
+
+fn today() -> NaiveDate {
+    day(2026, 11, 29)
+}
+
+fn month(y: i32, m: u32) -> Birth {
+    Birth::month(y, m).expect("a real month")
+}
+
+fn picked(y: i32, m: u32, d: DayPick) -> DateParts {
+    DateParts {
+        year: Some(y),
+        month: Some(m),
+        day: Some(d),
+    }
+}
+
+// Parents: the 60th birthday (the 49th is always earlier).
+
+#[test]
+fn a_father_born_in_october_1966_turned_60_last_month_and_needs_no_day() {
+    assert!(!month(1966, 10).needs_day(BirthOf::Father, today()));
+}
+
+#[test]
+fn a_father_born_in_november_1966_turns_60_this_month_and_needs_the_day() {
+    assert!(month(1966, 11).needs_day(BirthOf::Father, today()));
+}
+
+#[test]
+fn a_father_born_in_december_1966_turns_60_next_month_and_needs_the_day() {
+    assert!(month(1966, 12).needs_day(BirthOf::Father, today()));
+}
+
+#[test]
+fn on_the_last_day_of_the_month_everyone_born_that_month_60_years_ago_is_60() {
+    let last = day(2026, 11, 30);
+    assert!(!month(1966, 11).needs_day(BirthOf::Mother, last));
+    assert!(month(1966, 11).needs_day(BirthOf::Mother, last.pred_opt().unwrap()));
+}
+
+#[test]
+fn a_mother_under_60_always_needs_the_day() {
+    // Her 60th birthday is still to come: the day is when elder care begins.
+    assert!(month(1977, 1).needs_day(BirthOf::Mother, today()));
+    assert!(month(1967, 1).needs_day(BirthOf::Mother, today()));
+    assert!(!month(1966, 1).needs_day(BirthOf::Mother, today()));
+}
+
+#[test]
+fn a_birth_given_to_the_day_never_needs_more() {
+    let b = Birth::Day(day(1966, 11, 30));
+    assert!(!b.needs_day(BirthOf::Father, today()));
+    assert!(b.day_known());
+}
+
+// The child: the 7th birthday (0—6岁 rehabilitation).
+
+#[test]
+fn a_child_born_in_october_2019_turned_7_last_month_and_needs_no_day() {
+    assert!(!month(2019, 10).needs_day(BirthOf::Child, today()));
+}
+
+#[test]
+fn a_child_born_in_november_2019_turns_7_this_month_and_needs_the_day() {
+    assert!(month(2019, 11).needs_day(BirthOf::Child, today()));
+}
+
+#[test]
+fn a_child_born_in_december_2019_turns_7_next_month_and_needs_the_day() {
+    assert!(month(2019, 12).needs_day(BirthOf::Child, today()));
+}
+
+#[test]
+fn a_child_born_in_february_of_a_leap_year_may_still_be_6_on_28_february() {
+    // One born on 29 February 2020 turns 7 on 1 March 2027.
+    assert!(month(2020, 2).needs_day(BirthOf::Child, day(2027, 2, 28)));
+    assert!(!month(2020, 2).needs_day(BirthOf::Child, day(2027, 3, 1)));
+}
+
+// The date picker.
+
+#[test]
+fn not_sure_of_the_day_is_accepted_for_a_father_of_75() {
+    let v = questions::date_value(
+        Question::FatherBirth,
+        picked(1951, 5, DayPick::NotSure),
+        today(),
+    );
+    assert_eq!(v, Ok(AnswerValue::FatherBirth(month(1951, 5))));
+}
+
+#[test]
+fn not_sure_of_the_day_is_refused_for_a_mother_of_55_and_says_why() {
+    let v = questions::date_value(
+        Question::MotherBirth,
+        picked(1971, 5, DayPick::NotSure),
+        today(),
+    );
+    assert_eq!(v, Err(Key::DayMattersParent));
+    let (zh, en) = Key::DayMattersParent.pair();
+    assert!(zh.contains("60周岁") && en.contains("60th"));
+}
+
+#[test]
+fn not_sure_of_the_day_is_refused_for_a_child_of_6_and_says_why() {
+    let v = questions::date_value(
+        Question::ChildBirth,
+        picked(2020, 3, DayPick::NotSure),
+        today(),
+    );
+    assert_eq!(v, Err(Key::DayMattersChild));
+}
+
+#[test]
+fn a_day_that_does_not_exist_and_a_date_after_today_are_refused() {
+    let q = Question::FatherBirth;
+    assert_eq!(
+        questions::date_value(q, picked(1951, 2, DayPick::Day(30)), today()),
+        Err(Key::NotARealDate)
+    );
+    assert_eq!(
+        questions::date_value(q, picked(2026, 11, DayPick::Day(30)), today()),
+        Err(Key::DateInFuture)
+    );
+    assert_eq!(
+        questions::date_value(q, picked(2026, 12, DayPick::NotSure), today()),
+        Err(Key::DateInFuture)
+    );
+    assert_eq!(
+        questions::date_value(q, DateParts::default(), today()),
+        Err(Key::PickDate)
+    );
+}
+
+#[test]
+fn the_picker_shows_an_earlier_answer_as_it_was_given() {
+    assert_eq!(
+        DateParts::of(month(1951, 5)),
+        picked(1951, 5, DayPick::NotSure)
+    );
+    assert_eq!(
+        DateParts::of(Birth::Day(day(1951, 5, 17))),
+        picked(1951, 5, DayPick::Day(17))
+    );
+}
+
+#[test]
+fn a_month_only_birth_reads_back_without_a_day() {
+    assert_eq!(present::birth(month(1951, 5), Lang::Zh), "1951年5月");
+    assert_eq!(present::birth(month(1951, 5), Lang::En), "May 1951");
+    assert_eq!(
+        present::birth(Birth::Day(day(1951, 5, 17)), Lang::Zh),
+        "1951年5月17日"
+    );
+}
+
+// The questionnaire.
+
+#[test]
+fn a_month_only_birth_that_now_needs_its_day_is_asked_again() {
+    // From a link or a saved answer made when the day could not matter, or a clock put back:
+    // the question comes back rather than a result that might be wrong.
+    let mut a = bereaved_couple();
+    a.mother_birth = Some(month(1971, 5));
+    assert_eq!(a.first_unanswered(today()), Some(Question::MotherBirth));
+    assert!(a.to_facts(today()).is_none());
+    a.mother_birth = Some(month(1961, 5));
+    assert_ne!(a.first_unanswered(today()), Some(Question::MotherBirth));
+}
+
+/// Every result, for each day of the month, against the month alone.
+fn same_results_every_day(a: &Answers, of: BirthOf, today: NaiveDate) -> Result<(), String> {
+    let get = |a: &Answers| match of {
+        BirthOf::Mother => a.mother_birth,
+        BirthOf::Father => a.father_birth,
+        BirthOf::Child => a.child_birth,
+    };
+    let Some(b) = get(a) else {
+        return Ok(());
+    };
+    let first = b.date().with_day(1).unwrap();
+    let mut by_month = a.clone();
+    let m = Birth::Month(first);
+    match of {
+        BirthOf::Mother => by_month.mother_birth = Some(m),
+        BirthOf::Father => by_month.father_birth = Some(m),
+        BirthOf::Child => by_month.child_birth = Some(m),
+    }
+    if m.needs_day(of, today) {
+        return Ok(());
+    }
+    let Some(facts) = by_month.to_facts(today) else {
+        return Ok(());
+    };
+    let expected = rules::evaluate(&facts, today).map_err(|e| format!("{e:?}"))?;
+    let mut d = first;
+    while d.month() == first.month() && d <= today {
+        let mut by_day = a.clone();
+        let v = Some(Birth::Day(d));
+        match of {
+            BirthOf::Mother => by_day.mother_birth = v,
+            BirthOf::Father => by_day.father_birth = v,
+            BirthOf::Child => by_day.child_birth = v,
+        }
+        let facts = by_day
+            .to_facts(today)
+            .ok_or_else(|| format!("{of:?} born {d}: not complete"))?;
+        let outcome = rules::evaluate(&facts, today).map_err(|e| format!("{e:?}"))?;
+        if outcome != expected {
+            return Err(format!(
+                "{of:?} born {d} (month {first}) on {today}: results differ"
+            ));
+        }
+        d = d.succ_opt().unwrap();
+    }
+    Ok(())
+}
+
+#[test]
+fn a_month_only_birth_gives_exactly_the_results_of_every_day_of_that_month() {
+    // The bereaved couple and a family with a disabled child, each birth month from 1930 to
+    // the child's, on days around each threshold month.
+    let mut disabled = bereaved_couple();
+    disabled.apply(AnswerValue::Child(ChildStatus::Disabled));
+    disabled.apply(AnswerValue::Grade(2));
+    disabled.apply(AnswerValue::Schooling(rules::Schooling::None));
+    disabled.apply(AnswerValue::ChildBirth(Birth::Day(day(2019, 10, 15))));
+    disabled.apply(AnswerValue::DisabilityTypes(vec![]));
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for on in [
+        today(),
+        day(2027, 2, 28),
+        day(2027, 3, 1),
+        day(2026, 11, 30),
+    ] {
+        for household in [bereaved_couple(), disabled.clone()] {
+            for y in 1930..=2020 {
+                for m in 1..=12 {
+                    let mut a = household.clone();
+                    let b = Some(Birth::Day(day(y, m, 1)));
+                    let of = if y >= 2015 {
+                        if a.child != Some(ChildStatus::Disabled) {
+                            continue;
+                        }
+                        a.child_birth = b;
+                        BirthOf::Child
+                    } else if m % 2 == 0 {
+                        a.father_birth = b;
+                        BirthOf::Father
+                    } else {
+                        a.mother_birth = b;
+                        BirthOf::Mother
+                    };
+                    if day(y, m, 1) > on {
+                        continue;
+                    }
+                    if let Err(e) = same_results_every_day(&a, of, on) {
+                        failures.push(e);
+                    }
+                    checked += 1;
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(checked > 3000, "{checked}");
+}
+
+#[test]
+fn every_engine_scenario_gives_the_same_results_with_any_birth_given_as_a_month() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios");
+    let mut failures = Vec::new();
+    let mut tried = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().and_then(|e| e.to_str()) != Some("json") {
+            continue;
+        }
+        let v: serde_json::Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let facts: Facts = serde_json::from_value(v["household"].clone()).unwrap();
+        let as_of = facts.as_of.unwrap_or_else(today);
+        let Some(answers) = Answers::from_facts(&facts, as_of) else {
+            continue;
+        };
+        for of in [BirthOf::Mother, BirthOf::Father, BirthOf::Child] {
+            if let Err(e) = same_results_every_day(&answers, of, as_of) {
+                failures.push(format!("{}: {e}", path.display()));
+            }
+            tried += 1;
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    assert!(tried > 200, "{tried}");
+}
