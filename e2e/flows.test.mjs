@@ -67,13 +67,16 @@ async function answerAll(page, answers) {
     asked.push(key);
     await answers[key](page);
     await page.locator("button[type=submit]").click();
+    // The next screen, or a message saying why the answer was not taken: whichever comes.
     await page.waitForFunction(
-      (before) => document.querySelector("#app h1")?.innerText.trim() !== before,
+      (before) =>
+        document.querySelector("#app h1")?.innerText.trim() !== before ||
+        document.querySelector("#app .error")?.innerText.trim(),
       title,
     );
     // allInnerTexts does not wait: the summary has no message line at all.
     const errors = (await page.locator(".error").allInnerTexts()).filter((t) => t.trim());
-    assert.deepEqual(errors, [], `error after “${title}”`);
+    assert.deepEqual(errors, [], `the answer to “${title}” was not taken`);
   }
   assert.fail("the questions never ended");
 }

@@ -4,7 +4,7 @@
 // (`make test-speed`), after the other browser tests, so no other test loads the CPU while it
 // measures.
 //
-//   node e2e/lighthouse.mjs [DIST]     (default dist/; FUZHU_LIGHTHOUSE_RUNS, default 3)
+//   node e2e/lighthouse.mjs [DIST]     (default dist/; FUZHU_LIGHTHOUSE_RUNS, default 5)
 //
 // First one warm-up run that is not counted: the first page a freshly started Chromium loads
 // pays for the browser's own cold start (its code and font caches), which a phone's running

@@ -196,9 +196,9 @@ fn config() -> ProptestConfig {
 // base64url of (payload ‖ big-endian IEEE CRC-32 of "v2" ‖ payload).
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
-fn crc32(bytes: &[u8]) -> u32 {
+fn crc32(version: &str, bytes: &[u8]) -> u32 {
     let mut crc = !0u32;
-    for &b in b"v2".iter().chain(bytes) {
+    for &b in b"v".iter().chain(version.as_bytes()).chain(bytes) {
         crc ^= u32::from(b);
         for _ in 0..8 {
             crc = if crc & 1 == 1 {
@@ -211,11 +211,16 @@ fn crc32(bytes: &[u8]) -> u32 {
     !crc
 }
 
-/// A link carrying `payload` under a checksum that matches it.
+/// A format-2 link carrying `payload` under a checksum that matches it.
 fn sealed(payload: &[u8]) -> String {
+    sealed_as("2", payload)
+}
+
+/// A link of format `version` carrying `payload` under a checksum that matches it.
+fn sealed_as(version: &str, payload: &[u8]) -> String {
     let mut bytes = payload.to_vec();
-    bytes.extend_from_slice(&crc32(payload).to_be_bytes());
-    let mut out = String::from("v2.");
+    bytes.extend_from_slice(&crc32(version, payload).to_be_bytes());
+    let mut out = format!("v{version}.");
     for chunk in bytes.chunks(3) {
         let n = chunk
             .iter()
@@ -249,11 +254,16 @@ fn payload(link: &str) -> Vec<u8> {
 }
 
 /// What the decoder must do with a link whose checksum is right: give answers that the app can
-/// use and that make exactly this link again, or refuse it with a message in both languages.
+/// use and that make exactly this link again (a format-1 link: answers that survive the
+/// current format), or refuse it with a message in both languages.
 fn answers_or_clear_refusal(link: &str) -> Result<(), TestCaseError> {
     match share::decode(link, today()) {
         Ok(a) => {
-            prop_assert_eq!(share::encode(&a), link, "two links for the same answers");
+            if link.starts_with("v1.") {
+                prop_assert_eq!(share::decode(&share::encode(&a), today()), Ok(a.clone()));
+            } else {
+                prop_assert_eq!(share::encode(&a), link, "two links for the same answers");
+            }
             // The app's next steps with these answers: which questions, which is next, and
             // when all are answered, the rules' decision.
             let _ = a.questions(today());
@@ -334,6 +344,18 @@ proptest! {
     }
 
     #[test]
+    fn any_bits_changed_in_a_format_1_link_behind_a_fresh_checksum_give_answers_or_a_clear_error(
+        flips in prop::collection::vec((any::<prop::sample::Index>(), 0u8..8), 1..4),
+    ) {
+        let mut bytes = payload(FORMAT_1_LINK);
+        for (at, bit) in flips {
+            let i = at.index(bytes.len());
+            bytes[i] ^= 1 << bit;
+        }
+        answers_or_clear_refusal(&sealed_as("1", &bytes))?;
+    }
+
+    #[test]
     fn any_truncation_is_refused(a in answers(), keep in any::<prop::sample::Index>()) {
         let text = share::encode(&a);
         let cut = &text[..keep.index(text.len())];
@@ -397,13 +419,21 @@ fn every_flipped_bit_is_detected() {
     }
 }
 
+/// `encode(&full())` as format 1 wrote it, before a birth date could be given without its day.
+const FORMAT_1_LINK: &str = "v1.QssX0q6pmbdugAzFgQA248pb";
+
 #[test]
 fn a_link_made_in_format_1_still_opens_with_every_date_to_the_day() {
-    // encode(&full()) as format 1 wrote it, before a birth date could be given without its
-    // day.
+    assert_eq!(share::decode(FORMAT_1_LINK, today()), Ok(full()));
+    assert_eq!(sealed_as("1", &payload(FORMAT_1_LINK)), FORMAT_1_LINK);
+}
+
+#[test]
+fn a_format_2_body_under_a_format_1_prefix_is_damaged() {
+    let body = &share::encode(&full())[3..];
     assert_eq!(
-        share::decode("v1.QssX0q6pmbdugAzFgQA248pb", today()),
-        Ok(full())
+        share::decode(&format!("v1.{body}"), today()),
+        Err(ShareError::Damaged)
     );
 }
 

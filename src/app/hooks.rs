@@ -16,17 +16,26 @@ pub fn today() -> NaiveDate {
         .unwrap_or(NaiveDate::MIN)
 }
 
-/// Moves keyboard and screen-reader focus to the heading whenever `key` changes, but not
-/// when the app first appears, as the page loads and before anyone has done anything: there
-/// the browser's own start applies, as on any page. Focusing then would force a layout in
-/// the task that starts the app (on a slow phone, the largest part of its main-thread time),
-/// and inside a street office's iframe it would scroll the office's page to the frame and
-/// take its focus as soon as it loads.
+/// Whether the page runs inside another page's iframe (a street office's site).
+pub fn embedded() -> bool {
+    web_sys::window()
+        .and_then(|w| w.parent().ok().flatten().map(|p| p != w))
+        .unwrap_or(false)
+}
+
+/// Moves keyboard and screen-reader focus to the heading whenever `key` changes. On the first
+/// render only where the app does not open on the welcome screen (a share link, saved
+/// answers, the restart after a panic page): the welcome screen takes the place of
+/// index.html's static one with the same words, so there the browser's own start applies, as
+/// on any page, and focusing would force a layout in the task that starts the app (on a slow
+/// phone, the largest part of its main-thread time). Never on the first render inside a
+/// street office's iframe: it would scroll the office's page to the frame and take its focus
+/// as soon as it loads.
 #[hook]
-pub fn use_focus_title<K: PartialEq + Clone + 'static>(key: K) {
+pub fn use_focus_title<K: PartialEq + Clone + 'static>(key: K, opens_on_welcome: bool) {
     let first = use_mut_ref(|| true);
     use_effect_with(key, move |_| {
-        if std::mem::replace(&mut *first.borrow_mut(), false) {
+        if std::mem::replace(&mut *first.borrow_mut(), false) && (opens_on_welcome || embedded()) {
             return;
         }
         if let Some(el) = web_sys::window()

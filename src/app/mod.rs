@@ -42,7 +42,7 @@ pub fn app(props: &AppProps) -> Html {
         use_reducer(move || AppState(boot.0.clone()))
     };
     let s = &state.0;
-    use_focus_title((s.screen, s.lang));
+    use_focus_title((s.screen, s.lang), s.screen == Screen::Welcome);
     // The embedding street office's colour, if its address gave a valid one.
     use_effect_with((), |_| office::apply_accent());
     use_effect_with(s.screen, |_| speech::cancel());

@@ -71,15 +71,17 @@ pub enum BirthOf {
 
 impl BirthOf {
     /// The ages at which a birthday of this person changes a result, as the policy stands on
-    /// `today`: 49 (特别扶助金, 女方年满49周岁; the father's when no mother is listed), 60
-    /// (养老照料) and, for the child, 7 (康复救助 for 0—6岁).
-    fn ages(self, today: NaiveDate) -> Vec<u32> {
-        match self {
-            BirthOf::Mother | BirthOf::Father => vec![
-                on(&SPECIAL_SUPPORT_MOTHER_AGE, today),
-                on(&ELDER_CARE_AGE, today),
-            ],
-            BirthOf::Child => vec![on(&CHILD_REHAB_MAX_AGE, today) + 1],
+    /// `today`: 49 (特别扶助金, 女方年满49周岁, read from the mother whether or not she is
+    /// living; the father's only when no mother is listed), 60 (养老照料, for the living) and,
+    /// for the child, 7 (康复救助 for 0—6岁).
+    fn ages(self, alive: bool, today: NaiveDate) -> Vec<u32> {
+        let support = on(&SPECIAL_SUPPORT_MOTHER_AGE, today);
+        match (self, alive) {
+            (BirthOf::Mother | BirthOf::Father, true) => {
+                vec![support, on(&ELDER_CARE_AGE, today)]
+            }
+            (BirthOf::Mother | BirthOf::Father, false) => vec![support],
+            (BirthOf::Child, _) => vec![on(&CHILD_REHAB_MAX_AGE, today) + 1],
         }
     }
 }
@@ -114,10 +116,10 @@ impl Birth {
     }
 
     /// Whether the day must be known: it must when one of this person's birthdays that
-    /// change a result (their 49th, 60th, or the child's 7th) has not yet passed on `today`
-    /// for every day of the birth month. Such a birthday, if it is still to come or falls
-    /// in this month, decides a status or the date from which an item applies.
-    pub fn needs_day(self, of: BirthOf, today: NaiveDate) -> bool {
+    /// change a result (a parent's 49th, a living parent's 60th, the child's 7th) has not yet
+    /// passed on `today` for every day of the birth month. Such a birthday, if it is still to
+    /// come or falls in this month, decides a status or the date from which an item applies.
+    pub fn needs_day(self, of: BirthOf, alive: bool, today: NaiveDate) -> bool {
         let Birth::Month(first) = self else {
             return false;
         };
@@ -126,7 +128,7 @@ impl Birth {
             .find_map(|d| first.with_day(d))
             .unwrap_or(first);
         // `birthday` grows with the day of birth: the last day of the month is the latest.
-        of.ages(today)
+        of.ages(alive, today)
             .into_iter()
             .any(|age| birthday(last, age) > today)
     }
@@ -232,6 +234,29 @@ impl Answers {
         }
     }
 
+    /// The answer to a birth-date question.
+    pub fn birth_answer(&self, q: Question) -> Option<Birth> {
+        match q {
+            Question::MotherBirth => self.mother_birth,
+            Question::FatherBirth => self.father_birth,
+            Question::ChildBirth => self.child_birth,
+            _ => None,
+        }
+    }
+
+    /// Whether `birth`, as the answer to the birth-date question `q`, must have its day:
+    /// [`Birth::needs_day`] for that person, living or not as answered (a parent counts as
+    /// living until the answers say otherwise).
+    pub fn needs_day(&self, q: Question, birth: Birth, today: NaiveDate) -> bool {
+        let (of, alive) = match q {
+            Question::MotherBirth => (BirthOf::Mother, self.living != Some(Living::FatherOnly)),
+            Question::FatherBirth => (BirthOf::Father, self.living != Some(Living::MotherOnly)),
+            Question::ChildBirth => (BirthOf::Child, true),
+            _ => return false,
+        };
+        birth.needs_day(of, alive, today)
+    }
+
     /// The parent's birth date as the rules are given it.
     pub fn birth(&self, slot: ParentSlot) -> Option<NaiveDate> {
         match slot {
@@ -323,8 +348,9 @@ impl Answers {
             Question::Grade => self.grade.is_some(),
             Question::OtherChild => self.other_child.is_some(),
             Question::Parents => self.living.is_some(),
-            Question::MotherBirth => known(self.mother_birth, BirthOf::Mother, today),
-            Question::FatherBirth => known(self.father_birth, BirthOf::Father, today),
+            Question::MotherBirth | Question::FatherBirth | Question::ChildBirth => self
+                .birth_answer(q)
+                .is_some_and(|b| !self.needs_day(q, b, today)),
             Question::Hukou => self.hukou.is_some(),
             Question::Area => self.area.is_some(),
             Question::Residence => self.residence.is_some(),
@@ -335,7 +361,6 @@ impl Answers {
             Question::Health => self.health.is_some(),
             Question::Circumstances => self.circumstances.is_some(),
             Question::Schooling => self.schooling.is_some(),
-            Question::ChildBirth => known(self.child_birth, BirthOf::Child, today),
             Question::DisabilityTypes => self.disability_types.is_some(),
         }
     }
@@ -419,10 +444,6 @@ impl Answers {
             circumstances: self.circumstances.clone().unwrap_or_default(),
         })
     }
-}
-
-fn known(birth: Option<Birth>, of: BirthOf, today: NaiveDate) -> bool {
-    birth.is_some_and(|b| !b.needs_day(of, today))
 }
 
 fn stand_in_parent(today: NaiveDate) -> Parent {

@@ -382,12 +382,7 @@ pub fn birth_of(q: Question) -> Option<BirthOf> {
 
 /// The current date answer of a `Date` question.
 pub fn date_answer(q: Question, a: &Answers) -> Option<Birth> {
-    match q {
-        Question::MotherBirth => a.mother_birth,
-        Question::FatherBirth => a.father_birth,
-        Question::ChildBirth => a.child_birth,
-        _ => None,
-    }
+    a.birth_answer(q)
 }
 
 /// The day chosen in a date picker.
@@ -425,7 +420,12 @@ impl DateParts {
 /// The answer a date picker gives for `q`, or the message that says what is still needed:
 /// all three parts; a day that exists; nothing after today; and the day itself where it
 /// can change a result (then the message says why).
-pub fn date_value(q: Question, parts: DateParts, today: NaiveDate) -> Result<AnswerValue, Key> {
+pub fn date_value(
+    q: Question,
+    parts: DateParts,
+    answers: &Answers,
+    today: NaiveDate,
+) -> Result<AnswerValue, Key> {
     let of = birth_of(q).ok_or(Key::PickDate)?;
     let (Some(year), Some(month), Some(day)) = (parts.year, parts.month, parts.day) else {
         return Err(Key::PickDate);
@@ -439,7 +439,7 @@ pub fn date_value(q: Question, parts: DateParts, today: NaiveDate) -> Result<Ans
     if birth.date() > today {
         return Err(Key::DateInFuture);
     }
-    if birth.needs_day(of, today) {
+    if answers.needs_day(q, birth, today) {
         return Err(match of {
             BirthOf::Child => Key::DayMattersChild,
             BirthOf::Mother | BirthOf::Father => Key::DayMattersParent,

@@ -32,8 +32,13 @@ pub fn hash() -> String {
     window().location().hash().unwrap()
 }
 
-/// Replaces the address's fragment (`h` with its `#`, or empty) without a navigation.
+/// Replaces the address's fragment (`h` with its `#`, or empty) without a navigation; nothing
+/// when it already is `h` (Chromium ignores `history.replaceState` for a while after 200 calls
+/// in 10 seconds, and the tests mount many apps).
 pub fn set_hash(h: &str) {
+    if hash() == h {
+        return;
+    }
     let loc = window().location();
     let url = format!("{}{}{h}", loc.pathname().unwrap(), loc.search().unwrap());
     window()
@@ -58,6 +63,14 @@ impl Mounted {
     /// The app as a visitor opens it: from the address and this device's storage as they are.
     pub async fn new() -> Self {
         Self::with(None).await
+    }
+
+    /// The app starting from `initial` (or a first visit), after forgetting anything an
+    /// earlier test left in the address or storage: a test that failed (a panic aborts
+    /// before `Drop`) cannot change where the next one starts.
+    pub async fn clean(initial: Option<State>) -> Self {
+        forget_everything();
+        Self::with(initial).await
     }
 
     /// The app starting from `initial` (or, with `None`, as [`Mounted::new`]).

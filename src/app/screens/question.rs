@@ -73,7 +73,7 @@ fn finish(q: Question, s: &State, draft: &Draft) -> Result<crate::flow::AnswerVa
             }
             questions::parent_value(q, only_living).ok_or(Key::ChooseEach)
         }
-        Draft::Date(parts) => questions::date_value(q, *parts, s.today),
+        Draft::Date(parts) => questions::date_value(q, *parts, &s.answers, s.today),
         Draft::Days(texts) => {
             let mut days = [None, None];
             for p in living {
@@ -102,7 +102,16 @@ pub fn question_screen(props: &QuestionProps) -> Html {
         let s = s.clone();
         use_state(move || initial(q, &s))
     };
-    let error = use_state(|| None::<Key>);
+    let error = {
+        let s = s.clone();
+        // An earlier answer of only the year and month whose day has come to matter (an old
+        // link): say why at once, not only after Next.
+        use_state(move || {
+            questions::date_answer(q, &s.answers)
+                .filter(|b| s.answers.needs_day(q, *b, s.today))
+                .and_then(|b| questions::date_value(q, DateParts::of(b), &s.answers, s.today).err())
+        })
+    };
     let t = |k: Key| k.text(s.lang, s.voice);
     let pick = |l: (&'static str, &'static str)| AttrValue::from(s.lang.pick(l.0, l.1));
 
