@@ -8,10 +8,10 @@ mod common;
 use chrono::NaiveDate;
 use common::web::Mounted;
 use common::{bereaved_couple, day};
-use fuzhu::flow::nav::{Screen, State};
+use fuzhu::flow::nav::{Action, Screen, State};
 use fuzhu::flow::present;
 use fuzhu::flow::text::{Key, Lang, Voice};
-use fuzhu::flow::{Answers, Question};
+use fuzhu::flow::{Answers, Birth, Question};
 use fuzhu::rules::{self, Facts};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -159,6 +159,19 @@ async fn not_sure_of_the_day_is_enough_at_75_and_the_summary_shows_the_month() {
         "0",
         "the day comes back as not sure"
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_month_whose_day_now_matters_is_asked_again_with_the_reason_at_once() {
+    // As an old link would bring it: the mother's birth as year and month only, at 55.
+    let today = day(2026, 11, 29);
+    let mut answers = bereaved_couple();
+    answers.mother_birth = Birth::month(1971, 5);
+    let s = at(Screen::Welcome, Answers::default(), today).reduce(Action::Restore(answers));
+    assert_eq!(s.screen, Screen::Ask(Question::MotherBirth));
+    let app = Mounted::clean(Some(s)).await;
+    assert_eq!(app.text("h1"), zh(Key::QMotherBirth));
+    assert_eq!(app.text(".error"), zh(Key::DayMattersParent));
 }
 
 #[wasm_bindgen_test]
