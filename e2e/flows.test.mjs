@@ -37,11 +37,12 @@ const fetched = (page) => app.requests(page).filter((url) => !url.startsWith("da
 
 const card = (page, text) => page.locator("label.card", { hasText: text }).first();
 
+/** Picks a date; the day is a number or the day list's own words, such as 记不清. */
 async function date(page, [y, m, d]) {
   const selects = page.locator(".date-picker select");
   await selects.nth(0).selectOption(String(y));
   await selects.nth(1).selectOption(String(m));
-  await selects.nth(2).selectOption(String(d));
+  await selects.nth(2).selectOption(typeof d === "number" ? String(d) : { label: d });
 }
 
 /** Clicks the first option for every parent on a per-parent screen. */
@@ -217,18 +218,12 @@ test("a family that is not a special family is told kindly, after one question",
 test("a widowed father of 76 who knows only the month of each birth gets his results", async () => {
   const page = await openApp();
   await start(page);
-  const notSure = async (p, [y, m]) => {
-    const selects = p.locator(".date-picker select");
-    await selects.nth(0).selectOption(String(y));
-    await selects.nth(1).selectOption(String(m));
-    await selects.nth(2).selectOption({ label: "记不清" });
-  };
   const asked = await answerAll(page, {
     独生子女现在的情况: (p) => card(p, "孩子已经离世").click(),
     再生育或收养: (p) => card(p, "没有").click(),
     都健在: (p) => card(p, "父亲健在，母亲已去世").click(),
-    母亲的出生日期: (p) => notSure(p, [1953, 4]),
-    父亲的出生日期: (p) => notSure(p, [1950, 9]),
+    母亲的出生日期: (p) => date(p, [1953, 4, "记不清"]),
+    父亲的出生日期: (p) => date(p, [1950, 9, "记不清"]),
     谁是开封市户籍: (p) => card(p, "夫妻双方都是").click(),
     哪个县: (p) => card(p, "鼓楼区").click(),
     城镇还是农村: (p) => card(p, "城镇").click(),

@@ -114,17 +114,8 @@ fn children() -> Vec<Child> {
 
 fn parent(role: Role, birth_date: NaiveDate, alive: bool, kaifeng_hukou: bool) -> Parent {
     Parent {
-        role,
-        birth_date,
         alive,
-        kaifeng_hukou,
-        self_care: true,
-        civil_capacity: true,
-        mobility_limited: false,
-        pension: Scheme::None,
-        medical: Scheme::None,
-        care_setting: CareSetting::Home,
-        hospital_days: 0,
+        ..Parent::new(role, birth_date, kaifeng_hukou)
     }
 }
 

@@ -5,14 +5,13 @@
 mod common;
 
 use common::{bereaved_couple, day};
-use std::path::Path;
 
 use chrono::NaiveDate;
 use fuzhu::flow::nav::{Action, Screen, State};
 use fuzhu::flow::questions::{self, Kind};
 use fuzhu::flow::text::{Key, Lang, Voice};
 use fuzhu::flow::{AnswerValue, Answers, Birth, HukouHolders, Living, Question};
-use fuzhu::rules::{self, ChildStatus, Facts, Residence};
+use fuzhu::rules::{self, ChildStatus, Residence};
 
 const TODAY: (i32, u32, u32) = (2026, 11, 29);
 
@@ -288,19 +287,10 @@ fn every_answer_reads_back_on_the_summary_in_both_languages() {
 /// household is turned into answers and back into facts.
 #[test]
 fn every_engine_scenario_gives_the_same_results_through_the_questionnaire() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios");
     let mut replayed = 0;
     let mut skipped = Vec::new();
     let mut failures = Vec::new();
-    for entry in std::fs::read_dir(&dir).unwrap() {
-        let path = entry.unwrap().path();
-        if path.extension().and_then(|e| e.to_str()) != Some("json") {
-            continue;
-        }
-        let name = path.file_stem().unwrap().to_string_lossy().to_string();
-        let v: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        let facts: Facts = serde_json::from_value(v["household"].clone()).unwrap();
+    for (name, facts) in common::scenario_households() {
         let as_of = facts.as_of.unwrap_or_else(today);
         let Some(answers) = Answers::from_facts(&facts, as_of) else {
             skipped.push(name);

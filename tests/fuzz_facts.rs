@@ -10,6 +10,8 @@
 //! ```
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use chrono::NaiveDate;
 use fuzhu::rules::{evaluate, Facts};
 use proptest::prelude::*;
@@ -18,15 +20,10 @@ use serde_json::{json, Map, Value};
 
 /// Cases per property: `PROPTEST_CASES`, else 2,000.
 fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(2000);
     ProptestConfig {
-        cases,
         // Shrinking a JSON tree can take long; the failing input is printed either way.
         max_shrink_iters: 2000,
-        ..ProptestConfig::default()
+        ..common::proptest_config()
     }
 }
 

@@ -4,7 +4,10 @@
 //! (docs/quality.md): `PROPTEST_CASES=2000000 cargo test --release --test share`.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use chrono::{Datelike, Days, NaiveDate};
+use common::day;
 use fuzhu::flow::share::{self, ShareError};
 use fuzhu::flow::text::Lang;
 use fuzhu::flow::{AnswerValue, Answers, Birth, Health, HukouHolders, Living, MAX_HOSPITAL_DAYS};
@@ -15,18 +18,13 @@ use fuzhu::rules::{
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 
-fn day(y: i32, m: u32, d: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, d).unwrap()
-}
-
 fn today() -> NaiveDate {
     day(2026, 11, 29)
 }
 
 /// Everything a bereaved couple in their sixties would answer.
 fn full() -> Answers {
-    let mut a = Answers::default();
-    for v in [
+    common::answers([
         AnswerValue::Child(ChildStatus::Deceased),
         AnswerValue::OtherChild(false),
         AnswerValue::Living(Living::Both),
@@ -49,10 +47,7 @@ fn full() -> Answers {
             legal_dispute: true,
             ..Circumstances::default()
         }),
-    ] {
-        a.apply(v);
-    }
-    a
+    ])
 }
 
 fn option<T: std::fmt::Debug + Clone + 'static>(
@@ -179,18 +174,6 @@ fn answers() -> impl Strategy<Value = Answers> {
     })
 }
 
-/// Cases per property: `PROPTEST_CASES` (the long run in docs/quality.md), else 2,000.
-fn config() -> ProptestConfig {
-    let cases = std::env::var("PROPTEST_CASES")
-        .ok()
-        .and_then(|v| v.parse().ok())
-        .unwrap_or(2000);
-    ProptestConfig {
-        cases,
-        ..ProptestConfig::default()
-    }
-}
-
 // The link's envelope, written out again here on purpose (as the wire-order lists above): a
 // change to the format must fail these tests, not silently follow them. `v2.` + unpadded
 // base64url of (payload ‖ big-endian IEEE CRC-32 of "v2" ‖ payload).
@@ -287,7 +270,7 @@ fn the_tests_envelope_is_the_codecs() {
 }
 
 proptest! {
-    #![proptest_config(config())]
+    #![proptest_config(common::proptest_config())]
 
     #[test]
     fn every_set_of_answers_comes_back_exactly(a in answers()) {

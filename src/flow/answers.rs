@@ -6,7 +6,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::rules::facts::birthday;
-use crate::rules::params::{on, CHILD_REHAB_MAX_AGE, ELDER_CARE_AGE, SPECIAL_SUPPORT_MOTHER_AGE};
+use crate::rules::params::{child_rehab_end_age, on, ELDER_CARE_AGE, SPECIAL_SUPPORT_MOTHER_AGE};
 use crate::rules::{
     Area, CareSetting, Child, ChildStatus, Circumstances, DisabilityType, Facts, Parent, Residence,
     Role, Scheme, Schooling,
@@ -81,7 +81,7 @@ impl BirthOf {
                 vec![support, on(&ELDER_CARE_AGE, today)]
             }
             (BirthOf::Mother | BirthOf::Father, false) => vec![support],
-            (BirthOf::Child, _) => vec![on(&CHILD_REHAB_MAX_AGE, today) + 1],
+            (BirthOf::Child, _) => vec![child_rehab_end_age(today)],
         }
     }
 }
@@ -275,9 +275,8 @@ impl Answers {
     }
 
     fn child_under_seven(&self, today: NaiveDate) -> bool {
-        let age = on(&CHILD_REHAB_MAX_AGE, today) + 1;
         self.child_birth
-            .is_some_and(|b| birthday(b.date(), age) > today)
+            .is_some_and(|b| birthday(b.date(), child_rehab_end_age(today)) > today)
     }
 
     /// The questions that matter given the answers so far, in order. Answering one can add
@@ -448,19 +447,7 @@ impl Answers {
 
 fn stand_in_parent(today: NaiveDate) -> Parent {
     let born = NaiveDate::from_ymd_opt(today.year() - 50, 1, 1).unwrap_or(today);
-    Parent {
-        role: Role::Mother,
-        birth_date: born,
-        alive: true,
-        kaifeng_hukou: true,
-        self_care: true,
-        civil_capacity: true,
-        mobility_limited: false,
-        pension: Scheme::None,
-        medical: Scheme::None,
-        care_setting: CareSetting::Home,
-        hospital_days: 0,
-    }
+    Parent::new(Role::Mother, born, true)
 }
 
 /// One screen's answer, as the app sends it to the reducer.

@@ -380,11 +380,6 @@ pub fn birth_of(q: Question) -> Option<BirthOf> {
     }
 }
 
-/// The current date answer of a `Date` question.
-pub fn date_answer(q: Question, a: &Answers) -> Option<Birth> {
-    a.birth_answer(q)
-}
-
 /// The day chosen in a date picker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DayPick {
@@ -485,7 +480,8 @@ pub fn describe(q: Question, a: &Answers, lang: Lang, voice: Voice) -> String {
                     .map(pick)
             })
         }
-        Kind::Date => date_answer(q, a)
+        Kind::Date => a
+            .birth_answer(q)
             .map(|b| present::birth(b, lang))
             .unwrap_or_default(),
         Kind::Days => per_parent(&|s| {

@@ -157,6 +157,27 @@ pub struct Parent {
     pub hospital_days: i64,
 }
 
+impl Parent {
+    /// A living parent with everything the facts JSON lets go unsaid as it defaults there:
+    /// caring for themselves, with civil capacity, mobile, in no pension or medical scheme,
+    /// at home, no days in hospital.
+    pub fn new(role: Role, birth_date: NaiveDate, kaifeng_hukou: bool) -> Parent {
+        Parent {
+            role,
+            birth_date,
+            alive: yes(),
+            kaifeng_hukou,
+            self_care: yes(),
+            civil_capacity: yes(),
+            mobility_limited: false,
+            pension: unknown_scheme(),
+            medical: unknown_scheme(),
+            care_setting: at_home(),
+            hospital_days: 0,
+        }
+    }
+}
+
 fn yes() -> bool {
     true
 }

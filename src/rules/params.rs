@@ -135,6 +135,11 @@ pub const CHILD_REHAB_MAX_AGE: Parameter<u32> = Parameter {
     }],
 };
 
+/// The birthday that ends 0—6岁 as [`CHILD_REHAB_MAX_AGE`] stands on `day`: the 7th.
+pub(crate) fn child_rehab_end_age(day: NaiveDate) -> u32 {
+    on(&CHILD_REHAB_MAX_AGE, day) + 1
+}
+
 /// Every decimal parameter, for the catalogue tests and `fuzhu explain`.
 pub const MONEY: [Parameter<Decimal>; 5] = [
     SPECIAL_SUPPORT_DEATH_MONTHLY,

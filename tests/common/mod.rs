@@ -9,6 +9,44 @@ use chrono::NaiveDate;
 use fuzhu::flow::{AnswerValue, Answers, Birth, HukouHolders, Living};
 use fuzhu::rules::{Area, ChildStatus, Residence, Scheme};
 
+/// Proptest's settings for the fuzzing suites: `PROPTEST_CASES` cases per property (the long
+/// runs in docs/quality.md), else 2,000 (CI).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn proptest_config() -> proptest::test_runner::Config {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(2000);
+    proptest::test_runner::Config {
+        cases,
+        ..Default::default()
+    }
+}
+
+/// Every engine scenario's household (`tests/scenarios/*.json`), by file name, in name order.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn scenario_households() -> Vec<(String, fuzhu::rules::Facts)> {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/scenarios");
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .expect("tests/scenarios exists")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().and_then(|e| e.to_str()) == Some("json"))
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .map(|path| {
+            let v: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+            let facts = serde_json::from_value(v["household"].clone()).unwrap();
+            (
+                path.file_stem().unwrap().to_string_lossy().into_owned(),
+                facts,
+            )
+        })
+        .collect()
+}
+
 pub fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).expect("a real date")
 }

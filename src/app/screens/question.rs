@@ -38,11 +38,7 @@ fn initial(q: Question, s: &State) -> Draft {
     match questions::kind(q) {
         Kind::Single => Draft::Single(questions::single_selected(q, a)),
         Kind::PerParent => Draft::PerParent(questions::parent_selected(q, a)),
-        Kind::Date => Draft::Date(
-            questions::date_answer(q, a)
-                .map(DateParts::of)
-                .unwrap_or_default(),
-        ),
+        Kind::Date => Draft::Date(a.birth_answer(q).map(DateParts::of).unwrap_or_default()),
         Kind::Days => Draft::Days(
             a.hospital_days
                 .map(|d| d.map(|d| d.to_string()).unwrap_or_default()),
@@ -107,7 +103,8 @@ pub fn question_screen(props: &QuestionProps) -> Html {
         // An earlier answer of only the year and month whose day has come to matter (an old
         // link): say why at once, not only after Next.
         use_state(move || {
-            questions::date_answer(q, &s.answers)
+            s.answers
+                .birth_answer(q)
                 .filter(|b| s.answers.needs_day(q, *b, s.today))
                 .and_then(|b| questions::date_value(q, DateParts::of(b), &s.answers, s.today).err())
         })

@@ -3,7 +3,7 @@
 use super::super::benefits::BenefitId;
 use super::super::facts::{birthday, ChildStatus, DisabilityType, Residence, Schooling, ZhDate};
 use super::super::outcome::{BenefitResult, Reason, Status};
-use super::super::params::{on, CHILD_REHAB_MAX_AGE};
+use super::super::params::child_rehab_end_age;
 use super::{result, Household};
 
 /// Clause 8, named helpers.
@@ -287,7 +287,7 @@ pub(crate) fn rehabilitation_aid(h: &Household) -> BenefitResult {
     let type_fits = child.disability_types.is_empty() || child.disability_types.iter().any(listed);
     match child.birth_date {
         Some(born) => {
-            let seven = birthday(born, on(&CHILD_REHAB_MAX_AGE, h.as_of) + 1);
+            let seven = birthday(born, child_rehab_end_age(h.as_of));
             if h.as_of < seven && type_fits {
                 reasons.push(Reason::owned(
                     format!("孩子不满7周岁（0—6岁）：视力、听力、智力、言语、孤独症、肢体（脑瘫）残疾儿童优先实施康复救助服务，至{}前。", ZhDate(seven)),
