@@ -60,12 +60,12 @@ fn parent(rng: &mut Lcg, role: Role, as_of: NaiveDate) -> Parent {
         pension: rng.pick(&schemes),
         medical: rng.pick(&schemes),
         care_setting: rng.pick(&[
-            CareSetting::Home,
-            CareSetting::Home,
-            CareSetting::Home,
-            CareSetting::PublicHome,
-            CareSetting::PublicPrivateHome,
-            CareSetting::PrivateHome,
+            None,
+            Some(CareSetting::Home),
+            Some(CareSetting::Home),
+            Some(CareSetting::PublicHome),
+            Some(CareSetting::PublicPrivateHome),
+            Some(CareSetting::PrivateHome),
         ]),
         hospital_days: if rng.chance(30) {
             rng.below(130) as i64
@@ -103,6 +103,7 @@ fn household(rng: &mut Lcg) -> Facts {
                 Schooling::College,
             ])
         }),
+        civil_capacity: None,
     };
     let mut parents = match rng.below(10) {
         0 => vec![parent(rng, Role::Mother, as_of)],

@@ -41,6 +41,14 @@ fn all_agency_ids() -> Vec<AgencyId> {
         CountyHealth,
         VillageCommittee,
         LegalAidCentre,
+        CountyHumanResources,
+        CountyMedicalSecurity,
+        CountyHousing,
+        CountyDisabledFederation,
+        CountyFamilyPlanningAssociation,
+        CountyRuralRevitalization,
+        SchoolAidOffice,
+        Hospital,
         CityFinance,
         CityHealth,
         CityHumanResources,
@@ -64,6 +72,14 @@ fn all_agency_ids() -> Vec<AgencyId> {
             | CountyHealth
             | VillageCommittee
             | LegalAidCentre
+            | CountyHumanResources
+            | CountyMedicalSecurity
+            | CountyHousing
+            | CountyDisabledFederation
+            | CountyFamilyPlanningAssociation
+            | CountyRuralRevitalization
+            | SchoolAidOffice
+            | Hospital
             | CityFinance
             | CityHealth
             | CityHumanResources

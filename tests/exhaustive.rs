@@ -78,6 +78,7 @@ fn children() -> Vec<Child> {
         disability_types: vec![],
         birth_date: None,
         schooling: None,
+        civil_capacity: None,
     };
     let disabled = |grade, types: Vec<DisabilityType>, born: Option<NaiveDate>, school| Child {
         status: ChildStatus::Disabled,
@@ -85,6 +86,7 @@ fn children() -> Vec<Child> {
         disability_types: types,
         birth_date: born,
         schooling: school,
+        civil_capacity: None,
     };
     let mut v = vec![plain(ChildStatus::Deceased), plain(ChildStatus::Living)];
     for g in 1..=4 {
@@ -109,6 +111,13 @@ fn children() -> Vec<Child> {
         Some(date(2020, 1, 1)),
         None,
     ));
+    // An adult without civil capacity (clause 8's 家庭成员, RULINGS), and one just short of 18
+    // on the middle check date.
+    let mut adult = disabled(1, vec![DisabilityType::Intellectual], Some(date(1990, 3, 1)), None);
+    adult.civil_capacity = Some(false);
+    v.push(adult.clone());
+    adult.birth_date = Some(date(2006, 6, 2));
+    v.push(adult);
     v
 }
 
@@ -133,15 +142,12 @@ fn states(ages: &[Age]) -> Vec<(bool, bool, Age)> {
 }
 
 /// Every list of parents over `ages`: a couple (in both orders for the first `reorder`
-/// states), a mother alone, a father alone. At least one parent is alive.
+/// states), a mother alone, a father alone, living or late (both late included: RULINGS).
 fn parent_lists(as_of: NaiveDate, ages: &[Age], reorder: bool) -> Vec<Vec<Parent>> {
     let st = states(ages);
     let mut out = Vec::new();
     for &(ma, mh, mage) in &st {
         for &(fa, fh, fage) in &st {
-            if !(ma || fa) {
-                continue;
-            }
             let m = parent(Role::Mother, mage.birth(as_of), ma, mh);
             let f = parent(Role::Father, fage.birth(as_of), fa, fh);
             if reorder && matches!(mage, Age::Years(49, _)) {
@@ -151,10 +157,8 @@ fn parent_lists(as_of: NaiveDate, ages: &[Age], reorder: bool) -> Vec<Vec<Parent
         }
     }
     for &(alive, hukou, age) in &st {
-        if alive {
-            out.push(vec![parent(Role::Mother, age.birth(as_of), true, hukou)]);
-            out.push(vec![parent(Role::Father, age.birth(as_of), true, hukou)]);
-        }
+        out.push(vec![parent(Role::Mother, age.birth(as_of), alive, hukou)]);
+        out.push(vec![parent(Role::Father, age.birth(as_of), alive, hukou)]);
     }
     out
 }
@@ -208,7 +212,8 @@ impl Run {
         let json = self.count % 101 == 0;
         // Reason texts are nearly all fixed sentences; every 29th household reads them all.
         let texts = self.count % 29 == 0;
-        let problems = match rules::evaluate(facts, date(2000, 1, 1)) {
+        // Checked on a day in the middle of the check dates: later ones are "按现行标准".
+        let problems = match rules::evaluate(facts, date(2024, 6, 1)) {
             Ok(out) => invariants(facts, &out, json, texts),
             Err(e) => vec![format!("refused: {e}")],
         };
@@ -275,7 +280,9 @@ fn invariants(facts: &Facts, out: &Outcome, json: bool, texts: bool) -> Vec<Stri
         || (c.status == ChildStatus::Disabled && matches!(c.disability_grade, Some(1..=3))))
         && !facts.has_other_child;
     let living = || facts.parents.iter().filter(|p| p.alive);
-    let covered = living().any(|p| p.kaifeng_hukou);
+    let any_living = living().next().is_some();
+    // RULINGS: a late parent's 户籍 counts too.
+    let covered = facts.parents.iter().any(|p| p.kaifeng_hukou);
     if out.special_family != special {
         bad.push(format!("special_family {} ≠ {special}", out.special_family));
     }
@@ -357,28 +364,105 @@ fn invariants(facts: &Facts, out: &Outcome, json: bool, texts: bool) -> Vec<Stri
         {
             bad.push(format!("{id} applies though the child is not disabled"));
         }
-        if special && covered && EVERY_SPECIAL_FAMILY.contains(&b.id) && !b.applies() {
+        if special
+            && covered
+            && any_living
+            && EVERY_SPECIAL_FAMILY.contains(&b.id)
+            && !b.applies()
+        {
             bad.push(format!("{id} should apply to every covered special family"));
+        }
+        // RULINGS: with both parents late, only the child's, the household's and the grave
+        // plot remain; with no one living, only the grave plot.
+        if !any_living && b.applies() {
+            let child_lives = c.status != ChildStatus::Deceased;
+            let allowed = match b.id {
+                BenefitId::FreeGravePlot => true,
+                BenefitId::Guardianship
+                | BenefitId::RehabilitationAid
+                | BenefitId::StudentAidPriority
+                | BenefitId::AssignedHelpers
+                | BenefitId::FestivalVisits
+                | BenefitId::VolunteerSupport => child_lives,
+                _ => false,
+            };
+            if !allowed {
+                bad.push(format!("{id} applies though both parents have died"));
+            }
+        }
+        if special && covered && !any_living && b.id == BenefitId::FreeGravePlot
+            && b.status != Status::Eligible
+        {
+            bad.push("free_grave_plot must be eligible once both parents have died".into());
+        }
+        // Where to go first is a place the family can walk into, never a city bureau.
+        if b.first_stop.is_city() {
+            bad.push(format!("{id}: first stop is a city bureau {:?}", b.first_stop));
+        }
+        // Papers follow the family: no ID card of a late parent, no certificate not yet held.
+        if special && covered {
+            let zh: Vec<&str> = b.documents.iter().map(|d| d.zh).collect();
+            let needs_both_ids = zh.contains(&"夫妻双方居民身份证");
+            if needs_both_ids && living().count() < 2 {
+                bad.push(format!("{id}: asks for both ID cards with one parent living"));
+            }
+            let ss = out.get(BenefitId::SpecialSupport).status;
+            if zh.contains(&"计划生育家庭特别扶助制度扶助证")
+                && !matches!(ss, Status::Eligible | Status::Check)
+            {
+                bad.push(format!("{id}: asks for the certificate before it can be held"));
+            }
+            if b.id == BenefitId::Guardianship && zh.iter().any(|d| d.contains("失能")) {
+                bad.push("guardianship asks for a self-care assessment".into());
+            }
+        }
+        // The pension subsidy is for contribution years: a parent of 60 makes no claim.
+        if b.id == BenefitId::PensionSubsidy && b.status == Status::Eligible {
+            let contributing = living().any(|p| {
+                p.kaifeng_hukou
+                    && p.pension == rules::Scheme::Resident
+                    && rules::facts::birthday(p.birth_date, 60) > as_of
+            });
+            if !contributing {
+                bad.push("pension_subsidy eligible with no contributing parent under 60".into());
+            }
+        }
+        // An adult disabled child without civil capacity brings in guardianship.
+        if special
+            && covered
+            && b.id == BenefitId::Guardianship
+            && c.status == ChildStatus::Disabled
+            && c.civil_capacity == Some(false)
+            && c.birth_date
+                .is_some_and(|d| rules::facts::birthday(d, 18) <= as_of)
+            && b.status != Status::Eligible
+        {
+            bad.push("guardianship not eligible for an adult child without civil capacity".into());
         }
     }
     // The amounts, from the policy's own figures.
     if special && covered {
         let hukou_living = living().filter(|p| p.kaifeng_hukou).count() as i64;
         let ss = out.get(BenefitId::SpecialSupport);
-        let want = died.then(|| Decimal::from(1430 * hukou_living));
+        let want = (died && hukou_living > 0).then(|| Decimal::from(1430 * hukou_living));
         if ss.monthly_total != want {
             bad.push(format!(
                 "special_support monthly {:?}, expected {want:?}",
                 ss.monthly_total
             ));
         }
-        if died {
+        if died && any_living {
             let listed = facts.parents.iter().filter(|p| p.kaifeng_hukou).count();
             let want = Decimal::from(if listed == 2 { 10_000 } else { 5_000 });
-            let got = out.get(BenefitId::DeathRelief).one_off_total;
-            if got != Some(want) {
-                bad.push(format!("death_relief {got:?}, expected {want}"));
+            let relief = out.get(BenefitId::DeathRelief);
+            if relief.one_off_total != Some(want) || relief.status != Status::Check {
+                bad.push(format!(
+                    "death_relief {:?} {:?}, expected check with {want}",
+                    relief.status, relief.one_off_total
+                ));
             }
+        }
+        if died && hukou_living > 0 {
             let days: i64 = living()
                 .filter(|p| p.kaifeng_hukou)
                 .map(|p| p.hospital_days.min(90))
@@ -392,22 +476,24 @@ fn invariants(facts: &Facts, out: &Outcome, json: bool, texts: bool) -> Vec<Stri
             }
         }
     }
-    // Totals: what eligible items pay, nothing else.
-    let sum = |f: fn(&rules::BenefitResult) -> Option<Decimal>| -> Decimal {
-        out.benefits
-            .iter()
-            .filter(|b| b.status == Status::Eligible)
-            .filter_map(f)
-            .sum()
-    };
-    if out.totals.monthly != sum(|b| b.monthly_total)
-        || out.totals.one_off != sum(|b| b.one_off_total)
-        || out.totals.annual != sum(|b| b.annual_total)
-    {
-        bad.push(format!(
-            "totals {:?} are not the sum over eligible items",
-            out.totals
-        ));
+    // Totals: what eligible items pay, nothing else; what check items would pay apart.
+    for (totals, status) in [
+        (out.totals, Status::Eligible),
+        (out.totals_to_confirm, Status::Check),
+    ] {
+        let sum = |f: fn(&rules::BenefitResult) -> Option<Decimal>| -> Decimal {
+            out.benefits
+                .iter()
+                .filter(|b| b.status == status)
+                .filter_map(f)
+                .sum()
+        };
+        if totals.monthly != sum(|b| b.monthly_total)
+            || totals.one_off != sum(|b| b.one_off_total)
+            || totals.annual != sum(|b| b.annual_total)
+        {
+            bad.push(format!("totals {totals:?} are not the sum over {status:?} items"));
+        }
     }
     if json {
         bad.extend(json_contract(facts, out));
@@ -440,6 +526,7 @@ fn json_contract(facts: &Facts, out: &Outcome) -> Vec<String> {
         "rules_version",
         "special_family",
         "totals",
+        "totals_to_confirm",
     ];
     if keys(&v) != want_top {
         bad.push(format!("top-level keys {:?}", keys(&v)));
@@ -464,6 +551,7 @@ fn json_contract(facts: &Facts, out: &Outcome) -> Vec<String> {
         "clause",
         "documents",
         "eligible_from",
+        "first_stop",
         "id",
         "monthly_total",
         "one_off_total",
@@ -502,7 +590,9 @@ fn json_contract(facts: &Facts, out: &Outcome) -> Vec<String> {
             || j["one_off_total"] != money(b.one_off_total)
             || j["annual_total"] != money(b.annual_total)
             || j["reasons"] != Value::Array(reasons)
-            || j["documents"].as_array().map(Vec::len) != Some(info.documents.len())
+            || j["documents"].as_array().map(Vec::len) != Some(b.documents.len())
+            || j["first_stop"]["id"] != serde_json::to_value(b.first_stop).unwrap()
+            || j["first_stop"]["name"].as_str().is_none_or(str::is_empty)
         {
             bad.push(format!("{id} JSON says something else: {j}"));
         }
@@ -578,10 +668,11 @@ fn every_combination_of_a_parents_own_answers_keeps_the_invariants() {
     let as_of = date(2024, 6, 1);
     let schemes = [Scheme::Resident, Scheme::Employee, Scheme::None];
     let settings = [
-        CareSetting::Home,
-        CareSetting::PublicHome,
-        CareSetting::PublicPrivateHome,
-        CareSetting::PrivateHome,
+        None,
+        Some(CareSetting::Home),
+        Some(CareSetting::PublicHome),
+        Some(CareSetting::PublicPrivateHome),
+        Some(CareSetting::PrivateHome),
     ];
     let days = [0, 90, 91];
     let kids = children();
@@ -589,7 +680,7 @@ fn every_combination_of_a_parents_own_answers_keeps_the_invariants() {
     let age_pairs = [(55, 62), (62, 40), (48, 59)];
     for child in kids {
         for (ma, fa) in age_pairs {
-            for alive in [(true, true), (true, false), (false, true)] {
+            for alive in [(true, true), (true, false), (false, true), (false, false)] {
                 for hukou in [(true, true), (true, false), (false, true)] {
                     for varied in 0..2 {
                         let m = parent(

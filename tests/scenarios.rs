@@ -143,8 +143,8 @@ fn evaluate(s: &Scenario) -> Result<Outcome, String> {
     }
     let facts: Facts =
         serde_json::from_value(s.household.clone()).map_err(|e| format!("bad household: {e}"))?;
-    // `today` is never used: every scenario carries its own as_of.
-    let today = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
+    // Each scenario is checked on its own as_of, as a family checks on the day.
+    let today = facts.as_of.unwrap_or(NaiveDate::from_ymd_opt(2024, 6, 1).unwrap());
     rules::evaluate(&facts, today).map_err(|e| format!("refused: {e}"))
 }
 

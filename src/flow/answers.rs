@@ -389,6 +389,7 @@ impl Answers {
                 .map(Birth::date)
                 .filter(|_| child == ChildStatus::Disabled),
             schooling: self.schooling.filter(|_| child == ChildStatus::Disabled),
+            civil_capacity: None,
         };
         let parents = if self.not_special() {
             // Outside the special families nothing applies whoever the parents are; the
@@ -427,7 +428,7 @@ impl Answers {
                     mobility_limited: health.mobility_limited[i],
                     pension: self.pension[i].unwrap_or(Scheme::None),
                     medical: self.medical[i].unwrap_or(Scheme::None),
-                    care_setting: self.care[i].unwrap_or(CareSetting::Home),
+                    care_setting: self.care[i],
                     hospital_days: self.hospital_days[i].map(i64::from).unwrap_or(0),
                 });
             }
@@ -590,7 +591,8 @@ impl Answers {
             let i = slot as usize;
             a.pension[i] = Some(p.pension);
             a.medical[i] = Some(p.medical);
-            a.care[i] = Some(p.care_setting);
+            // The app always asks where it matters; unanswered reads as at home there too.
+            a.care[i] = Some(p.care_setting.unwrap_or(CareSetting::Home));
             a.hospital_days[i] = u16::try_from(p.hospital_days).ok();
             health.mobility_limited[i] = p.mobility_limited;
             health.no_self_care[i] = !p.self_care;

@@ -17,8 +17,24 @@ pub enum AgencyId {
     CountyHealth,
     /// 村（居）委会: where 特别扶助 is applied for.
     VillageCommittee,
-    /// 法律援助中心, named in clause 13.
+    /// 法律援助中心, named in clause 13: the family's own county's.
     LegalAidCentre,
+    /// 县（区）人社局: where the resident pension scheme is joined and paid into.
+    CountyHumanResources,
+    /// 县（区）医保局: resident medical insurance and medical aid.
+    CountyMedicalSecurity,
+    /// 县（区）住建局: public rental housing and rural house renovation.
+    CountyHousing,
+    /// 县（区）残联: rehabilitation aid and devices.
+    CountyDisabledFederation,
+    /// 县（区）计生协: the hospital nursing insurance and the volunteers.
+    CountyFamilyPlanningAssociation,
+    /// 县（区）乡村振兴局: projects for registered households.
+    CountyRuralRevitalization,
+    /// The school's own student-aid office (clause 15's aid is assessed there).
+    SchoolAidOffice,
+    /// The hospital or community health centre the family uses (the green channel is there).
+    Hospital,
     CityFinance,
     CityHealth,
     CityHumanResources,
@@ -47,7 +63,7 @@ pub struct Agency {
     pub hotline: Option<&'static str>,
 }
 
-pub const AGENCIES: [Agency; 20] = [
+pub const AGENCIES: [Agency; 28] = [
     Agency {
         id: AgencyId::CountyGovernment,
         zh: "县（区）人民政府",
@@ -77,6 +93,54 @@ pub const AGENCIES: [Agency; 20] = [
         zh: "法律援助中心",
         en: "Legal aid centre",
         hotline: Some("12348"),
+    },
+    Agency {
+        id: AgencyId::CountyHumanResources,
+        zh: "县（区）人社局",
+        en: "County or district human resources and social security bureau",
+        hotline: Some("12345"),
+    },
+    Agency {
+        id: AgencyId::CountyMedicalSecurity,
+        zh: "县（区）医保局",
+        en: "County or district healthcare security bureau",
+        hotline: Some("12345"),
+    },
+    Agency {
+        id: AgencyId::CountyHousing,
+        zh: "县（区）住建局",
+        en: "County or district housing and urban-rural development bureau",
+        hotline: Some("12345"),
+    },
+    Agency {
+        id: AgencyId::CountyDisabledFederation,
+        zh: "县（区）残联",
+        en: "County or district disabled persons' federation",
+        hotline: Some("12345"),
+    },
+    Agency {
+        id: AgencyId::CountyFamilyPlanningAssociation,
+        zh: "县（区）计生协",
+        en: "County or district family planning association",
+        hotline: Some("12345"),
+    },
+    Agency {
+        id: AgencyId::CountyRuralRevitalization,
+        zh: "县（区）乡村振兴局",
+        en: "County or district rural revitalisation bureau",
+        hotline: Some("12345"),
+    },
+    Agency {
+        id: AgencyId::SchoolAidOffice,
+        zh: "孩子就读学校的学生资助部门",
+        en: "The student aid office of the child's school",
+        hotline: None,
+    },
+    Agency {
+        id: AgencyId::Hospital,
+        zh: "就诊的医院或社区卫生服务中心",
+        en: "The hospital or community health centre where the family is treated",
+        hotline: Some("12320"),
     },
     Agency {
         id: AgencyId::CityFinance,
@@ -187,29 +251,44 @@ impl AgencyId {
 
     /// Whether the name depends on the family's area.
     pub fn is_local(self) -> bool {
-        matches!(
-            self,
-            AgencyId::CountyGovernment | AgencyId::CountyCivilAffairs | AgencyId::CountyHealth
-        )
+        self.local_suffix().is_some() || self == AgencyId::CountyGovernment
+    }
+
+    /// Whether it is one of the city's own bureaus, which a family is never sent to first
+    /// where its own county's office serves it.
+    pub fn is_city(self) -> bool {
+        self.agency().zh.starts_with('市') || self == AgencyId::CityYouthLeague
+    }
+
+    /// For a county-level office, its name after the area's: 民政局 in 龙亭区民政局.
+    fn local_suffix(self) -> Option<(&'static str, &'static str)> {
+        Some(match self {
+            AgencyId::CountyCivilAffairs => ("民政局", "civil affairs bureau"),
+            AgencyId::CountyHealth => ("卫生健康委", "health commission"),
+            AgencyId::LegalAidCentre => ("法律援助中心", "legal aid centre"),
+            AgencyId::CountyHumanResources => ("人社局", "human resources and social security bureau"),
+            AgencyId::CountyMedicalSecurity => ("医保局", "healthcare security bureau"),
+            AgencyId::CountyHousing => ("住建局", "housing and urban-rural development bureau"),
+            AgencyId::CountyDisabledFederation => ("残联", "disabled persons' federation"),
+            AgencyId::CountyFamilyPlanningAssociation => ("计生协", "family planning association"),
+            AgencyId::CountyRuralRevitalization => ("乡村振兴局", "rural revitalisation bureau"),
+            _ => return None,
+        })
     }
 
     /// The agency's name for this family: local offices carry the area's own name.
     pub fn name_zh(self, area: Option<Area>) -> String {
-        match (self, area) {
-            (AgencyId::CountyGovernment, Some(a)) => a.government_zh().to_string(),
-            (AgencyId::CountyCivilAffairs, Some(a)) => format!("{}民政局", a.office_prefix_zh()),
-            (AgencyId::CountyHealth, Some(a)) => format!("{}卫生健康委", a.office_prefix_zh()),
+        match (self, area, self.local_suffix()) {
+            (AgencyId::CountyGovernment, Some(a), _) => a.government_zh().to_string(),
+            (_, Some(a), Some((zh, _))) => format!("{}{zh}", a.office_prefix_zh()),
             _ => self.agency().zh.to_string(),
         }
     }
 
     pub fn name_en(self, area: Option<Area>) -> String {
-        match (self, area) {
-            (AgencyId::CountyGovernment, Some(a)) => a.government_en().to_string(),
-            (AgencyId::CountyCivilAffairs, Some(a)) => {
-                format!("{} civil affairs bureau", a.name_en())
-            }
-            (AgencyId::CountyHealth, Some(a)) => format!("{} health commission", a.name_en()),
+        match (self, area, self.local_suffix()) {
+            (AgencyId::CountyGovernment, Some(a), _) => a.government_en().to_string(),
+            (_, Some(a), Some((_, en))) => format!("{} {en}", a.name_en()),
             _ => self.agency().en.to_string(),
         }
     }

@@ -105,7 +105,7 @@ pub struct Document {
     pub en: &'static str,
 }
 
-const ID_CARD: Document = Document {
+pub(crate) const ID_CARD: Document = Document {
     zh: "夫妻双方居民身份证",
     en: "Both spouses' resident ID cards",
 };
@@ -113,7 +113,7 @@ const HUKOU: Document = Document {
     zh: "户口簿",
     en: "Household registration booklet (户口簿)",
 };
-const MARRIAGE: Document = Document {
+pub(crate) const MARRIAGE: Document = Document {
     zh: "结婚证",
     en: "Marriage certificate",
 };
@@ -137,7 +137,7 @@ const BANK_CARD: Document = Document {
     zh: "本人银行卡或存折（用于发放）",
     en: "Your own bank card or passbook, for payment",
 };
-const SUPPORT_CARD: Document = Document {
+pub(crate) const SUPPORT_CARD: Document = Document {
     zh: "计划生育家庭特别扶助制度扶助证",
     en: "Special support certificate (计划生育家庭特别扶助制度扶助证)",
 };
@@ -172,6 +172,27 @@ const DISPUTE_PAPERS: Document = Document {
 const MEDICAL_PAPERS: Document = Document {
     zh: "医院诊断证明或失能评估材料",
     en: "A hospital diagnosis or an assessment of lost self-care",
+};
+const COURT_RULING: Document = Document {
+    zh: "人民法院认定无民事行为能力或限制民事行为能力的判决书",
+    en: "The court ruling that declares the person without, or with limited, civil capacity",
+};
+/// For a family where one spouse has died: the papers then name who is who.
+pub(crate) const LATE_SPOUSE_DEATH: Document = Document {
+    zh: "已故配偶的死亡证明",
+    en: "The late spouse's death certificate",
+};
+pub(crate) const MOTHER_ID: Document = Document {
+    zh: "母亲的居民身份证",
+    en: "The mother's resident ID card",
+};
+pub(crate) const FATHER_ID: Document = Document {
+    zh: "父亲的居民身份证",
+    en: "The father's resident ID card",
+};
+pub(crate) const AGENT_ID: Document = Document {
+    zh: "受委托人（或孩子的监护人）的居民身份证",
+    en: "The resident ID card of the person entrusted (or of the child's guardian)",
 };
 const ENTRUSTMENT: Document = Document {
     zh: "父母生前的委托书、死亡证明",
@@ -286,7 +307,7 @@ pub const BENEFITS: [Benefit; 25] = [
         3,
         "对独生子女三级以上残疾或死亡、未再生育或收养子女的夫妻参加城乡居民养老保险，由县（区）人民政府给予适当补贴。",
         &[CountyGovernment, CityHumanResources, CityFinance],
-        CountyGovernment,
+        CountyHumanResources,
         docs![ID_CARD, HUKOU, ONLY_CHILD, CHILD_PROOF, INSURANCE_PROOF],
     ),
     row(
@@ -341,7 +362,7 @@ pub const BENEFITS: [Benefit; 25] = [
         5,
         "对独生子女三级以上残疾或死亡、未再生育或收养子女的夫妻参加城乡居民基本医疗保险，由县（区）人民政府给予适当补贴；",
         CLAUSE_5,
-        CountyGovernment,
+        CountyMedicalSecurity,
         docs![ID_CARD, HUKOU, ONLY_CHILD, CHILD_PROOF, INSURANCE_PROOF],
     ),
     row(
@@ -352,7 +373,7 @@ pub const BENEFITS: [Benefit; 25] = [
         5,
         "将符合条件的困难家庭纳入医疗救助范围，给予相应的医疗救助。",
         CLAUSE_5,
-        CityMedicalSecurity,
+        CountyMedicalSecurity,
         docs![ID_CARD, HUKOU, CHILD_PROOF, HARDSHIP_PROOF],
     ),
     row(
@@ -363,7 +384,7 @@ pub const BENEFITS: [Benefit; 25] = [
         5,
         "各级医疗机构要开通“绿色通道”，建立社区医疗服务巡诊制度，为计划生育特殊家庭建立健康档案，提供便利的就医条件，对行动不便的特殊家庭老人提供上门服务。特殊家庭父母凭计划生育家庭特别扶助制度扶助证、居民身份证优先就诊并免除门诊挂号费；在急诊和大病诊疗过程中，给予优惠待遇，免除120等急救车辆使用费用，优先安排住院床位。",
         CLAUSE_5,
-        CityHealth,
+        Hospital,
         docs![ID_CARD, SUPPORT_CARD],
     ),
     row(
@@ -374,7 +395,7 @@ pub const BENEFITS: [Benefit; 25] = [
         6,
         "对独生子女死亡的特殊家庭父母统一缴纳每人每年900元的住院护理补贴保险，住院期间享受每日300元的住院护理补贴，每年最长不超过90天。",
         &[CountyGovernment, CityFamilyPlanningAssociation, CityFinance],
-        CityFamilyPlanningAssociation,
+        CountyFamilyPlanningAssociation,
         docs![ID_CARD, HUKOU, DEATH_PROOF, HOSPITAL_PAPERS, BANK_CARD],
     ),
     row(
@@ -407,8 +428,8 @@ pub const BENEFITS: [Benefit; 25] = [
         8,
         "将失去民事行为能力的计划生育特殊家庭成员纳入国家成年监护制度安排中，及时沟通情况，了解实际需求，提供必要帮助。",
         CLAUSE_8,
-        CityJustice,
-        docs![ID_CARD, HUKOU, MEDICAL_PAPERS],
+        VillageCommittee,
+        docs![ID_CARD, HUKOU, COURT_RULING],
     ),
     row(
         BenefitId::FestivalVisits,
@@ -443,7 +464,7 @@ pub const BENEFITS: [Benefit; 25] = [
             CityWomensFederation,
             CityDisabledFederation,
         ],
-        CityFamilyPlanningAssociation,
+        CountyFamilyPlanningAssociation,
         docs![ID_CARD],
     ),
     row(
@@ -454,7 +475,7 @@ pub const BENEFITS: [Benefit; 25] = [
         11,
         "对生活贫困、住房困难的城镇计划生育特殊家庭申请公共租赁住房的，要优先给予安排；",
         &[CityHousing],
-        CityHousing,
+        CountyHousing,
         docs![ID_CARD, HUKOU, CHILD_PROOF, HARDSHIP_PROOF, HOUSING_PROOF],
     ),
     row(
@@ -465,7 +486,7 @@ pub const BENEFITS: [Benefit; 25] = [
         11,
         "对农村计划生育特殊家庭，要按照有关规定优先纳入农村危房改造范围。",
         &[CityHousing],
-        CityHousing,
+        CountyHousing,
         docs![ID_CARD, HUKOU, CHILD_PROOF, HOUSING_PROOF],
     ),
     row(
@@ -476,7 +497,7 @@ pub const BENEFITS: [Benefit; 25] = [
         12,
         "对符合条件、有收养意愿的计划生育特殊家庭，在同等条件下，优先收养子女。",
         &[CityCivilAffairs],
-        CityCivilAffairs,
+        CountyCivilAffairs,
         docs![ID_CARD, HUKOU, MARRIAGE, CHILD_PROOF],
     ),
     row(
@@ -498,7 +519,7 @@ pub const BENEFITS: [Benefit; 25] = [
         14,
         "对计划生育特殊家庭中的建档立卡脱贫户优先安排到户增收、小额贷款贴息、扶贫就业培训等项目。",
         &[CityRuralRevitalization],
-        CityRuralRevitalization,
+        CountyRuralRevitalization,
         docs![ID_CARD, HUKOU, CHILD_PROOF, POVERTY_PROOF],
     ),
     row(
@@ -509,7 +530,7 @@ pub const BENEFITS: [Benefit; 25] = [
         15,
         "对残疾独生子女接受普通高中教育、中等职业教育、普通高校全日制本专科教育的，在国家资助政策体系下，按照有关规定，残疾独生子女优先享受相应的困难家庭学生生活补助或助学金等学生资助项目。",
         &[CityEducation],
-        CityEducation,
+        SchoolAidOffice,
         docs![DISABILITY_CARD, STUDENT_PROOF, HUKOU],
     ),
     row(
@@ -520,7 +541,7 @@ pub const BENEFITS: [Benefit; 25] = [
         16,
         "对符合康复救助条件的，根据相关政策和救助项目优先给予补贴适配假肢（上下肢、特殊假肢）、辅助器具（轮椅、助行器、助视器、助听器等）；对符合康复救助政策和条件的0—6岁视力、听力、智力、言语、孤独症、肢体（脑瘫）残疾儿童优先实施康复救助服务。",
         &[CityDisabledFederation],
-        CityDisabledFederation,
+        CountyDisabledFederation,
         docs![DISABILITY_CARD, HUKOU],
     ),
     row(

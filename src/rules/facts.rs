@@ -12,7 +12,11 @@ use super::params::POLICY_IN_FORCE;
 #[serde(deny_unknown_fields)]
 pub struct Facts {
     /// The day the check is made for; today when absent.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "strict_date::option"
+    )]
     pub as_of: Option<NaiveDate>,
     /// The family's county-level area in Kaifeng; absent when unknown or outside Kaifeng.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -75,10 +79,25 @@ pub struct Child {
     pub disability_grade: Option<i64>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub disability_types: Vec<DisabilityType>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "strict_date::option"
+    )]
     pub birth_date: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub schooling: Option<Schooling>,
+    /// An adult disabled child's civil capacity (民事行为能力); absent means they have it.
+    /// `false` on a child of 18 or over brings them into adult guardianship (clause 8).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub civil_capacity: Option<bool>,
+}
+
+impl Child {
+    /// The child's civil capacity as the rules read it: absent means they have it.
+    pub fn has_civil_capacity(&self) -> bool {
+        self.civil_capacity.unwrap_or(true)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -136,6 +155,7 @@ pub enum Schooling {
 #[serde(deny_unknown_fields)]
 pub struct Parent {
     pub role: Role,
+    #[serde(deserialize_with = "strict_date::required")]
     pub birth_date: NaiveDate,
     #[serde(default = "yes")]
     pub alive: bool,
@@ -150,8 +170,10 @@ pub struct Parent {
     pub pension: Scheme,
     #[serde(default = "unknown_scheme")]
     pub medical: Scheme,
-    #[serde(default = "at_home")]
-    pub care_setting: CareSetting,
+    /// Absent when not answered: the rules then read it as living at home, the common case,
+    /// and say that they did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub care_setting: Option<CareSetting>,
     /// Days in hospital this year.
     #[serde(default)]
     pub hospital_days: i64,
@@ -172,7 +194,7 @@ impl Parent {
             mobility_limited: false,
             pension: unknown_scheme(),
             medical: unknown_scheme(),
-            care_setting: at_home(),
+            care_setting: None,
             hospital_days: 0,
         }
     }
@@ -184,8 +206,12 @@ fn yes() -> bool {
 fn unknown_scheme() -> Scheme {
     Scheme::None
 }
-fn at_home() -> CareSetting {
-    CareSetting::Home
+
+impl Parent {
+    /// Whether the parent lives at home: as answered, or at home when not answered.
+    pub fn at_home(&self) -> bool {
+        matches!(self.care_setting, None | Some(CareSetting::Home))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -261,6 +287,80 @@ impl std::error::Error for FactsError {}
 /// The most days a year can hold.
 pub const MAX_HOSPITAL_DAYS: i64 = 366;
 
+/// The youngest a parent can be on the check date: younger is a typo in a birth date.
+pub const MIN_PARENT_AGE: u32 = 16;
+/// The oldest a parent can be on the check date, living or late.
+pub const MAX_PARENT_AGE: u32 = 120;
+/// How far ahead of today a check may be dated: further is a likely typo (2204 for 2024).
+pub const MAX_YEARS_AHEAD: u32 = 2;
+
+/// A refusal before it is given its field: the English and the Chinese.
+pub type Refusal = (String, String);
+
+/// Hospital days are days of this calendar year up to the check date (RULINGS), so there
+/// are at most as many as the day of the year `as_of` is (1 January = 1).
+pub fn check_hospital_days(days: i64, as_of: NaiveDate) -> Result<(), Refusal> {
+    let so_far = i64::from(as_of.ordinal());
+    if days < 0 {
+        return Err((
+            format!("must not be negative (got {days})"),
+            "住院天数不能是负数".into(),
+        ));
+    }
+    if days > so_far {
+        return Err((
+            format!(
+                "{days} days in hospital this year, but only {so_far} days of the year have passed by {as_of}"
+            ),
+            format!(
+                "住院天数是今年1月1日到{}的天数，最多{so_far}天（填写的是{days}天）",
+                ZhDate(as_of)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// A parent's birth date must make them between 16 and 120 on the check date.
+pub fn check_parent_birth(born: NaiveDate, as_of: NaiveDate) -> Result<(), Refusal> {
+    if born > as_of {
+        return Err((
+            format!("{born} is after as_of ({as_of})"),
+            "出生日期晚于查询日期，请检查".into(),
+        ));
+    }
+    if birthday(born, MIN_PARENT_AGE) > as_of {
+        return Err((
+            format!("{born} makes the parent younger than {MIN_PARENT_AGE} on {as_of}"),
+            format!(
+                "按这个出生日期，到{}还不满{MIN_PARENT_AGE}周岁，不可能是孩子的父母，请检查",
+                ZhDate(as_of)
+            ),
+        ));
+    }
+    if birthday(born, MAX_PARENT_AGE + 1) <= as_of {
+        return Err((
+            format!("{born} makes the parent older than {MAX_PARENT_AGE} on {as_of}"),
+            format!(
+                "按这个出生日期，到{}已超过{MAX_PARENT_AGE}周岁，请检查出生年份",
+                ZhDate(as_of)
+            ),
+        ));
+    }
+    Ok(())
+}
+
+/// A child cannot be born before their parent.
+pub fn check_child_after_parent(child: NaiveDate, parent: NaiveDate) -> Result<(), Refusal> {
+    if child < parent {
+        return Err((
+            format!("the child's birth date {child} is before the parent's ({parent})"),
+            "孩子的出生日期早于父母的出生日期，请检查".into(),
+        ));
+    }
+    Ok(())
+}
+
 impl Facts {
     /// The check date: `as_of` when given, else `today`.
     pub fn date(&self, today: NaiveDate) -> NaiveDate {
@@ -271,6 +371,7 @@ impl Facts {
     /// computed from impossible facts.
     pub fn validate(&self, today: NaiveDate) -> Result<(), FactsError> {
         let as_of = self.date(today);
+        let at = |field: String| move |(en, zh): Refusal| FactsError::new(field, en, zh);
         if as_of < POLICY_IN_FORCE {
             return Err(FactsError::new(
                 "as_of",
@@ -280,34 +381,63 @@ impl Facts {
                 format!("{}早于本政策施行日期2023年8月1日，无法按本政策判断", zh_date(as_of)),
             ));
         }
+        let latest = birthday(today, MAX_YEARS_AHEAD);
+        if as_of > latest {
+            return Err(FactsError::new(
+                "as_of",
+                format!(
+                    "{as_of} is more than {MAX_YEARS_AHEAD} years after today ({today}); is the year a typo?"
+                ),
+                format!(
+                    "查询日期{}比今天晚了{MAX_YEARS_AHEAD}年以上，请检查年份是否填错",
+                    zh_date(as_of)
+                ),
+            ));
+        }
         let child = &self.child;
+        let grade_range = |g: i64| {
+            if (1..=4).contains(&g) {
+                Ok(())
+            } else {
+                Err(FactsError::new(
+                    "child.disability_grade",
+                    format!("must be 1, 2, 3 or 4 (got {g})"),
+                    format!("残疾等级只能是一至四级（收到：{g}）"),
+                ))
+            }
+        };
         match child.status {
-            ChildStatus::Disabled => {
-                match child.disability_grade {
-                    None => return Err(FactsError::new(
+            ChildStatus::Disabled => match child.disability_grade {
+                None => {
+                    return Err(FactsError::new(
                         "child.disability_grade",
                         "is required when child.status is \"disabled\" (1 to 4, from the 残疾人证)",
                         "请填写孩子残疾人证上的残疾等级（一至四级）",
-                    )),
-                    Some(g) if !(1..=4).contains(&g) => {
-                        return Err(FactsError::new(
-                            "child.disability_grade",
-                            format!("must be 1, 2, 3 or 4 (got {g})"),
-                            format!("残疾等级只能是一至四级（收到：{g}）"),
-                        ))
-                    }
-                    Some(_) => {}
+                    ))
+                }
+                Some(g) => grade_range(g)?,
+            },
+            // Disability fields on a late child are ignored, but a grade is still a grade.
+            ChildStatus::Deceased => {
+                if let Some(g) = child.disability_grade {
+                    grade_range(g)?;
                 }
             }
-            ChildStatus::Deceased | ChildStatus::Living => {
-                if let Some(g) = child.disability_grade {
-                    if !(1..=4).contains(&g) {
-                        return Err(FactsError::new(
-                            "child.disability_grade",
-                            format!("must be 1, 2, 3 or 4 (got {g})"),
-                            format!("残疾等级只能是一至四级（收到：{g}）"),
-                        ));
-                    }
+            ChildStatus::Living => {
+                let given = [
+                    ("disability_grade", child.disability_grade.is_some()),
+                    ("disability_types", !child.disability_types.is_empty()),
+                    ("schooling", child.schooling.is_some()),
+                    ("civil_capacity", child.civil_capacity.is_some()),
+                ];
+                if let Some((field, _)) = given.iter().find(|(_, given)| *given) {
+                    return Err(FactsError::new(
+                        format!("child.{field}"),
+                        format!(
+                            "is given for a child whose status is \"living\" (no 残疾人证); if the child holds one, status is \"disabled\""
+                        ),
+                        "孩子填写为健在（没有残疾人证），却填写了残疾方面的情况；如孩子持有残疾人证，请选择“伤残”",
+                    ));
                 }
             }
         }
@@ -344,47 +474,51 @@ impl Facts {
                 "两位父母的身份相同，请分别填写母亲和父亲",
             ));
         }
-        if !self.parents.iter().any(|p| p.alive) {
-            return Err(FactsError::new(
-                "parents",
-                "no parent is alive; the benefits are for living parents",
-                "没有在世的父母，本工具无法判断",
-            ));
-        }
         for (i, p) in self.parents.iter().enumerate() {
-            if p.birth_date > as_of {
-                return Err(FactsError::new(
-                    format!("parents[{i}].birth_date"),
-                    format!("{} is after as_of ({as_of})", p.birth_date),
-                    "出生日期晚于查询日期，请检查",
-                ));
+            check_parent_birth(p.birth_date, as_of)
+                .map_err(at(format!("parents[{i}].birth_date")))?;
+            if let Some(born) = child.birth_date {
+                check_child_after_parent(born, p.birth_date)
+                    .map_err(at("child.birth_date".to_string()))?;
             }
-            if p.birth_date.year() < 1900 {
-                return Err(FactsError::new(
-                    format!("parents[{i}].birth_date"),
-                    format!("{} is before 1900", p.birth_date),
-                    "出生日期早于1900年，请检查",
-                ));
-            }
-            if p.hospital_days < 0 {
-                return Err(FactsError::new(
-                    format!("parents[{i}].hospital_days"),
-                    format!("must not be negative (got {})", p.hospital_days),
-                    "住院天数不能是负数",
-                ));
-            }
-            if p.hospital_days > MAX_HOSPITAL_DAYS {
-                return Err(FactsError::new(
-                    format!("parents[{i}].hospital_days"),
-                    format!(
-                        "must be at most {MAX_HOSPITAL_DAYS}, the days in hospital this year (got {})",
-                        p.hospital_days
-                    ),
-                    format!("住院天数是今年的天数，最多{MAX_HOSPITAL_DAYS}天"),
-                ));
-            }
+            check_hospital_days(p.hospital_days, as_of)
+                .map_err(at(format!("parents[{i}].hospital_days")))?;
         }
         Ok(())
+    }
+}
+
+/// Dates exactly as the contract writes them, `YYYY-MM-DD`: chrono alone would also take
+/// "2024-6-1", " 2024-06-01" or "+2024-06-01", which are not what a register should hold.
+mod strict_date {
+    use chrono::NaiveDate;
+    use serde::{de, Deserialize, Deserializer};
+
+    fn parse<E: de::Error>(s: &str) -> Result<NaiveDate, E> {
+        let b = s.as_bytes();
+        let shaped = b.len() == 10
+            && b[4] == b'-'
+            && b[7] == b'-'
+            && b.iter()
+                .enumerate()
+                .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        if !shaped {
+            return Err(E::custom("is not a date written YYYY-MM-DD"));
+        }
+        NaiveDate::parse_from_str(s, "%Y-%m-%d")
+            .map_err(|_| E::custom("is not a real date written YYYY-MM-DD"))
+    }
+
+    pub fn required<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let s = <std::borrow::Cow<'de, str>>::deserialize(d)?;
+        parse(&s)
+    }
+
+    pub fn option<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+        match <Option<std::borrow::Cow<'de, str>>>::deserialize(d)? {
+            Some(s) => parse(&s).map(Some),
+            None => Ok(None),
+        }
     }
 }
 

@@ -76,35 +76,55 @@ pub fn decided_ids() -> impl Iterator<Item = BenefitId> {
 pub fn evaluate(facts: &Facts, today: NaiveDate) -> Result<Outcome, FactsError> {
     facts.validate(today)?;
     let as_of = facts.date(today);
-    let h = Household::new(facts, as_of);
+    let h = Household::new(facts, as_of, today);
     let blocked = decide::outside(&h);
     let benefits: Vec<BenefitResult> = DECIDERS
         .iter()
-        .map(|(id, decide)| match &blocked {
-            Some(reason) => {
-                let mut r = BenefitResult::new(*id, Status::NotEligible);
-                r.reasons.push(reason.clone());
-                r
+        .map(|(id, decide)| {
+            let refusal = blocked.clone().or_else(|| decide::late_parents(&h, *id));
+            let mut r = match refusal {
+                Some(reason) => {
+                    let mut r = BenefitResult::new(*id, Status::NotEligible);
+                    r.reasons.push(reason);
+                    r
+                }
+                None => {
+                    let mut r = decide(&h);
+                    decide::local_note(&h, &mut r);
+                    let has_amount = r.monthly_total.is_some()
+                        || r.one_off_total.is_some()
+                        || r.annual_total.is_some();
+                    if has_amount && r.applies() {
+                        let from = r.eligible_from.unwrap_or(as_of).max(as_of);
+                        r.reasons.extend(decide::at_current_rate(&h, from));
+                    }
+                    r
+                }
+            };
+            if blocked.is_none() {
+                r.documents = decide::documents(&h, &r);
             }
-            None => {
-                let mut r = decide(&h);
-                decide::local_note(&h, &mut r);
-                r
-            }
+            r
         })
         .collect();
     debug_assert_eq!(benefits.len(), outcome::catalogue_len());
     let mut totals = Totals::default();
-    for b in benefits.iter().filter(|b| b.status == Status::Eligible) {
+    let mut totals_to_confirm = Totals::default();
+    for b in benefits.iter() {
+        let sum = match b.status {
+            Status::Eligible => &mut totals,
+            Status::Check => &mut totals_to_confirm,
+            Status::Future | Status::NotEligible => continue,
+        };
         // Decimal addition is not free: add only the amounts there are.
         if let Some(m) = b.monthly_total {
-            totals.monthly += m;
+            sum.monthly += m;
         }
         if let Some(o) = b.one_off_total {
-            totals.one_off += o;
+            sum.one_off += o;
         }
         if let Some(a) = b.annual_total {
-            totals.annual += a;
+            sum.annual += a;
         }
     }
     Ok(Outcome {
@@ -115,5 +135,6 @@ pub fn evaluate(facts: &Facts, today: NaiveDate) -> Result<Outcome, FactsError> 
         special_family: h.special,
         benefits,
         totals,
+        totals_to_confirm,
     })
 }

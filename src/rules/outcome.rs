@@ -8,11 +8,11 @@ use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
 
 use super::agencies::AgencyId;
-use super::benefits::{BenefitId, BENEFITS};
+use super::benefits::{BenefitId, Document, BENEFITS};
 use super::facts::Area;
 
 /// Bumped whenever a rule or amount changes, so a printed sheet says which rules made it.
-pub const RULES_VERSION: &str = "kaifeng-2023-24/1.0.0";
+pub const RULES_VERSION: &str = "kaifeng-2023-24/1.1.0";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -76,6 +76,11 @@ pub struct BenefitResult {
     pub monthly_total: Option<Decimal>,
     pub one_off_total: Option<Decimal>,
     pub annual_total: Option<Decimal>,
+    /// The one office to walk into first (named for the family's area where it is local).
+    pub first_stop: AgencyId,
+    /// The papers to bring, for this family: the living parents' ID cards, a late spouse's
+    /// death certificate, the special support certificate only once it can be held.
+    pub documents: Vec<Document>,
 }
 
 impl BenefitResult {
@@ -88,6 +93,8 @@ impl BenefitResult {
             monthly_total: None,
             one_off_total: None,
             annual_total: None,
+            first_stop: id.info().contact,
+            documents: Vec::new(),
         }
     }
 
@@ -112,12 +119,15 @@ pub struct Outcome {
     pub rules_version: &'static str,
     pub as_of: NaiveDate,
     pub area: Option<Area>,
-    /// At least one living parent holds Kaifeng 户籍.
+    /// At least one listed parent, living or late, holds or held Kaifeng 户籍.
     pub covered: bool,
     pub special_family: bool,
     /// One entry per catalogue item, in catalogue order.
     pub benefits: Vec<BenefitResult>,
+    /// What `eligible` items pay.
     pub totals: Totals,
+    /// What `check` items would pay once the office confirms them; never in `totals`.
+    pub totals_to_confirm: Totals,
 }
 
 impl Outcome {
@@ -163,6 +173,27 @@ struct AgencyJson {
     name: Cow<'static, str>,
 }
 
+/// One agency named for the family's area.
+fn agency_json(a: AgencyId, area: Option<Area>) -> AgencyJson {
+    AgencyJson {
+        id: a,
+        name: if a.is_local() && area.is_some() {
+            Cow::Owned(a.name_zh(area))
+        } else {
+            Cow::Borrowed(a.agency().zh)
+        },
+    }
+}
+
+/// The papers, in Chinese.
+struct DocumentsJson<'a>(&'a [Document]);
+
+impl Serialize for DocumentsJson<'_> {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_seq(self.0.iter().map(|d| d.zh))
+    }
+}
+
 /// The agencies, named for the family's area.
 struct AgenciesJson {
     ids: &'static [AgencyId],
@@ -171,14 +202,7 @@ struct AgenciesJson {
 
 impl Serialize for AgenciesJson {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        s.collect_seq(self.ids.iter().map(|&a| AgencyJson {
-            id: a,
-            name: if a.is_local() && self.area.is_some() {
-                Cow::Owned(a.name_zh(self.area))
-            } else {
-                Cow::Borrowed(a.agency().zh)
-            },
-        }))
+        s.collect_seq(self.ids.iter().map(|&a| agency_json(a, self.area)))
     }
 }
 
@@ -191,7 +215,8 @@ struct BenefitJson<'a> {
     title_en: &'static str,
     reasons: ReasonsJson<'a>,
     agencies: AgenciesJson,
-    documents: &'static [&'static str],
+    first_stop: AgencyJson,
+    documents: DocumentsJson<'a>,
     eligible_from: Option<NaiveDate>,
     monthly_total: Money,
     one_off_total: Money,
@@ -217,7 +242,8 @@ impl Serialize for BenefitsJson<'_> {
                     ids: info.agencies,
                     area,
                 },
-                documents: info.documents_zh,
+                first_stop: agency_json(b.first_stop, area),
+                documents: DocumentsJson(&b.documents),
                 eligible_from: b.eligible_from,
                 monthly_total: Money(b.monthly_total),
                 one_off_total: Money(b.one_off_total),
@@ -234,6 +260,7 @@ struct OutcomeJson<'a> {
     covered: bool,
     special_family: bool,
     totals: Totals,
+    totals_to_confirm: Totals,
     benefits: BenefitsJson<'a>,
 }
 
@@ -245,6 +272,7 @@ impl Serialize for Outcome {
             covered: self.covered,
             special_family: self.special_family,
             totals: self.totals,
+            totals_to_confirm: self.totals_to_confirm,
             benefits: BenefitsJson(self),
         }
         .serialize(s)

@@ -4,7 +4,7 @@ use super::super::benefits::BenefitId;
 use super::super::facts::{birthday, ChildStatus, DisabilityType, Residence, Schooling, ZhDate};
 use super::super::outcome::{BenefitResult, Reason, Status};
 use super::super::params::child_rehab_end_age;
-use super::{result, Household};
+use super::{result, who, Household};
 
 /// Clause 8, named helpers.
 ///
@@ -25,25 +25,52 @@ pub(crate) fn assigned_helpers(_: &Household) -> BenefitResult {
 /// > 将失去民事行为能力的计划生育特殊家庭成员纳入国家成年监护制度安排中，及时沟通情况，了解实际需求，提供必要帮助。
 pub(crate) fn guardianship(h: &Household) -> BenefitResult {
     let id = BenefitId::Guardianship;
-    if h.living().all(|p| p.civil_capacity) {
-        return result(
-            id,
-            Status::NotEligible,
-            vec![Reason::fixed(
-                "本项是给失去民事行为能力的家庭成员的；没有填写这种情况。",
-                "This is for a family member who has lost legal capacity; none was indicated.",
-            )],
-        );
+    let mut reasons = Vec::with_capacity(2);
+    let mut status = Status::NotEligible;
+    if h.living().any(|p| !p.civil_capacity) {
+        status = Status::Eligible;
+        reasons.push(Reason::fixed(
+            "父母中有人失去民事行为能力：纳入国家成年监护制度安排，由有关部门了解需求、提供必要帮助。",
+            "A parent has lost civil capacity: they are brought into the national adult guardianship arrangements, with help as needed.",
+        ));
     }
-    result(
-        id,
-        Status::Eligible,
-        vec![Reason::fixed(
-            "有家庭成员失去民事行为能力：纳入国家成年监护制度安排，由有关部门了解需求、提供必要帮助。",
-            "A family member has lost legal capacity: they are brought into the national adult guardianship arrangements, with help as needed.",
-        )],
-    )
+    let child = &h.facts.child;
+    // RULINGS: 家庭成员 includes an adult disabled only child.
+    if child.status == ChildStatus::Disabled && !child.has_civil_capacity() {
+        match child.birth_date {
+            Some(born) if birthday(born, ADULT_AGE) <= h.as_of => {
+                status = Status::Eligible;
+                reasons.push(Reason::fixed(
+                    "孩子已成年、没有民事行为能力：纳入国家成年监护制度安排，及时了解需求、提供必要帮助。",
+                    "The adult child has no civil capacity: they are brought into the national adult guardianship arrangements, with help as needed.",
+                ));
+            }
+            Some(born) => reasons.push(Reason::owned(
+                format!("未成年的孩子由父母监护；孩子将于{}年满18周岁，成年后如仍没有民事行为能力，可纳入成年监护安排。", ZhDate(birthday(born, ADULT_AGE))),
+                format!("A child under 18 is in the parents' care; the child turns 18 on {}, and if still without civil capacity then can be brought into adult guardianship.", birthday(born, ADULT_AGE)),
+            )),
+            None => {
+                if status == Status::NotEligible {
+                    status = Status::Check;
+                }
+                reasons.push(Reason::fixed(
+                    "孩子没有民事行为能力；未填写孩子的出生日期，年满18周岁的可纳入成年监护安排，请核实。",
+                    "The child has no civil capacity; the birth date was not given: from 18 the child can be brought into adult guardianship. Confirm the age.",
+                ));
+            }
+        }
+    }
+    if reasons.is_empty() {
+        reasons.push(Reason::fixed(
+            "本项是给失去民事行为能力的家庭成员的；未填写或没有这种情况。",
+            "This is for a family member who has lost civil capacity; none was indicated.",
+        ));
+    }
+    result(id, status, reasons)
 }
+
+/// 成年: the age from which adult guardianship, not a parent's care, applies.
+const ADULT_AGE: u32 = 18;
 
 /// Clause 9, festival visits and health talks.
 ///
@@ -94,7 +121,7 @@ pub(crate) fn public_rental_priority(h: &Household) -> BenefitResult {
             id,
             Status::NotEligible,
             vec![Reason::fixed(
-                "需同时生活贫困和住房困难；没有填写这两种情况。",
+                "需同时生活贫困和住房困难；未填写或没有这两种情况。",
                 "It needs both hardship and a housing difficulty; both were not indicated.",
             )],
         );
@@ -129,7 +156,7 @@ pub(crate) fn rural_house_renovation(h: &Household) -> BenefitResult {
             id,
             Status::NotEligible,
             vec![Reason::fixed(
-                "没有填写住房是危房；如房屋有安全问题，可随时申请。",
+                "未填写或住房不是危房；如房屋有安全问题，可随时申请。",
                 "The house was not said to be dilapidated; apply at any time if it becomes unsafe.",
             )],
         );
@@ -156,7 +183,7 @@ pub(crate) fn adoption_priority(h: &Household) -> BenefitResult {
             id,
             Status::NotEligible,
             vec![Reason::fixed(
-                "本项适用于有收养意愿的家庭。",
+                "本项适用于有收养意愿的家庭；未填写或没有收养意愿。",
                 "This applies to families who wish to adopt.",
             )],
         );
@@ -206,7 +233,7 @@ pub(crate) fn employment_support(h: &Household) -> BenefitResult {
             id,
             Status::NotEligible,
             vec![Reason::fixed(
-                "本项适用于建档立卡脱贫户。",
+                "本项适用于建档立卡脱贫户；未填写或不是建档立卡脱贫户。",
                 "This applies to households registered as lifted out of poverty (建档立卡脱贫户).",
             )],
         );
@@ -311,13 +338,24 @@ pub(crate) fn rehabilitation_aid(h: &Household) -> BenefitResult {
 /// Clause 17, a free grave plot.
 ///
 /// > 计划生育特殊家庭父母死亡后，可委托他人在本人去世后，向户籍所在地县（区）民政局提出申请，各公益性公墓结合建设实际，按照相关规定将墓穴免费提供给辖区死亡的计划生育特殊家庭父母使用。
-pub(crate) fn free_grave_plot(_: &Household) -> BenefitResult {
-    result(
-        BenefitId::FreeGravePlot,
-        Status::Eligible,
-        vec![Reason::fixed(
+pub(crate) fn free_grave_plot(h: &Household) -> BenefitResult {
+    let late: Vec<_> = h.facts.parents.iter().filter(|p| !p.alive).collect();
+    let reason = match (h.any_living, late.as_slice()) {
+        (false, _) => Reason::fixed(
+            "父母已去世：受他们委托的人可以现在向其户籍所在地县（区）民政局申请免费公墓墓穴。",
+            "The parents have died: the person they entrusted can now apply for a free public cemetery plot at the county civil affairs bureau where they were registered.",
+        ),
+        (true, [p, ..]) => {
+            let (zh, en) = who(p);
+            Reason::owned(
+                format!("已故的{zh}现在就可以申请：由受委托的人向其户籍所在地县（区）民政局申请免费公墓墓穴；在世的一方身后也可同样申请，可事先委托他人。"),
+                format!("For the late {}, it can be claimed now: the person entrusted applies at the county civil affairs bureau where they were registered. The living parent can entrust someone now to apply after their death.", en.trim_start_matches("The ").to_lowercase()),
+            )
+        }
+        (true, []) => Reason::fixed(
             "特殊家庭父母身后可免费使用公益性公墓墓穴；可事先委托他人，在身后向户籍所在地县（区）民政局申请。",
             "The parents of a special family may be buried in a public cemetery plot free of charge; they can entrust someone now to apply, after their death, at the county civil affairs bureau where they are registered.",
-        )],
-    )
+        ),
+    };
+    result(BenefitId::FreeGravePlot, Status::Eligible, vec![reason])
 }

@@ -33,12 +33,28 @@ pub(crate) fn special_support(h: &Household) -> BenefitResult {
         )
     });
     let paid: u32 = h.living().filter(|p| p.kaifeng_hukou).count() as u32;
+    if paid == 0 {
+        // Covered through a late spouse's 户籍: the living parent is paid where registered.
+        return result(
+            id,
+            Status::NotEligible,
+            vec![Reason::fixed(
+                "特别扶助金按在世父母本人的户籍发放；在世的一方不是开封市户籍，请向其户籍所在地的卫生健康部门申请。",
+                "Special support is paid where the living parent is registered; the living parent is not registered in Kaifeng, so should apply to the health department where they are registered.",
+            )],
+        );
+    }
     let monthly = died.then(|| on(&SPECIAL_SUPPORT_DEATH_MONTHLY, h.as_of) * Decimal::from(paid));
     if died {
         let rate = Yuan(on(&SPECIAL_SUPPORT_DEATH_MONTHLY, h.as_of));
+        let (zh, en) = if paid == 1 {
+            ("1位", "1 living parent")
+        } else {
+            ("2位", "2 living parents")
+        };
         reasons.push(Reason::owned(
-            format!("每人每月{rate}元，按{paid}位在世且为开封户籍的父母计算。"),
-            format!("{rate} yuan per person per month, for {paid} living parent(s) with Kaifeng registration."),
+            format!("每人每月{rate}元，按{zh}在世且为开封户籍的父母计算。"),
+            format!("{rate} yuan per person per month, for {en} with Kaifeng registration."),
         ));
         if h.living().any(|p| !p.kaifeng_hukou) {
             reasons.push(Reason::fixed(
@@ -67,6 +83,13 @@ pub(crate) fn special_support(h: &Household) -> BenefitResult {
             ));
             result(id, Status::Check, reasons)
         }
+        SupportState::MeetsByLateMother => {
+            reasons.push(Reason::fixed(
+                "按已故女方的年龄判断：如她在世，已年满49周岁。丧偶一方的扶助资格请向县（区）卫生健康委核实。",
+                "Reckoned by the late mother's age: she would be 49 or older. Confirm a widower's eligibility with the county health commission.",
+            ));
+            result(id, Status::Check, reasons)
+        }
         SupportState::From(d) => {
             reasons.push(Reason::owned(
                 format!("女方将于{}年满49周岁，当年即可在户籍所在地村（居）委会申请。", ZhDate(d)),
@@ -78,6 +101,13 @@ pub(crate) fn special_support(h: &Household) -> BenefitResult {
             reasons.push(Reason::owned(
                 format!("未填写女方信息，按男方将于{}年满49周岁判断；请向县（区）卫生健康委核实。", ZhDate(d)),
                 format!("No mother was listed, so the father's 49th birthday ({d}) was used; confirm with the county health commission."),
+            ));
+            future(id, d, reasons)
+        }
+        SupportState::FromByLateMother(d) => {
+            reasons.push(Reason::owned(
+                format!("按已故女方的年龄判断：如她在世，将于{}年满49周岁。丧偶一方的扶助资格请向县（区）卫生健康委核实。", ZhDate(d)),
+                format!("Reckoned by the late mother's age: she would turn 49 on {d}. Confirm a widower's eligibility with the county health commission."),
             ));
             future(id, d, reasons)
         }
@@ -105,22 +135,38 @@ pub(crate) fn death_relief(h: &Household) -> BenefitResult {
         on(&DEATH_RELIEF_ONE_HUKOU, h.as_of)
     };
     let shown = Yuan(amount);
-    let mut reasons = Vec::with_capacity(3);
-    reasons.push(if both {
-        Reason::owned(
+    let late_holder = h.facts.parents.iter().any(|p| !p.alive && p.kaifeng_hukou);
+    let mut reasons = Vec::with_capacity(4);
+    reasons.push(match (both, late_holder) {
+        (true, false) => Reason::owned(
             format!("夫妻双方都是开封市户籍，以家庭为单位一次性救助{shown}元。"),
             format!(
                 "Both spouses hold Kaifeng registration: a one-off {shown} yuan for the family."
             ),
-        )
-    } else {
-        Reason::owned(
+        ),
+        (true, true) => Reason::owned(
+            format!("夫妻双方（包括已去世的一方）都是开封市户籍，以家庭为单位一次性救助{shown}元。"),
+            format!(
+                "Both spouses (the late one included) held Kaifeng registration: a one-off {shown} yuan for the family."
+            ),
+        ),
+        (false, false) => Reason::owned(
             format!("夫妻一方是开封市户籍，以家庭为单位一次性救助{shown}元。"),
             format!(
                 "One spouse holds Kaifeng registration: a one-off {shown} yuan for the family."
             ),
-        )
+        ),
+        (false, true) => Reason::owned(
+            format!("夫妻一方（已去世的一方）是开封市户籍，以家庭为单位一次性救助{shown}元。"),
+            format!(
+                "One spouse, the late one, held Kaifeng registration: a one-off {shown} yuan for the family."
+            ),
+        ),
     });
+    reasons.push(Reason::fixed(
+        "救助条件按《开封市独生子女死亡家庭救助办法》（汴政办〔2014〕50号）执行，本文件未写明，请向户籍所在地村（居）委会或县（区）卫生健康委核实。",
+        "The conditions are those of Kaifeng's relief measures for families whose only child died (汴政办〔2014〕50号), which this text does not give: confirm with the village or residents' committee or the county health commission.",
+    ));
     if h.facts.parents.len() == 1 {
         reasons.push(Reason::fixed(
             "只填写了一位父母；如另一方（包括已去世的）也是开封市户籍，请一并填写，救助金额会不同。",
@@ -131,7 +177,7 @@ pub(crate) fn death_relief(h: &Household) -> BenefitResult {
         "一次性救助每个家庭只发一次，此前已领取的不再重复发放。",
         "Paid once per family; a family that already received it does not receive it again.",
     ));
-    let mut r = result(id, Status::Eligible, reasons);
+    let mut r = result(id, Status::Check, reasons);
     r.one_off_total = Some(amount);
     r
 }

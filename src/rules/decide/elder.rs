@@ -12,9 +12,10 @@ pub(crate) fn scheme_subsidy(
     id: BenefitId,
     scheme: fn(&Parent) -> Scheme,
     names: SchemeNames,
+    contributing_until_sixty: bool,
 ) -> BenefitResult {
     let mut reasons = Vec::with_capacity(3);
-    let (mut resident, mut none) = (false, false);
+    let (mut resident, mut none, mut past_sixty) = (false, false, false);
     for p in h.living() {
         // Fixed sentences, not format!: this runs four times per household (see the benchmark).
         let i = match p.role {
@@ -24,6 +25,12 @@ pub(crate) fn scheme_subsidy(
         // The subsidy is paid by the Kaifeng county where the parent is registered.
         if !p.kaifeng_hukou {
             reasons.push(OTHER_HUKOU[i].clone());
+            continue;
+        }
+        // RULINGS: 城乡居民养老保险 is paid into until 60; the 60th birthday counts as 60.
+        if contributing_until_sixty && h.is_sixty(p) {
+            past_sixty = true;
+            reasons.push(PAST_SIXTY[i].clone());
             continue;
         }
         match scheme(p) {
@@ -49,8 +56,25 @@ pub(crate) fn scheme_subsidy(
     } else {
         Status::NotEligible
     };
+    if status == Status::NotEligible && past_sixty {
+        reasons.push(Reason::fixed(
+            "本项是缴费补贴；已年满60周岁、不再缴费的，如当地另有养老金补助，请向县（区）人社局咨询。",
+            "This subsidises contributions; for a parent of 60 or over who no longer contributes, ask the county human resources and social security bureau about any local top-up.",
+        ));
+    }
     result(id, status, reasons)
 }
+
+const PAST_SIXTY: [Reason; 2] = [
+    Reason::fixed(
+        "母亲已年满60周岁，城乡居民养老保险已到领取年龄、不再缴费，不再计入缴费补贴。",
+        "The mother is 60 or older: she draws the resident pension and no longer contributes, so the contribution subsidy no longer counts her.",
+    ),
+    Reason::fixed(
+        "父亲已年满60周岁，城乡居民养老保险已到领取年龄、不再缴费，不再计入缴费补贴。",
+        "The father is 60 or older: he draws the resident pension and no longer contributes, so the contribution subsidy no longer counts him.",
+    ),
+];
 
 const OTHER_HUKOU: [Reason; 2] = [
     Reason::fixed(
@@ -96,12 +120,12 @@ macro_rules! scheme_names {
             ],
             none: [
                 Reason::fixed(
-                    concat!("母亲尚未参加", $zh, "；参加后即可申请补贴。"),
-                    concat!("The mother is not yet in the ", $en, "; after enrolling, the subsidy can be claimed."),
+                    concat!("未填写或母亲尚未参加", $zh, "；已参加或参加后即可申请补贴，请核实参保情况。"),
+                    concat!("Not answered, or the mother is not yet in the ", $en, "; once enrolled, the subsidy can be claimed: confirm her enrolment."),
                 ),
                 Reason::fixed(
-                    concat!("父亲尚未参加", $zh, "；参加后即可申请补贴。"),
-                    concat!("The father is not yet in the ", $en, "; after enrolling, the subsidy can be claimed."),
+                    concat!("未填写或父亲尚未参加", $zh, "；已参加或参加后即可申请补贴，请核实参保情况。"),
+                    concat!("Not answered, or the father is not yet in the ", $en, "; once enrolled, the subsidy can be claimed: confirm his enrolment."),
                 ),
             ],
         }
@@ -118,6 +142,7 @@ pub(crate) fn pension_subsidy(h: &Household) -> BenefitResult {
         BenefitId::PensionSubsidy,
         |p| p.pension,
         scheme_names!("城乡居民养老保险", "resident pension scheme"),
+        true,
     )
 }
 
@@ -136,9 +161,11 @@ pub(crate) fn care_home_priority(h: &Household) -> BenefitResult {
             Role::Father => 1,
         };
         reasons.push(match p.care_setting {
-            CareSetting::PublicHome => IN_PUBLIC_HOME[i].clone(),
-            CareSetting::PublicPrivateHome => IN_PUBLIC_PRIVATE_HOME[i].clone(),
-            CareSetting::PrivateHome | CareSetting::Home => SIXTY_ANYWHERE[i].clone(),
+            Some(CareSetting::PublicHome) => IN_PUBLIC_HOME[i].clone(),
+            Some(CareSetting::PublicPrivateHome) => IN_PUBLIC_PRIVATE_HOME[i].clone(),
+            Some(CareSetting::PrivateHome | CareSetting::Home) | None => {
+                SIXTY_ANYWHERE[i].clone()
+            }
         });
     }
     if any {
@@ -183,22 +210,27 @@ const AT_SIXTY: Reason = Reason::fixed(
 /// > 对居家养老的，以县（区）政府购买服务的方式提供生活照料、家政服务、康复护理和医疗保健等服务。
 pub(crate) fn home_care_services(h: &Household) -> BenefitResult {
     let id = BenefitId::HomeCareServices;
-    let at_home = || h.living().filter(|p| p.care_setting == CareSetting::Home);
+    let at_home = || h.living().filter(|p| p.at_home());
     if at_home().any(|p| h.is_sixty(p)) {
-        return result(
-            id,
-            Status::Eligible,
-            vec![Reason::fixed(
-                "年满60周岁、在家养老：由县（区）政府购买服务，提供生活照料、家政服务、康复护理和医疗保健。",
-                "60 or older and living at home: the county buys daily care, housekeeping, rehabilitation nursing and health care.",
-            )],
-        );
+        let mut reasons = vec![Reason::fixed(
+            "年满60周岁、在家养老：由县（区）政府购买服务，提供生活照料、家政服务、康复护理和医疗保健。",
+            "60 or older and living at home: the county buys daily care, housekeeping, rehabilitation nursing and health care.",
+        )];
+        if at_home().any(|p| h.is_sixty(p) && p.care_setting.is_none()) {
+            reasons.push(SETTING_UNANSWERED);
+        }
+        return result(id, Status::Eligible, reasons);
     }
     match h.earliest_sixty(at_home()) {
         Some(from) => future(id, from, leaving_room([AT_SIXTY])),
         None => result(id, Status::NotEligible, vec![IN_A_HOME]),
     }
 }
+
+const SETTING_UNANSWERED: Reason = Reason::fixed(
+    "未填写养老方式，按在家养老判断；如已住进养老机构，请以实际情况为准。",
+    "The care setting was not answered, so living at home was assumed; if the parent lives in a care home, that applies instead.",
+);
 
 const IN_A_HOME: Reason = Reason::fixed(
     "本项是给在家养老的父母的；父母已住在养老机构。",
@@ -219,10 +251,19 @@ pub(crate) fn home_care_allowance(h: &Household) -> BenefitResult {
             vec![super::cash::ONLY_IF_CHILD_DIED],
         );
     }
-    let able_at_home = || {
-        h.living()
-            .filter(|p| p.care_setting == CareSetting::Home && p.self_care)
-    };
+    let able_at_home = || h.living().filter(|p| p.at_home() && p.self_care);
+    // A monthly allowance is cash: paid to a parent registered in Kaifeng.
+    if !able_at_home().any(|p| p.kaifeng_hukou) && able_at_home().any(|p| h.is_sixty(p)) {
+        return result(
+            id,
+            Status::NotEligible,
+            vec![Reason::fixed(
+                "养老补贴按本人户籍发放；在家养老的一方不是开封市户籍，请向其户籍所在地咨询。",
+                "The allowance is paid where the parent is registered; the parent at home is not registered in Kaifeng, so should ask there.",
+            )],
+        );
+    }
+    let able_at_home = || able_at_home().filter(|p| p.kaifeng_hukou);
     if able_at_home().any(|p| h.is_sixty(p)) {
         return result(
             id,
@@ -242,7 +283,7 @@ pub(crate) fn home_care_allowance(h: &Household) -> BenefitResult {
     if let Some(from) = h.earliest_sixty(able_at_home()) {
         return future(id, from, leaving_room([AT_SIXTY]));
     }
-    let reason = if h.living().any(|p| p.care_setting == CareSetting::Home) {
+    let reason = if h.living().any(|p| p.at_home()) {
         Reason::fixed(
             "养老补贴不含失能人员；失去自理能力的父母可看“失能父母参照特困人员供养”一项。",
             "The allowance excludes people who have lost self-care; see the item on care for parents who can no longer look after themselves.",
@@ -292,7 +333,20 @@ pub(crate) fn disabled_care_support(h: &Household) -> BenefitResult {
                 ),
             ],
         ),
-        SupportState::From(d) | SupportState::FromByFatherAge(d) => future(
+        SupportState::MeetsByLateMother => result(
+            id,
+            Status::Check,
+            vec![
+                lost,
+                Reason::fixed(
+                    "需先符合特别扶助条件（按已故女方的年龄判断），请向县（区）民政局核实。",
+                    "The special support conditions must hold first (reckoned by the late mother's age): confirm with the county civil affairs bureau.",
+                ),
+            ],
+        ),
+        SupportState::From(d)
+        | SupportState::FromByFatherAge(d)
+        | SupportState::FromByLateMother(d) => future(
             id,
             d,
             leaving_room([

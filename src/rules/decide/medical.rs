@@ -19,6 +19,7 @@ pub(crate) fn medical_insurance_subsidy(h: &Household) -> BenefitResult {
         BenefitId::MedicalInsuranceSubsidy,
         |p| p.medical,
         scheme_names!("城乡居民基本医疗保险", "resident medical insurance"),
+        false,
     )
 }
 
@@ -34,7 +35,7 @@ pub(crate) fn medical_aid(h: &Household) -> BenefitResult {
             id,
             Status::NotEligible,
             vec![Reason::fixed(
-                "医疗救助是给生活困难家庭的；没有填写家庭生活困难。",
+                "医疗救助是给生活困难家庭的；未填写或没有家庭生活困难的情况。",
                 "Medical assistance is for families in hardship; hardship was not indicated.",
             )],
         );
@@ -65,12 +66,23 @@ pub(crate) fn medical_priority(h: &Household) -> BenefitResult {
             "A parent has limited mobility: doctors can visit at home.",
         ));
     }
+    let certified_here = h.living().any(|p| p.kaifeng_hukou);
     reasons.push(match h.special_support {
-        SupportState::Meets | SupportState::MeetsByFatherAge => Reason::fixed(
+        _ if !certified_here => Reason::fixed(
+            "免门诊挂号费、免120急救车费用和优先住院需凭特别扶助证，由在世一方户籍所在地办理。",
+            "No registration fee, free 120 ambulance and priority beds need the special support certificate, issued where the living parent is registered.",
+        ),
+        SupportState::Meets => Reason::fixed(
             "凭特别扶助证和身份证，优先就诊并免门诊挂号费；急诊和大病时免120等急救车费用，优先安排住院床位。",
             "With the special support certificate and ID card: seen first with no registration fee; in emergencies and serious illness no fee for a 120 ambulance, and priority for a hospital bed.",
         ),
-        SupportState::From(d) | SupportState::FromByFatherAge(d) => Reason::owned(
+        SupportState::MeetsByFatherAge | SupportState::MeetsByLateMother => Reason::fixed(
+            "凭特别扶助证和身份证，优先就诊并免门诊挂号费；急诊和大病时免120等急救车费用，优先安排住院床位（特别扶助资格请向县（区）卫生健康委核实）。",
+            "With the special support certificate and ID card: seen first with no registration fee; in emergencies and serious illness no fee for a 120 ambulance, and priority for a hospital bed (confirm special support with the county health commission).",
+        ),
+        SupportState::From(d)
+        | SupportState::FromByFatherAge(d)
+        | SupportState::FromByLateMother(d) => Reason::owned(
             format!("免门诊挂号费、免120急救车费用和优先住院需凭特别扶助证；自{}起符合特别扶助条件，领证后即可享受。", ZhDate(d)),
             format!("No registration fee, free 120 ambulance and priority beds need the special support certificate, which the family can hold from {d}."),
         ),
@@ -91,6 +103,16 @@ pub(crate) fn nursing_insurance(h: &Household) -> BenefitResult {
             id,
             Status::NotEligible,
             vec![super::cash::ONLY_IF_CHILD_DIED],
+        );
+    }
+    if !h.living().any(|p| p.kaifeng_hukou) {
+        return result(
+            id,
+            Status::NotEligible,
+            vec![Reason::fixed(
+                "住院护理补贴保险为开封市户籍的在世父母投保；在世的一方不是开封市户籍，请向其户籍所在地咨询。",
+                "The hospital nursing insurance covers living parents registered in Kaifeng; the living parent is registered elsewhere and should ask there.",
+            )],
         );
     }
     let premium = Yuan(on(&NURSING_PREMIUM_YEARLY, h.as_of));
@@ -123,6 +145,13 @@ pub(crate) fn nursing_insurance(h: &Household) -> BenefitResult {
         }
     }
     // Say why days a parent entered were not counted, rather than drop them silently.
+    for p in h.facts.parents.iter().filter(|p| !p.alive && p.hospital_days > 0) {
+        let (zh, en) = who(p);
+        reasons.push(Reason::owned(
+            format!("已故的{zh}今年住院{}天，住院护理补贴只按在世父母计算，未计入；生前住院的补贴如何办理，请向县（区）计生协咨询。", p.hospital_days),
+            format!("{en}, now deceased, spent {} days in hospital this year; the allowance is reckoned for living parents only, so they were not counted: ask the county family planning association about claims for time in hospital before death.", p.hospital_days),
+        ));
+    }
     for p in h
         .living()
         .filter(|p| !p.kaifeng_hukou && p.hospital_days > 0)
@@ -146,13 +175,27 @@ pub(crate) fn rebirth_support(h: &Household) -> BenefitResult {
     let c = &h.facts.circumstances;
     // Needing IVF is wanting another child, whichever box was ticked.
     if !(c.wants_another_child || c.needs_ivf) {
+        // Quiet and neutral where the family cannot have another child (a widow, a mother
+        // of 49 or over): no suggestion that they might want one.
+        let young_couple = h.living().count() == 2
+            && matches!(
+                h.special_support,
+                SupportState::From(_) | SupportState::FromByFatherAge(_)
+            );
         return result(
             id,
             Status::NotEligible,
-            vec![Reason::fixed(
-                "本项适用于有再生育意愿的夫妻；如有意愿，可随时咨询。",
-                "This applies to couples who wish to have another child; they can ask at any time if they do.",
-            )],
+            vec![if young_couple {
+                Reason::fixed(
+                    "本项适用于有再生育意愿的夫妻；如有意愿，可随时咨询。",
+                    "This applies to couples who wish to have another child; they can ask at any time if they do.",
+                )
+            } else {
+                Reason::fixed(
+                    "本项适用于有再生育意愿的夫妻。",
+                    "This applies to couples who wish to have another child.",
+                )
+            }],
         );
     }
     let mut reasons = vec![Reason::fixed(

@@ -6,7 +6,10 @@ use std::fmt::Write;
 
 use chrono::{Datelike, NaiveDate};
 
-use super::benefits::Group;
+use super::benefits::{
+    BenefitId, Document, Group, AGENT_ID, FATHER_ID, ID_CARD, LATE_SPOUSE_DEATH, MOTHER_ID,
+    SUPPORT_CARD,
+};
 use super::facts::{birthday, write_num, Area, ChildStatus, Facts, Parent, Role, ZhDate};
 use super::outcome::{BenefitResult, Reason, Status};
 use super::params::{on, ELDER_CARE_AGE, SPECIAL_SUPPORT_MOTHER_AGE};
@@ -20,11 +23,16 @@ pub(crate) mod medical;
 pub(crate) struct Household<'a> {
     pub facts: &'a Facts,
     pub as_of: NaiveDate,
+    /// The real date the check is made on; amounts for a later date are today's rates.
+    pub today: NaiveDate,
     /// 独生子女三级以上残疾或死亡、未再生育或收养子女的家庭
     pub special: bool,
-    /// At least one living parent holds Kaifeng 户籍.
+    /// At least one listed parent, living or late, holds or held Kaifeng 户籍 (RULINGS:
+    /// the one-off relief is for the couple, 夫妻一方为我市户籍).
     pub covered: bool,
     pub child_died: bool,
+    /// Some parent is living.
+    pub any_living: bool,
     /// Whether, and from when, the couple meets 特别扶助's conditions.
     pub special_support: SupportState,
     /// Each listed parent's 60th birthday, in list order (three clause 4 items ask).
@@ -39,27 +47,49 @@ pub(crate) enum SupportState {
     /// The mother is not listed, so the father's age was used: the office must confirm.
     MeetsByFatherAge,
     FromByFatherAge(NaiveDate),
+    /// A widower reckoned by his late wife's age: the office must confirm (RULINGS).
+    MeetsByLateMother,
+    FromByLateMother(NaiveDate),
+}
+
+impl SupportState {
+    /// The conditions hold today, surely or to be confirmed.
+    pub fn holds(self) -> bool {
+        matches!(
+            self,
+            SupportState::Meets | SupportState::MeetsByFatherAge | SupportState::MeetsByLateMother
+        )
+    }
 }
 
 impl<'a> Household<'a> {
-    pub fn new(facts: &'a Facts, as_of: NaiveDate) -> Self {
+    pub fn new(facts: &'a Facts, as_of: NaiveDate, today: NaiveDate) -> Self {
         let child = &facts.child;
         let child_died = child.status == ChildStatus::Deceased;
         let grade_1_to_3 =
             child.status == ChildStatus::Disabled && matches!(child.disability_grade, Some(1..=3));
         let special = (child_died || grade_1_to_3) && !facts.has_other_child;
-        let covered = facts.parents.iter().any(|p| p.alive && p.kaifeng_hukou);
+        let covered = facts.parents.iter().any(|p| p.kaifeng_hukou);
         let age = on(&SPECIAL_SUPPORT_MOTHER_AGE, as_of);
-        let (reference, by_father) = match facts.parents.iter().find(|p| p.role == Role::Mother) {
-            Some(mother) => (mother, false),
-            None => (&facts.parents[0], true),
+        #[derive(PartialEq)]
+        enum By {
+            Mother,
+            LateMother,
+            Father,
+        }
+        let (reference, by) = match facts.parents.iter().find(|p| p.role == Role::Mother) {
+            Some(mother) if mother.alive => (mother, By::Mother),
+            Some(mother) => (mother, By::LateMother),
+            None => (&facts.parents[0], By::Father),
         };
         let from = birthday(reference.birth_date, age);
-        let special_support = match (from <= as_of, by_father) {
-            (true, false) => SupportState::Meets,
-            (false, false) => SupportState::From(from),
-            (true, true) => SupportState::MeetsByFatherAge,
-            (false, true) => SupportState::FromByFatherAge(from),
+        let special_support = match (from <= as_of, by) {
+            (true, By::Mother) => SupportState::Meets,
+            (false, By::Mother) => SupportState::From(from),
+            (true, By::Father) => SupportState::MeetsByFatherAge,
+            (false, By::Father) => SupportState::FromByFatherAge(from),
+            (true, By::LateMother) => SupportState::MeetsByLateMother,
+            (false, By::LateMother) => SupportState::FromByLateMother(from),
         };
         let elder = on(&ELDER_CARE_AGE, as_of);
         let sixty_of = |i: usize| {
@@ -71,9 +101,11 @@ impl<'a> Household<'a> {
         Household {
             facts,
             as_of,
+            today,
             special,
             covered,
             child_died,
+            any_living: facts.parents.iter().any(|p| p.alive),
             special_support,
             sixty: [sixty_of(0), sixty_of(1)],
         }
@@ -113,7 +145,7 @@ pub(crate) fn who(p: &Parent) -> (&'static str, &'static str) {
 }
 
 pub(crate) fn result(
-    id: super::benefits::BenefitId,
+    id: BenefitId,
     status: Status,
     reasons: Vec<Reason>,
 ) -> BenefitResult {
@@ -131,7 +163,7 @@ pub(crate) fn leaving_room<const N: usize>(first: [Reason; N]) -> Vec<Reason> {
 
 /// An item that waits only on an age: `future` from `from`, with the reason saying so.
 pub(crate) fn future(
-    id: super::benefits::BenefitId,
+    id: BenefitId,
     from: NaiveDate,
     mut reasons: Vec<Reason>,
 ) -> BenefitResult {
@@ -177,9 +209,86 @@ pub(crate) const NOT_SPECIAL_LIVING: Reason = Reason::fixed(
     "The policy helps families whose only child died or has a grade 1 to 3 disability; this family is not one.",
 );
 pub(crate) const NOT_COVERED: Reason = Reason::fixed(
-    "本政策是开封市的政策，适用于在世的父母至少一方为开封市户籍的家庭。请向户籍所在地的卫生健康部门咨询当地的扶助政策。",
-    "This is Kaifeng's policy, for families where at least one living parent holds Kaifeng household registration. The health department where the family is registered can advise on local support.",
+    "本政策是开封市的政策，适用于父母至少一方（包括已去世的一方）为开封市户籍的家庭。请向户籍所在地的卫生健康部门咨询当地的扶助政策。",
+    "This is Kaifeng's policy, for families where at least one parent (a late parent included) holds or held Kaifeng household registration. The health department where the family is registered can advise on local support.",
 );
+
+/// The items that still concern a household whose parents have both died (RULINGS): the
+/// child's own, the household's, and the grave plot.
+fn after_both_parents(id: BenefitId) -> bool {
+    matches!(
+        id,
+        BenefitId::Guardianship
+            | BenefitId::RehabilitationAid
+            | BenefitId::StudentAidPriority
+            | BenefitId::AssignedHelpers
+            | BenefitId::FestivalVisits
+            | BenefitId::VolunteerSupport
+            | BenefitId::FreeGravePlot
+    )
+}
+
+const FOR_LIVING_PARENTS: Reason = Reason::fixed(
+    "父母都已去世。本项是为在世的父母提供的，不再办理。",
+    "Both parents have died. This item is for living parents and no longer applies.",
+);
+const NO_ONE_LIVING: Reason = Reason::fixed(
+    "父母和孩子都已去世，本项不再办理；父母的免费公墓墓穴仍可由受委托的人申请。",
+    "The parents and the child have all died, so this no longer applies; the person the parents entrusted can still apply for their free grave plot.",
+);
+
+/// Why an item does not apply once both parents have died, or None where it still may.
+pub(crate) fn late_parents(h: &Household, id: BenefitId) -> Option<Reason> {
+    if h.any_living {
+        return None;
+    }
+    if !after_both_parents(id) {
+        return Some(FOR_LIVING_PARENTS);
+    }
+    let child_lives = h.facts.child.status != ChildStatus::Deceased;
+    (!child_lives && id != BenefitId::FreeGravePlot).then_some(NO_ONE_LIVING)
+}
+
+/// "按现行标准" where an amount is for a day after today: the policy 建立动态增长机制, so a
+/// later rate may differ.
+pub(crate) fn at_current_rate(h: &Household, from: NaiveDate) -> Option<Reason> {
+    (from > h.today).then_some(Reason::fixed(
+        "以后的金额按现行标准计算，届时以当时的标准为准。",
+        "Amounts for a later date are at today's rates; the rate then applies.",
+    ))
+}
+
+/// The papers this family brings for an item: the catalogue's list, with the ID cards of
+/// the parents who are living (or the entrusted person's once none is), a late spouse's
+/// death certificate beside the marriage certificate, and the special support certificate
+/// only where the family can hold it.
+pub(crate) fn documents(h: &Household, r: &BenefitResult) -> Vec<Document> {
+    let listed = r.id.info().documents;
+    let mut out = Vec::with_capacity(listed.len() + 1);
+    let mother = h.facts.parents.iter().find(|p| p.role == Role::Mother);
+    let father = h.facts.parents.iter().find(|p| p.role == Role::Father);
+    let late_spouse = h.any_living && h.facts.parents.iter().any(|p| !p.alive);
+    for d in listed {
+        match *d {
+            ID_CARD => match (mother.is_some_and(|p| p.alive), father.is_some_and(|p| p.alive)) {
+                (true, true) => out.push(ID_CARD),
+                (true, false) => out.push(MOTHER_ID),
+                (false, true) => out.push(FATHER_ID),
+                (false, false) => out.push(AGENT_ID),
+            },
+            SUPPORT_CARD => {
+                if h.special_support.holds() {
+                    out.push(SUPPORT_CARD);
+                }
+            }
+            other => out.push(other),
+        }
+        if late_spouse && matches!(*d, ID_CARD) && r.id != BenefitId::FreeGravePlot {
+            out.push(LATE_SPOUSE_DEATH);
+        }
+    }
+    out
+}
 
 const LANKAO: Reason = Reason::fixed(
     "兰考县财政由省直管，本项的资金和发放以兰考县的规定为准，请向兰考县有关部门核实。",
