@@ -772,10 +772,20 @@ fn dates_and_amounts_in_reasons_read_as_written_by_hand() {
     }))
     .unwrap();
     let out = rules::evaluate(&facts, date(2024, 6, 1)).unwrap();
-    let last = |id: BenefitId| out.get(id).reasons.last().unwrap().clone();
+    let last = |id: BenefitId| {
+        let reasons = &out.get(id).reasons;
+        reasons
+            .iter()
+            .find(|r| r.zh.starts_with("将于") && r.zh.ends_with("起可以享受。"))
+            .unwrap_or_else(|| panic!("{id:?} has no date reason: {reasons:?}"))
+            .clone()
+    };
     let r = last(BenefitId::SpecialSupport);
     assert_eq!(r.zh, "将于2024年6月2日起可以享受。");
     assert_eq!(r.en, "Available from 2024-06-02.");
+    // An amount from a day after today is today's rate (the policy 建立动态增长机制).
+    let ss = out.get(BenefitId::SpecialSupport).reasons.last().unwrap();
+    assert!(ss.zh.contains("按现行标准"), "{ss:?}");
     let r = last(BenefitId::CareHomePriority);
     assert_eq!(r.zh, "将于2024年7月5日起可以享受。");
     assert_eq!(r.en, "Available from 2024-07-05.");

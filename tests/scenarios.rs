@@ -49,6 +49,9 @@ struct Expect {
     covered: Option<bool>,
     special_family: Option<bool>,
     totals: Option<ExpectTotals>,
+    totals_to_confirm: Option<ExpectTotals>,
+    /// The real date of the check, when it is not `as_of` (amounts after it are 按现行标准).
+    today: Option<NaiveDate>,
     #[serde(default)]
     benefits: BTreeMap<String, ExpectBenefit>,
     otherwise: Option<String>,
@@ -78,6 +81,12 @@ struct ExpectBenefit {
     reasons_contain: Vec<String>,
     #[serde(default)]
     reasons_omit: Vec<String>,
+    /// The first stop's name, exactly, as the JSON gives it.
+    first_stop: Option<String>,
+    #[serde(default)]
+    documents_contain: Vec<String>,
+    #[serde(default)]
+    documents_omit: Vec<String>,
 }
 
 /// A key that is present is `Some`, even when its value is `null`.
@@ -143,8 +152,13 @@ fn evaluate(s: &Scenario) -> Result<Outcome, String> {
     }
     let facts: Facts =
         serde_json::from_value(s.household.clone()).map_err(|e| format!("bad household: {e}"))?;
-    // Each scenario is checked on its own as_of, as a family checks on the day.
-    let today = facts.as_of.unwrap_or(NaiveDate::from_ymd_opt(2024, 6, 1).unwrap());
+    // Each scenario is checked on its own as_of, as a family checks on the day, unless it
+    // says which day it is.
+    let today = s
+        .expect
+        .today
+        .or(facts.as_of)
+        .unwrap_or(NaiveDate::from_ymd_opt(2024, 6, 1).unwrap());
     rules::evaluate(&facts, today).map_err(|e| format!("refused: {e}"))
 }
 
@@ -175,18 +189,22 @@ fn mismatches(s: &Scenario) -> Vec<String> {
             ));
         }
     }
-    if let Some(t) = &e.totals {
+    for (name, expected, totals) in [
+        ("totals", &e.totals, out.totals),
+        ("totals_to_confirm", &e.totals_to_confirm, out.totals_to_confirm),
+    ] {
+        let Some(t) = expected else { continue };
         for (key, want, got) in [
-            ("monthly", &t.monthly, out.totals.monthly),
-            ("one_off", &t.one_off, out.totals.one_off),
-            ("annual", &t.annual, out.totals.annual),
+            ("monthly", &t.monthly, totals.monthly),
+            ("one_off", &t.one_off, totals.one_off),
+            ("annual", &t.annual, totals.annual),
         ] {
             if let Some(want) = want {
                 let got = money(Some(got));
                 match expected_money(&Value::String(want.clone())) {
                     Ok(w) if w == got => {}
-                    Ok(w) => bad.push(format!("totals.{key}: expected {w}, got {got}")),
-                    Err(err) => bad.push(format!("totals.{key}: {err}")),
+                    Ok(w) => bad.push(format!("{name}.{key}: expected {w}, got {got}")),
+                    Err(err) => bad.push(format!("{name}.{key}: {err}")),
                 }
             }
         }
@@ -254,6 +272,23 @@ fn mismatches(s: &Scenario) -> Vec<String> {
                     "{id}: no reason contains {needle:?}; reasons: {:?}",
                     zh_reasons(b)
                 ));
+            }
+        }
+        if let Some(stop) = &want.first_stop {
+            let got = b.first_stop.name_zh(out.area);
+            if *stop != got {
+                bad.push(format!("{id}.first_stop: expected {stop}, got {got}"));
+            }
+        }
+        let docs: Vec<&str> = b.documents.iter().map(|d| d.zh).collect();
+        for needle in &want.documents_contain {
+            if !docs.iter().any(|d| d.contains(needle.as_str())) {
+                bad.push(format!("{id}: no document contains {needle:?}; documents: {docs:?}"));
+            }
+        }
+        for needle in &want.documents_omit {
+            if docs.iter().any(|d| d.contains(needle.as_str())) {
+                bad.push(format!("{id}: a document contains {needle:?}; documents: {docs:?}"));
             }
         }
         for needle in &want.reasons_omit {

@@ -5,6 +5,7 @@
 pub mod agencies;
 pub mod benefits;
 pub mod clauses;
+pub mod conditions;
 mod decide;
 pub mod facts;
 pub mod outcome;

@@ -317,7 +317,13 @@ pub fn serde_error(e: serde_path_to_error::Error<serde_json::Error>) -> Problem 
             }
         }
     }
-    if DATE_ERRORS.contains(&msg) {
+    if msg == "is not a date written YYYY-MM-DD" {
+        return at_path(
+            "日期须按YYYY-MM-DD填写，年份四位，月和日各两位（例如1968-06-05）".into(),
+            "not a date written exactly YYYY-MM-DD".into(),
+        );
+    }
+    if DATE_ERRORS.contains(&msg) || msg == "is not a real date written YYYY-MM-DD" {
         return at_path(
             "不是真实的日期，请按YYYY-MM-DD填写（例如1968-06-15）".into(),
             "not a real date written YYYY-MM-DD".into(),
@@ -374,6 +380,10 @@ fn expected_words(expected: &str, path: &str) -> (String, String) {
     match expected {
         "a boolean" => s("是/否（true/false）", "true or false"),
         "i64" | "i32" | "u32" | "u8" | "u64" | "usize" => s("整数", "a whole number"),
+        "a string" if path.ends_with("date") || path == "as_of" => s(
+            "日期，按YYYY-MM-DD填写（例如1968-06-15）",
+            "a date written YYYY-MM-DD",
+        ),
         "a string" => s("文字（加英文双引号）", "text in double quotes"),
         "a sequence" => s("用方括号[]括起来的列表", "a list in brackets []"),
         e if e.contains("date") => s(

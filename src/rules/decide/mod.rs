@@ -268,6 +268,8 @@ pub(crate) fn documents(h: &Household, r: &BenefitResult) -> Vec<Document> {
     let mother = h.facts.parents.iter().find(|p| p.role == Role::Mother);
     let father = h.facts.parents.iter().find(|p| p.role == Role::Father);
     let late_spouse = h.any_living && h.facts.parents.iter().any(|p| !p.alive);
+    // The certificate is Kaifeng's, issued to a living parent registered here.
+    let card = h.special_support.holds() && h.living().any(|p| p.kaifeng_hukou);
     for d in listed {
         match *d {
             ID_CARD => match (mother.is_some_and(|p| p.alive), father.is_some_and(|p| p.alive)) {
@@ -277,7 +279,7 @@ pub(crate) fn documents(h: &Household, r: &BenefitResult) -> Vec<Document> {
                 (false, false) => out.push(AGENT_ID),
             },
             SUPPORT_CARD => {
-                if h.special_support.holds() {
+                if card {
                     out.push(SUPPORT_CARD);
                 }
             }
