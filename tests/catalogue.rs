@@ -429,3 +429,45 @@ fn every_amount_and_threshold_is_written_in_the_policy() {
     let before = NaiveDate::from_ymd_opt(2023, 7, 31).unwrap();
     assert!(params::SPECIAL_SUPPORT_DEATH_MONTHLY.at(before).is_none());
 }
+
+#[test]
+fn no_first_stop_is_a_city_bureau_where_a_county_level_office_serves() {
+    for b in BENEFITS.iter() {
+        assert!(
+            !b.contact.is_city(),
+            "{}: first stop {:?} is a city bureau",
+            b.id.as_str(),
+            b.contact
+        );
+        // Named for the family's own area wherever it is a county-level office.
+        for area in fuzhu::rules::Area::ALL {
+            let name = b.contact.name_zh(Some(area));
+            assert!(!name.starts_with('市'), "{}: {name}", b.id.as_str());
+            if b.contact.is_local() {
+                assert!(
+                    name.starts_with(area.name_zh()) || name.starts_with("城乡一体化示范区"),
+                    "{}: {name} is not {}'s own office",
+                    b.id.as_str(),
+                    area.name_zh()
+                );
+            }
+        }
+    }
+    // And the city bureaus the policy names are recognised as such.
+    for a in all_agency_ids() {
+        let city = a.agency().zh.starts_with('市') || a.agency().zh.starts_with("团市委");
+        assert_eq!(a.is_city(), city, "{a:?}");
+    }
+}
+
+#[test]
+fn every_item_lists_its_documents_and_the_grave_plot_asks_for_the_entrusted_persons_id() {
+    for b in BENEFITS.iter() {
+        assert!(!b.documents.is_empty(), "{} has no documents", b.id.as_str());
+    }
+    let grave = BenefitId::FreeGravePlot.info();
+    assert!(grave.documents.iter().any(|d| d.zh.contains("受委托人")));
+    let guardianship = BenefitId::Guardianship.info();
+    assert!(guardianship.documents.iter().any(|d| d.zh.contains("判决书")));
+    assert!(!guardianship.documents.iter().any(|d| d.zh.contains("失能")));
+}

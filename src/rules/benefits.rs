@@ -190,9 +190,14 @@ pub(crate) const FATHER_ID: Document = Document {
     zh: "父亲的居民身份证",
     en: "The father's resident ID card",
 };
-pub(crate) const AGENT_ID: Document = Document {
-    zh: "受委托人（或孩子的监护人）的居民身份证",
-    en: "The resident ID card of the person entrusted (or of the child's guardian)",
+const AGENT_ID: Document = Document {
+    zh: "受委托人的居民身份证",
+    en: "The resident ID card of the person entrusted",
+};
+/// Once both parents have died, the child's items are claimed by the child's guardian.
+pub(crate) const GUARDIAN_ID: Document = Document {
+    zh: "孩子的监护人或代办人的居民身份证",
+    en: "The resident ID card of the child's guardian or of whoever applies for them",
 };
 const ENTRUSTMENT: Document = Document {
     zh: "父母生前的委托书、死亡证明",
@@ -553,7 +558,7 @@ pub const BENEFITS: [Benefit; 25] = [
         "计划生育特殊家庭父母死亡后，可委托他人在本人去世后，向户籍所在地县（区）民政局提出申请，各公益性公墓结合建设实际，按照相关规定将墓穴免费提供给辖区死亡的计划生育特殊家庭父母使用。",
         &[CountyGovernment, CityCivilAffairs],
         CountyCivilAffairs,
-        docs![ENTRUSTMENT, HUKOU, ONLY_CHILD, CHILD_PROOF],
+        docs![ENTRUSTMENT, AGENT_ID, HUKOU, ONLY_CHILD, CHILD_PROOF],
     ),
 ];
 

@@ -7,7 +7,7 @@ use std::fmt::Write;
 use chrono::{Datelike, NaiveDate};
 
 use super::benefits::{
-    BenefitId, Document, Group, AGENT_ID, FATHER_ID, ID_CARD, LATE_SPOUSE_DEATH, MOTHER_ID,
+    BenefitId, Document, Group, FATHER_ID, GUARDIAN_ID, ID_CARD, LATE_SPOUSE_DEATH, MOTHER_ID,
     SUPPORT_CARD,
 };
 use super::facts::{birthday, write_num, Area, ChildStatus, Facts, Parent, Role, ZhDate};
@@ -276,7 +276,7 @@ pub(crate) fn documents(h: &Household, r: &BenefitResult) -> Vec<Document> {
                 (true, true) => out.push(ID_CARD),
                 (true, false) => out.push(MOTHER_ID),
                 (false, true) => out.push(FATHER_ID),
-                (false, false) => out.push(AGENT_ID),
+                (false, false) => out.push(GUARDIAN_ID),
             },
             SUPPORT_CARD => {
                 if card {
