@@ -18,8 +18,11 @@
 //!
 //! Every key of `expect` and of each benefit is optional; what is present is asserted. An amount
 //! or `eligible_from` given as `null` asserts that there is none. `reasons_contain` strings must
-//! each occur in some reason's Chinese text, `reasons_omit` strings in none. `otherwise` is the
-//! status of every item not listed. Unknown keys are refused, so a typo cannot pass silently.
+//! each occur in some reason's Chinese text, `reasons_omit` strings in none; `documents_contain`
+//! and `documents_omit` do the same for the item's papers, and `first_stop` is the first
+//! office's name exactly. `totals_to_confirm` is asserted like `totals`. `today` (optional) is
+//! the real date of the check when it differs from `as_of`. `otherwise` is the status of every
+//! item not listed. Unknown keys are refused, so a typo cannot pass silently.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -191,7 +194,11 @@ fn mismatches(s: &Scenario) -> Vec<String> {
     }
     for (name, expected, totals) in [
         ("totals", &e.totals, out.totals),
-        ("totals_to_confirm", &e.totals_to_confirm, out.totals_to_confirm),
+        (
+            "totals_to_confirm",
+            &e.totals_to_confirm,
+            out.totals_to_confirm,
+        ),
     ] {
         let Some(t) = expected else { continue };
         for (key, want, got) in [
@@ -283,12 +290,16 @@ fn mismatches(s: &Scenario) -> Vec<String> {
         let docs: Vec<&str> = b.documents.iter().map(|d| d.zh).collect();
         for needle in &want.documents_contain {
             if !docs.iter().any(|d| d.contains(needle.as_str())) {
-                bad.push(format!("{id}: no document contains {needle:?}; documents: {docs:?}"));
+                bad.push(format!(
+                    "{id}: no document contains {needle:?}; documents: {docs:?}"
+                ));
             }
         }
         for needle in &want.documents_omit {
             if docs.iter().any(|d| d.contains(needle.as_str())) {
-                bad.push(format!("{id}: a document contains {needle:?}; documents: {docs:?}"));
+                bad.push(format!(
+                    "{id}: a document contains {needle:?}; documents: {docs:?}"
+                ));
             }
         }
         for needle in &want.reasons_omit {
