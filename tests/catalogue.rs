@@ -463,11 +463,18 @@ fn no_first_stop_is_a_city_bureau_where_a_county_level_office_serves() {
 #[test]
 fn every_item_lists_its_documents_and_the_grave_plot_asks_for_the_entrusted_persons_id() {
     for b in BENEFITS.iter() {
-        assert!(!b.documents.is_empty(), "{} has no documents", b.id.as_str());
+        assert!(
+            !b.documents.is_empty(),
+            "{} has no documents",
+            b.id.as_str()
+        );
     }
     let grave = BenefitId::FreeGravePlot.info();
     assert!(grave.documents.iter().any(|d| d.zh.contains("受委托人")));
     let guardianship = BenefitId::Guardianship.info();
-    assert!(guardianship.documents.iter().any(|d| d.zh.contains("判决书")));
+    assert!(guardianship
+        .documents
+        .iter()
+        .any(|d| d.zh.contains("判决书")));
     assert!(!guardianship.documents.iter().any(|d| d.zh.contains("失能")));
 }

@@ -113,7 +113,12 @@ fn children() -> Vec<Child> {
     ));
     // An adult without civil capacity (clause 8's 家庭成员, RULINGS), and one just short of 18
     // on the middle check date.
-    let mut adult = disabled(1, vec![DisabilityType::Intellectual], Some(date(1990, 3, 1)), None);
+    let mut adult = disabled(
+        1,
+        vec![DisabilityType::Intellectual],
+        Some(date(1990, 3, 1)),
+        None,
+    );
     adult.civil_capacity = Some(false);
     v.push(adult.clone());
     adult.birth_date = Some(date(2006, 6, 2));
@@ -364,11 +369,7 @@ fn invariants(facts: &Facts, out: &Outcome, json: bool, texts: bool) -> Vec<Stri
         {
             bad.push(format!("{id} applies though the child is not disabled"));
         }
-        if special
-            && covered
-            && any_living
-            && EVERY_SPECIAL_FAMILY.contains(&b.id)
-            && !b.applies()
+        if special && covered && any_living && EVERY_SPECIAL_FAMILY.contains(&b.id) && !b.applies()
         {
             bad.push(format!("{id} should apply to every covered special family"));
         }
@@ -390,27 +391,37 @@ fn invariants(facts: &Facts, out: &Outcome, json: bool, texts: bool) -> Vec<Stri
                 bad.push(format!("{id} applies though both parents have died"));
             }
         }
-        if special && covered && !any_living && b.id == BenefitId::FreeGravePlot
+        if special
+            && covered
+            && !any_living
+            && b.id == BenefitId::FreeGravePlot
             && b.status != Status::Eligible
         {
             bad.push("free_grave_plot must be eligible once both parents have died".into());
         }
         // Where to go first is a place the family can walk into, never a city bureau.
         if b.first_stop.is_city() {
-            bad.push(format!("{id}: first stop is a city bureau {:?}", b.first_stop));
+            bad.push(format!(
+                "{id}: first stop is a city bureau {:?}",
+                b.first_stop
+            ));
         }
         // Papers follow the family: no ID card of a late parent, no certificate not yet held.
         if special && covered {
             let zh: Vec<&str> = b.documents.iter().map(|d| d.zh).collect();
             let needs_both_ids = zh.contains(&"夫妻双方居民身份证");
             if needs_both_ids && living().count() < 2 {
-                bad.push(format!("{id}: asks for both ID cards with one parent living"));
+                bad.push(format!(
+                    "{id}: asks for both ID cards with one parent living"
+                ));
             }
             let ss = out.get(BenefitId::SpecialSupport).status;
             if zh.contains(&"计划生育家庭特别扶助制度扶助证")
                 && !matches!(ss, Status::Eligible | Status::Check)
             {
-                bad.push(format!("{id}: asks for the certificate before it can be held"));
+                bad.push(format!(
+                    "{id}: asks for the certificate before it can be held"
+                ));
             }
             if b.id == BenefitId::Guardianship && zh.iter().any(|d| d.contains("失能")) {
                 bad.push("guardianship asks for a self-care assessment".into());
@@ -492,7 +503,9 @@ fn invariants(facts: &Facts, out: &Outcome, json: bool, texts: bool) -> Vec<Stri
             || totals.one_off != sum(|b| b.one_off_total)
             || totals.annual != sum(|b| b.annual_total)
         {
-            bad.push(format!("totals {totals:?} are not the sum over {status:?} items"));
+            bad.push(format!(
+                "totals {totals:?} are not the sum over {status:?} items"
+            ));
         }
     }
     if json {

@@ -266,7 +266,9 @@ impl AgencyId {
             AgencyId::CountyCivilAffairs => ("民政局", "civil affairs bureau"),
             AgencyId::CountyHealth => ("卫生健康委", "health commission"),
             AgencyId::LegalAidCentre => ("法律援助中心", "legal aid centre"),
-            AgencyId::CountyHumanResources => ("人社局", "human resources and social security bureau"),
+            AgencyId::CountyHumanResources => {
+                ("人社局", "human resources and social security bureau")
+            }
             AgencyId::CountyMedicalSecurity => ("医保局", "healthcare security bureau"),
             AgencyId::CountyHousing => ("住建局", "housing and urban-rural development bureau"),
             AgencyId::CountyDisabledFederation => ("残联", "disabled persons' federation"),

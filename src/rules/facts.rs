@@ -407,16 +407,16 @@ impl Facts {
             }
         };
         match child.status {
-            ChildStatus::Disabled => match child.disability_grade {
-                None => {
-                    return Err(FactsError::new(
+            ChildStatus::Disabled => {
+                match child.disability_grade {
+                    None => return Err(FactsError::new(
                         "child.disability_grade",
                         "is required when child.status is \"disabled\" (1 to 4, from the 残疾人证)",
                         "请填写孩子残疾人证上的残疾等级（一至四级）",
-                    ))
+                    )),
+                    Some(g) => grade_range(g)?,
                 }
-                Some(g) => grade_range(g)?,
-            },
+            }
             // Disability fields on a late child are ignored, but a grade is still a grade.
             ChildStatus::Deceased => {
                 if let Some(g) = child.disability_grade {

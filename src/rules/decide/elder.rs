@@ -163,9 +163,7 @@ pub(crate) fn care_home_priority(h: &Household) -> BenefitResult {
         reasons.push(match p.care_setting {
             Some(CareSetting::PublicHome) => IN_PUBLIC_HOME[i].clone(),
             Some(CareSetting::PublicPrivateHome) => IN_PUBLIC_PRIVATE_HOME[i].clone(),
-            Some(CareSetting::PrivateHome | CareSetting::Home) | None => {
-                SIXTY_ANYWHERE[i].clone()
-            }
+            Some(CareSetting::PrivateHome | CareSetting::Home) | None => SIXTY_ANYWHERE[i].clone(),
         });
     }
     if any {

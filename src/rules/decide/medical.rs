@@ -145,7 +145,12 @@ pub(crate) fn nursing_insurance(h: &Household) -> BenefitResult {
         }
     }
     // Say why days a parent entered were not counted, rather than drop them silently.
-    for p in h.facts.parents.iter().filter(|p| !p.alive && p.hospital_days > 0) {
+    for p in h
+        .facts
+        .parents
+        .iter()
+        .filter(|p| !p.alive && p.hospital_days > 0)
+    {
         let (zh, en) = who(p);
         reasons.push(Reason::owned(
             format!("已故的{zh}今年住院{}天，住院护理补贴只按在世父母计算，未计入；生前住院的补贴如何办理，请向县（区）计生协咨询。", p.hospital_days),

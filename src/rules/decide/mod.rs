@@ -144,11 +144,7 @@ pub(crate) fn who(p: &Parent) -> (&'static str, &'static str) {
     }
 }
 
-pub(crate) fn result(
-    id: BenefitId,
-    status: Status,
-    reasons: Vec<Reason>,
-) -> BenefitResult {
+pub(crate) fn result(id: BenefitId, status: Status, reasons: Vec<Reason>) -> BenefitResult {
     let mut r = BenefitResult::new(id, status);
     r.reasons = reasons;
     r
@@ -162,11 +158,7 @@ pub(crate) fn leaving_room<const N: usize>(first: [Reason; N]) -> Vec<Reason> {
 }
 
 /// An item that waits only on an age: `future` from `from`, with the reason saying so.
-pub(crate) fn future(
-    id: BenefitId,
-    from: NaiveDate,
-    mut reasons: Vec<Reason>,
-) -> BenefitResult {
+pub(crate) fn future(id: BenefitId, from: NaiveDate, mut reasons: Vec<Reason>) -> BenefitResult {
     // Written piece by piece rather than with format!: most households have several future
     // items, and this was the costliest line in the benchmark.
     let mut zh = String::with_capacity(48);
@@ -272,7 +264,10 @@ pub(crate) fn documents(h: &Household, r: &BenefitResult) -> Vec<Document> {
     let card = h.special_support.holds() && h.living().any(|p| p.kaifeng_hukou);
     for d in listed {
         match *d {
-            ID_CARD => match (mother.is_some_and(|p| p.alive), father.is_some_and(|p| p.alive)) {
+            ID_CARD => match (
+                mother.is_some_and(|p| p.alive),
+                father.is_some_and(|p| p.alive),
+            ) {
                 (true, true) => out.push(ID_CARD),
                 (true, false) => out.push(MOTHER_ID),
                 (false, true) => out.push(FATHER_ID),
