@@ -4,7 +4,7 @@
 //! `cargo run --release --example make_register -- 20000 > /tmp/register.json`
 //! (used by `scripts/bench-cli.sh`; see docs/benchmarks.md).
 
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 use fuzhu::rules::{
     Area, CareSetting, Child, ChildStatus, Circumstances, DisabilityType, Facts, Parent, Residence,
     Role, Scheme, Schooling,
@@ -67,8 +67,9 @@ fn parent(rng: &mut Lcg, role: Role, as_of: NaiveDate) -> Parent {
             Some(CareSetting::PublicPrivateHome),
             Some(CareSetting::PrivateHome),
         ]),
+        // Days of this calendar year up to the check date, as the facts require.
         hospital_days: if rng.chance(30) {
-            rng.below(130) as i64
+            (rng.below(130) as i64).min(i64::from(as_of.ordinal()))
         } else {
             0
         },

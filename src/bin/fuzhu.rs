@@ -36,7 +36,7 @@ mod cli {
     use fuzhu::rules::{clause, BenefitId, BENEFITS};
 
     use super::check::{check, Options};
-    use super::message::{escape, shown, Problem};
+    use super::message::{io_zh, shown, Problem};
 
     /// The input or the call was refused: nothing on stdout.
     pub const EXIT_REFUSED: i32 = 2;
@@ -57,10 +57,7 @@ mod cli {
         let args: Vec<String> = match args.into_iter().map(OsString::into_string).collect() {
             Ok(a) => a,
             Err(_) => {
-                return usage_error(
-                    "参数不是有效的UTF-8文字",
-                    "an argument is not valid UTF-8",
-                )
+                return usage_error("参数不是有效的UTF-8文字", "an argument is not valid UTF-8")
             }
         };
         match args.first().map(String::as_str) {
@@ -158,7 +155,7 @@ mod cli {
     pub fn fail_output(e: &io::Error) -> i32 {
         if e.kind() != io::ErrorKind::BrokenPipe {
             let p = Problem::new(
-                format!("无法写出结果：{}", escape(&e.to_string())),
+                format!("无法写出结果：{}", io_zh(e)),
                 format!("cannot write the output: {e}"),
             );
             let _ = writeln!(io::stderr().lock(), "{}", p.line(None));
@@ -192,7 +189,11 @@ mod cli {
             return refuse(
                 &Problem::new(
                     format!("没有“{}”这一项；可用的有：{}", shown(id), ids.join("、")),
-                    format!("unknown item `{}`; the items are: {}", shown(id), ids.join(", ")),
+                    format!(
+                        "unknown item `{}`; the items are: {}",
+                        shown(id),
+                        ids.join(", ")
+                    ),
                 ),
                 None,
             );

@@ -14,7 +14,7 @@ use fuzhu::rules::{self, Facts, Outcome};
 use serde::ser::{SerializeSeq, Serializer as _};
 use serde::Serialize;
 
-use super::message::{self, escape, Problem};
+use super::message::{self, Problem};
 use super::scan::{Record, ScanError, Scanner, Syntax};
 use super::{fail_output, refuse, Output, EXIT_IO, EXIT_REFUSED};
 
@@ -60,7 +60,7 @@ fn open(file: &str) -> Result<File, Problem> {
     let shown = message::shown(file);
     let cannot = |e: io::Error| {
         Problem::new(
-            format!("无法读取{shown}：{}", escape(&e.to_string())),
+            format!("无法读取{shown}：{}", message::io_zh(&e)),
             format!("cannot read {shown}: {e}"),
         )
     };
@@ -266,7 +266,7 @@ fn refuse_io(p: &Problem) -> i32 {
 
 fn spool_failed(e: &io::Error) -> i32 {
     refuse_io(&Problem::new(
-        format!("无法写入临时文件：{}", escape(&e.to_string())),
+        format!("无法写入临时文件：{}", message::io_zh(e)),
         format!("cannot write the temporary file: {e}"),
     ))
 }
@@ -279,15 +279,13 @@ fn write_register(spool: Spool, opts: &Options, today: NaiveDate) -> i32 {
         Err(e) => return spool_failed(&e),
     };
     let mut out = Output::stdout();
-    let written = (|| -> io::Result<()> {
-        if opts.compact {
-            let mut ser = serde_json::Serializer::new(&mut out);
-            write_all(&mut ser, &mut records, opts.skip_invalid, today)
-        } else {
-            let mut ser = serde_json::Serializer::pretty(&mut out);
-            write_all(&mut ser, &mut records, opts.skip_invalid, today)
-        }
-    })();
+    let written = if opts.compact {
+        let mut ser = serde_json::Serializer::new(&mut out);
+        write_all(&mut ser, &mut records, opts.skip_invalid, today)
+    } else {
+        let mut ser = serde_json::Serializer::pretty(&mut out);
+        write_all(&mut ser, &mut records, opts.skip_invalid, today)
+    };
     finish(out, written)
 }
 

@@ -70,7 +70,10 @@ impl Problem {
 fn is_hidden(c: char) -> bool {
     c.is_control()
         || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}')
-        || matches!(c, '\u{200E}' | '\u{200F}' | '\u{2028}' | '\u{2029}' | '\u{FEFF}')
+        || matches!(
+            c,
+            '\u{200E}' | '\u{200F}' | '\u{2028}' | '\u{2029}' | '\u{FEFF}'
+        )
 }
 
 /// `s` with each hidden character written as `\u{1b}`.
@@ -129,6 +132,21 @@ fn join(path: &str, key: &str) -> String {
     }
 }
 
+/// An I/O error in plain Chinese (the English half carries the system's own words).
+pub fn io_zh(e: &std::io::Error) -> &'static str {
+    use std::io::ErrorKind::*;
+    match e.kind() {
+        NotFound => "找不到这个文件",
+        PermissionDenied => "没有权限",
+        StorageFull => "磁盘已满",
+        BrokenPipe => "接收的一方已经关闭",
+        IsADirectory => "这是一个文件夹，不是文件",
+        InvalidData => "内容无法读取",
+        Interrupted | TimedOut | WouldBlock => "操作被中断",
+        _ => "读写出错",
+    }
+}
+
 /// The record-level refusal of a record that is not an object.
 pub fn not_an_object() -> Problem {
     Problem::new(
@@ -150,7 +168,7 @@ pub fn scan_error(e: &ScanError) -> Problem {
     let (pos, zh, en): (Pos, String, String) = match e {
         ScanError::Io(e) => {
             return Problem::new(
-                format!("读取输入时出错：{}", escape(&e.to_string())),
+                format!("读取输入时出错：{}", io_zh(e)),
                 format!("cannot read the input: {e}"),
             )
         }
@@ -180,8 +198,7 @@ fn syntax_words(what: Syntax) -> (String, String) {
         ),
         Syntax::Unexpected(c) => {
             let c_shown = shown(&c.to_string());
-            let wide = "“”‘’，：｛｝［］　";
-            if wide.contains(c) {
+            if super::scan::is_wide_punctuation(c) {
                 (
                     format!("这里不应出现“{c_shown}”：JSON的引号、逗号、冒号和括号须用英文半角符号"),
                     format!("unexpected \"{c_shown}\": JSON's quotes, commas, colons and brackets must be ASCII"),
@@ -409,14 +426,26 @@ fn got_words(got: &str) -> (String, String) {
     let inner = |s: &str| shown(s.trim_matches('`'));
     if let Some(v) = got.strip_prefix("string ") {
         // serde writes it as a Rust string literal, already escaped.
-        let v = v.strip_prefix('"').and_then(|v| v.strip_suffix('"')).unwrap_or(v);
-        return (format!("文字“{}”", shown(v)), format!("text \"{}\"", shown(v)));
+        let v = v
+            .strip_prefix('"')
+            .and_then(|v| v.strip_suffix('"'))
+            .unwrap_or(v);
+        return (
+            format!("文字“{}”", shown(v)),
+            format!("text \"{}\"", shown(v)),
+        );
     }
     if let Some(v) = got.strip_prefix("integer ") {
-        return (format!("整数{}", inner(v)), format!("the number {}", inner(v)));
+        return (
+            format!("整数{}", inner(v)),
+            format!("the number {}", inner(v)),
+        );
     }
     if let Some(v) = got.strip_prefix("floating point ") {
-        return (format!("小数{}", inner(v)), format!("the number {}", inner(v)));
+        return (
+            format!("小数{}", inner(v)),
+            format!("the number {}", inner(v)),
+        );
     }
     if let Some(v) = got.strip_prefix("boolean ") {
         return (inner(v), inner(v));
@@ -463,7 +492,10 @@ mod tests {
     #[test]
     fn hidden_characters_are_escaped_and_long_values_cut() {
         assert_eq!(escape("a\u{1b}[31m\nb"), "a\\u{1b}[31m\\u{a}b");
-        assert_eq!(escape("\u{202e}x\u{2066}\u{61c}\u{85}"), "\\u{202e}x\\u{2066}\\u{61c}\\u{85}");
+        assert_eq!(
+            escape("\u{202e}x\u{2066}\u{61c}\u{85}"),
+            "\\u{202e}x\\u{2066}\\u{61c}\\u{85}"
+        );
         assert_eq!(escape("开封 ok"), "开封 ok");
         let long = "开".repeat(100);
         assert_eq!(shown(&long), format!("{}…", "开".repeat(40)));
@@ -485,7 +517,10 @@ mod tests {
         let areas = choices_for("area").unwrap();
         assert_eq!(areas.len(), 10);
         assert_eq!(areas[0], "longting");
-        assert_eq!(choices_for("parents[1].role").unwrap(), ["mother", "father"]);
+        assert_eq!(
+            choices_for("parents[1].role").unwrap(),
+            ["mother", "father"]
+        );
         assert_eq!(choices_for("child.disability_types[0]").unwrap().len(), 8);
     }
 }

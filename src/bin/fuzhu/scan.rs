@@ -214,6 +214,25 @@ impl<R: BufRead> Scanner<R> {
         }
     }
 
+    /// `what` was expected: said as such, unless the character there is a full-width quote,
+    /// comma, colon or bracket (typed with a Chinese input method), which is named instead.
+    pub fn expected(&mut self, what: Syntax) -> ScanError {
+        match self.peek() {
+            Ok(Some(b)) if b >= 0x80 => match self.unexpected() {
+                ScanError::Syntax {
+                    what: Syntax::Unexpected(c),
+                    pos,
+                } if is_wide_punctuation(c) => ScanError::Syntax {
+                    pos,
+                    what: Syntax::Unexpected(c),
+                },
+                ScanError::Syntax { pos, .. } => ScanError::Syntax { pos, what },
+                e => e,
+            },
+            _ => self.syntax(what),
+        }
+    }
+
     /// Reads one whole value, keeping its text (up to the limit).
     pub fn record(&mut self) -> Result<Record> {
         self.rec = Some(Vec::new());
@@ -256,12 +275,12 @@ impl<R: BufRead> Scanner<R> {
                 Some(b'"') => self.string()?,
                 None => return Err(self.syntax(Syntax::Eof)),
                 Some(b'}') => return Err(self.syntax(Syntax::TrailingComma)),
-                Some(_) => return Err(self.syntax(Syntax::ExpectedKey)),
+                Some(_) => return Err(self.expected(Syntax::ExpectedKey)),
             }
             match self.ws()? {
                 Some(b':') => self.bump(b':'),
                 None => return Err(self.syntax(Syntax::Eof)),
-                Some(_) => return Err(self.syntax(Syntax::ExpectedColon)),
+                Some(_) => return Err(self.expected(Syntax::ExpectedColon)),
             }
             self.ws()?;
             self.value(depth)?;
@@ -272,7 +291,7 @@ impl<R: BufRead> Scanner<R> {
                     return Ok(());
                 }
                 None => return Err(self.syntax(Syntax::Eof)),
-                Some(_) => return Err(self.syntax(Syntax::ExpectedCommaOrBrace)),
+                Some(_) => return Err(self.expected(Syntax::ExpectedCommaOrBrace)),
             }
         }
     }
@@ -298,7 +317,7 @@ impl<R: BufRead> Scanner<R> {
                     return Ok(());
                 }
                 None => return Err(self.syntax(Syntax::Eof)),
-                Some(_) => return Err(self.syntax(Syntax::ExpectedCommaOrBracket)),
+                Some(_) => return Err(self.expected(Syntax::ExpectedCommaOrBracket)),
             }
         }
     }
@@ -464,6 +483,11 @@ impl<R: BufRead> Scanner<R> {
     }
 }
 
+/// Punctuation a Chinese input method types in place of JSON's.
+pub fn is_wide_punctuation(c: char) -> bool {
+    "“”‘’，：｛｝［］　".contains(c)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -514,7 +538,9 @@ mod tests {
         assert_eq!(syntax("\"\\x\""), (1, 3, Syntax::BadEscape));
         assert_eq!(syntax("\"\\ud800\""), (1, 8, Syntax::BadUnicodeEscape));
         assert_eq!(syntax("{\"a\": 1"), (1, 8, Syntax::Eof));
-        assert_eq!(syntax("{\"a\"：1}"), (1, 5, Syntax::ExpectedColon));
+        assert_eq!(syntax("{\"a\"：1}"), (1, 5, Syntax::Unexpected('：')));
+        assert_eq!(syntax("{\"a\"é1}"), (1, 5, Syntax::ExpectedColon));
+        assert_eq!(syntax("{“a”: 1}"), (1, 2, Syntax::Unexpected('“')));
         assert_eq!(syntax("1 2"), (1, 3, Syntax::Trailing));
         assert_eq!(syntax("\0"), (1, 1, Syntax::Unexpected('\0')));
         assert_eq!(syntax("“a”"), (1, 1, Syntax::Unexpected('“')));
