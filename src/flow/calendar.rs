@@ -1,0 +1,166 @@
+//! Reminders a phone's own calendar can hold: one all-day event on the first day each `future`
+//! item holds, and for 特别扶助金 one more on 1 January of the year the mother turns 49, when
+//! the application opens (Henan: 在女方年满49周岁的当年申请). No network and no account: an
+//! iCalendar file (RFC 5545) the family saves or opens. Written here by hand because it is
+//! small, and tested by parsing it back with an independent parser (`tests/calendar.rs`).
+
+use chrono::{Datelike, NaiveDate};
+
+use super::text::Lang;
+use crate::rules::{BenefitId, Outcome, Status};
+
+/// One all-day event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reminder {
+    pub day: NaiveDate,
+    pub item: BenefitId,
+    pub summary: String,
+    pub description: String,
+}
+
+/// The reminders for an outcome, earliest first: every `future` item on its first day, and
+/// the year of the 49th birthday for special support when that year is still to come.
+pub fn reminders(outcome: &Outcome, lang: Lang) -> Vec<Reminder> {
+    let mut out = Vec::new();
+    for b in outcome
+        .benefits
+        .iter()
+        .filter(|b| b.status == Status::Future)
+    {
+        let Some(day) = b.eligible_from else { continue };
+        let info = b.id.info();
+        let title = lang.pick(info.zh, info.en);
+        let stop = match lang {
+            Lang::Zh => b.first_stop.name_zh(outcome.area),
+            Lang::En => b.first_stop.name_en(outcome.area),
+        };
+        let papers: Vec<&str> = b.documents.iter().map(|d| lang.pick(d.zh, d.en)).collect();
+        let description = match lang {
+            Lang::Zh => format!(
+                "依据汴政办〔2023〕24号第{}条。先去：{stop}。带上：{}。",
+                info.clause,
+                papers.join("、")
+            ),
+            Lang::En => format!(
+                "Kaifeng policy 汴政办〔2023〕24号, clause {}. Go first to: {stop}. Bring: {}.",
+                info.clause,
+                papers.join("; ")
+            ),
+        };
+        if b.id == BenefitId::SpecialSupport {
+            if let Some(new_year) = NaiveDate::from_ymd_opt(day.year(), 1, 1) {
+                if new_year > outcome.as_of && new_year < day {
+                    out.push(Reminder {
+                        day: new_year,
+                        item: b.id,
+                        summary: match lang {
+                            Lang::Zh => format!("今年可以申请{title}"),
+                            Lang::En => format!("{title}: the application opens this year"),
+                        },
+                        description: description.clone(),
+                    });
+                }
+            }
+        }
+        out.push(Reminder {
+            day,
+            item: b.id,
+            summary: match lang {
+                Lang::Zh => format!("从今天起可以享受：{title}"),
+                Lang::En => format!("From today: {title}"),
+            },
+            description,
+        });
+    }
+    out.sort_by(|a, b| a.day.cmp(&b.day).then(a.item.cmp(&b.item)));
+    out
+}
+
+/// The reminders as one iCalendar file. `stamp` is the day the file is made (DTSTAMP); the
+/// text depends on nothing else, so the same results always give the same file.
+pub fn ics(reminders: &[Reminder], stamp: NaiveDate) -> String {
+    let mut out = String::with_capacity(256 + reminders.len() * 512);
+    let mut line = |s: &str| fold(&mut out, s);
+    line("BEGIN:VCALENDAR");
+    line("VERSION:2.0");
+    line("PRODID:-//fuzhu//扶助通//ZH");
+    line("CALSCALE:GREGORIAN");
+    line("METHOD:PUBLISH");
+    for r in reminders {
+        let end = r.day.succ_opt().unwrap_or(r.day);
+        line("BEGIN:VEVENT");
+        line(&format!(
+            "UID:{}-{}@fuzhu",
+            r.item.as_str(),
+            r.day.format("%Y%m%d")
+        ));
+        line(&format!("DTSTAMP:{}T000000Z", stamp.format("%Y%m%d")));
+        line(&format!("DTSTART;VALUE=DATE:{}", r.day.format("%Y%m%d")));
+        line(&format!("DTEND;VALUE=DATE:{}", end.format("%Y%m%d")));
+        line(&format!("SUMMARY:{}", escape(&r.summary)));
+        line(&format!("DESCRIPTION:{}", escape(&r.description)));
+        line("TRANSP:TRANSPARENT");
+        line("END:VEVENT");
+    }
+    line("END:VCALENDAR");
+    out
+}
+
+/// RFC 5545 3.3.11: backslash, semicolon, comma and newline are escaped in text values.
+fn escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// RFC 5545 3.1: lines end in CRLF and are folded so that none is longer than 75 octets,
+/// never inside a UTF-8 character; a continuation line starts with one space.
+fn fold(out: &mut String, line: &str) {
+    let mut width = 0;
+    for c in line.chars() {
+        let n = c.len_utf8();
+        if width + n > 75 {
+            out.push_str("\r\n ");
+            width = 1;
+        }
+        out.push(c);
+        width += n;
+    }
+    out.push_str("\r\n");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn no_folded_line_is_longer_than_75_octets_and_none_splits_a_character() {
+        let mut out = String::new();
+        fold(
+            &mut out,
+            &format!("DESCRIPTION:{}", "特别扶助金".repeat(30)),
+        );
+        for l in out.split("\r\n") {
+            assert!(l.len() <= 75, "{} octets: {l}", l.len());
+        }
+        let unfolded = out.replace("\r\n ", "");
+        assert_eq!(
+            unfolded,
+            format!("DESCRIPTION:{}\r\n", "特别扶助金".repeat(30))
+        );
+    }
+
+    #[test]
+    fn text_values_escape_commas_semicolons_backslashes_and_newlines() {
+        assert_eq!(escape("a,b;c\\d\ne"), "a\\,b\\;c\\\\d\\ne");
+    }
+}
