@@ -85,7 +85,12 @@ const CHILD: [ChildStatus; 3] = [
     ChildStatus::Disabled,
     ChildStatus::Living,
 ];
-const LIVING: [Living; 3] = [Living::Both, Living::MotherOnly, Living::FatherOnly];
+const LIVING: [Living; 4] = [
+    Living::Both,
+    Living::MotherOnly,
+    Living::FatherOnly,
+    Living::Neither,
+];
 const HUKOU: [HukouHolders; 4] = [
     HukouHolders::Both,
     HukouHolders::MotherOnly,
@@ -130,6 +135,7 @@ fn answers() -> impl Strategy<Value = Answers> {
         option(pick(&SCHOOLING)),
         date(),
         option(any::<[bool; 8]>()),
+        option(any::<bool>()),
     );
     (head, tail).prop_map(|(h, t)| Answers {
         child: h.0,
@@ -171,12 +177,13 @@ fn answers() -> impl Strategy<Value = Answers> {
                 .map(|(t, _)| *t)
                 .collect()
         }),
+        child_capacity: t.9,
     })
 }
 
 // The link's envelope, written out again here on purpose (as the wire-order lists above): a
-// change to the format must fail these tests, not silently follow them. `v2.` + unpadded
-// base64url of (payload ‖ big-endian IEEE CRC-32 of "v2" ‖ payload).
+// change to the format must fail these tests, not silently follow them. `v3.` + unpadded
+// base64url of (payload ‖ big-endian IEEE CRC-32 of "v3" ‖ payload).
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 fn crc32(version: &str, bytes: &[u8]) -> u32 {
@@ -194,9 +201,9 @@ fn crc32(version: &str, bytes: &[u8]) -> u32 {
     !crc
 }
 
-/// A format-2 link carrying `payload` under a checksum that matches it.
+/// A link of the current format (3) carrying `payload` under a checksum that matches it.
 fn sealed(payload: &[u8]) -> String {
-    sealed_as("2", payload)
+    sealed_as("3", payload)
 }
 
 /// A link of format `version` carrying `payload` under a checksum that matches it.
@@ -242,7 +249,7 @@ fn payload(link: &str) -> Vec<u8> {
 fn answers_or_clear_refusal(link: &str) -> Result<(), TestCaseError> {
     match share::decode(link, today()) {
         Ok(a) => {
-            if link.starts_with("v1.") {
+            if link.starts_with("v1.") || link.starts_with("v2.") {
                 prop_assert_eq!(share::decode(&share::encode(&a), today()), Ok(a.clone()));
             } else {
                 prop_assert_eq!(share::encode(&a), link, "two links for the same answers");
@@ -275,7 +282,7 @@ proptest! {
     #[test]
     fn every_set_of_answers_comes_back_exactly(a in answers()) {
         let text = share::encode(&a);
-        prop_assert!(text.starts_with("v2."));
+        prop_assert!(text.starts_with("v3."));
         prop_assert!(text.len() <= 48, "{} characters: {text}", text.len());
         prop_assert!(text[3..].bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
         prop_assert_eq!(share::decode(&text, today()), Ok(a.clone()));
@@ -291,7 +298,7 @@ proptest! {
 
     #[test]
     fn any_link_shaped_text_gives_answers_or_a_clear_error(body in "[A-Za-z0-9_=+/-]{0,60}") {
-        let _ = share::decode(&format!("v2.{body}"), today());
+        let _ = share::decode(&format!("v3.{body}"), today());
     }
 
     #[test]
@@ -336,6 +343,18 @@ proptest! {
             bytes[i] ^= 1 << bit;
         }
         answers_or_clear_refusal(&sealed_as("1", &bytes))?;
+    }
+
+    #[test]
+    fn any_bits_changed_in_a_format_2_link_behind_a_fresh_checksum_give_answers_or_a_clear_error(
+        flips in prop::collection::vec((any::<prop::sample::Index>(), 0u8..8), 1..4),
+    ) {
+        let mut bytes = payload(FORMAT_2_LINK);
+        for (at, bit) in flips {
+            let i = at.index(bytes.len());
+            bytes[i] ^= 1 << bit;
+        }
+        answers_or_clear_refusal(&sealed_as("2", &bytes))?;
     }
 
     #[test]
@@ -411,11 +430,79 @@ fn a_link_made_in_format_1_still_opens_with_every_date_to_the_day() {
     assert_eq!(sealed_as("1", &payload(FORMAT_1_LINK)), FORMAT_1_LINK);
 }
 
+/// `encode(&full())` as format 2 wrote it, before both parents could be late and before
+/// the child's civil capacity was asked.
+const FORMAT_2_LINK: &str = "v2.QuWL7KuqZm3boAMxYEDbQgAp";
+
+/// Format 2 of a disabled child of 22 in 杞县, her widowed father registered there, her late
+/// mother's birth as year and month only.
+const FORMAT_2_DISABLED: &str = "v2.k8R5HIuU2QAAJpTfhABoy0sY";
+
 #[test]
-fn a_format_2_body_under_a_format_1_prefix_is_damaged() {
-    let body = &share::encode(&full())[3..];
+fn a_link_made_in_format_2_still_opens() {
+    assert_eq!(share::decode(FORMAT_2_LINK, today()), Ok(full()));
+    assert_eq!(sealed_as("2", &payload(FORMAT_2_LINK)), FORMAT_2_LINK);
+    let disabled = common::answers([
+        AnswerValue::Child(ChildStatus::Disabled),
+        AnswerValue::Grade(2),
+        AnswerValue::OtherChild(false),
+        AnswerValue::Living(Living::FatherOnly),
+        AnswerValue::MotherBirth(Birth::month(1950, 3).unwrap()),
+        AnswerValue::FatherBirth(Birth::Day(day(1948, 12, 1))),
+        AnswerValue::Hukou(HukouHolders::FatherOnly),
+        AnswerValue::Area(Area::Qixian),
+        AnswerValue::Residence(Residence::Urban),
+        AnswerValue::Schooling(Schooling::College),
+        AnswerValue::ChildBirth(Birth::Day(day(2004, 5, 6))),
+        AnswerValue::DisabilityTypes(vec![DisabilityType::Autism]),
+    ]);
+    let back = share::decode(FORMAT_2_DISABLED, today()).unwrap();
+    assert_eq!(back, disabled);
+    // Format 2 had no civil-capacity answer: the question is asked again (she is 22).
+    assert_eq!(back.child_capacity, None);
     assert_eq!(
-        share::decode(&format!("v1.{body}"), today()),
+        back.first_unanswered(today()),
+        Some(fuzhu::flow::Question::Pension)
+    );
+}
+
+#[test]
+fn the_current_format_carries_late_parents_and_the_child_civil_capacity() {
+    let a = common::answers([
+        AnswerValue::Child(ChildStatus::Disabled),
+        AnswerValue::Grade(1),
+        AnswerValue::OtherChild(false),
+        AnswerValue::Living(Living::Neither),
+        AnswerValue::Hukou(HukouHolders::FatherOnly),
+        AnswerValue::Area(Area::Weishi),
+        AnswerValue::ChildBirth(Birth::Day(day(1990, 7, 1))),
+        AnswerValue::ChildCapacity(false),
+    ]);
+    let text = share::encode(&a);
+    assert!(text.starts_with("v3."), "{text}");
+    let back = share::decode(&text, today()).unwrap();
+    assert_eq!(back, a);
+    assert_eq!(back.living, Some(Living::Neither));
+    assert_eq!(back.child_capacity, Some(false));
+    for has in [true, false] {
+        let mut b = a.clone();
+        b.child_capacity = Some(has);
+        assert_eq!(share::decode(&share::encode(&b), today()), Ok(b));
+    }
+}
+
+#[test]
+fn an_older_body_under_a_newer_prefix_or_a_newer_under_an_older_is_damaged() {
+    let body = &share::encode(&full())[3..];
+    for prefix in ["v1.", "v2."] {
+        assert_eq!(
+            share::decode(&format!("{prefix}{body}"), today()),
+            Err(ShareError::Damaged),
+            "{prefix}"
+        );
+    }
+    assert_eq!(
+        share::decode(&format!("v3.{}", &FORMAT_2_LINK[3..]), today()),
         Err(ShareError::Damaged)
     );
 }
@@ -440,7 +527,7 @@ fn a_birth_given_as_year_and_month_comes_back_as_year_and_month() {
 fn another_version_is_named_as_such() {
     let text = share::encode(&full());
     let body = &text[3..];
-    for other in ["v3.", "v0.", "v02.", "v10."] {
+    for other in ["v4.", "v0.", "v03.", "v10."] {
         assert_eq!(
             share::decode(&format!("{other}{body}"), today()),
             Err(ShareError::Version),

@@ -14,16 +14,40 @@ use crate::rules::{
 
 pub use crate::rules::facts::MAX_HOSPITAL_DAYS;
 
+/// 18周岁: from then a disabled child without civil capacity comes under adult guardianship
+/// (clause 8), so the questionnaire asks about it only from this age.
+pub const ADULT_AGE: u32 = 18;
+
+/// The ages at which a child can be in 普通高中, 中职 or 全日制本专科, as the questionnaire
+/// reads them: from 14 (the youngest who start senior school) to 30 (a disabled student
+/// may start college late), counted in whole years from the birth month, so the day of
+/// birth never changes whether the question is asked. Outside them the schooling question
+/// is not asked; this is a choice of what to ask, not a rule of the policy.
+pub const SCHOOL_AGES: std::ops::RangeInclusive<i32> = 14..=30;
+
+/// The age of the mother from which the questionnaire no longer offers 想再要一个孩子 or
+/// 需要做试管婴儿: 49, the policy's own age for special support (女方年满49周岁). Nor once she
+/// has died. 收养 stays.
+pub const REBIRTH_OPTIONS_UNTIL: u32 = 49;
+
 /// Which parents are alive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Living {
     Both,
     MotherOnly,
     FatherOnly,
+    /// Both parents have died: a relative or the person they entrusted is asking (for the
+    /// free grave plot, and for a disabled child's own items).
+    Neither,
 }
 
 impl Living {
-    pub const ALL: [Living; 3] = [Living::Both, Living::MotherOnly, Living::FatherOnly];
+    pub const ALL: [Living; 4] = [
+        Living::Both,
+        Living::MotherOnly,
+        Living::FatherOnly,
+        Living::Neither,
+    ];
 }
 
 /// Which parents hold Kaifeng 户籍.
@@ -128,9 +152,17 @@ impl Birth {
             .find_map(|d| first.with_day(d))
             .unwrap_or(first);
         // `birthday` grows with the day of birth: the last day of the month is the latest.
-        of.ages(alive, today)
+        let still_to_come = of
+            .ages(alive, today)
             .into_iter()
-            .any(|age| birthday(last, age) > today)
+            .any(|age| birthday(last, age) > today);
+        // The child's 18th birthday decides only whether the civil-capacity question is
+        // asked, so its day matters only while it falls between the month's first and last
+        // days' 18th birthdays.
+        let turning_adult = of == BirthOf::Child
+            && birthday(first, ADULT_AGE) <= today
+            && birthday(last, ADULT_AGE) > today;
+        still_to_come || turning_adult
     }
 }
 
@@ -163,10 +195,12 @@ pub enum Question {
     Schooling,
     ChildBirth,
     DisabilityTypes,
+    /// An adult disabled child's civil capacity (asked from 18).
+    ChildCapacity,
 }
 
 impl Question {
-    pub const ALL: [Question; 18] = [
+    pub const ALL: [Question; 19] = [
         Question::Child,
         Question::Grade,
         Question::OtherChild,
@@ -185,6 +219,7 @@ impl Question {
         Question::Schooling,
         Question::ChildBirth,
         Question::DisabilityTypes,
+        Question::ChildCapacity,
     ];
 }
 
@@ -208,6 +243,8 @@ pub struct Answers {
     pub schooling: Option<Schooling>,
     pub child_birth: Option<Birth>,
     pub disability_types: Option<Vec<DisabilityType>>,
+    /// Whether the adult disabled child can handle their own affairs (民事行为能力).
+    pub child_capacity: Option<bool>,
 }
 
 impl Answers {
@@ -231,7 +268,49 @@ impl Answers {
             Some(Living::Both) | None => &ParentSlot::BOTH,
             Some(Living::MotherOnly) => &[ParentSlot::Mother],
             Some(Living::FatherOnly) => &[ParentSlot::Father],
+            Some(Living::Neither) => &[],
         }
+    }
+
+    /// Both parents have died.
+    pub fn parents_late(&self) -> bool {
+        self.living == Some(Living::Neither)
+    }
+
+    /// The parents whose birth dates are asked: the mother unless both have died, the father
+    /// while he is living. (A late father's birth is read by no rule; nor are the births of
+    /// two late parents.)
+    pub fn birth_asked(&self, slot: ParentSlot) -> bool {
+        match (self.living, slot) {
+            (Some(Living::Neither), _) => false,
+            (_, ParentSlot::Mother) => true,
+            (Some(Living::MotherOnly), ParentSlot::Father) => false,
+            (_, ParentSlot::Father) => true,
+        }
+    }
+
+    /// The child's age in whole years counted from the birth month (the day left out).
+    fn child_age_by_month(&self, today: NaiveDate) -> Option<i32> {
+        let b = self.child_birth?.date();
+        let months =
+            (today.year() * 12 + today.month() as i32) - (b.year() * 12 + b.month() as i32);
+        Some(months.div_euclid(12))
+    }
+
+    /// Whether the child has turned 18 (the civil-capacity question).
+    fn child_adult(&self, today: NaiveDate) -> bool {
+        self.child_birth
+            .is_some_and(|b| birthday(b.date(), ADULT_AGE) <= today)
+    }
+
+    /// Whether the circumstances question offers 想再要一个孩子 and 需要做试管婴儿: not once the
+    /// mother is 49 or over on `today`, nor once she has died.
+    pub fn offers_rebirth(&self, today: NaiveDate) -> bool {
+        if matches!(self.living, Some(Living::FatherOnly | Living::Neither)) {
+            return false;
+        }
+        self.mother_birth
+            .is_none_or(|b| birthday(b.date(), REBIRTH_OPTIONS_UNTIL) > today)
     }
 
     /// The answer to a birth-date question.
@@ -249,8 +328,14 @@ impl Answers {
     /// living until the answers say otherwise).
     pub fn needs_day(&self, q: Question, birth: Birth, today: NaiveDate) -> bool {
         let (of, alive) = match q {
-            Question::MotherBirth => (BirthOf::Mother, self.living != Some(Living::FatherOnly)),
-            Question::FatherBirth => (BirthOf::Father, self.living != Some(Living::MotherOnly)),
+            Question::MotherBirth => (
+                BirthOf::Mother,
+                !matches!(self.living, Some(Living::FatherOnly | Living::Neither)),
+            ),
+            Question::FatherBirth => (
+                BirthOf::Father,
+                !matches!(self.living, Some(Living::MotherOnly | Living::Neither)),
+            ),
             Question::ChildBirth => (BirthOf::Child, true),
             _ => return false,
         };
@@ -298,29 +383,51 @@ impl Answers {
         if self.not_special() {
             return qs;
         }
-        qs.extend([Q::Parents, Q::MotherBirth]);
-        if self.living != Some(Living::MotherOnly) {
+        qs.push(Q::Parents);
+        if self.birth_asked(ParentSlot::Mother) {
+            qs.push(Q::MotherBirth);
+        }
+        if self.birth_asked(ParentSlot::Father) {
             qs.push(Q::FatherBirth);
         }
         qs.push(Q::Hukou);
         if self.not_covered() {
             return qs;
         }
-        qs.extend([Q::Area, Q::Residence, Q::Pension, Q::Medical]);
-        if child == ChildStatus::Deceased {
-            qs.push(Q::HospitalDays);
+        qs.push(Q::Area);
+        // With both parents late, nothing about them is read any more but where they were
+        // registered (the grave plot, and coverage for a disabled child's items).
+        if !self.parents_late() {
+            qs.extend([Q::Residence, Q::Pension, Q::Medical]);
+            if child == ChildStatus::Deceased {
+                qs.push(Q::HospitalDays);
+            }
+            if self.anyone_sixty(today) {
+                qs.push(Q::CareSetting);
+            }
+            qs.extend([Q::Health, Q::Circumstances]);
         }
-        if self.anyone_sixty(today) {
-            qs.push(Q::CareSetting);
-        }
-        qs.extend([Q::Health, Q::Circumstances]);
         if child == ChildStatus::Disabled {
-            qs.extend([Q::Schooling, Q::ChildBirth]);
+            // The birth date first: it decides which of the child's questions follow.
+            qs.push(Q::ChildBirth);
+            if self.child_adult(today) {
+                qs.push(Q::ChildCapacity);
+            }
+            if self.child_in_school_years(today) {
+                qs.push(Q::Schooling);
+            }
             if self.child_under_seven(today) {
                 qs.push(Q::DisabilityTypes);
             }
         }
         qs
+    }
+
+    /// Whether the child is of an age that can be at senior school or college
+    /// ([`SCHOOL_AGES`]); unknown until the birth date is given.
+    fn child_in_school_years(&self, today: NaiveDate) -> bool {
+        self.child_age_by_month(today)
+            .is_some_and(|age| SCHOOL_AGES.contains(&age))
     }
 
     /// The questions a typical family (child died, both parents living and registered in
@@ -361,6 +468,7 @@ impl Answers {
             Question::Circumstances => self.circumstances.is_some(),
             Question::Schooling => self.schooling.is_some(),
             Question::DisabilityTypes => self.disability_types.is_some(),
+            Question::ChildCapacity => self.child_capacity.is_some(),
         }
     }
 
@@ -377,24 +485,52 @@ impl Answers {
             return None;
         }
         let child = self.child?;
+        // Only what was asked reaches the rules: an answer left from an earlier path (a
+        // schooling answer before the birth date was changed, say) is not a fact.
+        let asked = self.questions(today);
+        let asked = |q: Question| asked.contains(&q);
         let child_facts = Child {
             status: child,
             disability_grade: self
                 .grade
                 .filter(|_| child == ChildStatus::Disabled)
                 .map(i64::from),
-            disability_types: self.disability_types.clone().unwrap_or_default(),
+            disability_types: self
+                .disability_types
+                .clone()
+                .filter(|_| asked(Question::DisabilityTypes))
+                .unwrap_or_default(),
             birth_date: self
                 .child_birth
                 .map(Birth::date)
-                .filter(|_| child == ChildStatus::Disabled),
-            schooling: self.schooling.filter(|_| child == ChildStatus::Disabled),
-            civil_capacity: None,
+                .filter(|_| asked(Question::ChildBirth)),
+            schooling: self.schooling.filter(|_| asked(Question::Schooling)),
+            civil_capacity: self
+                .child_capacity
+                .filter(|_| asked(Question::ChildCapacity)),
         };
         let parents = if self.not_special() {
             // Outside the special families nothing applies whoever the parents are; the
             // engine still wants one parent, so a neutral one stands in.
             vec![stand_in_parent(today)]
+        } else if self.parents_late() {
+            // Both parents late: no rule reads their births (only 户籍 counts, for coverage
+            // and the grave plot), so they are not asked, and the engine, which wants a birth
+            // date per parent, is given a neutral stand-in that passes its checks: 60 years
+            // before today, or the child's birth if earlier (a parent is never born after
+            // the child). See docs/sharing.md.
+            let hukou = self.hukou?;
+            let sixty =
+                NaiveDate::from_ymd_opt(today.year() - 60, today.month(), 1).unwrap_or(today);
+            let born = child_facts.birth_date.map_or(sixty, |c| c.min(sixty));
+            ParentSlot::BOTH
+                .iter()
+                .map(|slot| {
+                    let mut p = Parent::new(slot.role(), born, holds(hukou, *slot));
+                    p.alive = false;
+                    p
+                })
+                .collect()
         } else {
             let living = self.living?;
             let hukou = self.hukou?;
@@ -417,12 +553,7 @@ impl Answers {
                     role: slot.role(),
                     birth_date: birth,
                     alive,
-                    kaifeng_hukou: matches!(
-                        (hukou, slot),
-                        (HukouHolders::Both, _)
-                            | (HukouHolders::MotherOnly, ParentSlot::Mother)
-                            | (HukouHolders::FatherOnly, ParentSlot::Father)
-                    ),
+                    kaifeng_hukou: holds(hukou, slot),
                     self_care: !health.no_self_care[i],
                     civil_capacity: !health.no_civil_capacity[i],
                     mobility_limited: health.mobility_limited[i],
@@ -434,6 +565,12 @@ impl Answers {
             }
             parents
         };
+        let mut circumstances = self.circumstances.clone().unwrap_or_default();
+        if !self.offers_rebirth(today) {
+            // Not offered, so not answered.
+            circumstances.wants_another_child = false;
+            circumstances.needs_ivf = false;
+        }
         Some(Facts {
             as_of: Some(today),
             area: self.area,
@@ -441,9 +578,19 @@ impl Answers {
             child: child_facts,
             has_other_child: self.other_child.unwrap_or(false),
             parents,
-            circumstances: self.circumstances.clone().unwrap_or_default(),
+            circumstances,
         })
     }
+}
+
+/// Whether the parent in `slot` holds Kaifeng 户籍 by the answer `hukou`.
+fn holds(hukou: HukouHolders, slot: ParentSlot) -> bool {
+    matches!(
+        (hukou, slot),
+        (HukouHolders::Both, _)
+            | (HukouHolders::MotherOnly, ParentSlot::Mother)
+            | (HukouHolders::FatherOnly, ParentSlot::Father)
+    )
 }
 
 fn stand_in_parent(today: NaiveDate) -> Parent {
@@ -472,6 +619,7 @@ pub enum AnswerValue {
     Schooling(Schooling),
     ChildBirth(Birth),
     DisabilityTypes(Vec<DisabilityType>),
+    ChildCapacity(bool),
 }
 
 impl AnswerValue {
@@ -495,6 +643,7 @@ impl AnswerValue {
             AnswerValue::Schooling(_) => Question::Schooling,
             AnswerValue::ChildBirth(_) => Question::ChildBirth,
             AnswerValue::DisabilityTypes(_) => Question::DisabilityTypes,
+            AnswerValue::ChildCapacity(_) => Question::ChildCapacity,
         }
     }
 }
@@ -521,6 +670,7 @@ impl Answers {
             AnswerValue::Schooling(v) => self.schooling = Some(v),
             AnswerValue::ChildBirth(v) => self.child_birth = Some(v),
             AnswerValue::DisabilityTypes(v) => self.disability_types = Some(v),
+            AnswerValue::ChildCapacity(v) => self.child_capacity = Some(v),
         }
     }
 }
@@ -546,7 +696,8 @@ impl Answers {
             (true, Some(true)) => Living::Both,
             (true, _) => Living::MotherOnly,
             (false, Some(true)) => Living::FatherOnly,
-            (false, _) => return None,
+            (false, Some(false)) => Living::Neither,
+            (false, None) => return None,
         };
         if living == Living::Both && father.is_none() {
             return None;
@@ -581,8 +732,14 @@ impl Answers {
             schooling: Some(facts.child.schooling.unwrap_or(Schooling::None)),
             child_birth: facts.child.birth_date.map(Birth::Day),
             disability_types: Some(facts.child.disability_types.clone()),
+            child_capacity: Some(facts.child.has_civil_capacity()),
             ..Answers::default()
         };
+        if living == Living::Neither {
+            // Not asked when both parents have died.
+            a.mother_birth = None;
+            a.father_birth = None;
+        }
         let mut health = Health::default();
         for slot in ParentSlot::BOTH {
             let Some(p) = by_slot(slot).filter(|p| p.alive) else {
@@ -604,6 +761,20 @@ impl Answers {
         if !asked.contains(&Question::Area) {
             a.area = None;
         }
-        a.first_unanswered(today).is_none().then_some(a)
+        if a.first_unanswered(today).is_some() {
+            return None;
+        }
+        // A fact the app would not ask for at this age (schooling at 40, civil capacity at
+        // 10, 想再要一个孩子 at 60) cannot be expressed through it.
+        let through = a.to_facts(today)?;
+        let disabled = facts.child.status == ChildStatus::Disabled;
+        let child_lost = through.child.schooling.unwrap_or(Schooling::None)
+            != facts.child.schooling.unwrap_or(Schooling::None)
+            || through.child.has_civil_capacity() != facts.child.has_civil_capacity();
+        let rebirth_lost = through.circumstances.wants_another_child
+            != facts.circumstances.wants_another_child
+            || through.circumstances.needs_ivf != facts.circumstances.needs_ivf;
+        let special = !a.not_special() && !a.not_covered();
+        (!(special && (disabled && child_lost || rebirth_lost))).then_some(a)
     }
 }

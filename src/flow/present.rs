@@ -99,16 +99,59 @@ pub fn amount_line(r: &BenefitResult, as_of: NaiveDate, lang: Lang) -> Option<St
 /// The household's monthly cash for the totals: the sum where the policy gives amounts, the
 /// national rate where it does not (a disabled child's family), nothing where none is due.
 pub fn monthly_total(outcome: &Outcome, lang: Lang) -> Option<String> {
-    if !outcome.totals.monthly.is_zero() {
-        return Some(Key::Yuan.fill(
-            lang,
-            Voice::Family,
-            &[("amount", &money(outcome.totals.monthly))],
-        ));
+    monthly(outcome, Status::Eligible, outcome.totals.monthly, lang)
+}
+
+fn monthly(outcome: &Outcome, status: Status, sum: Decimal, lang: Lang) -> Option<String> {
+    if !sum.is_zero() {
+        return Some(yuan(sum, lang));
     }
     let support = outcome.get(BenefitId::SpecialSupport);
-    (support.status == Status::Eligible && support.monthly_total.is_none())
+    (support.status == status && support.monthly_total.is_none())
         .then(|| Key::NationalRate.text(lang, Voice::Family).into_owned())
+}
+
+fn yuan(d: Decimal, lang: Lang) -> String {
+    Key::Yuan.fill(lang, Voice::Family, &[("amount", &money(d))])
+}
+
+/// One line of the results' headline: what it is, and how much.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TotalRow {
+    pub label: Key,
+    pub value: String,
+    /// Money a `check` item would pay once the office confirms it (kept apart from the sure
+    /// sums, never hidden).
+    pub to_confirm: bool,
+}
+
+/// The headline's sums: what is sure (`totals`, from `eligible` items), then what is still to
+/// be confirmed (`totals_to_confirm`), each only where there is something to say, so no line
+/// ever reads 0元: a sum the policy does not state reads as the national rate.
+pub fn totals_rows(outcome: &Outcome, lang: Lang) -> Vec<TotalRow> {
+    let mut rows = Vec::new();
+    let mut row = |label, value: Option<String>, to_confirm| {
+        if let Some(value) = value {
+            rows.push(TotalRow {
+                label,
+                value,
+                to_confirm,
+            });
+        }
+    };
+    let nonzero = |d: Decimal| (!d.is_zero()).then(|| yuan(d, lang));
+    let (sure, confirm) = (outcome.totals, outcome.totals_to_confirm);
+    row(Key::TotalMonthly, monthly_total(outcome, lang), false);
+    row(Key::TotalOneOff, nonzero(sure.one_off), false);
+    row(Key::TotalAnnual, nonzero(sure.annual), false);
+    row(
+        Key::ToConfirmMonthly,
+        monthly(outcome, Status::Check, confirm.monthly, lang),
+        true,
+    );
+    row(Key::ToConfirmOneOff, nonzero(confirm.one_off), true);
+    row(Key::ToConfirmAnnual, nonzero(confirm.annual), true);
+    rows
 }
 
 /// The items that apply, grouped in screen order, each group with its items.

@@ -1,7 +1,8 @@
 //! The printed sheet, organised the way a family uses it: one section per place to go. Each
-//! applying item is claimed at its catalogue `contact` (resolved to the family's 县（区）), so
-//! the sheet for that place lists the items to claim there, every paper to bring once, and
-//! the clause each item rests on. Pure, so the grouping is tested natively; the Yew view in
+//! applying item is claimed first at its `first_stop`, the one office the engine names for
+//! this family (resolved to the family's 县（区）), so the sheet for that place lists the
+//! items to claim there, every paper this family brings for them once (the engine's
+//! per-family `documents`), and the clause each item rests on. Pure, so the grouping is tested natively; the Yew view in
 //! `app::screens::print` only lays it out.
 
 use super::text::{Key, Lang, Voice};
@@ -13,8 +14,9 @@ pub struct AgencyVisit<'a> {
     pub agency: AgencyId,
     /// The applying items claimed here, in catalogue order.
     pub items: Vec<&'a BenefitResult>,
-    /// The papers to bring here: every item's documents, each once, in first-seen order.
-    pub documents: Vec<&'static Document>,
+    /// The papers to bring here: every item's documents for this family, each once, in
+    /// first-seen order.
+    pub documents: Vec<Document>,
     /// The clauses the items rest on, each once, ascending.
     pub clauses: Vec<u8>,
 }
@@ -35,11 +37,11 @@ pub fn by_agency(outcome: &Outcome) -> Vec<AgencyVisit<'_>> {
     let mut visits: Vec<AgencyVisit<'_>> = Vec::new();
     for r in outcome.benefits.iter().filter(|b| b.applies()) {
         let b = r.id.info();
-        let at = match visits.iter().position(|v| v.agency == b.contact) {
+        let at = match visits.iter().position(|v| v.agency == r.first_stop) {
             Some(i) => i,
             None => {
                 visits.push(AgencyVisit {
-                    agency: b.contact,
+                    agency: r.first_stop,
                     items: Vec::new(),
                     documents: Vec::new(),
                     clauses: Vec::new(),
@@ -49,9 +51,9 @@ pub fn by_agency(outcome: &Outcome) -> Vec<AgencyVisit<'_>> {
         };
         let v = &mut visits[at];
         v.items.push(r);
-        for d in b.documents {
+        for d in &r.documents {
             if !v.documents.iter().any(|x| x.zh == d.zh) {
-                v.documents.push(d);
+                v.documents.push(*d);
             }
         }
         if !v.clauses.contains(&b.clause) {
@@ -100,7 +102,7 @@ mod tests {
     }
 
     #[test]
-    fn every_applying_item_is_under_exactly_its_contact() {
+    fn every_applying_item_is_under_exactly_its_first_stop() {
         let o = bereaved();
         let visits = by_agency(&o);
         let listed: Vec<BenefitId> = visits
@@ -122,7 +124,7 @@ mod tests {
         for v in &visits {
             assert!(!v.items.is_empty());
             for r in &v.items {
-                assert_eq!(r.id.info().contact, v.agency);
+                assert_eq!(r.first_stop, v.agency);
                 assert_ne!(r.status, Status::NotEligible);
             }
         }
@@ -159,7 +161,7 @@ mod tests {
             zh.dedup();
             assert_eq!(zh.len(), n, "a paper is listed twice at {:?}", v.agency);
             for r in &v.items {
-                for d in r.id.info().documents {
+                for d in &r.documents {
                     assert!(
                         v.documents.iter().any(|x| x.zh == d.zh),
                         "{} is missing at {:?}",
@@ -172,7 +174,7 @@ mod tests {
                 assert!(
                     v.items
                         .iter()
-                        .any(|r| r.id.info().documents.iter().any(|x| x.zh == d.zh)),
+                        .any(|r| r.documents.iter().any(|x| x.zh == d.zh)),
                     "{} is needed by no item at {:?}",
                     d.zh,
                     v.agency

@@ -8,12 +8,64 @@ use super::answers::{
 };
 use super::present;
 use super::text::{Key, Lang, Voice};
+use crate::rules::facts::{check_child_after_parent, check_hospital_days, check_parent_birth};
 use crate::rules::{
     Area, CareSetting, ChildStatus, Circumstances, DisabilityType, Residence, Scheme, Schooling,
 };
 
 /// A label in both languages.
 pub type Label = (&'static str, &'static str);
+
+/// Why an answer cannot be taken: one of the app's own texts, or the words the engine
+/// refuses the same fact with (`rules::facts::check_*`), so the screen and the command line
+/// say the same thing.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    Text(Key),
+    Engine { zh: String, en: String },
+}
+
+impl From<Key> for Problem {
+    fn from(k: Key) -> Problem {
+        Problem::Text(k)
+    }
+}
+
+impl Problem {
+    fn engine((en, zh): (String, String)) -> Problem {
+        Problem::Engine { zh, en }
+    }
+
+    /// What the screen says.
+    pub fn text(&self, lang: Lang, voice: Voice) -> String {
+        match self {
+            Problem::Text(k) => k.text(lang, voice).into_owned(),
+            Problem::Engine { zh, en } => match lang {
+                Lang::Zh => format!("{zh}。"),
+                Lang::En => {
+                    // The engine's English is a field's message ("… is after as_of"); the
+                    // screen says it as a sentence.
+                    let mut s = en.clone();
+                    if let Some(first) = s.get(..1) {
+                        let up = first.to_ascii_uppercase();
+                        s.replace_range(..1, &up);
+                    }
+                    s.push('.');
+                    s
+                }
+            },
+        }
+    }
+}
+
+/// The title of `q` for these answers: the registration question is asked of late parents
+/// in their own words once both have died.
+pub fn title_for(q: Question, a: &Answers) -> Key {
+    match q {
+        Question::Hukou if a.parents_late() => Key::QHukouLate,
+        _ => title(q),
+    }
+}
 
 pub fn title(q: Question) -> Key {
     match q {
@@ -35,6 +87,7 @@ pub fn title(q: Question) -> Key {
         Question::Schooling => Key::QSchooling,
         Question::ChildBirth => Key::QChildBirth,
         Question::DisabilityTypes => Key::QDisabilityTypes,
+        Question::ChildCapacity => Key::QChildCapacity,
     }
 }
 
@@ -58,6 +111,7 @@ pub fn why(q: Question) -> Key {
         Question::Schooling => Key::QSchoolingWhy,
         Question::ChildBirth => Key::QChildBirthWhy,
         Question::DisabilityTypes => Key::QDisabilityTypesWhy,
+        Question::ChildCapacity => Key::QChildCapacityWhy,
     }
 }
 
@@ -85,7 +139,8 @@ pub fn kind(q: Question) -> Kind {
         | Question::Hukou
         | Question::Area
         | Question::Residence
-        | Question::Schooling => Kind::Single,
+        | Question::Schooling
+        | Question::ChildCapacity => Kind::Single,
         Question::Pension | Question::Medical | Question::CareSetting => Kind::PerParent,
         Question::MotherBirth | Question::FatherBirth | Question::ChildBirth => Kind::Date,
         Question::HospitalDays => Kind::Days,
@@ -111,6 +166,22 @@ fn pair(k: Key) -> Label {
     k.pair()
 }
 
+/// The options of a `Single` question as these answers word them (the registration
+/// question speaks of late parents once both have died).
+pub fn single_options_for(q: Question, a: &Answers) -> Vec<Label> {
+    match q {
+        Question::Hukou if a.parents_late() => [
+            Key::HukouLateBoth,
+            Key::HukouLateMother,
+            Key::HukouLateFather,
+            Key::HukouLateNeither,
+        ]
+        .map(pair)
+        .to_vec(),
+        _ => single_options(q),
+    }
+}
+
 /// The options of a `Single` question, in order.
 pub fn single_options(q: Question) -> Vec<Label> {
     match q {
@@ -125,6 +196,7 @@ pub fn single_options(q: Question) -> Vec<Label> {
             Key::LivingBoth,
             Key::LivingMotherOnly,
             Key::LivingFatherOnly,
+            Key::LivingNeither,
         ]
         .map(pair)
         .to_vec(),
@@ -146,6 +218,7 @@ pub fn single_options(q: Question) -> Vec<Label> {
         ]
         .map(pair)
         .to_vec(),
+        Question::ChildCapacity => [Key::CapacityYes, Key::CapacityNo].map(pair).to_vec(),
         _ => Vec::new(),
     }
 }
@@ -165,6 +238,11 @@ pub fn single_value(q: Question, i: usize) -> Option<AnswerValue> {
         Question::Area => AnswerValue::Area(*Area::ALL.get(i)?),
         Question::Residence => AnswerValue::Residence(*Residence::ALL.get(i)?),
         Question::Schooling => AnswerValue::Schooling(*SCHOOLING.get(i)?),
+        Question::ChildCapacity => AnswerValue::ChildCapacity(match i {
+            0 => true,
+            1 => false,
+            _ => return None,
+        }),
         _ => return None,
     })
 }
@@ -184,6 +262,7 @@ pub fn single_selected(q: Question, a: &Answers) -> Option<usize> {
         Question::Area => find(&Area::ALL, a.area),
         Question::Residence => find(&Residence::ALL, a.residence),
         Question::Schooling => find(&SCHOOLING, a.schooling),
+        Question::ChildCapacity => a.child_capacity.map(|has| usize::from(!has)),
         _ => None,
     }
 }
@@ -242,8 +321,9 @@ pub struct Check {
     pub parent: Option<ParentSlot>,
 }
 
-/// The tick boxes of a `Checks` question, given what is already known.
-pub fn checks(q: Question, a: &Answers) -> Vec<Check> {
+/// The tick boxes of a `Checks` question, given what is already known on `today` (no
+/// 再生育 or 试管婴儿 boxes once the mother is 49 or has died).
+pub fn checks(q: Question, a: &Answers, today: NaiveDate) -> Vec<Check> {
     let plain = |label| Check {
         label,
         parent: None,
@@ -277,13 +357,11 @@ pub fn checks(q: Question, a: &Answers) -> Vec<Check> {
                 Some(Residence::Rural) => out.push(plain(Key::DilapidatedHouse)),
                 _ => out.push(plain(Key::HousingDifficulty)),
             }
-            out.extend([
-                plain(Key::PovertyRegistered),
-                plain(Key::WantsAnotherChild),
-                plain(Key::NeedsIvf),
-                plain(Key::WantsToAdopt),
-                plain(Key::LegalDispute),
-            ]);
+            out.push(plain(Key::PovertyRegistered));
+            if a.offers_rebirth(today) {
+                out.extend([plain(Key::WantsAnotherChild), plain(Key::NeedsIvf)]);
+            }
+            out.extend([plain(Key::WantsToAdopt), plain(Key::LegalDispute)]);
             out
         }
         Question::DisabilityTypes => DisabilityType::ALL
@@ -420,10 +498,10 @@ pub fn date_value(
     parts: DateParts,
     answers: &Answers,
     today: NaiveDate,
-) -> Result<AnswerValue, Key> {
+) -> Result<AnswerValue, Problem> {
     let of = birth_of(q).ok_or(Key::PickDate)?;
     let (Some(year), Some(month), Some(day)) = (parts.year, parts.month, parts.day) else {
-        return Err(Key::PickDate);
+        return Err(Key::PickDate.into());
     };
     let birth = match day {
         DayPick::Day(d) => {
@@ -432,19 +510,84 @@ pub fn date_value(
         DayPick::NotSure => Birth::month(year, month).ok_or(Key::NotARealDate)?,
     };
     if birth.date() > today {
-        return Err(Key::DateInFuture);
+        return Err(Key::DateInFuture.into());
+    }
+    // What the engine would refuse, refused here in its words: a parent under 16 or over
+    // 120, a child born before a parent (checked on whichever of the two is given second).
+    let parents_asked = || {
+        ParentSlot::BOTH
+            .into_iter()
+            .filter(|s| answers.birth_asked(*s))
+    };
+    match of {
+        BirthOf::Mother | BirthOf::Father => {
+            check_parent_birth(birth.date(), today).map_err(Problem::engine)?;
+            let child = answers
+                .child_birth
+                .filter(|_| answers.child == Some(ChildStatus::Disabled));
+            if let Some(child) = child {
+                check_child_after_parent(child.date(), birth.date()).map_err(Problem::engine)?;
+            }
+        }
+        BirthOf::Child => {
+            for slot in parents_asked() {
+                if let Some(parent) = answers.birth(slot) {
+                    check_child_after_parent(birth.date(), parent).map_err(Problem::engine)?;
+                }
+            }
+        }
     }
     if answers.needs_day(q, birth, today) {
         return Err(match of {
             BirthOf::Child => Key::DayMattersChild,
             BirthOf::Mother | BirthOf::Father => Key::DayMattersParent,
-        });
+        }
+        .into());
     }
     Ok(match of {
         BirthOf::Mother => AnswerValue::MotherBirth(birth),
         BirthOf::Father => AnswerValue::FatherBirth(birth),
         BirthOf::Child => AnswerValue::ChildBirth(birth),
     })
+}
+
+/// The number typed for hospital days, read from the text itself: digits only (ASCII or
+/// full-width, as a Chinese keyboard may give them), with spaces around allowed; empty is 0
+/// ("没有住院就填0"). Anything else ("12-", "--12", "12e", "+-3", "1e400", "1.5") is refused,
+/// never read as 0, which is what `<input type=number>` would hand over for it.
+pub fn parse_days(text: &str) -> Result<u32, Problem> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Ok(0);
+    }
+    let mut n: Option<u32> = Some(0);
+    for c in text.chars() {
+        let d = match c {
+            '0'..='9' => c as u32 - '0' as u32,
+            '０'..='９' => c as u32 - '０' as u32,
+            _ => return Err(Key::DaysNotANumber.into()),
+        };
+        n = n.and_then(|n| n.checked_mul(10)?.checked_add(d));
+    }
+    // Digits past what a u32 holds are far beyond any year's days.
+    n.ok_or(Problem::Text(Key::DaysRange))
+}
+
+/// The hospital-days answer from the texts typed for each living parent (mother, father),
+/// or why it cannot be taken: not a whole number, or more days than this year has had so
+/// far (the engine's words).
+pub fn days_value(
+    texts: [&str; 2],
+    answers: &Answers,
+    today: NaiveDate,
+) -> Result<AnswerValue, Problem> {
+    let mut days = [None, None];
+    for slot in answers.living_slots() {
+        let n = parse_days(texts[*slot as usize])?;
+        check_hospital_days(i64::from(n), today).map_err(Problem::engine)?;
+        days[*slot as usize] = Some(u16::try_from(n).map_err(|_| Key::DaysRange)?);
+    }
+    Ok(AnswerValue::HospitalDays(days))
 }
 
 pub fn parent_name(slot: ParentSlot, lang: Lang) -> &'static str {
@@ -456,7 +599,7 @@ pub fn parent_name(slot: ParentSlot, lang: Lang) -> &'static str {
 }
 
 /// How an answer reads back on the summary.
-pub fn describe(q: Question, a: &Answers, lang: Lang, voice: Voice) -> String {
+pub fn describe(q: Question, a: &Answers, lang: Lang, voice: Voice, today: NaiveDate) -> String {
     let pick = |l: Label| lang.pick(l.0, l.1).to_string();
     let per_parent = |f: &dyn Fn(ParentSlot) -> Option<String>| {
         a.living_slots()
@@ -468,7 +611,7 @@ pub fn describe(q: Question, a: &Answers, lang: Lang, voice: Voice) -> String {
     let none = || Key::OtherChildNo.text(lang, voice).into_owned();
     match kind(q) {
         Kind::Single => single_selected(q, a)
-            .and_then(|i| single_options(q).get(i).copied())
+            .and_then(|i| single_options_for(q, a).get(i).copied())
             .map(pick)
             .unwrap_or_default(),
         Kind::PerParent => {
@@ -488,7 +631,7 @@ pub fn describe(q: Question, a: &Answers, lang: Lang, voice: Voice) -> String {
             a.hospital_days[s as usize].map(|d| format!("{d} {}", Key::Days.text(lang, voice)))
         }),
         Kind::Checks => {
-            let ticked: Vec<String> = checks(q, a)
+            let ticked: Vec<String> = checks(q, a, today)
                 .into_iter()
                 .filter(|c| is_checked(*c, a))
                 .map(|c| {

@@ -2,6 +2,8 @@
 //! status, amount and reasons, as plain sentences for a speech synthesiser. Pure text, so it
 //! is tested natively; `app::speech` only hands it to the browser.
 
+use chrono::NaiveDate;
+
 use super::answers::{Answers, Question};
 use super::present;
 use super::questions::{self, Kind};
@@ -26,7 +28,7 @@ fn sentences(parts: &[String], lang: Lang) -> String {
 }
 
 /// The question's title and what can be chosen.
-pub fn question(q: Question, a: &Answers, lang: Lang, voice: Voice) -> String {
+pub fn question(q: Question, a: &Answers, lang: Lang, voice: Voice, today: NaiveDate) -> String {
     let t = |k: Key| k.text(lang, voice).into_owned();
     let or = lang.pick("；", "; ");
     let labels = |ls: Vec<(&'static str, &'static str)>| {
@@ -35,9 +37,9 @@ pub fn question(q: Question, a: &Answers, lang: Lang, voice: Voice) -> String {
             .collect::<Vec<_>>()
             .join(or)
     };
-    let mut parts = vec![t(questions::title(q))];
+    let mut parts = vec![t(questions::title_for(q, a))];
     match questions::kind(q) {
-        Kind::Single => parts.push(labels(questions::single_options(q))),
+        Kind::Single => parts.push(labels(questions::single_options_for(q, a))),
         Kind::PerParent => {
             let who: Vec<&str> = a
                 .living_slots()
@@ -52,7 +54,7 @@ pub fn question(q: Question, a: &Answers, lang: Lang, voice: Voice) -> String {
         Kind::Checks => {
             parts.push(t(Key::MultiHint));
             let mut seen: Vec<Key> = Vec::new();
-            for c in questions::checks(q, a) {
+            for c in questions::checks(q, a, today) {
                 if !seen.contains(&c.label) {
                     seen.push(c.label);
                 }
@@ -79,8 +81,8 @@ pub fn item(r: &BenefitResult, outcome: &Outcome, lang: Lang) -> String {
     if r.applies() {
         let go = Key::GoFirst.text(lang, Voice::Family);
         let agency = match lang {
-            Lang::Zh => b.contact.name_zh(outcome.area),
-            Lang::En => b.contact.name_en(outcome.area),
+            Lang::Zh => r.first_stop.name_zh(outcome.area),
+            Lang::En => r.first_stop.name_en(outcome.area),
         };
         parts.push(format!("{go}{}{agency}", lang.pick("：", ": ")));
     }
@@ -106,12 +108,13 @@ mod tests {
     #[test]
     fn a_question_is_read_with_its_choices() {
         let a = Answers::default();
-        let zh = question(Question::Child, &a, Lang::Zh, Voice::Family);
+        let today = NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+        let zh = question(Question::Child, &a, Lang::Zh, Voice::Family, today);
         assert!(zh.starts_with("您的独生子女现在的情况是？"), "{zh}");
         assert!(zh.contains("孩子已经离世；孩子有残疾"), "{zh}");
-        let volunteer = question(Question::Child, &a, Lang::Zh, Voice::Volunteer);
+        let volunteer = question(Question::Child, &a, Lang::Zh, Voice::Volunteer, today);
         assert!(volunteer.starts_with("他/她的独生子女"), "{volunteer}");
-        let en = question(Question::Child, &a, Lang::En, Voice::Family);
+        let en = question(Question::Child, &a, Lang::En, Voice::Family, today);
         assert!(en.contains("The child has passed away; "), "{en}");
     }
 }

@@ -1,22 +1,27 @@
-//! The answers as a short text for the address bar's fragment (`#v2.<payload>`), so a family
+//! The answers as a short text for the address bar's fragment (`#v3.<payload>`), so a family
 //! can reopen or pass on their results without any server: the fragment never leaves the
 //! phone, unlike a query string. The same text is what "save on this device" keeps.
 //!
-//! Format 2, read left to right:
+//! Format 3, read left to right:
 //!
-//! * `v2.`, the format's version;
+//! * `v3.`, the format's version;
 //! * base64url without padding (RFC 4648 §5) of the payload followed by its CRC-32
-//!   (IEEE, big-endian), taken over `v2` and the payload, so a damaged, cut or altered link
+//!   (IEEE, big-endian), taken over `v3` and the payload, so a damaged, cut or altered link
 //!   is refused rather than read as other answers;
 //! * the payload: every answer bit-packed in [`Answers`]' field order, most significant bit
 //!   first, each optional value as 0 for "not answered" or 1 + its index in the tables below,
 //!   birth dates as a presence bit, a bit that is 1 when the day was given and 0 when only
 //!   the year and month were (the date is then the month's first day), and 17 bits of days
 //!   since 1900-01-01, hospital days as a presence bit and 9 bits, tick boxes as a presence
-//!   bit and one bit each; the last byte is padded with zero bits.
+//!   bit and one bit each; which parents are living takes 3 bits (its fourth value, both
+//!   parents late, came with format 3), and the adult child's civil capacity (0 not
+//!   answered, 1 has it, 2 has not) follows the disability types as the last field; the
+//!   last byte is padded with zero bits.
 //!
-//! Format 1 (`v1.`, before a birth date could be given without its day) is the same without
-//! the day bit, its checksum taken over `v1`: links made with it still open.
+//! Older links still open. Format 2 (`v2.`, before both parents could be late and before the
+//! child's civil capacity was asked) is the same with 2 bits for the living parents and no
+//! civil-capacity field; format 1 (`v1.`, before a birth date could be given without its
+//! day) is format 2 without the day bit. Each one's checksum is taken over its own `vN`.
 //!
 //! The tables below are the wire format: never reorder them; new values go at the end, and a
 //! change of layout is a new version. Decoding checks every field (dates real and not after
@@ -31,15 +36,51 @@ use crate::rules::{
 };
 
 /// The version this build writes.
-pub const VERSION: &str = "2";
+pub const VERSION: &str = "3";
 
-/// The versions this build reads, with whether a birth date carries its day bit.
-const READS: [(&str, bool); 2] = [("1", false), ("2", true)];
+/// The versions this build reads, with the layout of each.
+const READS: [(&str, Layout); 3] = [
+    (
+        "1",
+        Layout {
+            day_bit: false,
+            living_bits: 2,
+            child_capacity: false,
+        },
+    ),
+    (
+        "2",
+        Layout {
+            day_bit: true,
+            living_bits: 2,
+            child_capacity: false,
+        },
+    ),
+    (
+        "3",
+        Layout {
+            day_bit: true,
+            living_bits: 3,
+            child_capacity: true,
+        },
+    ),
+];
+
+/// How a format differs from the current one.
+#[derive(Debug, Clone, Copy)]
+struct Layout {
+    /// A birth date carries the bit saying whether its day was given (format 2 on).
+    day_bit: bool,
+    /// The width of the living-parents field: 2 held three values, 3 holds four.
+    living_bits: u32,
+    /// The adult child's civil capacity follows the disability types (format 3 on).
+    child_capacity: bool,
+}
 
 // The wire order of a choice is its place in the type's `ALL` list; `tests/share.rs` pins
 // every list independently, so reordering one for display breaks a test, not old links.
 const CHILD: [ChildStatus; 3] = ChildStatus::ALL;
-const LIVING: [Living; 3] = Living::ALL;
+const LIVING: [Living; 4] = Living::ALL;
 const HUKOU: [HukouHolders; 4] = HukouHolders::ALL;
 const AREA: [Area; 10] = Area::ALL;
 const RESIDENCE: [Residence; 2] = Residence::ALL;
@@ -141,7 +182,7 @@ pub fn encode(a: &Answers) -> String {
         3,
     );
     w.put(a.other_child.map_or(0, |b| 1 + u32::from(b)), 2);
-    w.opt(a.living.and_then(|v| index(&LIVING, v)), 2);
+    w.opt(a.living.and_then(|v| index(&LIVING, v)), 3);
     w.date(a.mother_birth);
     w.date(a.father_birth);
     w.opt(a.hukou.and_then(|v| index(&HUKOU, v)), 3);
@@ -189,6 +230,7 @@ pub fn encode(a: &Answers) -> String {
             .as_ref()
             .map(|ts| DISABILITY.map(|t| ts.contains(&t))),
     );
+    w.put(a.child_capacity.map_or(0, |has| 1 + u32::from(!has)), 2);
 
     let mut bytes = w.bytes;
     let crc = crc32(&[b"v", VERSION.as_bytes(), &bytes]);
@@ -214,7 +256,7 @@ pub fn decode(text: &str, today: NaiveDate) -> Result<Answers, ShareError> {
     if version.is_empty() || version.len() > 6 || !version.bytes().all(|b| b.is_ascii_digit()) {
         return Err(ShareError::Damaged);
     }
-    let Some(&(version, day_bit)) = READS.iter().find(|(v, _)| *v == version) else {
+    let Some(&(version, layout)) = READS.iter().find(|(v, _)| *v == version) else {
         return Err(ShareError::Version);
     };
     let bytes = unbase64url(body).ok_or(ShareError::Damaged)?;
@@ -229,9 +271,9 @@ pub fn decode(text: &str, today: NaiveDate) -> Result<Answers, ShareError> {
         bytes: payload,
         at: 0,
         today,
-        day_bit,
+        day_bit: layout.day_bit,
     };
-    let a = read_answers(&mut r)?;
+    let a = read_answers(&mut r, layout)?;
     // Nothing may follow the answers but the zero bits padding the last byte.
     let pad = ((8 - r.at % 8) % 8) as u32;
     if r.at.div_ceil(8) != payload.len() || r.take(pad)? != 0 {
@@ -240,7 +282,7 @@ pub fn decode(text: &str, today: NaiveDate) -> Result<Answers, ShareError> {
     Ok(a)
 }
 
-fn read_answers(r: &mut Reader) -> Result<Answers, ShareError> {
+fn read_answers(r: &mut Reader, layout: Layout) -> Result<Answers, ShareError> {
     let mut a = Answers {
         child: r.opt(&CHILD, 2)?,
         grade: match r.take(3)? {
@@ -254,7 +296,7 @@ fn read_answers(r: &mut Reader) -> Result<Answers, ShareError> {
             2 => Some(true),
             _ => return Err(ShareError::Invalid),
         },
-        living: r.opt(&LIVING, 2)?,
+        living: r.opt(&LIVING, layout.living_bits)?,
         mother_birth: r.date()?,
         father_birth: r.date()?,
         hukou: r.opt(&HUKOU, 3)?,
@@ -305,6 +347,14 @@ fn read_answers(r: &mut Reader) -> Result<Answers, ShareError> {
             .map(|(t, _)| *t)
             .collect()
     });
+    if layout.child_capacity {
+        a.child_capacity = match r.take(2)? {
+            0 => None,
+            1 => Some(true),
+            2 => Some(false),
+            _ => return Err(ShareError::Invalid),
+        };
+    }
     Ok(a)
 }
 

@@ -55,7 +55,8 @@ texts! {
     PickDate => "请选择完整的年、月、日。", "Please choose the year, month and day.";
     NotARealDate => "这一天不存在，请检查日期。", "That day does not exist; please check the date.";
     DateInFuture => "日期不能晚于今天。", "The date cannot be after today.";
-    DaysRange => "请填写0到366之间的整数天数。", "Enter a whole number of days from 0 to 366.";
+    DaysRange => "请填写今年住院的天数，只写数字；没有住院就填0。", "Enter the days in hospital this year as a number; 0 if none.";
+    DaysNotANumber => "这里只能填数字，比如0或12，不能有小数点、负号、字母或其他符号。", "Only digits can go here, such as 0 or 12: no decimal point, minus sign, letters or other symbols.";
     Year => "年", "Year";
     Month => "月", "Month";
     Day => "日", "Day";
@@ -89,6 +90,7 @@ texts! {
     LivingBoth => "父母双方都健在", "Both parents are living";
     LivingMotherOnly => "母亲健在，父亲已去世", "The mother is living; the father has died";
     LivingFatherOnly => "父亲健在，母亲已去世", "The father is living; the mother has died";
+    LivingNeither => "父母都已去世（由亲属或受他们委托的人代为查询）", "Both parents have died (a relative or the person they entrusted is asking)";
     QMotherBirth => "孩子母亲的出生日期", "The mother's date of birth";
     QMotherBirthWhy => "女方年满49周岁起可领取特别扶助金，年满60周岁起有养老照料。请按身份证上的日期选；记不清哪一天的，“日”可以选“记不清”，只有那一天会影响结果时才需要选出来。", "Special support begins on the mother's 49th birthday, elder care on the 60th. Choose the date on the ID card; if you are not sure of the day, choose \"Not sure\": the day is needed only where it changes a result.";
     QFatherBirth => "孩子父亲的出生日期", "The father's date of birth";
@@ -99,6 +101,11 @@ texts! {
     HukouMotherOnly => "只有母亲是", "Only the mother";
     HukouFatherOnly => "只有父亲是", "Only the father";
     HukouNeither => "都不是", "Neither";
+    QHukouLate => "两位老人生前，户口在开封市吗？", "When they were living, were the parents registered (户籍) in Kaifeng?";
+    HukouLateBoth => "两位生前都是开封户口", "Both were registered in Kaifeng";
+    HukouLateMother => "只有母亲是开封户口", "Only the mother was";
+    HukouLateFather => "只有父亲是开封户口", "Only the father was";
+    HukouLateNeither => "都不是开封户口", "Neither was";
     QArea => "户籍在开封市哪个县（区）？", "Which county or district of Kaifeng is the registration in?";
     QAreaWhy => "用来告诉您到哪个县（区）办理。", "So we can tell {you} which local office to go to.";
     QResidence => "您家住在城镇还是农村？", "Does {your} family live in a town or in the countryside?";
@@ -135,7 +142,7 @@ texts! {
     PovertyRegistered => "是建档立卡脱贫户", "Registered as lifted out of poverty (建档立卡脱贫户)";
     WantsAnotherChild => "想再要一个孩子", "Wishing to have another child";
     NeedsIvf => "需要做试管婴儿", "Needing IVF";
-    WantsToAdopt => "想收养孩子", "Wishing to adopt a child";
+    WantsToAdopt => "考虑收养一个孩子", "Thinking of adopting a child";
     LegalDispute => "遇到侵害或纠纷，需要打官司", "Wronged or in a dispute that needs a lawsuit";
     QSchooling => "孩子现在在上学吗？", "Is the child in school now?";
     QSchoolingWhy => "在读高中、中职或大学的残疾独生子女，优先享受学生资助。", "A disabled only child in senior high school, vocational school or college has priority for student aid.";
@@ -145,6 +152,10 @@ texts! {
     SchoolNone => "没有在读以上学校", "None of these";
     QChildBirth => "孩子的出生日期", "The child's date of birth";
     QChildBirthWhy => "0—6岁的残疾儿童可以优先得到康复救助。记不清哪一天的，“日”可以选“记不清”，只有那一天会影响结果时才需要选出来。", "Disabled children aged 0 to 6 have priority for rehabilitation. If you are not sure of the day, choose \"Not sure\": the day is needed only where it changes a result.";
+    QChildCapacity => "孩子能自己处理日常事务、自己签字办事吗？", "Can the child handle everyday matters and sign papers on their own?";
+    QChildCapacityWhy => "成年后不能自己处理事务（没有民事行为能力）的残疾孩子，纳入成年监护制度安排，有人帮着办事、照看权益。按实际情况选就好。", "An adult disabled child who cannot handle their own affairs (no civil capacity) comes under adult guardianship arrangements, with someone to help and look after their interests. Choose what is true day to day.";
+    CapacityYes => "能，自己能办", "Yes, on their own";
+    CapacityNo => "不能，需要别人代办（法院已认定或正在申请监护）", "No, others must act for them (a court has ruled, or guardianship is being applied for)";
     QDisabilityTypes => "孩子的残疾类别是？", "What kind of disability does the child have?";
     QDisabilityTypesWhy => "视力、听力、智力、言语、孤独症、肢体残疾的0—6岁儿童优先康复。", "Children of 0 to 6 with vision, hearing, intellectual, speech, autism or physical disability have priority for rehabilitation.";
     TypeVision => "视力残疾", "Vision";
@@ -178,7 +189,7 @@ texts! {
     Basis => "依据", "Based on";
     ClauseRef => "汴政办〔2023〕24号 第{n}条", "汴政办〔2023〕24号, clause {n}";
     ReadClause => "查看原文", "Read the clause";
-    GoFirst => "先去哪里办", "Where to go first";
+    GoFirst => "先去", "Go first to";
     Responsible => "负责部门", "Responsible agencies";
     Bring => "要带的材料", "What to bring";
     HowToClaim => "怎么办理：要带的材料和负责部门", "How to claim: what to bring and who is responsible";
@@ -191,7 +202,11 @@ texts! {
     Hotlines => "公共服务热线", "Public hotlines";
     Disclaimer => "本结果根据您的回答和政策原文得出，仅供参考；最终以有关部门审核为准。", "This result comes from {your} answers and the policy text, as guidance; the agencies' own decision is final.";
     PerPersonMonthly => "每人每月{rate}元，全家每月{total}元", "{rate} yuan per person per month; {total} yuan a month for the household";
-    NationalRate => "按国家和省规定的标准发放", "Paid at the national and provincial rate";
+    NationalRate => "按国家和省规定的标准发放，以县（区）卫生健康委核定为准", "Paid at the national and provincial rate, as the county health commission confirms it";
+    ToConfirmMonthly => "另有待核实的每月现金", "Monthly cash still to be confirmed";
+    ToConfirmOneOff => "另有待核实的一次性救助", "One-off relief still to be confirmed";
+    ToConfirmAnnual => "另有待核实的住院护理补贴", "Hospital nursing allowance still to be confirmed";
+    ResultsTitleLate => "这个家庭可以申请的帮扶", "Support this family can claim";
     OneOff => "一次性{amount}元", "{amount} yuan, once";
     NursingLine => "住院期间每天{daily}元，每年最多{cap}天；按今年住院天数计{annual}元", "{daily} yuan a day in hospital, at most {cap} days a year; {annual} yuan for this year's days";
     ErrorTitle => "出了点问题", "Something went wrong";

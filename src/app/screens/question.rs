@@ -11,8 +11,8 @@ use super::widgets::{
 };
 use crate::app::hooks::TITLE_ID;
 use crate::app::state::{Action, State};
-use crate::flow::answers::{Question, MAX_HOSPITAL_DAYS};
-use crate::flow::questions::{self, Check, DateParts, Kind};
+use crate::flow::answers::Question;
+use crate::flow::questions::{self, Check, DateParts, Kind, Problem};
 use crate::flow::read_aloud;
 use crate::flow::text::Key;
 
@@ -44,7 +44,7 @@ fn initial(q: Question, s: &State) -> Draft {
                 .map(|d| d.map(|d| d.to_string()).unwrap_or_default()),
         ),
         Kind::Checks => Draft::Checks(
-            questions::checks(q, a)
+            questions::checks(q, a, s.today)
                 .into_iter()
                 .filter(|c| questions::is_checked(*c, a))
                 .collect(),
@@ -52,41 +52,28 @@ fn initial(q: Question, s: &State) -> Draft {
     }
 }
 
-/// The answer the draft gives, or the message saying what is missing.
-fn finish(q: Question, s: &State, draft: &Draft) -> Result<crate::flow::AnswerValue, Key> {
+/// The answer the draft gives, or the message saying what is missing or impossible.
+fn finish(q: Question, s: &State, draft: &Draft) -> Result<crate::flow::AnswerValue, Problem> {
     let living = s.answers.living_slots();
     match draft {
-        Draft::Single(i) => i
+        Draft::Single(i) => Ok(i
             .and_then(|i| questions::single_value(q, i))
-            .ok_or(Key::ChooseOne),
+            .ok_or(Key::ChooseOne)?),
         Draft::PerParent(chosen) => {
             if living.iter().any(|p| chosen[*p as usize].is_none()) {
-                return Err(Key::ChooseEach);
+                return Err(Key::ChooseEach.into());
             }
             let mut only_living = [None, None];
             for p in living {
                 only_living[*p as usize] = chosen[*p as usize];
             }
-            questions::parent_value(q, only_living).ok_or(Key::ChooseEach)
+            Ok(questions::parent_value(q, only_living).ok_or(Key::ChooseEach)?)
         }
         Draft::Date(parts) => questions::date_value(q, *parts, &s.answers, s.today),
         Draft::Days(texts) => {
-            let mut days = [None, None];
-            for p in living {
-                let text = texts[*p as usize].trim();
-                let n: u16 = if text.is_empty() {
-                    0
-                } else {
-                    text.parse().map_err(|_| Key::DaysRange)?
-                };
-                if i64::from(n) > MAX_HOSPITAL_DAYS {
-                    return Err(Key::DaysRange);
-                }
-                days[*p as usize] = Some(n);
-            }
-            Ok(crate::flow::AnswerValue::HospitalDays(days))
+            questions::days_value([texts[0].as_str(), texts[1].as_str()], &s.answers, s.today)
         }
-        Draft::Checks(ticked) => questions::checks_value(q, ticked).ok_or(Key::ChooseOne),
+        Draft::Checks(ticked) => Ok(questions::checks_value(q, ticked).ok_or(Key::ChooseOne)?),
     }
 }
 
@@ -121,7 +108,7 @@ pub fn question_screen(props: &QuestionProps) -> Html {
             e.prevent_default();
             match finish(q, &s, &draft) {
                 Ok(value) => dispatch.emit(Action::Answer(value)),
-                Err(k) => error.set(Some(k)),
+                Err(p) => error.set(Some(p)),
             }
         })
     };
@@ -140,7 +127,10 @@ pub fn question_screen(props: &QuestionProps) -> Html {
             let set = set.clone();
             radio_cards(RadioCardsProps {
                 name: format!("q{}", q as u8).into(),
-                options: questions::single_options(q).into_iter().map(pick).collect(),
+                options: questions::single_options_for(q, &s.answers)
+                    .into_iter()
+                    .map(pick)
+                    .collect(),
                 selected,
                 on_select: Callback::from(move |i| set(Draft::Single(Some(i)))),
             })
@@ -202,7 +192,7 @@ pub fn question_screen(props: &QuestionProps) -> Html {
             })
         }) }</> },
         Draft::Checks(ticked) => {
-            let all = questions::checks(q, &s.answers);
+            let all = questions::checks(q, &s.answers, s.today);
             let check_card = |c: Check| {
                 let set = set.clone();
                 let ticked = ticked.clone();
@@ -250,8 +240,8 @@ pub fn question_screen(props: &QuestionProps) -> Html {
             <progress class="progress-bar" max={total.to_string()} value={n.to_string()} aria-hidden="true"></progress>
             <form {onsubmit} novalidate=true>
                 <fieldset class="question-set">
-                    <legend><h1 id={TITLE_ID} tabindex="-1">{ t(questions::title(q)) }</h1></legend>
-                    { reach::read_aloud(read_aloud::question(q, &s.answers, s.lang, s.voice), s.lang,
+                    <legend><h1 id={TITLE_ID} tabindex="-1">{ t(questions::title_for(q, &s.answers)) }</h1></legend>
+                    { reach::read_aloud(read_aloud::question(q, &s.answers, s.lang, s.voice, s.today), s.lang,
                         t(Key::ReadQuestion).into_owned(), &t(Key::ReadAloud)) }
                     if multi { <p class="hint">{ t(Key::MultiHint) }</p> }
                     { body }
@@ -260,7 +250,7 @@ pub fn question_screen(props: &QuestionProps) -> Html {
                     <summary>{ t(Key::WhyWeAsk) }</summary>
                     <p>{ t(questions::why(q)) }</p>
                 </details>
-                <p class="error" role="alert">{ error.map(&t).unwrap_or_default() }</p>
+                <p class="error" role="alert">{ error.as_ref().map(|p| p.text(s.lang, s.voice)).unwrap_or_default() }</p>
                 <div class="actions">
                     <button type="button" class="secondary" onclick={back}>{ t(Key::Back) }</button>
                     <button type="submit" class="primary">{ t(Key::Next) }</button>

@@ -77,7 +77,6 @@ pub fn share_section(s: &State, outcome: Option<&Outcome>) -> Html {
     // Addressed to the family, so in their voice whoever holds the phone.
     let f = |k: Key| k.text(s.lang, Voice::Family);
     let summary = outcome.filter(|o| o.special_family && o.covered).map(|o| {
-        let yuan = |d| Key::Yuan.fill(s.lang, Voice::Family, &[("amount", &present::money(d))]);
         // What can be claimed now; items from a later date are on the full results above.
         let items: Vec<_> = o
             .benefits
@@ -86,7 +85,7 @@ pub fn share_section(s: &State, outcome: Option<&Outcome>) -> Html {
             .collect();
         let mut places: Vec<AgencyId> = Vec::new();
         for r in &items {
-            let c = r.id.info().contact;
+            let c = r.first_stop;
             if !places.contains(&c) {
                 places.push(c);
             }
@@ -97,13 +96,9 @@ pub fn share_section(s: &State, outcome: Option<&Outcome>) -> Html {
         };
         html! {
             <>
-                <dl class="totals">
-                    <div><dt>{ f(Key::TotalMonthly) }</dt><dd>{ yuan(o.totals.monthly) }</dd></div>
-                    <div><dt>{ f(Key::TotalOneOff) }</dt><dd>{ yuan(o.totals.one_off) }</dd></div>
-                    if !o.totals.annual.is_zero() {
-                        <div><dt>{ f(Key::TotalAnnual) }</dt><dd>{ yuan(o.totals.annual) }</dd></div>
-                    }
-                </dl>
+                // The same sums as the headline: never 每月现金 0元 for an amount the policy
+                // does not state.
+                { super::results::totals(s.lang, o) }
                 <h3>{ f(Key::HandoverItems) }</h3>
                 <ul class="handover-items">
                     { for items.iter().map(|r| {

@@ -110,23 +110,16 @@ fn inside(s: &State, outcome: &Outcome) -> Html {
     let groups = present::grouped(outcome);
     let count: usize = groups.iter().map(|(_, items)| items.len()).sum();
     let not = present::not_applying(outcome);
-    let yuan = |d| Key::Yuan.fill(s.lang, s.voice, &[("amount", &present::money(d))]);
-    let totals = outcome.totals;
+    let title = if s.answers.parents_late() {
+        Key::ResultsTitleLate
+    } else {
+        Key::ResultsTitle
+    };
     html! {
         <>
-            <h1 id={TITLE_ID} tabindex="-1">{ t(Key::ResultsTitle) }</h1>
+            <h1 id={TITLE_ID} tabindex="-1">{ t(title) }</h1>
             <p class="lead">{ Key::ResultsCount.fill(s.lang, s.voice, &[("n", &count.to_string())]) }</p>
-            <dl class="totals">
-                if let Some(monthly) = present::monthly_total(outcome, s.lang) {
-                    <div><dt>{ t(Key::TotalMonthly) }</dt><dd>{ monthly }</dd></div>
-                }
-                if !totals.one_off.is_zero() {
-                    <div><dt>{ t(Key::TotalOneOff) }</dt><dd>{ yuan(totals.one_off) }</dd></div>
-                }
-                if !totals.annual.is_zero() {
-                    <div><dt>{ t(Key::TotalAnnual) }</dt><dd>{ yuan(totals.annual) }</dd></div>
-                }
-            </dl>
+            { totals(s.lang, outcome) }
             { office::contact(s.lang, s.voice) }
             { for groups.into_iter().map(|(g, items)| html! {
                 <section class="group" aria-labelledby={format!("group-{}", g as u8)}>
@@ -154,6 +147,23 @@ fn inside(s: &State, outcome: &Outcome) -> Html {
             </details>
             { hotlines(s) }
         </>
+    }
+}
+
+/// The headline's sums, sure and to be confirmed (`present::totals_rows`): never a 0元.
+pub fn totals(lang: Lang, outcome: &Outcome) -> Html {
+    let rows = present::totals_rows(outcome, lang);
+    if rows.is_empty() {
+        return Html::default();
+    }
+    html! {
+        <dl class="totals">
+            { for rows.into_iter().map(|r| html! {
+                <div class={classes!(r.to_confirm.then_some("to-confirm"))}>
+                    <dt>{ r.label.text(lang, crate::flow::Voice::Family) }</dt><dd>{ r.value }</dd>
+                </div>
+            }) }
+        </dl>
     }
 }
 
@@ -185,7 +195,7 @@ fn item(s: &State, outcome: &Outcome, r: &BenefitResult) -> Html {
             <ul class="reasons">
                 { for r.reasons.iter().map(|x| html! { <li>{ present::reason(x, s.lang).to_string() }</li> }) }
             </ul>
-            <p class="contact"><strong>{ t(Key::GoFirst) }{ "：" }</strong>{ agency(b.contact) }</p>
+            <p class="contact"><strong>{ t(Key::GoFirst) }{ s.lang.pick("：", ": ") }</strong>{ agency(r.first_stop) }</p>
             <details class="clause">
                 <summary>{ t(Key::Basis) }{ "：" }{ Key::ClauseRef.fill(s.lang, s.voice, &[("n", &b.clause.to_string())]) }{ "　" }{ clause_text }</summary>
                 <blockquote lang="zh-CN">{ b.quote }</blockquote>
@@ -194,7 +204,7 @@ fn item(s: &State, outcome: &Outcome, r: &BenefitResult) -> Html {
                 <summary>{ t(Key::HowToClaim) }</summary>
                 <h4>{ t(Key::Bring) }</h4>
                 <ul class="documents">
-                    { for b.documents.iter().map(|d| html! { <li>{ s.lang.pick(d.zh, d.en) }</li> }) }
+                    { for r.documents.iter().map(|d| html! { <li>{ s.lang.pick(d.zh, d.en) }</li> }) }
                 </ul>
                 <h4>{ t(Key::Responsible) }</h4>
                 <p class="agencies">{ b.agencies.iter().map(|a| agency(*a)).collect::<Vec<_>>().join(if s.lang == Lang::Zh { "、" } else { "; " }) }</p>

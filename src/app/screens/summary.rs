@@ -22,13 +22,13 @@ pub fn summary(props: &ScreenProps) -> Html {
             <dl class="answers">
                 { for s.questions().into_iter().map(|q| {
                     let edit = props.dispatch.reform(move |_: MouseEvent| Action::Edit(q));
-                    let title = t(questions::title(q)).into_owned();
+                    let title = t(questions::title_for(q, &s.answers)).into_owned();
                     let label = format!("{}：{}", t(Key::Change), title);
                     html! {
                         <div class="answer-row">
                             <dt>{ title }</dt>
                             <dd>
-                                <span class="answer">{ questions::describe(q, &s.answers, s.lang, s.voice) }</span>
+                                <span class="answer">{ questions::describe(q, &s.answers, s.lang, s.voice, s.today) }</span>
                                 <button type="button" class="link-button" aria-label={label} onclick={edit}>
                                     { t(Key::Change) }
                                 </button>

@@ -145,8 +145,10 @@ pub fn number_box(props: NumberBoxProps) -> Html {
         <div class="number-box">
             <label for={props.id.clone()}>{ props.label.clone() }</label>
             <span class="with-unit">
-                <input id={props.id.clone()} type="number" inputmode="numeric" min="0" max="366"
-                    step="1" value={props.value.clone()} {oninput} />
+                // Text, not type=number: a number box hands over "" for "12-" or "1e400",
+                // which would read as 0; the flow reads the text itself (questions::parse_days).
+                <input id={props.id.clone()} type="text" inputmode="numeric" pattern="[0-9]*"
+                    autocomplete="off" value={props.value.clone()} {oninput} />
                 <span class="unit">{ props.unit.clone() }</span>
             </span>
         </div>
