@@ -82,14 +82,7 @@ enum Read1 {
 /// Reads the whole input, printing a line for each bad record; what there is to write, or the
 /// exit code when nothing is.
 fn read<R: BufRead>(s: &mut Scanner<R>, opts: &Options, today: NaiveDate) -> Result<Read1, i32> {
-    let scanned = |_: &mut Scanner<R>, e: ScanError| match e {
-        ScanError::Io(_) => refuse_io(&message::scan_error(&e)),
-        e => refuse(&message::scan_error(&e), None),
-    };
-    let first = s
-        .skip_bom()
-        .and_then(|()| s.ws())
-        .map_err(|e| scanned(s, e))?;
+    let first = s.skip_bom().and_then(|()| s.ws()).map_err(scanned)?;
     match first {
         None => Err(refuse(
             &Problem::new(
@@ -99,8 +92,8 @@ fn read<R: BufRead>(s: &mut Scanner<R>, opts: &Options, today: NaiveDate) -> Res
             None,
         )),
         Some(b'{') => {
-            let rec = s.record().map_err(|e| scanned(s, e))?;
-            end_of_input(s).map_err(|e| scanned(s, e))?;
+            let rec = s.record().map_err(scanned)?;
+            end_of_input(s).map_err(scanned)?;
             let text = match rec {
                 Record::Text(t) => t,
                 Record::TooLong => return Err(refuse(&message::too_long(), None)),
@@ -117,10 +110,26 @@ fn read<R: BufRead>(s: &mut Scanner<R>, opts: &Options, today: NaiveDate) -> Res
             ),
             None,
         )),
-        Some(_) => {
-            let e = s.unexpected();
-            Err(scanned(s, e))
-        }
+        Some(_) => Err(scanned(s.unexpected())),
+    }
+}
+
+/// The exit code for a syntax or read error in a single household or before a register's
+/// first record, its line printed.
+fn scanned(e: ScanError) -> i32 {
+    match e {
+        ScanError::Io(_) => refuse_io(&message::scan_error(&e)),
+        e => refuse(&message::scan_error(&e), None),
+    }
+}
+
+/// The same for an error at or after record `n` of a register (`n` = 0: outside any record);
+/// it ends the reading.
+fn broken(n: u64, e: ScanError) -> i32 {
+    say(&message::scan_error(&e).line((n > 0).then_some(n)));
+    match e {
+        ScanError::Io(_) => EXIT_IO,
+        _ => EXIT_REFUSED,
     }
 }
 
@@ -160,19 +169,11 @@ fn read_register<R: BufRead>(
     let mut n: u64 = 0;
     let mut bad: u64 = 0;
     // A syntax error ends the reading: what follows cannot be told apart into records.
-    let broken = |_: &mut Scanner<R>, n: u64, e: ScanError| -> i32 {
-        let p = message::scan_error(&e);
-        say(&p.line((n > 0).then_some(n)));
-        match e {
-            ScanError::Io(_) => EXIT_IO,
-            _ => EXIT_REFUSED,
-        }
-    };
     match s.ws() {
         Ok(Some(b']')) => {
             s.bump(b']');
             if let Err(e) = end_of_input(s) {
-                return Err(broken(s, 0, e));
+                return Err(broken(0, e));
             }
             return Err(refuse(
                 &Problem::new(
@@ -183,16 +184,16 @@ fn read_register<R: BufRead>(
             ));
         }
         Ok(_) => {}
-        Err(e) => return Err(broken(s, 0, e)),
+        Err(e) => return Err(broken(0, e)),
     }
     loop {
         n += 1;
         if let Err(e) = s.ws() {
-            return Err(broken(s, n, e));
+            return Err(broken(n, e));
         }
         let rec = match s.record() {
             Ok(r) => r,
-            Err(e) => return Err(broken(s, n, e)),
+            Err(e) => return Err(broken(n, e)),
         };
         let decided = match rec {
             Record::TooLong => Err(message::too_long()),
@@ -218,10 +219,10 @@ fn read_register<R: BufRead>(
                             pos: s.pos(),
                             what: Syntax::TrailingComma,
                         };
-                        return Err(broken(s, n, e));
+                        return Err(broken(n, e));
                     }
                     Ok(_) => {}
-                    Err(e) => return Err(broken(s, n, e)),
+                    Err(e) => return Err(broken(n, e)),
                 }
             }
             Ok(Some(b']')) => {
@@ -233,20 +234,20 @@ fn read_register<R: BufRead>(
                     pos: s.pos(),
                     what: Syntax::Eof,
                 };
-                return Err(broken(s, n, e));
+                return Err(broken(n, e));
             }
             Ok(Some(_)) => {
                 let e = ScanError::Syntax {
                     pos: s.pos(),
                     what: Syntax::ExpectedCommaOrBracket,
                 };
-                return Err(broken(s, n, e));
+                return Err(broken(n, e));
             }
-            Err(e) => return Err(broken(s, n, e)),
+            Err(e) => return Err(broken(n, e)),
         }
     }
     if let Err(e) = end_of_input(s) {
-        return Err(broken(s, 0, e));
+        return Err(broken(0, e));
     }
     if spool.count == 0 || (bad > 0 && !opts.skip_invalid) {
         return Err(EXIT_REFUSED);
