@@ -261,3 +261,26 @@ fn both_parents_deceased_is_valid_input() {
         rules::Status::Eligible
     );
 }
+
+#[test]
+fn a_child_parent_or_circumstances_written_as_an_array_is_refused() {
+    let today = day(2024, 6, 1);
+    let mut v = couple("2024-06-01");
+    v["child"] = json!(["deceased"]);
+    assert!(decide(&v, today).is_err(), "child as an array");
+    let mut v = couple("2024-06-01");
+    v["parents"] = json!([["mother", "1970-03-15", true, true]]);
+    assert!(decide(&v, today).is_err(), "a parent as an array");
+    let mut v = couple("2024-06-01");
+    v["circumstances"] = json!([true, false]);
+    assert!(decide(&v, today).is_err(), "circumstances as an array");
+    // Through the text parser too, and a duplicate key inside a parent is still caught.
+    let text = r#"{"as_of": "2024-06-01", "residence": "urban", "child": {"status": "deceased"},
+        "has_other_child": false,
+        "parents": [{"role": "mother", "birth_date": "1970-03-15", "kaifeng_hukou": true,
+                     "kaifeng_hukou": false}]}"#;
+    let e = serde_json::from_str::<Facts>(text).expect_err("a key twice in a parent");
+    assert!(e.to_string().contains("duplicate field"), "{e}");
+    let ok = serde_json::to_string(&couple("2024-06-01")).unwrap();
+    assert!(serde_json::from_str::<Facts>(&ok).is_ok());
+}

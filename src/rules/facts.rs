@@ -22,10 +22,12 @@ pub struct Facts {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub area: Option<Area>,
     pub residence: Residence,
+    #[serde(deserialize_with = "object::one")]
     pub child: Child,
     pub has_other_child: bool,
+    #[serde(deserialize_with = "object::list")]
     pub parents: Vec<Parent>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "object::one")]
     pub circumstances: Circumstances,
 }
 
@@ -433,9 +435,7 @@ impl Facts {
                 if let Some((field, _)) = given.iter().find(|(_, given)| *given) {
                     return Err(FactsError::new(
                         format!("child.{field}"),
-                        format!(
-                            "is given for a child whose status is \"living\" (no 残疾人证); if the child holds one, status is \"disabled\""
-                        ),
+                        "is given for a child whose status is \"living\" (no 残疾人证); if the child holds one, status is \"disabled\"",
                         "孩子填写为健在（没有残疾人证），却填写了残疾方面的情况；如孩子持有残疾人证，请选择“伤残”",
                     ));
                 }
@@ -485,6 +485,60 @@ impl Facts {
                 .map_err(at(format!("parents[{i}].hospital_days")))?;
         }
         Ok(())
+    }
+}
+
+/// Objects only where the contract has objects: serde's derived structs would also read a
+/// JSON array position by position (`"child": []`, a parent as `["mother", …]`), which no
+/// office means and which would hide a mistake.
+mod object {
+    use std::fmt;
+    use std::marker::PhantomData;
+
+    use serde::de::value::MapAccessDeserializer;
+    use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+
+    /// A `T` read only from a JSON object.
+    struct Object<T>(T);
+
+    impl<'de, T: Deserialize<'de>> Deserialize<'de> for Object<T> {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            struct V<T>(PhantomData<T>);
+            impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
+                type Value = T;
+                fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                    // As serde's derive words it ("struct Child"), which callers translate.
+                    let name = std::any::type_name::<T>();
+                    write!(f, "struct {}", name.rsplit("::").next().unwrap_or(name))
+                }
+                fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<T, A::Error> {
+                    T::deserialize(MapAccessDeserializer::new(map))
+                }
+            }
+            d.deserialize_map(V(PhantomData)).map(Object)
+        }
+    }
+
+    pub fn one<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<T, D::Error> {
+        Object::<T>::deserialize(d).map(|o| o.0)
+    }
+
+    pub fn list<'de, D: Deserializer<'de>, T: Deserialize<'de>>(d: D) -> Result<Vec<T>, D::Error> {
+        struct V<T>(PhantomData<T>);
+        impl<'de, T: Deserialize<'de>> Visitor<'de> for V<T> {
+            type Value = Vec<T>;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a sequence")
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<T>, A::Error> {
+                let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(4));
+                while let Some(Object(item)) = seq.next_element::<Object<T>>()? {
+                    out.push(item);
+                }
+                Ok(out)
+            }
+        }
+        d.deserialize_seq(V(PhantomData))
     }
 }
 
