@@ -110,7 +110,7 @@ test("a bereaved couple in their fifties sees 2860 yuan a month and 10000 once",
     养老保险: firstForEachParent,
     医疗保险: firstForEachParent,
     住院一共多少天: async (p) => {
-      await p.locator("input[type=number]").first().fill("12");
+      await p.locator(".number-box input").first().fill("12");
     },
     身体方面: nothing,
     下面这些情况: nothing,
@@ -167,7 +167,9 @@ test("a family whose only child has a grade 2 disability sees support at the nat
     下面这些情况: (p) => card(p, "住的是危房").click(),
     上学: (p) => card(p, "全日制大学").click(),
     孩子的出生日期: (p) => date(p, [2006, 5, 10]),
+    自己处理日常事务: (p) => card(p, "能，自己能办").click(),
   });
+  assert.ok(asked.includes("自己处理日常事务"), "a child of 20 is asked about civil capacity");
   assert.ok(!asked.includes("住院一共多少天"), "hospital days are asked only when the child died");
   await results(page);
 
@@ -191,6 +193,29 @@ test("a family whose only child has a grade 2 disability sees support at the nat
 
   assert.equal(fetched(page), loaded, "a request was made while answering");
   app.assertSameOrigin(page);
+  app.assertNoErrors(page);
+  await page.context().close();
+});
+
+test("a relative of two late parents is asked only what still matters and sees the grave plot", async () => {
+  const page = await openApp();
+  await start(page);
+  const asked = await answerAll(page, {
+    独生子女现在的情况: (p) => card(p, "孩子已经离世").click(),
+    再生育或收养: (p) => card(p, "没有").click(),
+    都健在: (p) => card(p, "父母都已去世").click(),
+    户口在开封市吗: (p) => card(p, "只有父亲是开封户口").click(),
+    哪个县: (p) => card(p, "尉氏县").click(),
+  });
+  assert.deepEqual(asked, ["独生子女现在的情况", "再生育或收养", "都健在", "户口在开封市吗", "哪个县"]);
+  await results(page);
+  assert.match(await page.locator("h1").innerText(), /这个家庭可以申请的帮扶/);
+  const grave = await page.locator("#item-free_grave_plot").innerText();
+  assert.match(grave, /可以享受/);
+  assert.match(grave, /先去：尉氏县民政局/);
+  assert.equal(await page.locator("#item-special_support").count(), 0);
+  assert.equal(await page.locator(".totals").count(), 0, "no sums at all, never 0元");
+  await app.screenshot(page, "flow-late-parents-results", { fullPage: true });
   app.assertNoErrors(page);
   await page.context().close();
 });

@@ -24,7 +24,7 @@ async function layoutProblems(page) {
       problems.push(`scrolls sideways: ${doc.scrollWidth}px wide in ${window.innerWidth}px`);
     }
     const controls = document.querySelectorAll(
-      "#app button, #app select, #app input[type=number], #app label.card, #app summary, #app a",
+      "#app button, #app select, #app .number-box input, #app label.card, #app summary, #app a",
     );
     for (const el of controls) {
       const box = el.getBoundingClientRect();
@@ -68,7 +68,7 @@ async function walkChecking(page, label) {
     if (await selects.count()) {
       for (const [i, v] of ["1962", "4", "18"].entries()) await selects.nth(i).selectOption(v);
     }
-    for (const input of await screen.locator("input[type=number]").all()) await input.fill("5");
+    for (const input of await screen.locator(".number-box input").all()) await input.fill("5");
     const title = (await page.locator("#screen-title").innerText()).trim();
     await screen.locator("button[type=submit]").click();
     await page.waitForFunction(

@@ -47,7 +47,7 @@ export async function walkToResults(
       await selects.nth(1).selectOption(String(m));
       await selects.nth(2).selectOption(String(d));
     }
-    for (const input of await screen.locator("input[type=number]").all()) {
+    for (const input of await screen.locator(".number-box input").all()) {
       await input.fill(days);
     }
     await screen.locator("button[type=submit]").click();

@@ -139,6 +139,17 @@ impl Mounted {
         self.click("button[type=submit]").await;
     }
 
+    /// Types `text` into the input `selector` as a keyboard would leave it (its value, then
+    /// an `input` event).
+    pub async fn type_into(&self, selector: &str, text: &str) {
+        let input: HtmlInputElement = self.find(selector).dyn_into().unwrap();
+        input.set_value(text);
+        input
+            .dispatch_event(&web_sys::Event::new("input").unwrap())
+            .unwrap();
+        yew::scheduler::flush().await;
+    }
+
     /// Sets the `nth` select of the date picker (year, month, day) to `value`.
     pub async fn select(&self, nth: usize, value: &str) {
         let selects = self.0.query_selector_all(".date-picker select").unwrap();
