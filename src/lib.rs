@@ -3,6 +3,7 @@
 //! benchmarked and run from the command line natively.
 
 pub mod flow;
+pub mod register;
 pub mod rules;
 
 #[cfg(target_arch = "wasm32")]

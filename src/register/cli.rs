@@ -1,0 +1,247 @@
+//! `fuzhu register`: a register file in, the answers out as CSV (standard output or a file)
+//! or .xlsx; `fuzhu register --template OUT.xlsx` writes the template. Exit codes: 0 done
+//! (row problems are in the 错误 column and summed up on standard error); 1 the answer could
+//! not be written; 2 the call was wrong or the file cannot be read as a register.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use chrono::{Local, NaiveDate};
+
+use super::file;
+use super::{check_sheets, Register};
+
+pub const EXIT_IO: i32 = 1;
+pub const EXIT_REFUSED: i32 = 2;
+
+pub const USAGE: &str = "usage:
+  fuzhu register FILE [-o OUT.xlsx|OUT.csv] [--today YYYY-MM-DD]
+        read a street office's register (台账: .xlsx, .xls, .ods or .csv in UTF-8 or GBK),
+        decide every household and write every input column followed by the answers;
+        CSV with a byte-order mark on standard output unless -o names a file. A blank
+        核查日期 means today (or --today). Rows that cannot be decided keep their place,
+        with what is wrong in the 错误 column.
+  fuzhu register --template OUT.xlsx
+        write the template: the headers, an example row and a sheet explaining each column";
+
+fn say(zh: &str, en: &str) {
+    let mut e = std::io::stderr().lock();
+    let _ = writeln!(e, "{zh}");
+    let _ = writeln!(e, "{en}");
+}
+
+fn usage_error(zh: &str, en: &str) -> i32 {
+    say(&format!("用法错误：{zh}"), &format!("error: {en}"));
+    let _ = writeln!(std::io::stderr().lock(), "{USAGE}");
+    EXIT_REFUSED
+}
+
+enum Call {
+    Check {
+        input: PathBuf,
+        output: Option<PathBuf>,
+        today: NaiveDate,
+    },
+    Template(PathBuf),
+    Help,
+}
+
+fn parse(args: &[String]) -> Result<Call, i32> {
+    let mut input = None;
+    let mut output = None;
+    let mut template = None;
+    let mut today = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        let mut value = |flag: &str| {
+            it.next().cloned().ok_or_else(|| {
+                usage_error(
+                    &format!("{flag}后面需要一个值"),
+                    &format!("{flag} needs a value"),
+                )
+            })
+        };
+        match a.as_str() {
+            "-h" | "--help" => return Ok(Call::Help),
+            "-o" | "--output" => output = Some(PathBuf::from(value(a)?)),
+            "--template" => template = Some(PathBuf::from(value(a)?)),
+            "--today" => {
+                let v = value(a)?;
+                let d = NaiveDate::parse_from_str(&v, "%Y-%m-%d").map_err(|_| {
+                    usage_error(
+                        &format!("--today的日期“{v}”要写成YYYY-MM-DD"),
+                        &format!("--today \"{v}\" is not a date written YYYY-MM-DD"),
+                    )
+                })?;
+                today = Some(d);
+            }
+            other if input.is_none() && !other.starts_with('-') => {
+                input = Some(PathBuf::from(other))
+            }
+            other => {
+                return Err(usage_error(
+                    &format!("多余或不认识的参数“{other}”"),
+                    &format!("unexpected argument \"{other}\""),
+                ))
+            }
+        }
+    }
+    match (template, input) {
+        (Some(t), None) if output.is_none() => Ok(Call::Template(t)),
+        (Some(_), _) => Err(usage_error(
+            "--template只需要输出文件名，不要再给台账文件或-o",
+            "--template takes only the output file, no register and no -o",
+        )),
+        (None, Some(input)) => Ok(Call::Check {
+            input,
+            output,
+            today: today.unwrap_or_else(|| Local::now().date_naive()),
+        }),
+        (None, None) => Err(usage_error(
+            "请给出台账文件，或用--template生成模板",
+            "register needs a FILE, or --template OUT.xlsx",
+        )),
+    }
+}
+
+/// Runs `fuzhu register` with the arguments after `register`; the exit code.
+pub fn run(args: &[String]) -> i32 {
+    match parse(args) {
+        Err(code) => code,
+        Ok(Call::Help) => {
+            println!("{USAGE}");
+            0
+        }
+        Ok(Call::Template(out)) => {
+            if !is_ext(&out, "xlsx") {
+                return usage_error(
+                    "模板只能保存为.xlsx文件",
+                    "the template is written as an .xlsx file",
+                );
+            }
+            match file::template_xlsx() {
+                Ok(bytes) => write_file(&out, &bytes),
+                Err(e) => write_failed(&out, &e.to_string()),
+            }
+        }
+        Ok(Call::Check {
+            input,
+            output,
+            today,
+        }) => {
+            if let Some(out) = &output {
+                if !is_ext(out, "xlsx") && !is_ext(out, "csv") {
+                    return usage_error(
+                        "输出文件名要以.xlsx或.csv结尾",
+                        "the output file's name must end in .xlsx or .csv",
+                    );
+                }
+            }
+            let reg = match file::read_path(&input).and_then(|s| check_sheets(s, today)) {
+                Ok(r) => r,
+                Err(e) => {
+                    say(
+                        &format!("无法核查{}：{}", input.display(), e.zh),
+                        &format!("error: cannot check {}: {}", input.display(), e.en),
+                    );
+                    return EXIT_REFUSED;
+                }
+            };
+            let code = match &output {
+                None => {
+                    let stdout = std::io::stdout();
+                    match file::write_csv(&reg, stdout.lock()) {
+                        Ok(()) => 0,
+                        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+                        Err(e) => write_failed(Path::new("标准输出 (standard output)"), &e.to_string()),
+                    }
+                }
+                Some(out) if is_ext(out, "xlsx") => match file::xlsx(&reg) {
+                    Ok(bytes) => write_file(out, &bytes),
+                    Err(e) => write_failed(out, &e.to_string()),
+                },
+                Some(out) => {
+                    let mut buf = Vec::new();
+                    match file::write_csv(&reg, &mut buf) {
+                        Ok(()) => write_file(out, &buf),
+                        Err(e) => write_failed(out, &e.to_string()),
+                    }
+                }
+            };
+            summary(&reg);
+            code
+        }
+    }
+}
+
+fn is_ext(p: &Path, ext: &str) -> bool {
+    p.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case(ext))
+}
+
+fn write_file(path: &Path, bytes: &[u8]) -> i32 {
+    match std::fs::write(path, bytes) {
+        Ok(()) => 0,
+        Err(e) => write_failed(path, &e.to_string()),
+    }
+}
+
+fn write_failed(path: &Path, why: &str) -> i32 {
+    say(
+        &format!("无法写入{}：{why}", path.display()),
+        &format!("error: cannot write {}: {why}", path.display()),
+    );
+    EXIT_IO
+}
+
+/// The lines listing at most this many row numbers.
+const LISTED_LINES: usize = 20;
+
+fn lines_zh(lines: &[usize]) -> String {
+    let mut s: Vec<String> = lines
+        .iter()
+        .take(LISTED_LINES)
+        .map(|l| l.to_string())
+        .collect();
+    if lines.len() > LISTED_LINES {
+        s.push("…".into());
+    }
+    s.join("、")
+}
+
+/// The notices about the file, then one summary line in each language.
+fn summary(reg: &Register) {
+    for n in &reg.notices {
+        say(&format!("提示：{}", n.zh), &format!("note: {}", n.en));
+    }
+    let c = reg.counts();
+    let households = c.decided + c.failed_lines.len();
+    let mut zh = format!(
+        "共{households}户：{}户已判断（{}户有可以享受的项目，{}户有需要核实的项目，{}户有将来可以享受的项目，{}户有提醒）",
+        c.decided, c.eligible, c.check, c.future, c.reminded
+    );
+    let mut en = format!(
+        "{households} households: {} decided ({} with items to claim now, {} with items to confirm, {} with items to come, {} with reminders)",
+        c.decided, c.eligible, c.check, c.future, c.reminded
+    );
+    if !c.failed_lines.is_empty() {
+        zh.push_str(&format!(
+            "；{}户有错误，见“错误”列：第{}行",
+            c.failed_lines.len(),
+            lines_zh(&c.failed_lines)
+        ));
+        en.push_str(&format!(
+            "; {} with errors, see the 错误 column: rows {}",
+            c.failed_lines.len(),
+            lines_zh(&c.failed_lines).replace('、', ", ")
+        ));
+    }
+    if c.blank > 0 {
+        zh.push_str(&format!("；{}个空行", c.blank));
+        en.push_str(&format!("; {} blank rows", c.blank));
+    }
+    zh.push('。');
+    en.push('.');
+    say(&zh, &en);
+}

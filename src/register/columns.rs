@@ -1,0 +1,430 @@
+//! The register's columns: canonical headers, the variants offices write, and how a header
+//! row (with an optional group row above it, as merged 女方 / 男方 cells make) maps to them.
+
+use crate::rules::Role;
+
+/// A parent's own columns, each written after the parent's prefix (女方 / 男方).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum ParentField {
+    Name,
+    IdNumber,
+    Birth,
+    Alive,
+    Hukou,
+    Pension,
+    Medical,
+    SelfCare,
+    Capacity,
+    Mobility,
+    CareSetting,
+    HospitalDays,
+}
+
+/// Circumstances, each 是/否.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum CircField {
+    LowIncome,
+    HousingDifficulty,
+    DilapidatedHouse,
+    PovertyRegistered,
+    WantsAnotherChild,
+    NeedsIvf,
+    WantsToAdopt,
+    LegalDispute,
+}
+
+/// Every column the register understands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Field {
+    Number,
+    AsOf,
+    Area,
+    Residence,
+    ChildStatus,
+    Grade,
+    Types,
+    ChildBirth,
+    Schooling,
+    ChildCapacity,
+    OtherChild,
+    Parent(Role, ParentField),
+    Circ(CircField),
+    Received,
+}
+
+/// A column's canonical header, the variants accepted for it, and what it holds (for the
+/// template's explanation sheet and docs/register.md).
+pub struct Column {
+    pub field: Field,
+    pub header: &'static str,
+    pub variants: &'static [&'static str],
+    pub required: &'static str,
+    pub values: &'static str,
+    pub note: &'static str,
+}
+
+const fn col(
+    field: Field,
+    header: &'static str,
+    variants: &'static [&'static str],
+    required: &'static str,
+    values: &'static str,
+    note: &'static str,
+) -> Column {
+    Column {
+        field,
+        header,
+        variants,
+        required,
+        values,
+        note,
+    }
+}
+
+/// The household, child and circumstance columns (the parents' are in `PARENT_COLUMNS`).
+pub const COLUMNS: &[Column] = &[
+    col(Field::Number, "编号", &["序号", "家庭编号", "户编号"], "否", "任意", "原样保留，方便对照"),
+    col(Field::AsOf, "核查日期", &["查询日期", "核对日期"], "否", "日期", "留空＝今天"),
+    col(
+        Field::Area,
+        "县区",
+        &["县（区）", "区县", "县市区", "所在县区", "所属县区"],
+        "否",
+        "龙亭区、顺河回族区、鼓楼区、禹王台区、祥符区、杞县、通许县、尉氏县、兰考县、城乡一体化示范区（也可写龙亭、示范区等简称）",
+        "留空＝不知道或不在开封：结果只写“县（区）”",
+    ),
+    col(
+        Field::Residence,
+        "城乡",
+        &["城镇或农村", "城镇/农村", "城乡类别", "居住地类型", "城乡属性"],
+        "是",
+        "城镇、农村",
+        "第七、十一条按城乡不同",
+    ),
+    col(
+        Field::ChildStatus,
+        "子女情况",
+        &["子女状况", "独生子女情况", "孩子情况"],
+        "是",
+        "死亡（去世、离世、已故）、伤残（残疾）、健在",
+        "伤残＝持有残疾人证；没有这一列的表格无法核查",
+    ),
+    col(
+        Field::Grade,
+        "残疾等级",
+        &["子女残疾等级", "伤残等级"],
+        "伤残时必填",
+        "一级、二级、三级、四级，或1–4",
+        "残疾人证上的等级；三级以上（1–3级）属于特殊家庭",
+    ),
+    col(
+        Field::Types,
+        "残疾类别",
+        &["子女残疾类别", "残疾类型"],
+        "否",
+        "视力、听力、智力、言语、孤独症、肢体、精神、多重；几类之间用、，, / 或空格分开",
+        "用于第十六条0–6岁儿童优先康复；留空＝不限",
+    ),
+    col(
+        Field::ChildBirth,
+        "子女出生日期",
+        &["孩子出生日期", "独生子女出生日期"],
+        "否",
+        "日期",
+        "用于0–6岁康复和18岁成年监护",
+    ),
+    col(
+        Field::Schooling,
+        "子女就学",
+        &["子女就学情况", "就学情况", "孩子就学"],
+        "否",
+        "无、普通高中、中职、本专科",
+        "第十五条学生资助",
+    ),
+    col(
+        Field::ChildCapacity,
+        "子女民事行为能力",
+        &["孩子民事行为能力"],
+        "否",
+        "有、无",
+        "留空＝有；成年伤残子女“无”时可安排成年监护",
+    ),
+    col(
+        Field::OtherChild,
+        "再生育或收养",
+        &["是否再生育或收养", "再生育（收养）", "再生育/收养", "已再生育或收养"],
+        "是",
+        "是、否",
+        "夫妻是否又生育或收养了子女；“是”则不属于特殊家庭",
+    ),
+    col(Field::Circ(CircField::LowIncome), "生活困难", &["是否生活困难", "困难家庭", "生活贫困"], "否", "是、否", "留空＝否"),
+    col(Field::Circ(CircField::HousingDifficulty), "住房困难", &["是否住房困难"], "否", "是、否", "留空＝否"),
+    col(Field::Circ(CircField::DilapidatedHouse), "住危房", &["是否住危房", "危房"], "否", "是、否", "留空＝否"),
+    col(Field::Circ(CircField::PovertyRegistered), "建档立卡脱贫户", &["脱贫户", "建档立卡户", "是否建档立卡脱贫户"], "否", "是、否", "留空＝否"),
+    col(Field::Circ(CircField::WantsAnotherChild), "有再生育意愿", &["再生育意愿"], "否", "是、否", "留空＝否"),
+    col(Field::Circ(CircField::NeedsIvf), "需试管婴儿", &["需要试管婴儿", "确需试管婴儿"], "否", "是、否", "留空＝否"),
+    col(Field::Circ(CircField::WantsToAdopt), "有收养意愿", &["收养意愿"], "否", "是、否", "留空＝否"),
+    col(Field::Circ(CircField::LegalDispute), "有法律纠纷", &["法律纠纷", "有纠纷或诉讼"], "否", "是、否", "遭遇侵害或民事纠纷需要诉讼；留空＝否"),
+    col(
+        Field::Received,
+        "已领特别扶助金",
+        &["是否已领特别扶助金", "已享受特别扶助金", "特别扶助金已领"],
+        "否",
+        "是、否",
+        "只用于提醒：符合却未领、已领却不符合；不影响判断",
+    ),
+];
+
+/// A parent's columns, without the prefix.
+pub const PARENT_COLUMNS: &[(ParentField, &str, &[&str], &str, &str, &str)] = &[
+    (ParentField::Name, "姓名", &["名字"], "否", "任意", "原样保留，判断时不用"),
+    (
+        ParentField::IdNumber,
+        "身份证号",
+        &["身份证号码", "公民身份号码", "身份证", "居民身份证号码", "身份证件号码"],
+        "身份证号和出生日期至少填一项",
+        "18位居民身份证号（末位可以是X）",
+        "出生日期从号码中取；校验位按GB 11643核对；第17位女方应为双数、男方应为单数。请把这一列设成“文本”，否则表格会丢掉后几位",
+    ),
+    (
+        ParentField::Birth,
+        "出生日期",
+        &["出生年月日", "生日"],
+        "身份证号和出生日期至少填一项",
+        "日期",
+        "没有身份证号时填写；两项都填时必须一致",
+    ),
+    (
+        ParentField::Alive,
+        "状况",
+        &["存殁", "是否在世", "在世情况", "健在情况", "生存状况"],
+        "否",
+        "在世、已故",
+        "留空＝在世",
+    ),
+    (
+        ParentField::Hukou,
+        "开封户籍",
+        &["户籍", "是否开封户籍", "开封市户籍", "户口", "开封户口"],
+        "是",
+        "是、否",
+        "已故的父母填生前的户籍",
+    ),
+    (
+        ParentField::Pension,
+        "养老保险",
+        &["养老保险类型", "参加养老保险", "养老保险情况"],
+        "否",
+        "城乡居民、职工、未参加",
+        "留空＝未填写",
+    ),
+    (
+        ParentField::Medical,
+        "医疗保险",
+        &["医保", "医疗保险类型", "参加医疗保险", "医保类型", "医疗保险情况"],
+        "否",
+        "城乡居民、职工、未参加",
+        "留空＝未填写",
+    ),
+    (
+        ParentField::SelfCare,
+        "生活自理",
+        &["能否生活自理", "生活能否自理", "自理能力"],
+        "否",
+        "能、不能",
+        "留空＝能",
+    ),
+    (ParentField::Capacity, "民事行为能力", &[], "否", "有、无", "留空＝有"),
+    (ParentField::Mobility, "行动不便", &["是否行动不便"], "否", "是、否", "留空＝否"),
+    (
+        ParentField::CareSetting,
+        "养老方式",
+        &["养老形式", "居住方式"],
+        "否",
+        "居家、公办养老机构、公建民营养老机构、民办养老机构",
+        "留空＝未填写（按居家判断，结果里会说明）",
+    ),
+    (
+        ParentField::HospitalDays,
+        "今年住院天数",
+        &["住院天数", "本年住院天数", "今年住院天数（天）"],
+        "否",
+        "0或正整数",
+        "今年1月1日到核查日期住院的天数；留空＝0",
+    ),
+];
+
+/// The prefixes of the two parents' columns: canonical first.
+pub const MOTHER_PREFIXES: &[&str] = &["女方", "母亲", "妻子"];
+pub const FATHER_PREFIXES: &[&str] = &["男方", "父亲", "丈夫"];
+const CHILD_PREFIXES: &[&str] = &["独生子女", "子女", "孩子"];
+
+pub fn prefix(role: Role) -> &'static str {
+    match role {
+        Role::Mother => MOTHER_PREFIXES[0],
+        Role::Father => FATHER_PREFIXES[0],
+    }
+}
+
+/// The canonical header of a field.
+pub fn header(field: Field) -> String {
+    match field {
+        Field::Parent(role, pf) => {
+            let name = PARENT_COLUMNS
+                .iter()
+                .find(|c| c.0 == pf)
+                .map(|c| c.1)
+                .unwrap_or_default();
+            format!("{}{name}", prefix(role))
+        }
+        other => COLUMNS
+            .iter()
+            .find(|c| c.field == other)
+            .map(|c| c.header)
+            .unwrap_or_default()
+            .to_string(),
+    }
+}
+
+/// Every canonical header, in the template's order.
+pub fn canonical_order() -> Vec<Field> {
+    let mut out: Vec<Field> = COLUMNS[..11].iter().map(|c| c.field).collect();
+    for role in [Role::Mother, Role::Father] {
+        out.extend(PARENT_COLUMNS.iter().map(|c| Field::Parent(role, c.0)));
+    }
+    out.extend(COLUMNS[11..].iter().map(|c| c.field));
+    out
+}
+
+/// A header as offices type it, made comparable: no spaces (also the full-width one),
+/// half-width brackets made full-width, a trailing required-mark or colon dropped.
+pub fn normalise(h: &str) -> String {
+    let mut s: String = h
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '(' => '（',
+            ')' => '）',
+            '/' => '／',
+            other => other,
+        })
+        .collect();
+    while let Some(last) = s.chars().last() {
+        if matches!(last, '*' | '＊' | ':' | '：') {
+            s.pop();
+        } else {
+            break;
+        }
+    }
+    while let Some(first) = s.chars().next() {
+        if matches!(first, '*' | '＊') {
+            s.remove(0);
+        } else {
+            break;
+        }
+    }
+    s
+}
+
+fn plain_field(h: &str) -> Option<Field> {
+    COLUMNS
+        .iter()
+        .find(|c| c.header == h || c.variants.iter().any(|v| normalise(v) == h))
+        .map(|c| c.field)
+}
+
+fn parent_field(h: &str) -> Option<ParentField> {
+    PARENT_COLUMNS
+        .iter()
+        .find(|c| c.1 == h || c.2.iter().any(|v| normalise(v) == h))
+        .map(|c| c.0)
+}
+
+/// The field a normalised header names, if any.
+fn lookup(h: &str) -> Option<Field> {
+    if let Some(f) = plain_field(h) {
+        return Some(f);
+    }
+    for (role, prefixes) in [
+        (Role::Mother, MOTHER_PREFIXES),
+        (Role::Father, FATHER_PREFIXES),
+    ] {
+        for p in prefixes {
+            if let Some(rest) = h.strip_prefix(p) {
+                let rest = rest.strip_prefix("的").unwrap_or(rest);
+                if let Some(pf) = parent_field(rest) {
+                    return Some(Field::Parent(role, pf));
+                }
+            }
+        }
+    }
+    for p in CHILD_PREFIXES {
+        if let Some(rest) = h.strip_prefix(p) {
+            let rest = rest.strip_prefix("的").unwrap_or(rest);
+            match rest {
+                "情况" | "状况" => return Some(Field::ChildStatus),
+                "出生日期" | "出生年月日" | "生日" => return Some(Field::ChildBirth),
+                "就学" | "就学情况" | "上学情况" => return Some(Field::Schooling),
+                "民事行为能力" => return Some(Field::ChildCapacity),
+                _ => {}
+            }
+            if let Some(f) = plain_field(rest) {
+                if matches!(f, Field::Grade | Field::Types) {
+                    return Some(f);
+                }
+            }
+        }
+    }
+    None
+}
+
+/// The field a header names: as written, or without a trailing hint in brackets
+/// (城乡（城镇/农村）, 今年住院天数（天）).
+pub fn resolve(raw: &str) -> Option<Field> {
+    let h = normalise(raw);
+    if h.is_empty() {
+        return None;
+    }
+    if let Some(f) = lookup(&h) {
+        return Some(f);
+    }
+    if h.ends_with('）') {
+        if let Some(open) = h.rfind('（') {
+            return lookup(&h[..open]);
+        }
+    }
+    None
+}
+
+/// A cell of a group row above the header (a merged 女方 or 子女 cell): the prefix it gives
+/// the headers below it.
+pub fn group_prefix(raw: &str) -> Option<&'static str> {
+    let h = normalise(raw);
+    let h = h
+        .strip_suffix("信息")
+        .or_else(|| h.strip_suffix("情况"))
+        .unwrap_or(&h);
+    if MOTHER_PREFIXES.contains(&h) {
+        Some(MOTHER_PREFIXES[0])
+    } else if FATHER_PREFIXES.contains(&h) {
+        Some(FATHER_PREFIXES[0])
+    } else if CHILD_PREFIXES.contains(&h) {
+        Some("子女")
+    } else {
+        None
+    }
+}
+
+/// The spreadsheet's letter for a column from 0: A, B, … Z, AA, AB …
+pub fn letter(mut col: usize) -> String {
+    let mut s = Vec::new();
+    loop {
+        s.push(b'A' + (col % 26) as u8);
+        if col < 26 {
+            break;
+        }
+        col = col / 26 - 1;
+    }
+    s.reverse();
+    String::from_utf8(s).unwrap_or_default()
+}
