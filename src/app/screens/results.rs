@@ -159,8 +159,10 @@ pub fn totals(lang: Lang, outcome: &Outcome) -> Html {
     html! {
         <dl class="totals">
             { for rows.into_iter().map(|r| html! {
+                // A rate in words (the national rate) reads smaller than a sum in figures.
                 <div class={classes!(r.to_confirm.then_some("to-confirm"))}>
-                    <dt>{ r.label.text(lang, crate::flow::Voice::Family) }</dt><dd>{ r.value }</dd>
+                    <dt>{ r.label.text(lang, crate::flow::Voice::Family) }</dt>
+                    <dd class={classes!((!r.value.ends_with(['元', 'n'])).then_some("words"))}>{ r.value }</dd>
                 </div>
             }) }
         </dl>
