@@ -3,11 +3,18 @@
 #   make build       release build of the web app into dist/ (trunk, wasm32, MVP)
 #   make serve       serve the app on http://127.0.0.1:8080/ (trunk serve --release)
 #   make serve-dist  serve the built dist/ with the e2e static server on 127.0.0.1:8080
-#   make test        setup, then test-native, lint-web, test-web, test-e2e, check-mvp, test-gates
+#   make test        setup, then test-native, lint-web, test-web, test-e2e, test-release,
+#                    test-servers, test-engines, check-mvp, test-gates
 #   make test-native fmt, clippy and cargo test on the host (rustup toolchain)
 #   make lint-web    clippy for wasm32 (the app compiles only there)
 #   make test-web    wasm-bindgen browser tests (tests/web*.rs) in headless Chromium
 #   make test-e2e    release build, then e2e/ (node --test, playwright-core, Chromium)
+#   make release     build, then release/fuzhu-<version>.zip and release/SHA256SUMS (docs/deploy.md)
+#   make check-repro a second trunk build (into target/dist-again) gives the same files as dist/
+#   make test-release check-repro, then the zip: reproducible, complete, configs as documented
+#   make test-servers the release on nginx and Apache (deploy/) on loopback, smoke in Chromium
+#   make test-engines the same smoke in Firefox ESR (geckodriver) and WebKit (WebKitWebDriver)
+#   make test-web-firefox the wasm-bindgen browser tests in headless Firefox ESR
 #   make check-mvp   the built wasm validates with MVP features only (old phones, in-app browsers)
 #   make test-gates  the quality gates on dist/ (docs/quality.md): size-budget, then test-speed
 #   make size-budget the first load's gzip size against its budget (150 KB)
@@ -28,7 +35,7 @@ WASM := . scripts/env.sh &&
 # The browser test files: every tests/web*.rs (each is `#![cfg(target_arch = "wasm32")]`).
 WEB_TESTS := $(patsubst tests/%.rs,--test %,$(wildcard tests/web*.rs))
 
-.PHONY: help setup fetch build serve serve-dist test test-native lint-web test-web test-e2e check-mvp test-gates size-budget test-speed fmt clean
+.PHONY: help setup fetch build serve serve-dist release check-repro test-release test-servers test-engines test-web-firefox test test-native lint-web test-web test-e2e check-mvp test-gates size-budget test-speed fmt clean
 
 help:
 	@awk '/^$$/{exit} NR>1{sub(/^# ?/,""); print}' Makefile
@@ -65,6 +72,27 @@ test-web:
 test-e2e: build
 	cd e2e && node --test
 
+# The release an office's IT publishes (docs/deploy.md): dist/ and deploy/ in one zip.
+release: build
+	node scripts/release.mjs dist release
+
+# Reproducible builds: trunk again, into another folder, must give dist/'s files byte for byte.
+check-repro: build
+	rm -rf target/dist-again
+	$(WASM) trunk build --release --dist target/dist-again
+	diff -r dist target/dist-again
+	@echo "check-repro: a second trunk build gave the same $$(find dist -type f | wc -l) files"
+	rm -rf target/dist-again
+
+test-release: check-repro release
+	cd e2e && node --test release.smoke.mjs
+
+test-servers: release
+	cd e2e && node --test servers.smoke.mjs
+
+test-engines: release
+	cd e2e && node --test engines.smoke.mjs
+
 # Old Android WebViews and in-app browsers know only MVP WebAssembly: the release wasm in dist/
 # (made by `make build`, which test-e2e runs first) must validate without any later feature.
 check-mvp:
@@ -90,6 +118,9 @@ test: setup
 	$(MAKE) lint-web
 	$(MAKE) test-web
 	$(MAKE) test-e2e
+	$(MAKE) test-release
+	$(MAKE) test-servers
+	$(MAKE) test-engines
 	$(MAKE) check-mvp
 	$(MAKE) test-gates
 
@@ -97,4 +128,4 @@ fmt:
 	$(NATIVE) cargo fmt --all
 
 clean:
-	rm -rf dist target/wasm e2e/screenshots e2e/reports
+	rm -rf dist release target/wasm e2e/screenshots e2e/reports
