@@ -51,7 +51,7 @@ pub fn by_agency(outcome: &Outcome) -> Vec<AgencyVisit<'_>> {
         };
         let v = &mut visits[at];
         v.items.push(r);
-        for d in &r.documents {
+        for d in r.documents.iter() {
             if !v.documents.iter().any(|x| x.zh == d.zh) {
                 v.documents.push(*d);
             }
@@ -161,7 +161,7 @@ mod tests {
             zh.dedup();
             assert_eq!(zh.len(), n, "a paper is listed twice at {:?}", v.agency);
             for r in &v.items {
-                for d in &r.documents {
+                for d in r.documents.iter() {
                     assert!(
                         v.documents.iter().any(|x| x.zh == d.zh),
                         "{} is missing at {:?}",

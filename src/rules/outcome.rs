@@ -80,7 +80,7 @@ pub struct BenefitResult {
     pub first_stop: AgencyId,
     /// The papers to bring, for this family: the living parents' ID cards, a late spouse's
     /// death certificate, the special support certificate only once it can be held.
-    pub documents: Vec<Document>,
+    pub documents: Cow<'static, [Document]>,
 }
 
 impl BenefitResult {
@@ -94,7 +94,7 @@ impl BenefitResult {
             one_off_total: None,
             annual_total: None,
             first_stop: id.info().contact,
-            documents: Vec::new(),
+            documents: Cow::Borrowed(&[]),
         }
     }
 

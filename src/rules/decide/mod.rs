@@ -2,6 +2,7 @@
 //! under the sentence it implements. This module holds what several of them share: who is a
 //! special family, who is covered, and when someone reaches an age.
 
+use std::borrow::Cow;
 use std::fmt::Write;
 
 use chrono::{Datelike, NaiveDate};
@@ -254,14 +255,24 @@ pub(crate) fn at_current_rate(h: &Household, from: NaiveDate) -> Option<Reason> 
 /// the parents who are living (or the entrusted person's once none is), a late spouse's
 /// death certificate beside the marriage certificate, and the special support certificate
 /// only where the family can hold it.
-pub(crate) fn documents(h: &Household, r: &BenefitResult) -> Vec<Document> {
+pub(crate) fn documents(h: &Household, r: &BenefitResult) -> Cow<'static, [Document]> {
     let listed = r.id.info().documents;
-    let mut out = Vec::with_capacity(listed.len() + 1);
     let mother = h.facts.parents.iter().find(|p| p.role == Role::Mother);
     let father = h.facts.parents.iter().find(|p| p.role == Role::Father);
+    let both_living = mother.is_some_and(|p| p.alive) && father.is_some_and(|p| p.alive);
     let late_spouse = h.any_living && h.facts.parents.iter().any(|p| !p.alive);
     // The certificate is Kaifeng's, issued to a living parent registered here.
     let card = h.special_support.holds() && h.living().any(|p| p.kaifeng_hukou);
+    // Most families need the catalogue's list as it is: no copy then.
+    let changes = listed.iter().any(|d| match *d {
+        ID_CARD => !both_living,
+        SUPPORT_CARD => !card,
+        _ => false,
+    });
+    if !changes {
+        return Cow::Borrowed(listed);
+    }
+    let mut out = Vec::with_capacity(listed.len() + 1);
     for d in listed {
         match *d {
             ID_CARD => match (
@@ -280,11 +291,11 @@ pub(crate) fn documents(h: &Household, r: &BenefitResult) -> Vec<Document> {
             }
             other => out.push(other),
         }
-        if late_spouse && matches!(*d, ID_CARD) && r.id != BenefitId::FreeGravePlot {
+        if late_spouse && matches!(*d, ID_CARD) {
             out.push(LATE_SPOUSE_DEATH);
         }
     }
-    out
+    Cow::Owned(out)
 }
 
 const LANKAO: Reason = Reason::fixed(
