@@ -3,7 +3,7 @@
 #   make build       release build of the web app into dist/ (trunk, wasm32, MVP)
 #   make serve       serve the app on http://127.0.0.1:8080/ (trunk serve --release)
 #   make serve-dist  serve the built dist/ with the e2e static server on 127.0.0.1:8080
-#   make test        setup, then test-native, lint-web, test-web, test-e2e, test-release,
+#   make test        setup, then test-native, lint-web, test-web, test-web-firefox, test-e2e, test-release,
 #                    test-servers, test-engines, check-mvp, test-gates
 #   make test-native fmt, clippy and cargo test on the host (rustup toolchain)
 #   make lint-web    clippy for wasm32 (the app compiles only there)
@@ -93,6 +93,13 @@ test-servers: release
 test-engines: release
 	cd e2e && node --test engines.smoke.mjs
 
+# The wasm-bindgen browser tests again, in headless Firefox ESR through geckodriver (the runner
+# takes the first of GECKODRIVER, SAFARIDRIVER, CHROMEDRIVER that is set).
+test-web-firefox:
+	$(WASM) env -u CHROMEDRIVER GECKODRIVER="$${GECKODRIVER:-$(CARGO_HOME)/bin/geckodriver}" \
+		WASM_BINDGEN_TEST_WEBDRIVER_JSON="$(CURDIR)/scripts/webdriver-firefox.json" \
+		cargo test --target wasm32-unknown-unknown $(WEB_TESTS)
+
 # Old Android WebViews and in-app browsers know only MVP WebAssembly: the release wasm in dist/
 # (made by `make build`, which test-e2e runs first) must validate without any later feature.
 check-mvp:
@@ -117,6 +124,7 @@ test: setup
 	$(MAKE) test-native
 	$(MAKE) lint-web
 	$(MAKE) test-web
+	$(MAKE) test-web-firefox
 	$(MAKE) test-e2e
 	$(MAKE) test-release
 	$(MAKE) test-servers

@@ -8,8 +8,14 @@
 #    for MVP, and its linker) and rust-web-clippy (lints the wasm-only app code).
 #  * trunk 0.21.14 and wasm-bindgen-cli 0.2.130 via `cargo install`, with the machine's rustup
 #    cargo (~/.cargo/bin), unless they already answer the right --version.
-#  * `npm ci` in e2e/ when node_modules is missing or does not match package-lock.json
-#    (playwright-core, axe-core and lighthouse 12, exact versions; they use /usr/bin/chromium).
+#  * for the release's tests (make test-release, test-servers, test-engines, test-web-firefox):
+#    nginx, apache2 (started by the tests only, from a temp dir; never as services here),
+#    firefox-esr, webkit2gtk-driver + xvfb (WebKitWebDriver and MiniBrowser under xvfb-run),
+#    unzip; geckodriver 0.37.1 via `cargo install` (it is not in Debian).
+#  * `npm ci --ignore-scripts` in e2e/ when node_modules is missing or does not match
+#    package-lock.json (playwright-core, axe-core, lighthouse 12, webdriverio 9: exact
+#    versions; they use the machine's browsers and drivers, and no install script may download
+#    one).
 #
 # The wasm route (see scripts/route.sh): a rustup toolchain that already has rust-src is used
 # as it is ("rustup"); otherwise Debian's rustc-web ("debian"). FUZHU_WASM_ROUTE=rustup on a
@@ -24,6 +30,8 @@ WASM_BINDGEN_VERSION=0.2.130
 WASM_OPT_VERSION=108
 APT_RUST=(rustc-web cargo-web rust-web-src rust-web-llvm rust-web-clippy)
 APT_COMMON=(binaryen chromium chromium-driver fonts-noto-cjk)
+APT_RELEASE=(nginx apache2 firefox-esr webkit2gtk-driver xvfb xauth unzip)
+GECKODRIVER_VERSION=0.37.1
 
 started=$(date +%s)
 log() { printf 'setup: %s\n' "$*"; }
@@ -116,6 +124,22 @@ fi
 for tool in chromium chromedriver wasm-opt; do
     command -v "$tool" >/dev/null 2>&1 || die "$tool not found"
 done
+# The release's servers and the other engines. Installing nginx and apache2 must not start
+# them (both would want port 80): a policy-rc.d that refuses every start, unless the machine
+# has its own (Debian's container images do, with the same effect).
+if have_apt; then
+    own_policy=0
+    if [ ! -e /usr/sbin/policy-rc.d ] && [ "$(id -u)" -eq 0 ]; then
+        printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod 755 /usr/sbin/policy-rc.d && own_policy=1
+    fi
+    apt_ensure "${APT_RELEASE[@]}"
+    [ "$own_policy" -eq 0 ] || rm -f /usr/sbin/policy-rc.d
+else
+    log "no apt-get: make sure nginx, apache2, firefox-esr, WebKitWebDriver, xvfb-run and unzip are installed"
+fi
+for tool in nginx apache2 firefox-esr WebKitWebDriver xvfb-run unzip; do
+    command -v "$tool" >/dev/null 2>&1 || [ -x "/usr/sbin/$tool" ] || die "$tool not found"
+done
 wasm_opt_v="$(wasm-opt --version 2>/dev/null || true)"
 case "$wasm_opt_v" in
     *"version $WASM_OPT_VERSION"*) ;;
@@ -150,6 +174,14 @@ else
     "$HOST_CARGO" install --force "wasm-bindgen-cli@$WASM_BINDGEN_VERSION"
 fi
 
+if answers geckodriver "geckodriver $GECKODRIVER_VERSION"; then
+    log "geckodriver $GECKODRIVER_VERSION: present"
+else
+    # Not --locked, as verified on these machines (about 3 min).
+    log "cargo install geckodriver@$GECKODRIVER_VERSION (about 3 min)"
+    "$HOST_CARGO" install --force "geckodriver@$GECKODRIVER_VERSION"
+fi
+
 # Native checks use the rustup toolchain's fmt and clippy.
 for comp in fmt clippy; do
     if ! "$HOST_CARGO" "$comp" --version >/dev/null 2>&1; then
@@ -168,8 +200,8 @@ stamp=e2e/node_modules/.fuzhu-lock.sha256
 if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$lock_sum" ]; then
     log "e2e/node_modules: up to date"
 else
-    log "npm ci in e2e/ (playwright-core, axe-core, lighthouse, chrome-launcher: pinned by package-lock.json; no browser download)"
-    (cd e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error)
+    log "npm ci in e2e/ (playwright-core, axe-core, lighthouse, chrome-launcher, webdriverio: pinned by package-lock.json; no browser download)"
+    (cd e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
     echo "$lock_sum" >"$stamp"
 fi
 
@@ -180,6 +212,7 @@ fi
     log "wasm env: route=$FUZHU_ROUTE cargo=$(command -v cargo) ($(cargo --version))"
     log "tools: $(trunk --version), $(wasm-bindgen --version), $(wasm-opt --version | head -n1)"
     log "browser: $("$FUZHU_CHROMIUM" --version 2>/dev/null), $(chromedriver --version | cut -d' ' -f1-2)"
+    log "release tests: $(nginx -v 2>&1 | cut -d' ' -f3), $(apache2 -v | head -n1 | cut -d' ' -f3), $(firefox-esr --version 2>/dev/null), $(geckodriver --version | head -n1), WebKitWebDriver $(dpkg-query -W -f='${Version}' webkit2gtk-driver 2>/dev/null)"
 )
 log "native: $("$HOST_CARGO" --version)"
 log "done in $(($(date +%s) - started)) s"
