@@ -14,7 +14,7 @@
 
 import assert from "node:assert/strict";
 import { execFile, spawn } from "node:child_process";
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from "node:fs/promises";
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -28,8 +28,10 @@ const run = promisify(execFile);
 /** Unzips the release with the system's unzip (an independent reader of the zip) into a temp
  *  dir; returns {dir (the release folder), site, deploy, name, remove()}. */
 export async function unpackRelease(releaseDir = RELEASE_DIR) {
-  const zips = (await readdir(releaseDir)).filter((f) => /^fuzhu-.+\.zip$/.test(f));
-  assert.equal(zips.length, 1, `one fuzhu-*.zip in ${releaseDir} (make release)`);
+  // The zip that SHA256SUMS names: the last `make release` (older versions may lie beside it).
+  const sums = await readFile(join(releaseDir, "SHA256SUMS"), "utf8").catch(() => "");
+  const zips = [...sums.matchAll(/^[0-9a-f]{64}  (fuzhu-.+\.zip)$/gm)].map((m) => m[1]);
+  assert.equal(zips.length, 1, `SHA256SUMS in ${releaseDir} names one fuzhu-*.zip (make release)`);
   const tmp = await mkdtemp(join(tmpdir(), "fuzhu-release-"));
   await run("unzip", ["-q", join(releaseDir, zips[0]), "-d", tmp]);
   const name = zips[0].replace(/\.zip$/, "");
