@@ -4,7 +4,7 @@ use super::super::benefits::BenefitId;
 use super::super::facts::{birthday, ChildStatus, DisabilityType, Residence, Schooling, ZhDate};
 use super::super::outcome::{BenefitResult, Reason, Status};
 use super::super::params::child_rehab_end_age;
-use super::{result, who, Household};
+use super::{result, Household};
 
 /// Clause 8, named helpers.
 ///
@@ -339,23 +339,29 @@ pub(crate) fn rehabilitation_aid(h: &Household) -> BenefitResult {
 ///
 /// > 计划生育特殊家庭父母死亡后，可委托他人在本人去世后，向户籍所在地县（区）民政局提出申请，各公益性公墓结合建设实际，按照相关规定将墓穴免费提供给辖区死亡的计划生育特殊家庭父母使用。
 pub(crate) fn free_grave_plot(h: &Household) -> BenefitResult {
-    let late: Vec<_> = h.facts.parents.iter().filter(|p| !p.alive).collect();
-    let reason = match (h.any_living, late.as_slice()) {
+    let late = h.facts.parents.iter().find(|p| !p.alive);
+    let reason = match (h.any_living, late.map(|p| p.role)) {
         (false, _) => Reason::fixed(
             "父母已去世：受他们委托的人可以现在向其户籍所在地县（区）民政局申请免费公墓墓穴。",
             "The parents have died: the person they entrusted can now apply for a free public cemetery plot at the county civil affairs bureau where they were registered.",
         ),
-        (true, [p, ..]) => {
-            let (zh, en) = who(p);
-            Reason::owned(
-                format!("已故的{zh}现在就可以申请：由受委托的人向其户籍所在地县（区）民政局申请免费公墓墓穴；在世的一方身后也可同样申请，可事先委托他人。"),
-                format!("For the late {}, it can be claimed now: the person entrusted applies at the county civil affairs bureau where they were registered. The living parent can entrust someone now to apply after their death.", en.trim_start_matches("The ").to_lowercase()),
-            )
-        }
-        (true, []) => Reason::fixed(
+        (true, Some(role)) => LATE_PARENTS_PLOT[role as usize].clone(),
+        (true, None) => Reason::fixed(
             "特殊家庭父母身后可免费使用公益性公墓墓穴；可事先委托他人，在身后向户籍所在地县（区）民政局申请。",
             "The parents of a special family may be buried in a public cemetery plot free of charge; they can entrust someone now to apply, after their death, at the county civil affairs bureau where they are registered.",
         ),
     };
     result(BenefitId::FreeGravePlot, Status::Eligible, vec![reason])
 }
+
+/// One parent late (mother, father): the plot can be claimed for them now.
+const LATE_PARENTS_PLOT: [Reason; 2] = [
+    Reason::fixed(
+        "已故的母亲现在就可以申请：由受委托的人向其户籍所在地县（区）民政局申请免费公墓墓穴；在世的一方身后也可同样申请，可事先委托他人。",
+        "For the late mother it can be claimed now: the person entrusted applies at the county civil affairs bureau where she was registered. The living parent can entrust someone now to apply after their death.",
+    ),
+    Reason::fixed(
+        "已故的父亲现在就可以申请：由受委托的人向其户籍所在地县（区）民政局申请免费公墓墓穴；在世的一方身后也可同样申请，可事先委托他人。",
+        "For the late father it can be claimed now: the person entrusted applies at the county civil affairs bureau where he was registered. The living parent can entrust someone now to apply after their death.",
+    ),
+];
