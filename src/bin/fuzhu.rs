@@ -70,6 +70,7 @@ mod cli {
                 &format!("多余的参数“{}”", shown(&args[2])),
                 &format!("unexpected argument \"{}\"", shown(&args[2])),
             ),
+            Some("register") => fuzhu::register::cli::run(&args[1..]),
             Some("static-page") if args.len() == 1 => {
                 print_all(fuzhu::flow::policy_page::html().as_bytes())
             }
