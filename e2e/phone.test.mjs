@@ -168,3 +168,79 @@ test("the whole flow can be done with the keyboard alone", async () => {
   app.assertNoErrors(page);
   await page.context().close();
 });
+
+/** Where the screen's main button and its bar are, and whether the bar covers the last line. */
+async function reach(page, button) {
+  return page.evaluate((sel) => {
+    const box = (el) => el && el.getBoundingClientRect();
+    const b = box(document.querySelector(sel));
+    const back = box(document.querySelector(".question .actions > .secondary"));
+    const inView = (r) => !!r && r.top >= 0 && r.bottom <= window.innerHeight + 0.5 && r.height > 0;
+    return { next: inView(b), back: back ? inView(back) : true, bottom: b && Math.round(b.bottom) };
+  }, button);
+}
+
+/** Scrolled to the end, the bar's top is below the form's last line: it covers nothing. */
+async function barCoversNothing(page) {
+  await page.evaluate(() => window.scrollTo(0, document.documentElement.scrollHeight));
+  return page.evaluate(() => {
+    const bar = document.querySelector(".screen .actions");
+    const prev = bar?.previousElementSibling;
+    if (!bar || !prev) return true;
+    return prev.getBoundingClientRect().bottom <= bar.getBoundingClientRect().top + 0.5;
+  });
+}
+
+for (const lang of ["zh", "en"]) {
+  for (const large of [false, true]) {
+    test(`Next is on screen on every question at 360×640 (${lang}, ${large ? "大字" : "normal text"})`, async () => {
+      const page = await app.newPage();
+      await waitForApp(page);
+      if (large) await page.locator(".large-toggle").click();
+      if (lang === "en") await page.locator(".lang-switch").click();
+      const label = `${lang} ${large ? "large" : "normal"}`;
+      let r = await reach(page, ".welcome button.primary");
+      assert.ok(r.next, `${label}: Start is below the fold (bottom at ${r.bottom}px)`);
+      await page.locator(".welcome button.primary").click();
+      let questions = 0;
+      for (let step = 0; step < 40; step++) {
+        await page.locator(".screen.question, .screen.summary, .screen.results").first().waitFor();
+        if (await page.locator(".screen.results").count()) break;
+        if (await page.locator(".screen.summary").count()) {
+          r = await reach(page, ".summary button.primary");
+          assert.ok(r.next, `${label}: See the results is off screen`);
+          await page.locator(".screen.summary button.primary").click();
+          continue;
+        }
+        const title = (await page.locator("#screen-title").innerText()).trim();
+        r = await reach(page, ".question button[type=submit]");
+        assert.ok(r.next, `${label}: Next is off screen on “${title}” (bottom at ${r.bottom}px)`);
+        assert.ok(r.back, `${label}: Back is off screen on “${title}”`);
+        assert.ok(await barCoversNothing(page), `${label}: the bar covers the end of “${title}”`);
+        r = await reach(page, ".question button[type=submit]");
+        assert.ok(r.next, `${label}: Next is off screen at the end of “${title}”`);
+        questions += 1;
+        const screen = page.locator(".screen.question");
+        for (const group of await screen.locator(".cards:has(input[type=radio])").all()) {
+          if ((await group.locator("input:checked").count()) === 0) await group.locator("label.card").first().click();
+        }
+        const selects = screen.locator(".date-picker select");
+        if (await selects.count()) {
+          for (const [i, v] of ["1960", "5", "20"].entries()) await selects.nth(i).selectOption(v);
+        }
+        for (const input of await screen.locator(".number-box input").all()) await input.fill("12");
+        // Answering scrolls nothing away: Next is still there after a choice near the end.
+        r = await reach(page, ".question button[type=submit]");
+        assert.ok(r.next, `${label}: Next is off screen after answering “${title}”`);
+        await screen.locator("button[type=submit]").click();
+        await page.waitForFunction(
+          (t) => document.querySelector("#screen-title")?.innerText.trim() !== t || document.querySelector(".screen.summary, .screen.results"),
+          title,
+        );
+      }
+      assert.ok(questions >= 12, `${label}: only ${questions} questions walked`);
+      app.assertNoErrors(page);
+      await page.context().close();
+    });
+  }
+}
