@@ -30,8 +30,8 @@ pub(crate) fn guardianship(h: &Household) -> BenefitResult {
     if h.living().any(|p| !p.civil_capacity) {
         status = Status::Eligible;
         reasons.push(Reason::fixed(
-            "父母中有人失去民事行为能力：纳入国家成年监护制度安排，由有关部门了解需求、提供必要帮助。",
-            "A parent has lost civil capacity: they are brought into the national adult guardianship arrangements, with help as needed.",
+            "父母中有人失去民事行为能力：纳入成年监护安排，提供必要帮助。",
+            "A parent has lost civil capacity: adult guardianship applies, with help as needed.",
         ));
     }
     let child = &h.facts.child;
@@ -41,21 +41,21 @@ pub(crate) fn guardianship(h: &Household) -> BenefitResult {
             Some(born) if birthday(born, ADULT_AGE) <= h.as_of => {
                 status = Status::Eligible;
                 reasons.push(Reason::fixed(
-                    "孩子已成年、没有民事行为能力：纳入国家成年监护制度安排，及时了解需求、提供必要帮助。",
-                    "The adult child has no civil capacity: they are brought into the national adult guardianship arrangements, with help as needed.",
+                    "孩子已成年、没有民事行为能力：纳入成年监护安排，提供必要帮助。",
+                    "The adult child has no civil capacity: adult guardianship applies, with help as needed.",
                 ));
             }
             Some(born) => reasons.push(Reason::owned(
-                format!("未成年的孩子由父母监护；孩子将于{}年满18周岁，成年后如仍没有民事行为能力，可纳入成年监护安排。", ZhDate(birthday(born, ADULT_AGE))),
-                format!("A child under 18 is in the parents' care; the child turns 18 on {}, and if still without civil capacity then can be brought into adult guardianship.", birthday(born, ADULT_AGE)),
+                format!("未成年的孩子由父母监护；孩子将于{}年满18周岁，届时可纳入成年监护安排。", ZhDate(birthday(born, ADULT_AGE))),
+                format!("A child under 18 is in the parents' care; from the 18th birthday, {}, adult guardianship can apply.", birthday(born, ADULT_AGE)),
             )),
             None => {
                 if status == Status::NotEligible {
                     status = Status::Check;
                 }
                 reasons.push(Reason::fixed(
-                    "孩子没有民事行为能力；未填写孩子的出生日期，年满18周岁的可纳入成年监护安排，请核实。",
-                    "The child has no civil capacity; the birth date was not given: from 18 the child can be brought into adult guardianship. Confirm the age.",
+                    "孩子没有民事行为能力；未填写孩子的出生日期，年满18周岁的可纳入成年监护，请核实。",
+                    "The child has no civil capacity and no birth date was given: from 18, adult guardianship applies. Confirm the age.",
                 ));
             }
         }
@@ -342,8 +342,8 @@ pub(crate) fn free_grave_plot(h: &Household) -> BenefitResult {
     let late = h.facts.parents.iter().find(|p| !p.alive);
     let reason = match (h.any_living, late.map(|p| p.role)) {
         (false, _) => Reason::fixed(
-            "父母已去世：受他们委托的人可以现在向其户籍所在地县（区）民政局申请免费公墓墓穴。",
-            "The parents have died: the person they entrusted can now apply for a free public cemetery plot at the county civil affairs bureau where they were registered.",
+            "父母已去世：受他们委托的人现在就可以向其户籍所在地县（区）民政局申请。",
+            "The parents have died: the person they entrusted can now apply at the county civil affairs bureau where they were registered.",
         ),
         (true, Some(role)) => LATE_PARENTS_PLOT[role as usize].clone(),
         (true, None) => Reason::fixed(
@@ -357,11 +357,11 @@ pub(crate) fn free_grave_plot(h: &Household) -> BenefitResult {
 /// One parent late (mother, father): the plot can be claimed for them now.
 const LATE_PARENTS_PLOT: [Reason; 2] = [
     Reason::fixed(
-        "已故的母亲现在就可以申请：由受委托的人向其户籍所在地县（区）民政局申请免费公墓墓穴；在世的一方身后也可同样申请，可事先委托他人。",
-        "For the late mother it can be claimed now: the person entrusted applies at the county civil affairs bureau where she was registered. The living parent can entrust someone now to apply after their death.",
+        "已故的母亲现在就可以申请：由受委托的人向其户籍所在地县（区）民政局申请；在世的一方也可事先委托他人。",
+        "For the late mother it can be claimed now by the person entrusted, at the county civil affairs bureau where she was registered; the living parent can entrust someone too.",
     ),
     Reason::fixed(
-        "已故的父亲现在就可以申请：由受委托的人向其户籍所在地县（区）民政局申请免费公墓墓穴；在世的一方身后也可同样申请，可事先委托他人。",
-        "For the late father it can be claimed now: the person entrusted applies at the county civil affairs bureau where he was registered. The living parent can entrust someone now to apply after their death.",
+        "已故的父亲现在就可以申请：由受委托的人向其户籍所在地县（区）民政局申请；在世的一方也可事先委托他人。",
+        "For the late father it can be claimed now by the person entrusted, at the county civil affairs bureau where he was registered; the living parent can entrust someone too.",
     ),
 ];

@@ -39,8 +39,8 @@ pub(crate) fn special_support(h: &Household) -> BenefitResult {
             id,
             Status::NotEligible,
             vec![Reason::fixed(
-                "特别扶助金按在世父母本人的户籍发放；在世的一方不是开封市户籍，请向其户籍所在地的卫生健康部门申请。",
-                "Special support is paid where the living parent is registered; the living parent is not registered in Kaifeng, so should apply to the health department where they are registered.",
+                "在世的一方不是开封市户籍，特别扶助金请向其户籍所在地的卫生健康部门申请。",
+                "Paid where the living parent is registered, which is not Kaifeng: apply to the health department there.",
             )],
         );
     }
@@ -85,8 +85,8 @@ pub(crate) fn special_support(h: &Household) -> BenefitResult {
         }
         SupportState::MeetsByLateMother => {
             reasons.push(Reason::fixed(
-                "按已故女方的年龄判断：如她在世，已年满49周岁。丧偶一方的扶助资格请向县（区）卫生健康委核实。",
-                "Reckoned by the late mother's age: she would be 49 or older. Confirm a widower's eligibility with the county health commission.",
+                "按已故女方的年龄判断：她已满49周岁；请向县（区）卫生健康委核实。",
+                "Reckoned by the late mother's age (49 or older): confirm with the county health commission.",
             ));
             result(id, Status::Check, reasons)
         }
@@ -106,8 +106,8 @@ pub(crate) fn special_support(h: &Household) -> BenefitResult {
         }
         SupportState::FromByLateMother(d) => {
             reasons.push(Reason::owned(
-                format!("按已故女方的年龄判断：如她在世，将于{}年满49周岁。丧偶一方的扶助资格请向县（区）卫生健康委核实。", ZhDate(d)),
-                format!("Reckoned by the late mother's age: she would turn 49 on {d}. Confirm a widower's eligibility with the county health commission."),
+                format!("按已故女方的年龄判断：她将于{}满49周岁；请向县（区）卫生健康委核实。", ZhDate(d)),
+                format!("Reckoned by the late mother's age (49 on {d}): confirm with the county health commission."),
             ));
             future(id, d, reasons)
         }
@@ -147,7 +147,7 @@ pub(crate) fn death_relief(h: &Household) -> BenefitResult {
         (true, true) => Reason::owned(
             format!("夫妻双方（包括已去世的一方）都是开封市户籍，以家庭为单位一次性救助{shown}元。"),
             format!(
-                "Both spouses (the late one included) held Kaifeng registration: a one-off {shown} yuan for the family."
+                "Both spouses (one late) held Kaifeng registration: a one-off {shown} yuan."
             ),
         ),
         (false, false) => Reason::owned(
@@ -159,13 +159,13 @@ pub(crate) fn death_relief(h: &Household) -> BenefitResult {
         (false, true) => Reason::owned(
             format!("夫妻一方（已去世的一方）是开封市户籍，以家庭为单位一次性救助{shown}元。"),
             format!(
-                "One spouse, the late one, held Kaifeng registration: a one-off {shown} yuan for the family."
+                "The late spouse held Kaifeng registration: a one-off {shown} yuan."
             ),
         ),
     });
     reasons.push(Reason::fixed(
-        "救助条件按《开封市独生子女死亡家庭救助办法》（汴政办〔2014〕50号）执行，本文件未写明，请向户籍所在地村（居）委会或县（区）卫生健康委核实。",
-        "The conditions are those of Kaifeng's relief measures for families whose only child died (汴政办〔2014〕50号), which this text does not give: confirm with the village or residents' committee or the county health commission.",
+        "救助条件按汴政办〔2014〕50号执行，本文件未写明，请向村（居）委会或县（区）卫生健康委核实。",
+        "Its conditions are in 汴政办〔2014〕50号, not in this text: confirm with the village committee or the county health commission.",
     ));
     if h.facts.parents.len() == 1 {
         reasons.push(Reason::fixed(

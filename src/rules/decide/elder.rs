@@ -58,8 +58,8 @@ pub(crate) fn scheme_subsidy(
     };
     if status == Status::NotEligible && past_sixty {
         reasons.push(Reason::fixed(
-            "本项是缴费补贴；已年满60周岁、不再缴费的，如当地另有养老金补助，请向县（区）人社局咨询。",
-            "This subsidises contributions; for a parent of 60 or over who no longer contributes, ask the county human resources and social security bureau about any local top-up.",
+            "本项是缴费补贴，60周岁起不再缴费；当地是否另有补助，请向县（区）人社局咨询。",
+            "This subsidises contributions, which stop at 60: ask the county social security bureau about any local top-up.",
         ));
     }
     result(id, status, reasons)
@@ -67,12 +67,12 @@ pub(crate) fn scheme_subsidy(
 
 const PAST_SIXTY: [Reason; 2] = [
     Reason::fixed(
-        "母亲已年满60周岁，城乡居民养老保险已到领取年龄、不再缴费，不再计入缴费补贴。",
-        "The mother is 60 or older: she draws the resident pension and no longer contributes, so the contribution subsidy no longer counts her.",
+        "母亲已年满60周岁，不再缴费，不计入。",
+        "The mother is 60 or older and no longer contributes: not counted.",
     ),
     Reason::fixed(
-        "父亲已年满60周岁，城乡居民养老保险已到领取年龄、不再缴费，不再计入缴费补贴。",
-        "The father is 60 or older: he draws the resident pension and no longer contributes, so the contribution subsidy no longer counts him.",
+        "父亲已年满60周岁，不再缴费，不计入。",
+        "The father is 60 or older and no longer contributes: not counted.",
     ),
 ];
 
@@ -226,8 +226,8 @@ pub(crate) fn home_care_services(h: &Household) -> BenefitResult {
 }
 
 const SETTING_UNANSWERED: Reason = Reason::fixed(
-    "未填写养老方式，按在家养老判断；如已住进养老机构，请以实际情况为准。",
-    "The care setting was not answered, so living at home was assumed; if the parent lives in a care home, that applies instead.",
+    "未填写养老方式，按在家养老判断。",
+    "The care setting was not answered: living at home was assumed.",
 );
 
 const IN_A_HOME: Reason = Reason::fixed(
@@ -256,8 +256,8 @@ pub(crate) fn home_care_allowance(h: &Household) -> BenefitResult {
             id,
             Status::NotEligible,
             vec![Reason::fixed(
-                "养老补贴按本人户籍发放；在家养老的一方不是开封市户籍，请向其户籍所在地咨询。",
-                "The allowance is paid where the parent is registered; the parent at home is not registered in Kaifeng, so should ask there.",
+                "在家养老的一方不是开封市户籍，养老补贴请向其户籍所在地咨询。",
+                "Paid where the parent at home is registered, which is not Kaifeng: ask there.",
             )],
         );
     }
@@ -338,7 +338,7 @@ pub(crate) fn disabled_care_support(h: &Household) -> BenefitResult {
                 lost,
                 Reason::fixed(
                     "需先符合特别扶助条件（按已故女方的年龄判断），请向县（区）民政局核实。",
-                    "The special support conditions must hold first (reckoned by the late mother's age): confirm with the county civil affairs bureau.",
+                    "Special support must hold first (by the late mother's age): confirm with the county civil affairs bureau.",
                 ),
             ],
         ),

@@ -69,8 +69,8 @@ pub(crate) fn medical_priority(h: &Household) -> BenefitResult {
     let certified_here = h.living().any(|p| p.kaifeng_hukou);
     reasons.push(match h.special_support {
         _ if !certified_here => Reason::fixed(
-            "免门诊挂号费、免120急救车费用和优先住院需凭特别扶助证，由在世一方户籍所在地办理。",
-            "No registration fee, free 120 ambulance and priority beds need the special support certificate, issued where the living parent is registered.",
+            "免挂号费、免120费用和优先住院需凭特别扶助证，由在世一方户籍所在地办理。",
+            "No registration fee, free 120 ambulance and priority beds need the special support certificate, from where the living parent is registered.",
         ),
         SupportState::Meets => Reason::fixed(
             "凭特别扶助证和身份证，优先就诊并免门诊挂号费；急诊和大病时免120等急救车费用，优先安排住院床位。",
@@ -78,7 +78,7 @@ pub(crate) fn medical_priority(h: &Household) -> BenefitResult {
         ),
         SupportState::MeetsByFatherAge | SupportState::MeetsByLateMother => Reason::fixed(
             "凭特别扶助证和身份证，优先就诊并免门诊挂号费；急诊和大病时免120等急救车费用，优先安排住院床位（特别扶助资格请向县（区）卫生健康委核实）。",
-            "With the special support certificate and ID card: seen first with no registration fee; in emergencies and serious illness no fee for a 120 ambulance, and priority for a hospital bed (confirm special support with the county health commission).",
+            "With the special support certificate and ID card: seen first, no registration fee, free 120 ambulance, priority beds (confirm special support with the county health commission).",
         ),
         SupportState::From(d)
         | SupportState::FromByFatherAge(d)
@@ -110,8 +110,8 @@ pub(crate) fn nursing_insurance(h: &Household) -> BenefitResult {
             id,
             Status::NotEligible,
             vec![Reason::fixed(
-                "住院护理补贴保险为开封市户籍的在世父母投保；在世的一方不是开封市户籍，请向其户籍所在地咨询。",
-                "The hospital nursing insurance covers living parents registered in Kaifeng; the living parent is registered elsewhere and should ask there.",
+                "本项为开封户籍的在世父母投保；请向在世一方的户籍所在地咨询。",
+                "It insures living parents registered in Kaifeng; ask where the living parent is registered.",
             )],
         );
     }
@@ -153,8 +153,8 @@ pub(crate) fn nursing_insurance(h: &Household) -> BenefitResult {
     {
         let (zh, en) = who(p);
         reasons.push(Reason::owned(
-            format!("已故的{zh}今年住院{}天，住院护理补贴只按在世父母计算，未计入；生前住院的补贴如何办理，请向县（区）计生协咨询。", p.hospital_days),
-            format!("{en}, now deceased, spent {} days in hospital this year; the allowance is reckoned for living parents only, so they were not counted: ask the county family planning association about claims for time in hospital before death.", p.hospital_days),
+            format!("已故的{zh}今年住院{}天，补贴只按在世父母计算，未计入；请向县（区）计生协咨询。", p.hospital_days),
+            format!("{en}, now deceased, spent {} days in hospital this year: not counted, as the allowance is for living parents; ask the county family planning association.", p.hospital_days),
         ));
     }
     for p in h

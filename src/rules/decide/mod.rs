@@ -203,7 +203,7 @@ pub(crate) const NOT_SPECIAL_LIVING: Reason = Reason::fixed(
 );
 pub(crate) const NOT_COVERED: Reason = Reason::fixed(
     "本政策是开封市的政策，适用于父母至少一方（包括已去世的一方）为开封市户籍的家庭。请向户籍所在地的卫生健康部门咨询当地的扶助政策。",
-    "This is Kaifeng's policy, for families where at least one parent (a late parent included) holds or held Kaifeng household registration. The health department where the family is registered can advise on local support.",
+    "This is Kaifeng's policy, for families where a parent (living or late) holds Kaifeng registration. The health department where the family is registered can advise on local support.",
 );
 
 /// The items that still concern a household whose parents have both died (RULINGS): the
@@ -223,11 +223,11 @@ fn after_both_parents(id: BenefitId) -> bool {
 
 const FOR_LIVING_PARENTS: Reason = Reason::fixed(
     "父母都已去世。本项是为在世的父母提供的，不再办理。",
-    "Both parents have died. This item is for living parents and no longer applies.",
+    "Both parents have died; this is for living parents.",
 );
 const NO_ONE_LIVING: Reason = Reason::fixed(
-    "父母和孩子都已去世，本项不再办理；父母的免费公墓墓穴仍可由受委托的人申请。",
-    "The parents and the child have all died, so this no longer applies; the person the parents entrusted can still apply for their free grave plot.",
+    "父母和孩子都已去世，本项不再办理。",
+    "The parents and the child have all died: this no longer applies.",
 );
 
 /// Why an item does not apply once both parents have died, or None where it still may.
@@ -246,8 +246,8 @@ pub(crate) fn late_parents(h: &Household, id: BenefitId) -> Option<Reason> {
 /// later rate may differ.
 pub(crate) fn at_current_rate(h: &Household, from: NaiveDate) -> Option<Reason> {
     (from > h.today).then_some(Reason::fixed(
-        "以后的金额按现行标准计算，届时以当时的标准为准。",
-        "Amounts for a later date are at today's rates; the rate then applies.",
+        "金额按现行标准计算，届时以当时标准为准。",
+        "At today's rates; the rate then applies.",
     ))
 }
 
