@@ -219,12 +219,11 @@ pub struct Benefit {
     /// Where a family goes first.
     pub contact: AgencyId,
     pub documents: &'static [Document],
-    pub documents_zh: &'static [&'static str],
 }
 
 macro_rules! docs {
     ($($d:ident),* $(,)?) => {
-        (&[$($d),*], &[$($d.zh),*])
+        &[$($d),*]
     };
 }
 
@@ -238,7 +237,7 @@ const fn row(
     quote: &'static str,
     agencies: &'static [AgencyId],
     contact: AgencyId,
-    documents: (&'static [Document], &'static [&'static str]),
+    documents: &'static [Document],
 ) -> Benefit {
     Benefit {
         id,
@@ -249,8 +248,7 @@ const fn row(
         quote,
         agencies,
         contact,
-        documents: documents.0,
-        documents_zh: documents.1,
+        documents,
     }
 }
 
