@@ -3,7 +3,7 @@
 # run checks and returns in seconds.
 #
 #  * Debian packages (as root, Debian 12): chromium + chromedriver + fonts-noto-cjk (browser
-#    tests, screenshots), binaryen (wasm-opt 108), and - on the Debian route - rustc-web,
+#    tests, screenshots), libreoffice-calc-nogui without recommends (the register's tests), binaryen (wasm-opt 108), and - on the Debian route - rustc-web,
 #    cargo-web, rust-web-src, rust-web-llvm, lld-NN (a rustc whose std source builds wasm32
 #    for MVP, and its linker) and rust-web-clippy (lints the wasm-only app code).
 #  * trunk 0.21.14 and wasm-bindgen-cli 0.2.130 via `cargo install`, with the machine's rustup
@@ -30,6 +30,9 @@ WASM_BINDGEN_VERSION=0.2.130
 WASM_OPT_VERSION=108
 APT_RUST=(rustc-web cargo-web rust-web-src rust-web-llvm rust-web-clippy)
 APT_COMMON=(binaryen chromium chromium-driver fonts-noto-cjk)
+# LibreOffice Calc without its GUI and recommends: tests/register.rs reads the register's
+# exported .xlsx back with it (scripts/make-register-fixtures.sh made the fixtures with it).
+APT_OFFICE=(libreoffice-calc-nogui)
 APT_RELEASE=(nginx apache2 firefox-esr webkit2gtk-driver xvfb xauth unzip)
 GECKODRIVER_VERSION=0.37.1
 
@@ -70,7 +73,7 @@ apt_ensure() {
         APT_UPDATED=1
     fi
     log "apt-get install ${missing[*]}"
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -q "${missing[@]}"
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q ${APT_NO_RECOMMENDS:+--no-install-recommends} "${missing[@]}"
 }
 
 # --- 1. the wasm route ----------------------------------------------------------------------
@@ -118,6 +121,7 @@ esac
 # --- 2. browser, fonts, wasm-opt ------------------------------------------------------------
 if have_apt; then
     apt_ensure "${APT_COMMON[@]}"
+    APT_NO_RECOMMENDS=1 apt_ensure "${APT_OFFICE[@]}"
 else
     log "no apt-get: make sure chromium, chromedriver, a CJK font and binaryen ($WASM_OPT_VERSION) are installed"
 fi

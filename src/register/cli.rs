@@ -153,7 +153,9 @@ pub fn run(args: &[String]) -> i32 {
                     match file::write_csv(&reg, stdout.lock()) {
                         Ok(()) => 0,
                         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
-                        Err(e) => write_failed(Path::new("标准输出 (standard output)"), &e.to_string()),
+                        Err(e) => {
+                            write_failed(Path::new("标准输出 (standard output)"), &e.to_string())
+                        }
                     }
                 }
                 Some(out) if is_ext(out, "xlsx") => match file::xlsx(&reg) {

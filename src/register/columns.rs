@@ -176,7 +176,17 @@ pub const COLUMNS: &[Column] = &[
 ];
 
 /// A parent's columns, without the prefix.
-pub const PARENT_COLUMNS: &[(ParentField, &str, &[&str], &str, &str, &str)] = &[
+/// A parent's column: field, header after the prefix, variants, required, values, note.
+pub type ParentColumn = (
+    ParentField,
+    &'static str,
+    &'static [&'static str],
+    &'static str,
+    &'static str,
+    &'static str,
+);
+
+pub const PARENT_COLUMNS: &[ParentColumn] = &[
     (ParentField::Name, "姓名", &["名字"], "否", "任意", "原样保留，判断时不用"),
     (
         ParentField::IdNumber,

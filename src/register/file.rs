@@ -55,10 +55,16 @@ pub fn kind(bytes: &[u8], name: &str) -> Result<Kind, FileError> {
         ));
     }
     if starts(b"\x89PNG") || starts(b"\xFF\xD8\xFF") || starts(b"GIF8") || starts(b"BM") {
-        return Err(not_spreadsheet("文件内容是一张图片", "the file holds an image"));
+        return Err(not_spreadsheet(
+            "文件内容是一张图片",
+            "the file holds an image",
+        ));
     }
     if starts(b"%PDF") {
-        return Err(not_spreadsheet("文件内容是PDF文档", "the file is a PDF document"));
+        return Err(not_spreadsheet(
+            "文件内容是PDF文档",
+            "the file is a PDF document",
+        ));
     }
     if starts(b"PK\x03\x04") {
         return Ok(if ext == "ods" { Kind::Ods } else { Kind::Xlsx });
@@ -224,7 +230,10 @@ fn cell(d: &Data) -> Cell {
 /// (which includes GBK, what Excel and WPS write on Chinese Windows); UTF-16 with a BOM.
 pub fn decode(bytes: &[u8]) -> String {
     if let Some((enc, bom)) = encoding_rs::Encoding::for_bom(bytes) {
-        return enc.decode_without_bom_handling(&bytes[bom..]).0.into_owned();
+        return enc
+            .decode_without_bom_handling(&bytes[bom..])
+            .0
+            .into_owned();
     }
     match std::str::from_utf8(bytes) {
         Ok(s) => s.to_string(),

@@ -241,7 +241,11 @@ fn to_confirm(t: &Totals) -> Out<'static> {
         return money(t.one_off);
     }
     let mut parts = Vec::new();
-    for (label, v) in [("每月", t.monthly), ("一次性", t.one_off), ("每年", t.annual)] {
+    for (label, v) in [
+        ("每月", t.monthly),
+        ("一次性", t.one_off),
+        ("每年", t.annual),
+    ] {
         if !v.is_zero() {
             parts.push(format!("{label}{}", Yuan(v)));
         }
@@ -548,7 +552,10 @@ fn decide(found: Found, rows: Vec<Vec<Cell>>, today: NaiveDate) -> Result<Regist
     }
     if header_line > 1 {
         let above = if grouped {
-            format!("第1–{}行是标题和分组行（女方、男方等已并入列名）", header_line - 1)
+            format!(
+                "第1–{}行是标题和分组行（女方、男方等已并入列名）",
+                header_line - 1
+            )
         } else if header_line == 2 {
             "第1行是标题".to_string()
         } else {
@@ -562,7 +569,12 @@ fn decide(found: Found, rows: Vec<Vec<Cell>>, today: NaiveDate) -> Result<Regist
         });
     }
     let data: Vec<Vec<Cell>> = rows.into_iter().skip(header_line).collect();
-    let width = data.iter().map(Vec::len).max().unwrap_or(0).max(headers.len());
+    let width = data
+        .iter()
+        .map(Vec::len)
+        .max()
+        .unwrap_or(0)
+        .max(headers.len());
     let mut headers = headers;
     let mut fields = fields;
     headers.resize(width, String::new());
@@ -581,7 +593,10 @@ fn decide(found: Found, rows: Vec<Vec<Cell>>, today: NaiveDate) -> Result<Regist
         kept.push(j);
         if fields[j].is_none() {
             if h.is_empty() {
-                if data.iter().any(|r| r.get(j).is_some_and(|c| values::text(c).is_some())) {
+                if data
+                    .iter()
+                    .any(|r| r.get(j).is_some_and(|c| values::text(c).is_some()))
+                {
                     nameless.push(letter(j));
                 }
             } else {
@@ -597,10 +612,7 @@ fn decide(found: Found, rows: Vec<Vec<Cell>>, today: NaiveDate) -> Result<Regist
     }
     if !unknown.is_empty() {
         notices.push(Notice {
-            zh: format!(
-                "这些列不认识，原样保留、不参与判断：{}",
-                unknown.join("、")
-            ),
+            zh: format!("这些列不认识，原样保留、不参与判断：{}", unknown.join("、")),
             en: format!(
                 "{} column(s) not recognised, kept as they are and not used: {}",
                 unknown.len(),
@@ -623,7 +635,10 @@ fn decide(found: Found, rows: Vec<Vec<Cell>>, today: NaiveDate) -> Result<Regist
 
     let layout = Layout::new(fields);
     let mut out = Vec::with_capacity(data.len());
-    let last = data.iter().rposition(|r| !row::blank(r)).map_or(0, |i| i + 1);
+    let last = data
+        .iter()
+        .rposition(|r| !row::blank(r))
+        .map_or(0, |i| i + 1);
     for (k, input) in data.into_iter().take(last).enumerate() {
         let line = header_line + 1 + k;
         out.push(check_row(&layout, input, line, today));

@@ -91,6 +91,14 @@ pub fn lines(facts: &Facts, extra: Extra, out: &Outcome) -> Vec<String> {
         (Some(false), Status::Eligible) => lines.push(NOT_RECEIVED.to_string()),
         (Some(false), Status::Check) => lines.push(MAYBE_NOT_RECEIVED.to_string()),
         (Some(true), Status::NotEligible) => lines.push(RECEIVED_NOT_ELIGIBLE.to_string()),
+        (Some(true), Status::Future) => {
+            if let Some(d) = ss.eligible_from {
+                lines.push(format!(
+                    "台账显示已领特别扶助金，但按本政策要到{}才符合条件，请核实",
+                    zh(d)
+                ));
+            }
+        }
         _ => {}
     }
     lines

@@ -95,12 +95,17 @@ pub fn facts(layout: &Layout, row: &[Cell]) -> Result<(Facts, Extra), Vec<String
         p.say(Field::Residence, "必须填写：城镇或农村");
     }
     let status = p
-        .take(Field::ChildStatus, values::child_status(c(Field::ChildStatus)))
+        .take(
+            Field::ChildStatus,
+            values::child_status(c(Field::ChildStatus)),
+        )
         .flatten();
     if status.is_none() && values::text(c(Field::ChildStatus)).is_none() {
         p.say(Field::ChildStatus, "必须填写：死亡、伤残或健在");
     }
-    let grade = p.take(Field::Grade, values::grade(c(Field::Grade))).flatten();
+    let grade = p
+        .take(Field::Grade, values::grade(c(Field::Grade)))
+        .flatten();
     let types = p
         .take(Field::Types, values::disability_types(c(Field::Types)))
         .unwrap_or_default();
@@ -123,7 +128,10 @@ pub fn facts(layout: &Layout, row: &[Cell]) -> Result<(Facts, Extra), Vec<String
         )
         .flatten();
     if other_child.is_none() && values::text(c(Field::OtherChild)).is_none() {
-        p.say(Field::OtherChild, "必须填写：是或否（夫妻是否又生育或收养了子女）");
+        p.say(
+            Field::OtherChild,
+            "必须填写：是或否（夫妻是否又生育或收养了子女）",
+        );
     }
 
     let mut parents = Vec::new();
@@ -150,7 +158,10 @@ pub fn facts(layout: &Layout, row: &[Cell]) -> Result<(Facts, Extra), Vec<String
         }
     }
     let received = p
-        .take(Field::Received, values::yes_no(c(Field::Received), "是", "否"))
+        .take(
+            Field::Received,
+            values::yes_no(c(Field::Received), "是", "否"),
+        )
         .flatten();
 
     if !p.list.is_empty() {
@@ -212,12 +223,18 @@ fn parent(p: &mut Problems<'_>, row: &[Cell], role: Role) -> Option<Parent> {
     let layout = p.layout;
     let f = |pf: ParentField| Field::Parent(role, pf);
     let c = |pf: ParentField| layout.cell(row, f(pf));
-    if PARENT_FIELDS.iter().all(|&pf| values::text(c(pf)).is_none()) {
+    if PARENT_FIELDS
+        .iter()
+        .all(|&pf| values::text(c(pf)).is_none())
+    {
         return None;
     }
     let before = p.list.len();
     let id = p
-        .take(f(ParentField::IdNumber), values::id_number(c(ParentField::IdNumber)))
+        .take(
+            f(ParentField::IdNumber),
+            values::id_number(c(ParentField::IdNumber)),
+        )
         .flatten();
     if let Some(id) = id {
         if id.role != role {
@@ -283,10 +300,16 @@ fn parent(p: &mut Problems<'_>, row: &[Cell], role: Role) -> Option<Parent> {
         );
     }
     let pension = p
-        .take(f(ParentField::Pension), values::scheme(c(ParentField::Pension)))
+        .take(
+            f(ParentField::Pension),
+            values::scheme(c(ParentField::Pension)),
+        )
         .flatten();
     let medical = p
-        .take(f(ParentField::Medical), values::scheme(c(ParentField::Medical)))
+        .take(
+            f(ParentField::Medical),
+            values::scheme(c(ParentField::Medical)),
+        )
         .flatten();
     let self_care = p
         .take(

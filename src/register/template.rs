@@ -77,8 +77,7 @@ pub fn explanation() -> Vec<[String; 5]> {
                     Role::Father => columns::FATHER_PREFIXES,
                 };
                 let own = columns::prefix(role);
-                let mut names: Vec<String> =
-                    variants.iter().map(|v| format!("{own}{v}")).collect();
+                let mut names: Vec<String> = variants.iter().map(|v| format!("{own}{v}")).collect();
                 names.extend(other[1..].iter().map(|p| format!("{p}{name}")));
                 [
                     columns::header(f),

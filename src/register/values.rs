@@ -182,14 +182,17 @@ fn ymd(y: i32, m: u32, d: u32, typed: &str) -> Result<NaiveDate, Bad> {
 pub fn date_text(t: &str) -> Result<NaiveDate, Bad> {
     let t = t.trim();
     if t.starts_with('=') {
-        return Err(format!(
-            "是公式“{}”，请填写日期本身，如1968-06-15",
-            clip(t)
-        ));
+        return Err(format!("是公式“{}”，请填写日期本身，如1968-06-15", clip(t)));
     }
     // A time after the date, as spreadsheets export date cells: 1968-06-15 00:00:00.
     let day_part = match t.split_once([' ', 'T']) {
-        Some((d, time)) if time.chars().all(|c| c.is_ascii_digit() || c == ':' || c == '.') => d,
+        Some((d, time))
+            if time
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ':' || c == '.') =>
+        {
+            d
+        }
         _ => t,
     };
     let shape = || {
@@ -221,10 +224,7 @@ pub fn date_text(t: &str) -> Result<NaiveDate, Bad> {
         return Err(shape());
     }
     if parts[0].len() != 4 {
-        return Err(format!(
-            "“{}”的年份要写四位，如1968，请检查",
-            clip(t)
-        ));
+        return Err(format!("“{}”的年份要写四位，如1968，请检查", clip(t)));
     }
     if parts[1].len() > 2 || parts[2].len() > 2 {
         return Err(shape());
@@ -295,8 +295,7 @@ pub fn id_number(cell: &Cell) -> Result<Option<IdNumber>, Bad> {
             b[17] as char
         ));
     }
-    let birth = compact_date(&id[6..14])
-        .map_err(|e| format!("号码中的出生日期（第7–14位）{e}"))?;
+    let birth = compact_date(&id[6..14]).map_err(|e| format!("号码中的出生日期（第7–14位）{e}"))?;
     let role = if (b[16] - b'0') % 2 == 1 {
         Role::Father
     } else {
@@ -331,11 +330,7 @@ fn pick<T: Copy>(t: &str, table: &[(&[&str], T)], allowed: &str) -> Result<T, Ba
         .ok_or_else(|| format!("“{}”看不懂，可填：{allowed}", clip(t)))
 }
 
-fn choose<T: Copy>(
-    cell: &Cell,
-    table: &[(&[&str], T)],
-    allowed: &str,
-) -> Result<Option<T>, Bad> {
+fn choose<T: Copy>(cell: &Cell, table: &[(&[&str], T)], allowed: &str) -> Result<Option<T>, Bad> {
     match given(cell)? {
         None => Ok(None),
         Some(t) => pick(&t, table, allowed).map(Some),
@@ -481,7 +476,9 @@ pub fn alive(cell: &Cell) -> Result<Option<bool>, Bad> {
         &[
             (&["在世", "健在", "存", "生", "是"], true),
             (
-                &["已故", "去世", "死亡", "离世", "故", "殁", "亡", "身故", "否"],
+                &[
+                    "已故", "去世", "死亡", "离世", "故", "殁", "亡", "身故", "否",
+                ],
                 false,
             ),
         ],
@@ -494,14 +491,35 @@ pub fn scheme(cell: &Cell) -> Result<Option<Scheme>, Bad> {
         cell,
         &[
             (
-                &["城乡居民", "居民", "城乡居民养老保险", "城乡居民医保", "城乡居民医疗保险", "城乡居民基本医疗保险", "城居保", "新农合", "新农保"],
+                &[
+                    "城乡居民",
+                    "居民",
+                    "城乡居民养老保险",
+                    "城乡居民医保",
+                    "城乡居民医疗保险",
+                    "城乡居民基本医疗保险",
+                    "城居保",
+                    "新农合",
+                    "新农保",
+                ],
                 Scheme::Resident,
             ),
             (
-                &["职工", "城镇职工", "职工养老保险", "职工医保", "职工医疗保险", "企业职工", "机关事业单位"],
+                &[
+                    "职工",
+                    "城镇职工",
+                    "职工养老保险",
+                    "职工医保",
+                    "职工医疗保险",
+                    "企业职工",
+                    "机关事业单位",
+                ],
                 Scheme::Employee,
             ),
-            (&["未参加", "未参保", "无", "没有", "否", "不参加"], Scheme::None),
+            (
+                &["未参加", "未参保", "无", "没有", "否", "不参加"],
+                Scheme::None,
+            ),
         ],
         "城乡居民、职工、未参加",
     )
