@@ -258,11 +258,139 @@ fn results_wait_until_every_question_is_answered() {
 }
 
 #[test]
-fn the_progress_indicator_counts_a_typical_path_before_the_first_answer() {
+fn the_progress_indicator_counts_the_most_questions_left_before_the_first_answer() {
     let s = State::new(today()).reduce(Action::Start);
-    let (n, total) = s.progress().unwrap();
-    assert_eq!(n, 1);
-    assert!(total >= 10, "total {total}");
+    let (done, left) = s.progress().unwrap();
+    assert_eq!(done, 0);
+    assert!(left >= 15, "left {left}");
+    assert_eq!(
+        Key::Progress.fill(Lang::Zh, Voice::Family, &[("n", "15")]),
+        "还剩15题"
+    );
+}
+
+/// The answer `target` gives to `q`, as its screen would send it.
+fn value_of(q: Question, a: &Answers) -> Option<AnswerValue> {
+    Some(match q {
+        Question::Child => AnswerValue::Child(a.child?),
+        Question::Grade => AnswerValue::Grade(a.grade?),
+        Question::OtherChild => AnswerValue::OtherChild(a.other_child?),
+        Question::Parents => AnswerValue::Living(a.living?),
+        Question::MotherBirth => AnswerValue::MotherBirth(a.mother_birth?),
+        Question::FatherBirth => AnswerValue::FatherBirth(a.father_birth?),
+        Question::Hukou => AnswerValue::Hukou(a.hukou?),
+        Question::Area => AnswerValue::Area(a.area?),
+        Question::Residence => AnswerValue::Residence(a.residence?),
+        Question::Pension => AnswerValue::Pension(a.pension),
+        Question::Medical => AnswerValue::Medical(a.medical),
+        Question::HospitalDays => AnswerValue::HospitalDays(a.hospital_days),
+        Question::CareSetting => AnswerValue::Care(a.care),
+        Question::Health => AnswerValue::Health(a.health?),
+        Question::Circumstances => AnswerValue::Circumstances(a.circumstances.clone()?),
+        Question::Schooling => AnswerValue::Schooling(a.schooling?),
+        Question::ChildBirth => AnswerValue::ChildBirth(a.child_birth?),
+        Question::DisabilityTypes => AnswerValue::DisabilityTypes(a.disability_types.clone()?),
+        Question::ChildCapacity => AnswerValue::ChildCapacity(a.child_capacity?),
+    })
+}
+
+/// Walks from the welcome screen to the summary answering as `target` does, checking the
+/// questions left never grow and the bar never goes back; returns the counts shown.
+fn walk_counting(target: &Answers, today: NaiveDate, name: &str) -> Vec<usize> {
+    let mut s = State::new(today).reduce(Action::Start);
+    let mut shown = Vec::new();
+    let mut bar = 0.0_f64;
+    while let Screen::Ask(q) = s.screen {
+        let (done, left) = s.progress().unwrap();
+        assert!(left >= 1, "{name}: 0 left on {q:?}");
+        if let Some(last) = shown.last() {
+            assert!(
+                left < *last,
+                "{name}: {last} then {left} left on {q:?} ({shown:?})"
+            );
+        }
+        let fill = done as f64 / (done + left) as f64;
+        assert!(fill >= bar, "{name}: the bar went back on {q:?}");
+        bar = fill;
+        shown.push(left);
+        let value = value_of(q, target).unwrap_or_else(|| panic!("{name}: no answer to {q:?}"));
+        s = s.reduce(Action::Answer(value));
+        assert!(shown.len() < 30, "{name}: no end");
+    }
+    assert_eq!(s.screen, Screen::Summary, "{name}");
+    shown
+}
+
+#[test]
+fn the_questions_left_never_grow_on_any_scenario_household() {
+    let mut walked = 0;
+    for (name, facts) in common::scenario_households() {
+        let as_of = facts.as_of.unwrap_or_else(today);
+        let Some(target) = Answers::from_facts(&facts, as_of) else {
+            continue;
+        };
+        walk_counting(&target, as_of, &name);
+        walked += 1;
+    }
+    assert!(walked >= 50, "only {walked} households walked");
+}
+
+#[test]
+fn the_questions_left_never_grow_on_any_path_of_the_choices_that_decide_it() {
+    use fuzhu::rules::{CareSetting, DisabilityType, Schooling};
+    let t = today();
+    let mut walked = 0;
+    for child in ChildStatus::ALL {
+        for grade in [1, 4] {
+            for other in [false, true] {
+                for living in Living::ALL {
+                    for hukou in HukouHolders::ALL {
+                        for parents in [1990, 1975, 1960, 1940] {
+                            for born in [2024, 2016, 2010, 2000, 1980] {
+                                let mut a = bereaved_couple();
+                                a.child = Some(child);
+                                a.grade = Some(grade);
+                                a.other_child = Some(other);
+                                a.living = Some(living);
+                                a.hukou = Some(hukou);
+                                a.mother_birth = Some(Birth::Day(day(parents, 5, 1)));
+                                a.father_birth = Some(Birth::Day(day(parents - 2, 5, 1)));
+                                a.child_birth = Some(Birth::Day(day(born, 5, 1)));
+                                a.care = [Some(CareSetting::Home); 2];
+                                a.schooling = Some(Schooling::None);
+                                a.disability_types = Some(vec![DisabilityType::Autism]);
+                                a.child_capacity = Some(true);
+                                let name = format!("{child:?} {grade} {other} {living:?} {hukou:?} {parents} {born}");
+                                walk_counting(&a, t, &name);
+                                walked += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(walked, 3 * 2 * 2 * 4 * 4 * 4 * 5);
+}
+
+#[test]
+fn a_disabled_childs_birth_date_and_disability_type_come_before_the_parents() {
+    let mut a = bereaved_couple();
+    a.child = Some(ChildStatus::Disabled);
+    a.grade = Some(1);
+    a.child_birth = Some(Birth::Day(day(2023, 2, 1)));
+    let qs = a.questions(today());
+    assert_eq!(
+        &qs[..6],
+        &[
+            Question::Child,
+            Question::Grade,
+            Question::OtherChild,
+            Question::ChildBirth,
+            Question::DisabilityTypes,
+            Question::Parents
+        ]
+    );
 }
 
 #[test]

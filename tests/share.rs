@@ -458,11 +458,12 @@ fn a_link_made_in_format_2_still_opens() {
     ]);
     let back = share::decode(FORMAT_2_DISABLED, today()).unwrap();
     assert_eq!(back, disabled);
-    // Format 2 had no civil-capacity answer: the question is asked again (she is 22).
+    // Format 2 had no civil-capacity answer: the question is asked again (she is 22), right
+    // after her birth date.
     assert_eq!(back.child_capacity, None);
     assert_eq!(
         back.first_unanswered(today()),
-        Some(fuzhu::flow::Question::Pension)
+        Some(fuzhu::flow::Question::ChildCapacity)
     );
 }
 

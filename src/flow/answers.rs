@@ -174,12 +174,19 @@ pub struct Health {
     pub no_civil_capacity: [bool; 2],
 }
 
-/// One screen each, in the order they are asked.
+/// One screen each, in the order they are asked (so `q as usize` is its rank): what decides
+/// the path comes first, the child's birth date (which decides the child's other questions)
+/// right after the grade and whether there is another child.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Question {
     Child,
     Grade,
     OtherChild,
+    ChildBirth,
+    DisabilityTypes,
+    /// An adult disabled child's civil capacity (asked from 18).
+    ChildCapacity,
+    Schooling,
     Parents,
     MotherBirth,
     FatherBirth,
@@ -192,11 +199,6 @@ pub enum Question {
     CareSetting,
     Health,
     Circumstances,
-    Schooling,
-    ChildBirth,
-    DisabilityTypes,
-    /// An adult disabled child's civil capacity (asked from 18).
-    ChildCapacity,
 }
 
 impl Question {
@@ -204,6 +206,10 @@ impl Question {
         Question::Child,
         Question::Grade,
         Question::OtherChild,
+        Question::ChildBirth,
+        Question::DisabilityTypes,
+        Question::ChildCapacity,
+        Question::Schooling,
         Question::Parents,
         Question::MotherBirth,
         Question::FatherBirth,
@@ -216,10 +222,6 @@ impl Question {
         Question::CareSetting,
         Question::Health,
         Question::Circumstances,
-        Question::Schooling,
-        Question::ChildBirth,
-        Question::DisabilityTypes,
-        Question::ChildCapacity,
     ];
 }
 
@@ -383,6 +385,20 @@ impl Answers {
         if self.not_special() {
             return qs;
         }
+        if child == ChildStatus::Disabled {
+            // The birth date first: it decides which of the child's questions follow, and
+            // they come before the parents' so the count of questions left falls early.
+            qs.push(Q::ChildBirth);
+            if self.child_under_seven(today) {
+                qs.push(Q::DisabilityTypes);
+            }
+            if self.child_adult(today) {
+                qs.push(Q::ChildCapacity);
+            }
+            if self.child_in_school_years(today) {
+                qs.push(Q::Schooling);
+            }
+        }
         qs.push(Q::Parents);
         if self.birth_asked(ParentSlot::Mother) {
             qs.push(Q::MotherBirth);
@@ -407,19 +423,6 @@ impl Answers {
             }
             qs.extend([Q::Health, Q::Circumstances]);
         }
-        if child == ChildStatus::Disabled {
-            // The birth date first: it decides which of the child's questions follow.
-            qs.push(Q::ChildBirth);
-            if self.child_adult(today) {
-                qs.push(Q::ChildCapacity);
-            }
-            if self.child_in_school_years(today) {
-                qs.push(Q::Schooling);
-            }
-            if self.child_under_seven(today) {
-                qs.push(Q::DisabilityTypes);
-            }
-        }
         qs
     }
 
@@ -430,16 +433,37 @@ impl Answers {
             .is_some_and(|age| SCHOOL_AGES.contains(&age))
     }
 
-    /// The questions a typical family (child died, both parents living and registered in
-    /// Kaifeng) would see from here: the progress indicator's "of N", so it does not start
-    /// at "1 of 1" before the first answer.
-    pub fn likely_questions(&self, today: NaiveDate) -> Vec<Question> {
-        let mut typical = self.clone();
-        typical.child.get_or_insert(ChildStatus::Deceased);
-        typical.other_child.get_or_insert(false);
-        typical.living.get_or_insert(Living::Both);
-        typical.hukou.get_or_insert(HukouHolders::Both);
-        typical.questions(today)
+    /// The most questions that can still be asked from `from` on (`from` itself counted),
+    /// whatever the answers not given yet turn out to be: the questions of the fullest
+    /// household these answers allow (a disabled child of 20, another child not had, both
+    /// parents living, over 60 and registered in Kaifeng). Answering in order, it falls by
+    /// at least one with every answer, so the count shown (还剩N题) never grows.
+    pub fn most_left(&self, from: Question, today: NaiveDate) -> usize {
+        let years_ago = |n| {
+            Birth::Day(NaiveDate::from_ymd_opt(today.year() - n, today.month(), 1).unwrap_or(today))
+        };
+        let mut most = 0;
+        for child in [ChildStatus::Disabled, ChildStatus::Deceased] {
+            // A child of 3 is asked the type of disability; one of 20 capacity and school.
+            for child_age in [20, 3] {
+                let mut a = self.clone();
+                a.child.get_or_insert(child);
+                a.grade.get_or_insert(1);
+                a.other_child.get_or_insert(false);
+                a.living.get_or_insert(Living::Both);
+                a.mother_birth.get_or_insert(years_ago(70));
+                a.father_birth.get_or_insert(years_ago(70));
+                a.hukou.get_or_insert(HukouHolders::Both);
+                a.child_birth.get_or_insert(years_ago(child_age));
+                let left = a
+                    .questions(today)
+                    .iter()
+                    .filter(|q| **q as u8 >= from as u8)
+                    .count();
+                most = most.max(left);
+            }
+        }
+        most
     }
 
     /// Whether `q` has its answer. A birth date given without the day counts only while the

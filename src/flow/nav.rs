@@ -70,14 +70,18 @@ impl State {
         self.answers.questions(self.today)
     }
 
-    /// 1-based position of the current question and how many there are (so far).
+    /// How many questions are behind (answered on the way here) and the most still to come,
+    /// this one included ([`Answers::most_left`]): 还剩N题 can only fall.
     pub fn progress(&self) -> Option<(usize, usize)> {
         let Screen::Ask(q) = self.screen else {
             return None;
         };
-        let qs = self.answers.likely_questions(self.today);
-        let at = qs.iter().position(|x| *x == q)?;
-        Some((at + 1, qs.len()))
+        let done = self
+            .questions()
+            .iter()
+            .filter(|x| (**x as u8) < q as u8)
+            .count();
+        Some((done, self.answers.most_left(q, self.today)))
     }
 
     pub fn reduce(&self, action: Action) -> State {

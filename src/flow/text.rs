@@ -48,7 +48,7 @@ texts! {
     Start => "开始", "Start";
     Back => "上一步", "Back";
     Next => "下一步", "Next";
-    Progress => "第{n}题，共{total}题", "Question {n} of {total}";
+    Progress => "还剩{n}题", "Questions left: {n}";
     WhyWeAsk => "为什么问这个", "Why we ask";
     ChooseOne => "请选择一项。", "Please choose one.";
     ChooseEach => "请为每一位选择一项。", "Please choose one for each person.";

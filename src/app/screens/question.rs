@@ -226,18 +226,15 @@ pub fn question_screen(props: &QuestionProps) -> Html {
         }
     };
     let multi = questions::kind(q) == Kind::Checks;
-    let (n, total) = s.progress().unwrap_or((1, 1));
-    let progress_text = Key::Progress.fill(
-        s.lang,
-        s.voice,
-        &[("n", &n.to_string()), ("total", &total.to_string())],
-    );
+    let (done, left) = s.progress().unwrap_or((0, 1));
+    let progress_text = Key::Progress.fill(s.lang, s.voice, &[("n", &left.to_string())]);
+    let (n, total) = (done.to_string(), (done + left).to_string());
 
     html! {
         <section class="screen question">
             <p class="progress-text">{ progress_text }</p>
             // A native <progress>, not a width in a style attribute: the page's CSP forbids those.
-            <progress class="progress-bar" max={total.to_string()} value={n.to_string()} aria-hidden="true"></progress>
+            <progress class="progress-bar" max={total} value={n} aria-hidden="true"></progress>
             <form {onsubmit} novalidate=true>
                 <fieldset class="question-set">
                     <legend><h1 id={TITLE_ID} tabindex="-1">{ t(questions::title_for(q, &s.answers)) }</h1></legend>
