@@ -600,7 +600,10 @@ fn decide(found: Found, rows: Vec<Vec<Cell>>, today: NaiveDate) -> Result<Regist
                     nameless.push(letter(j));
                 }
             } else {
-                unknown.push(format!("{h}（{}列）", letter(j)));
+                unknown.push((
+                    format!("{h}（{}列）", letter(j)),
+                    format!("{h} (column {})", letter(j)),
+                ));
             }
         }
     }
@@ -611,12 +614,14 @@ fn decide(found: Found, rows: Vec<Vec<Cell>>, today: NaiveDate) -> Result<Regist
         });
     }
     if !unknown.is_empty() {
+        let zh: Vec<&str> = unknown.iter().map(|(z, _)| z.as_str()).collect();
+        let en: Vec<&str> = unknown.iter().map(|(_, e)| e.as_str()).collect();
         notices.push(Notice {
-            zh: format!("这些列不认识，原样保留、不参与判断：{}", unknown.join("、")),
+            zh: format!("这些列不认识，原样保留、不参与判断：{}", zh.join("、")),
             en: format!(
                 "{} column(s) not recognised, kept as they are and not used: {}",
-                unknown.len(),
-                unknown.join(", ")
+                en.len(),
+                en.join(", ")
             ),
         });
     }
