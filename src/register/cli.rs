@@ -163,9 +163,8 @@ pub fn run(args: &[String]) -> i32 {
                     Err(e) => write_failed(out, &e.to_string()),
                 },
                 Some(out) => {
-                    let mut buf = Vec::new();
-                    match file::write_csv(&reg, &mut buf) {
-                        Ok(()) => write_file(out, &buf),
+                    match std::fs::File::create(out).and_then(|f| file::write_csv(&reg, f)) {
+                        Ok(()) => 0,
                         Err(e) => write_failed(out, &e.to_string()),
                     }
                 }
