@@ -139,7 +139,7 @@ pub const AGENCIES: [Agency; 28] = [
     Agency {
         id: AgencyId::Hospital,
         zh: "就诊的医院或社区卫生服务中心",
-        en: "The hospital or community health centre where the family is treated",
+        en: "The family's hospital or community health centre",
         hotline: Some("12320"),
     },
     Agency {

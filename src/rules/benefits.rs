@@ -159,7 +159,7 @@ const HOUSING_PROOF: Document = Document {
 };
 const POVERTY_PROOF: Document = Document {
     zh: "建档立卡脱贫户相关证明",
-    en: "Proof of registration as a household lifted out of poverty (建档立卡脱贫户)",
+    en: "Proof of 建档立卡脱贫户 registration",
 };
 const STUDENT_PROOF: Document = Document {
     zh: "学生证或录取通知书",
@@ -175,7 +175,7 @@ const MEDICAL_PAPERS: Document = Document {
 };
 const COURT_RULING: Document = Document {
     zh: "人民法院认定无民事行为能力或限制民事行为能力的判决书",
-    en: "The court ruling that declares the person without, or with limited, civil capacity",
+    en: "The court ruling on civil capacity",
 };
 /// For a family where one spouse has died: the papers then name who is who.
 pub(crate) const LATE_SPOUSE_DEATH: Document = Document {
@@ -197,7 +197,7 @@ const AGENT_ID: Document = Document {
 /// Once both parents have died, the child's items are claimed by the child's guardian.
 pub(crate) const GUARDIAN_ID: Document = Document {
     zh: "孩子的监护人或代办人的居民身份证",
-    en: "The resident ID card of the child's guardian or of whoever applies for them",
+    en: "ID card of the child's guardian or applicant",
 };
 const ENTRUSTMENT: Document = Document {
     zh: "父母生前的委托书、死亡证明",
@@ -316,7 +316,7 @@ pub const BENEFITS: [Benefit; 25] = [
     row(
         BenefitId::CareHomePriority,
         "养老机构优先照料（公办免床位费、公建民营按成本价）",
-        "Priority in care homes (no bed fee in public homes, cost price in publicly built, privately run homes)",
+        "Priority in care homes",
         Group::ElderCare,
         4,
         "各级养老服务机构要优先为年满60周岁的计划生育特殊家庭父母提供全托、日托、临托等多种形式的照料服务。自愿入住政府举办的养老服务机构的，给予优先保障，入住公立养老机构的免除床位费，其余费用自理；入住公建民营养老机构的按照成本价收费。",
@@ -349,7 +349,7 @@ pub const BENEFITS: [Benefit; 25] = [
     row(
         BenefitId::DisabledCareSupport,
         "失能父母参照特困人员供养",
-        "Care for parents who can no longer look after themselves, as for persons in extreme poverty",
+        "Care for parents who have lost self-care",
         Group::ElderCare,
         4,
         "对独生子女死亡符合特别扶助条件，失去生活自理能力的夫妻，参照特困人员管理体制、供养办法和标准给予生活照顾和物质帮助，所需资金由县（区）财政承担。",
@@ -382,7 +382,7 @@ pub const BENEFITS: [Benefit; 25] = [
     row(
         BenefitId::MedicalPriority,
         "就医优先（绿色通道、健康档案、上门服务、免挂号费、免120费用、优先住院）",
-        "Priority medical care (green channel, health record, home visits, no registration fee, free 120 ambulance, priority beds)",
+        "Priority medical care",
         Group::Medical,
         5,
         "各级医疗机构要开通“绿色通道”，建立社区医疗服务巡诊制度，为计划生育特殊家庭建立健康档案，提供便利的就医条件，对行动不便的特殊家庭老人提供上门服务。特殊家庭父母凭计划生育家庭特别扶助制度扶助证、居民身份证优先就诊并免除门诊挂号费；在急诊和大病诊疗过程中，给予优惠待遇，免除120等急救车辆使用费用，优先安排住院床位。",

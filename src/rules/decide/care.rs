@@ -15,7 +15,7 @@ pub(crate) fn assigned_helpers(_: &Household) -> BenefitResult {
         Status::Eligible,
         vec![Reason::fixed(
             "每一户特殊家庭都有乡镇（街道）领导干部、卫生计生干部和村（社区）干部各一名作为帮扶联系人。",
-            "Every special family has three named helpers: a township or street-office leader, a health officer and a village or community officer.",
+            "Three named helpers: a township or street-office leader, a health officer and a village or community officer.",
         )],
     )
 }
@@ -81,7 +81,7 @@ pub(crate) fn festival_visits(_: &Household) -> BenefitResult {
         Status::Eligible,
         vec![Reason::fixed(
             "每年重大节日有上门慰问；县区每年组织1—2次健康养生讲座或联谊活动，必要时可请心理专家或社工上门。",
-            "Visits at every major festival; one or two health talks or social events a year in each county; psychologists or social workers visit at home when needed.",
+            "Festival visits; one or two health talks or social events a year; psychologists or social workers visit when needed.",
         )],
     )
 }
@@ -95,7 +95,7 @@ pub(crate) fn volunteer_support(_: &Household) -> BenefitResult {
         Status::Eligible,
         vec![Reason::fixed(
             "计生协牵头的志愿服务和咨询热线，重点提供精神慰藉、心理咨询和心理疏导。",
-            "Volunteers and an advice hotline led by the family planning association, above all for comfort, counselling and emotional support.",
+            "Volunteers and an advice hotline of the family planning association, for comfort and counselling.",
         )],
     )
 }
@@ -112,7 +112,7 @@ pub(crate) fn public_rental_priority(h: &Household) -> BenefitResult {
             Status::NotEligible,
             vec![Reason::fixed(
                 "公共租赁住房优先是给城镇特殊家庭的；农村家庭可看危房改造一项。",
-                "Priority for public rental housing is for urban families; rural families, see the dilapidated-house item.",
+                "Public rental priority is for urban families; rural ones, see house renovation.",
             )],
         );
     }
@@ -131,7 +131,7 @@ pub(crate) fn public_rental_priority(h: &Household) -> BenefitResult {
         Status::Eligible,
         vec![Reason::fixed(
             "城镇特殊家庭生活贫困、住房困难，申请公共租赁住房的优先安排。",
-            "An urban special family in hardship and short of housing is given priority when applying for public rental housing.",
+            "In hardship and short of housing: priority for public rental housing.",
         )],
     )
 }
@@ -193,7 +193,7 @@ pub(crate) fn adoption_priority(h: &Household) -> BenefitResult {
         Status::Check,
         vec![Reason::fixed(
             "有收养意愿：符合收养条件的，同等条件下优先收养；收养条件由民政部门审核。",
-            "Wishing to adopt: a family that meets the adoption conditions is given priority; the civil affairs bureau checks the conditions.",
+            "Wishing to adopt: priority where the adoption conditions are met, which the civil affairs bureau checks.",
         )],
     )
 }
@@ -209,7 +209,7 @@ pub(crate) fn legal_aid(h: &Household) -> BenefitResult {
             Status::NotEligible,
             vec![Reason::fixed(
                 "本项适用于遭遇侵害或民事纠纷需要打官司时；需要时可随时拨打12348。",
-                "This applies when a family member is wronged or in a civil dispute that goes to court; call 12348 whenever needed.",
+                "For a lawsuit over a wrong or a civil dispute; call 12348 whenever needed.",
             )],
         );
     }
@@ -218,7 +218,7 @@ pub(crate) fn legal_aid(h: &Household) -> BenefitResult {
         Status::Check,
         vec![Reason::fixed(
             "遭遇侵害或民事纠纷提起诉讼的，属于法律援助事项的，法律援助中心免费提供法律援助；可拨打12348咨询。",
-            "When wronged or in a civil dispute that goes to court, the legal aid centre helps free of charge if the matter is one legal aid covers; call 12348.",
+            "In a lawsuit over a wrong or a civil dispute, the legal aid centre helps free if legal aid covers the matter; call 12348.",
         )],
     )
 }
@@ -243,7 +243,7 @@ pub(crate) fn employment_support(h: &Household) -> BenefitResult {
         Status::Eligible,
         vec![Reason::fixed(
             "建档立卡脱贫户：优先安排到户增收、小额贷款贴息和就业培训项目。",
-            "Registered as lifted out of poverty: priority for household income projects, small-loan interest subsidies and job training.",
+            "Registered out of poverty: priority for income projects, loan interest subsidies and job training.",
         )],
     )
 }
@@ -265,7 +265,7 @@ pub(crate) fn student_aid_priority(h: &Household) -> BenefitResult {
             Status::Check,
             vec![Reason::fixed(
                 "孩子在读普通高中、中职或全日制本专科：优先享受困难家庭学生生活补助、助学金等资助，由学校资助部门按规定审核。",
-                "The child is in senior high school, vocational school or a full-time college course: priority for living allowances and grants for students from families in hardship, assessed by the school.",
+                "The child is in senior high, vocational school or full-time college: priority for student allowances and grants, assessed by the school.",
             )],
         ),
         _ => result(
@@ -273,7 +273,7 @@ pub(crate) fn student_aid_priority(h: &Household) -> BenefitResult {
             Status::NotEligible,
             vec![Reason::fixed(
                 "本项适用于在读普通高中、中职或全日制本专科的残疾独生子女。",
-                "This applies while the child is in senior high school, vocational school or a full-time college course.",
+                "This applies while the child is in senior high, vocational school or full-time college.",
             )],
         ),
     }
@@ -298,7 +298,7 @@ pub(crate) fn rehabilitation_aid(h: &Household) -> BenefitResult {
     }
     let mut reasons = vec![Reason::fixed(
         "符合康复救助条件的，优先补贴适配假肢和轮椅、助行器、助视器、助听器等辅助器具；条件由残联审核。",
-        "Where the rehabilitation aid conditions are met, priority subsidies for prostheses and devices such as wheelchairs, walkers, low-vision and hearing aids; the disabled persons' federation checks the conditions.",
+        "Priority subsidies for prostheses and aids (wheelchairs, walkers, low-vision and hearing aids) where the conditions are met; the disabled persons' federation checks them.",
     )];
     let listed = |t: &DisabilityType| {
         matches!(
@@ -318,18 +318,18 @@ pub(crate) fn rehabilitation_aid(h: &Household) -> BenefitResult {
             if h.as_of < seven && type_fits {
                 reasons.push(Reason::owned(
                     format!("孩子不满7周岁（0—6岁）：视力、听力、智力、言语、孤独症、肢体（脑瘫）残疾儿童优先实施康复救助服务，至{}前。", ZhDate(seven)),
-                    format!("The child is 6 or under: children with vision, hearing, intellectual, speech, autism or physical (cerebral palsy) disability get rehabilitation first, until {seven}."),
+                    format!("The child is 6 or under: priority rehabilitation for vision, hearing, intellectual, speech, autism or physical (cerebral palsy) disability, until {seven}."),
                 ));
             } else if h.as_of < seven {
                 reasons.push(Reason::fixed(
                     "0—6岁儿童优先康复服务限于视力、听力、智力、言语、孤独症、肢体（脑瘫）残疾。",
-                    "Priority rehabilitation for children of 0 to 6 covers vision, hearing, intellectual, speech, autism and physical (cerebral palsy) disability.",
+                    "Priority rehabilitation at 0 to 6 covers vision, hearing, intellectual, speech, autism and physical disability.",
                 ));
             }
         }
         None => reasons.push(Reason::fixed(
             "如孩子在0—6岁，视力、听力、智力、言语、孤独症、肢体（脑瘫）残疾儿童还可优先实施康复救助服务。",
-            "If the child is 6 or under, children with vision, hearing, intellectual, speech, autism or physical disability also get rehabilitation first.",
+            "At 6 or under, children with vision, hearing, intellectual, speech, autism or physical disability also get rehabilitation first.",
         )),
     }
     result(id, Status::Check, reasons)
@@ -348,7 +348,7 @@ pub(crate) fn free_grave_plot(h: &Household) -> BenefitResult {
         (true, Some(role)) => LATE_PARENTS_PLOT[role as usize].clone(),
         (true, None) => Reason::fixed(
             "特殊家庭父母身后可免费使用公益性公墓墓穴；可事先委托他人，在身后向户籍所在地县（区）民政局申请。",
-            "The parents of a special family may be buried in a public cemetery plot free of charge; they can entrust someone now to apply, after their death, at the county civil affairs bureau where they are registered.",
+            "A free public cemetery plot for the parents; they can entrust someone now to apply after their death at the county civil affairs bureau where they are registered.",
         ),
     };
     result(BenefitId::FreeGravePlot, Status::Eligible, vec![reason])

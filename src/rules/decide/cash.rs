@@ -24,12 +24,12 @@ pub(crate) fn special_support(h: &Household) -> BenefitResult {
     reasons.push(if died {
         Reason::fixed(
             "独生子女离世、未再生育或收养子女，属于特别扶助对象。",
-            "The only child died and the couple has had or adopted no other child: they qualify for special support.",
+            "The only child died and no other child was had or adopted: special support applies.",
         )
     } else {
         Reason::fixed(
             "独生子女三级以上残疾、未再生育或收养子女，属于特别扶助对象。",
-            "The only child has a grade 1 to 3 disability and the couple has had or adopted no other child: they qualify for special support.",
+            "The only child has a grade 1 to 3 disability and no other child: special support applies.",
         )
     });
     let paid: u32 = h.living().filter(|p| p.kaifeng_hukou).count() as u32;
@@ -65,7 +65,7 @@ pub(crate) fn special_support(h: &Household) -> BenefitResult {
     } else {
         reasons.push(Reason::fixed(
             "残疾独生子女家庭的扶助标准按国家和省规定执行，本文件未写明金额，请向县（区）卫生健康委核实。",
-            "For a disabled only child the national and provincial standard applies; this policy gives no amount. Confirm with the county health commission.",
+            "For a disabled only child the national and provincial rate applies (no amount here): confirm with the county health commission.",
         ));
     }
     let mut r = match h.special_support {
@@ -79,7 +79,7 @@ pub(crate) fn special_support(h: &Household) -> BenefitResult {
         SupportState::MeetsByFatherAge => {
             reasons.push(Reason::fixed(
                 "未填写女方信息，按男方已年满49周岁判断；请向县（区）卫生健康委核实。",
-                "No mother was listed, so the father's age (49 or older) was used; confirm with the county health commission.",
+                "No mother listed: the father's age (49 or older) was used; confirm with the county health commission.",
             ));
             result(id, Status::Check, reasons)
         }
@@ -100,7 +100,7 @@ pub(crate) fn special_support(h: &Household) -> BenefitResult {
         SupportState::FromByFatherAge(d) => {
             reasons.push(Reason::owned(
                 format!("未填写女方信息，按男方将于{}年满49周岁判断；请向县（区）卫生健康委核实。", ZhDate(d)),
-                format!("No mother was listed, so the father's 49th birthday ({d}) was used; confirm with the county health commission."),
+                format!("No mother listed: the father's 49th birthday ({d}) was used; confirm with the county health commission."),
             ));
             future(id, d, reasons)
         }
@@ -145,10 +145,10 @@ pub(crate) fn death_relief(h: &Household) -> BenefitResult {
             ),
         ),
         (true, true) => Reason::owned(
-            format!("夫妻双方（包括已去世的一方）都是开封市户籍，以家庭为单位一次性救助{shown}元。"),
             format!(
-                "Both spouses (one late) held Kaifeng registration: a one-off {shown} yuan."
+                "夫妻双方（包括已去世的一方）都是开封市户籍，以家庭为单位一次性救助{shown}元。"
             ),
+            format!("Both spouses (one late) held Kaifeng registration: a one-off {shown} yuan."),
         ),
         (false, false) => Reason::owned(
             format!("夫妻一方是开封市户籍，以家庭为单位一次性救助{shown}元。"),
@@ -158,9 +158,7 @@ pub(crate) fn death_relief(h: &Household) -> BenefitResult {
         ),
         (false, true) => Reason::owned(
             format!("夫妻一方（已去世的一方）是开封市户籍，以家庭为单位一次性救助{shown}元。"),
-            format!(
-                "The late spouse held Kaifeng registration: a one-off {shown} yuan."
-            ),
+            format!("The late spouse held Kaifeng registration: a one-off {shown} yuan."),
         ),
     });
     reasons.push(Reason::fixed(
@@ -170,7 +168,7 @@ pub(crate) fn death_relief(h: &Household) -> BenefitResult {
     if h.facts.parents.len() == 1 {
         reasons.push(Reason::fixed(
             "只填写了一位父母；如另一方（包括已去世的）也是开封市户籍，请一并填写，救助金额会不同。",
-            "Only one parent was listed; if the other (even if deceased) also held Kaifeng registration, add them: the amount differs.",
+            "Only one parent was listed; if the other (even if late) held Kaifeng registration, the amount differs.",
         ));
     }
     reasons.push(Reason::fixed(
@@ -195,7 +193,7 @@ pub(crate) fn parent_rewards(h: &Household) -> BenefitResult {
         Status::Eligible,
         vec![Reason::fixed(
             "独生子女离世、未再生育或收养子女的，原有的独生子女父母奖励优待继续享受，标准按《河南省人口与计划生育条例》执行。",
-            "The only child died and no other child was had or adopted: the only-child parents' rewards continue, at the rates of Henan's population and family planning regulations.",
+            "The only-child parents' rewards continue, at the rates of Henan's family planning regulations.",
         )],
     )
 }

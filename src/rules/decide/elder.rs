@@ -79,11 +79,11 @@ const PAST_SIXTY: [Reason; 2] = [
 const OTHER_HUKOU: [Reason; 2] = [
     Reason::fixed(
         "母亲不是开封市户籍，她的参保补贴请向其户籍所在地咨询。",
-        "The mother is registered outside Kaifeng: her insurance subsidy is a matter for the place she is registered.",
+        "The mother is registered outside Kaifeng: ask there about her subsidy.",
     ),
     Reason::fixed(
         "父亲不是开封市户籍，他的参保补贴请向其户籍所在地咨询。",
-        "The father is registered outside Kaifeng: his insurance subsidy is a matter for the place he is registered.",
+        "The father is registered outside Kaifeng: ask there about his subsidy.",
     ),
 ];
 
@@ -195,7 +195,7 @@ const IN_PUBLIC_PRIVATE_HOME: [Reason; 2] = by_role!(
 );
 const SIXTY_ANYWHERE: [Reason; 2] = by_role!(
     "已年满60周岁：养老机构优先提供全托、日托、临托；自愿入住公办养老机构的优先保障并免除床位费，入住公建民营机构按成本价收费。",
-    "is 60 or older: care homes give priority for full-time, day and short-stay care; public homes waive the bed fee and publicly built, privately run homes charge cost price."
+    "is 60 or older: priority in care homes (full-time, day, short-stay); no bed fee in public homes, cost price in publicly built, privately run ones."
 );
 
 const AT_SIXTY: Reason = Reason::fixed(
@@ -212,7 +212,7 @@ pub(crate) fn home_care_services(h: &Household) -> BenefitResult {
     if at_home().any(|p| h.is_sixty(p)) {
         let mut reasons = vec![Reason::fixed(
             "年满60周岁、在家养老：由县（区）政府购买服务，提供生活照料、家政服务、康复护理和医疗保健。",
-            "60 or older and living at home: the county buys daily care, housekeeping, rehabilitation nursing and health care.",
+            "60 or older at home: the county buys daily care, housekeeping, nursing and health care.",
         )];
         if at_home().any(|p| h.is_sixty(p) && p.care_setting.is_none()) {
             reasons.push(SETTING_UNANSWERED);
@@ -269,11 +269,11 @@ pub(crate) fn home_care_allowance(h: &Household) -> BenefitResult {
             vec![
                 Reason::fixed(
                     "年满60周岁、在家养老、生活能自理：县（区）可以购买服务，或者每人每月发放养老补贴，随特别扶助金每年一同发放。",
-                    "60 or older, living at home and able to look after themselves: the county either buys services or pays a monthly allowance, paid yearly with the special support.",
+                    "60 or older, at home and self-caring: the county buys services or pays a monthly allowance, yearly with the special support.",
                 ),
                 Reason::fixed(
                     "是发补贴还是提供服务、补贴多少，由县（区）确定，请向县（区）民政局核实。",
-                    "Whether it is an allowance or services, and how much, is set by the county: confirm with the county civil affairs bureau.",
+                    "The county sets the form and amount: confirm with the county civil affairs bureau.",
                 ),
             ],
         );
@@ -284,7 +284,7 @@ pub(crate) fn home_care_allowance(h: &Household) -> BenefitResult {
     let reason = if h.living().any(|p| p.at_home()) {
         Reason::fixed(
             "养老补贴不含失能人员；失去自理能力的父母可看“失能父母参照特困人员供养”一项。",
-            "The allowance excludes people who have lost self-care; see the item on care for parents who can no longer look after themselves.",
+            "The allowance excludes those who have lost self-care; see the item on care for them.",
         )
     } else {
         IN_A_HOME
@@ -316,7 +316,7 @@ pub(crate) fn disabled_care_support(h: &Household) -> BenefitResult {
     }
     let lost = Reason::fixed(
         "独生子女离世、父母失去生活自理能力：参照特困人员的供养办法和标准给予生活照顾和物质帮助。",
-        "The only child died and a parent can no longer look after themselves: daily care and material help as for persons in extreme poverty.",
+        "A parent can no longer look after themselves: daily care and material help as for persons in extreme poverty.",
     );
     match h.special_support {
         SupportState::Meets => result(id, Status::Eligible, vec![lost]),
@@ -327,7 +327,7 @@ pub(crate) fn disabled_care_support(h: &Household) -> BenefitResult {
                 lost,
                 Reason::fixed(
                     "需先符合特别扶助条件（未填写女方信息），请向县（区）民政局核实。",
-                    "The special support conditions must hold first (no mother was listed): confirm with the county civil affairs bureau.",
+                    "Special support must hold first (no mother listed): confirm with the county civil affairs bureau.",
                 ),
             ],
         ),

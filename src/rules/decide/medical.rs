@@ -45,7 +45,7 @@ pub(crate) fn medical_aid(h: &Household) -> BenefitResult {
         Status::Check,
         vec![Reason::fixed(
             "家庭生活困难的，可纳入医疗救助范围；是否符合困难家庭条件由医保部门认定。",
-            "A family in hardship can receive medical assistance; the healthcare security bureau decides whether the family qualifies.",
+            "A family in hardship can receive medical assistance; the healthcare security bureau decides.",
         )],
     )
 }
@@ -58,7 +58,7 @@ pub(crate) fn medical_priority(h: &Household) -> BenefitResult {
     let mut reasons = Vec::with_capacity(3);
     reasons.push(Reason::fixed(
         "医疗机构为特殊家庭开通“绿色通道”，建立健康档案，提供便利的就医条件。",
-        "Hospitals and clinics open a green channel, keep a health record for the family and make care easy to reach.",
+        "A green channel in hospitals and clinics, and a family health record.",
     ));
     if h.living().any(|p| p.mobility_limited) {
         reasons.push(Reason::fixed(
@@ -70,11 +70,11 @@ pub(crate) fn medical_priority(h: &Household) -> BenefitResult {
     reasons.push(match h.special_support {
         _ if !certified_here => Reason::fixed(
             "免挂号费、免120费用和优先住院需凭特别扶助证，由在世一方户籍所在地办理。",
-            "No registration fee, free 120 ambulance and priority beds need the special support certificate, from where the living parent is registered.",
+            "Free registration, 120 ambulance and priority beds need the special support certificate, from where the living parent is registered.",
         ),
         SupportState::Meets => Reason::fixed(
             "凭特别扶助证和身份证，优先就诊并免门诊挂号费；急诊和大病时免120等急救车费用，优先安排住院床位。",
-            "With the special support certificate and ID card: seen first with no registration fee; in emergencies and serious illness no fee for a 120 ambulance, and priority for a hospital bed.",
+            "With the special support certificate and ID card: seen first, no registration fee, free 120 ambulance, priority beds.",
         ),
         SupportState::MeetsByFatherAge | SupportState::MeetsByLateMother => Reason::fixed(
             "凭特别扶助证和身份证，优先就诊并免门诊挂号费；急诊和大病时免120等急救车费用，优先安排住院床位（特别扶助资格请向县（区）卫生健康委核实）。",
@@ -84,7 +84,7 @@ pub(crate) fn medical_priority(h: &Household) -> BenefitResult {
         | SupportState::FromByFatherAge(d)
         | SupportState::FromByLateMother(d) => Reason::owned(
             format!("免门诊挂号费、免120急救车费用和优先住院需凭特别扶助证；自{}起符合特别扶助条件，领证后即可享受。", ZhDate(d)),
-            format!("No registration fee, free 120 ambulance and priority beds need the special support certificate, which the family can hold from {d}."),
+            format!("Free registration, 120 ambulance and priority beds need the special support certificate, held from {d}."),
         ),
     });
     result(BenefitId::MedicalPriority, Status::Eligible, reasons)
@@ -122,7 +122,7 @@ pub(crate) fn nursing_insurance(h: &Household) -> BenefitResult {
     let mut reasons = Vec::with_capacity(4);
     reasons.push(Reason::owned(
         format!("政府为父母每人每年缴纳{premium}元住院护理补贴保险；住院期间每天补贴{daily}元，每年最多{cap}天。"),
-        format!("The government pays a {premium} yuan premium per parent per year; in hospital the allowance is {daily} yuan a day, at most {cap} days a year."),
+        format!("The government pays {premium} yuan a year per parent; in hospital {daily} yuan a day, at most {cap} days a year."),
     ));
     let mut annual = Decimal::ZERO;
     for p in h.living().filter(|p| p.kaifeng_hukou) {
@@ -164,7 +164,7 @@ pub(crate) fn nursing_insurance(h: &Household) -> BenefitResult {
         let (zh, en) = who(p);
         reasons.push(Reason::owned(
             format!("{zh}不是开封市户籍，不在本市的住院护理补贴保险范围内，住院天数未计入；请向其户籍所在地咨询。"),
-            format!("{en} is not registered in Kaifeng, so is not insured here and the days were not counted; ask where they are registered."),
+            format!("{en} is not registered in Kaifeng: not insured here, days not counted; ask where registered."),
         ));
     }
     let mut r = result(id, Status::Eligible, reasons);
@@ -205,18 +205,18 @@ pub(crate) fn rebirth_support(h: &Household) -> BenefitResult {
     }
     let mut reasons = vec![Reason::fixed(
         "有再生育意愿：参加职工生育保险或城乡居民医保的，享受相应的医保待遇。",
-        "Wishing for another child: those in the employee maternity insurance or the resident medical insurance receive its benefits.",
+        "Wishing for another child: the maternity or resident medical insurance pays its benefits.",
     )];
     if h.facts.residence == Residence::Rural {
         reasons.push(Reason::fixed(
             "农村居民可免费做取环、输卵（精）管复通等手术，并有住院分娩补助。",
-            "Rural residents get free IUD removal and tubal or vasectomy reversal, and a hospital delivery subsidy.",
+            "Rural residents: free IUD removal and sterilisation reversal, and a delivery subsidy.",
         ));
     }
     if c.needs_ivf {
         reasons.push(Reason::fixed(
             "确需做试管婴儿的，由县（区）人民政府给予适当补助，标准请向县（区）卫生健康委核实。",
-            "Where IVF is needed, the county government gives a suitable subsidy; confirm the amount with the county health commission.",
+            "Where IVF is needed, the county gives a subsidy; confirm the amount with the county health commission.",
         ));
     }
     result(id, Status::Eligible, reasons)

@@ -191,7 +191,7 @@ pub(crate) fn future(id: BenefitId, from: NaiveDate, mut reasons: Vec<Reason>) -
 
 pub(crate) const NOT_SPECIAL_DIED_OTHER_CHILD: Reason = Reason::fixed(
     "家中已再生育或收养了子女，按本政策不属于计划生育特殊家庭，本项不适用。",
-    "The couple has had or adopted another child, so under this policy they are not a special family.",
+    "Another child was had or adopted: not a special family under this policy.",
 );
 pub(crate) const NOT_SPECIAL_GRADE_4: Reason = Reason::fixed(
     "本政策所说的残疾是三级以上（一至三级）；孩子是四级残疾，本项不适用。",
@@ -199,7 +199,7 @@ pub(crate) const NOT_SPECIAL_GRADE_4: Reason = Reason::fixed(
 );
 pub(crate) const NOT_SPECIAL_LIVING: Reason = Reason::fixed(
     "本政策帮扶的是独生子女离世或一至三级残疾、且未再生育或收养子女的家庭；这个家庭的情况不在此列。",
-    "The policy helps families whose only child died or has a grade 1 to 3 disability; this family is not one.",
+    "The policy is for families whose only child died or has a grade 1 to 3 disability.",
 );
 pub(crate) const NOT_COVERED: Reason = Reason::fixed(
     "本政策是开封市的政策，适用于父母至少一方（包括已去世的一方）为开封市户籍的家庭。请向户籍所在地的卫生健康部门咨询当地的扶助政策。",
@@ -300,7 +300,7 @@ pub(crate) fn documents(h: &Household, r: &BenefitResult) -> Cow<'static, [Docum
 
 const LANKAO: Reason = Reason::fixed(
     "兰考县财政由省直管，本项的资金和发放以兰考县的规定为准，请向兰考县有关部门核实。",
-    "Lankao County's finances are managed directly by the province: confirm this item's funding and payment with Lankao's own offices.",
+    "Lankao's finances are run by the province: confirm this item with Lankao's own offices.",
 );
 
 /// RULINGS: 兰考 is administered directly by the province for finance, so its families are told
