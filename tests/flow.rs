@@ -142,6 +142,74 @@ fn a_widowed_mother_keeps_her_late_husbands_registration_for_the_relief() {
 }
 
 #[test]
+fn a_widow_is_asked_where_her_late_husband_was_registered_in_her_own_words() {
+    let mut a = bereaved_couple();
+    a.apply(AnswerValue::Living(Living::MotherOnly));
+    assert_eq!(questions::title_for(Question::Hukou, &a), Key::QHukouWidow);
+    assert_eq!(Key::QHukouWidow.pair().0, "您丈夫去世时，户口在开封吗？");
+    let options = questions::single_options_for(Question::Hukou, &a);
+    assert!(
+        options.iter().all(|(zh, _)| !zh.contains("夫妻")),
+        "{options:?}"
+    );
+    // Her husband's 户口 was in Kaifeng when he died, and hers is: both count (10000, not 5000).
+    let yes = options
+        .iter()
+        .position(|o| o.0 == "在，我的户口也在开封")
+        .unwrap();
+    a.apply(questions::single_value(Question::Hukou, yes).unwrap());
+    assert_eq!(a.hukou, Some(HukouHolders::Both));
+    let outcome = rules::evaluate(&a.to_facts(today()).unwrap(), today()).unwrap();
+    let relief = outcome.get(rules::BenefitId::DeathRelief);
+    assert_eq!(relief.one_off_total.unwrap().to_string(), "10000");
+    // "No, only mine": only she (the mother) holds it.
+    let only_mine = options
+        .iter()
+        .position(|o| o.0.starts_with("不在"))
+        .unwrap();
+    assert_eq!(
+        questions::single_value(Question::Hukou, only_mine),
+        Some(AnswerValue::Hukou(HukouHolders::MotherOnly))
+    );
+    let his_only = options
+        .iter()
+        .position(|o| o.0 == "在，我的户口不在开封")
+        .unwrap();
+    assert_eq!(
+        questions::single_value(Question::Hukou, his_only),
+        Some(AnswerValue::Hukou(HukouHolders::FatherOnly))
+    );
+}
+
+#[test]
+fn a_widower_is_asked_about_his_late_wife_and_only_mine_means_the_father() {
+    let mut a = bereaved_couple();
+    a.apply(AnswerValue::Living(Living::FatherOnly));
+    assert_eq!(
+        questions::title_for(Question::Hukou, &a),
+        Key::QHukouWidower
+    );
+    assert!(Key::QHukouWidower.pair().0.starts_with("您妻子去世时"));
+    let options = questions::single_options_for(Question::Hukou, &a);
+    let only_mine = options
+        .iter()
+        .position(|o| o.0.starts_with("不在"))
+        .unwrap();
+    assert_eq!(
+        questions::single_value(Question::Hukou, only_mine),
+        Some(AnswerValue::Hukou(HukouHolders::FatherOnly))
+    );
+    a.apply(AnswerValue::Hukou(HukouHolders::MotherOnly));
+    assert_eq!(
+        questions::describe(Question::Hukou, &a, Lang::En, Voice::Family, today()),
+        "Yes, but mine is not in Kaifeng"
+    );
+    // Both living: the couple's words stay.
+    let couple = bereaved_couple();
+    assert_eq!(questions::title_for(Question::Hukou, &couple), Key::QHukou);
+}
+
+#[test]
 fn the_bereaved_couple_in_their_fifties_gets_2860_a_month_and_10000_once_to_confirm() {
     let a = bereaved_couple();
     let outcome = rules::evaluate(&a.to_facts(today()).unwrap(), today()).unwrap();
@@ -976,4 +1044,34 @@ fn each_result_is_read_aloud_with_its_own_first_stop() {
             r.id
         );
     }
+}
+
+#[test]
+fn no_status_says_can_receive_above_a_card_that_asks_to_confirm() {
+    let mut seen_details = 0;
+    for (name, facts) in common::scenario_households() {
+        let as_of = facts.as_of.unwrap_or_else(today);
+        let Ok(outcome) = rules::evaluate(&facts, as_of) else {
+            continue;
+        };
+        for r in &outcome.benefits {
+            for lang in [Lang::Zh, Lang::En] {
+                let label = fuzhu::flow::present::status_label(r, lang);
+                let asks = r.reasons.iter().any(|x| x.zh.contains("核实"));
+                if label == Key::StatusEligible.text(lang, Voice::Family) {
+                    assert!(!asks, "{name}: {:?} says {label} above 请…核实", r.id);
+                }
+                if label == Key::StatusEligibleDetails.text(lang, Voice::Family) {
+                    seen_details += 1;
+                }
+            }
+        }
+    }
+    assert!(seen_details > 0);
+    // The legend names the statuses as the cards word them.
+    let legend = Key::StatusLegend.pair().0;
+    for k in [Key::StatusEligible, Key::StatusCheck] {
+        assert!(legend.contains(k.pair().0), "{k:?}");
+    }
+    assert!(legend.contains("将来可以享受"));
 }

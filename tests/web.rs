@@ -332,6 +332,13 @@ async fn an_adult_child_is_asked_about_civil_capacity_and_without_it_gets_adult_
     assert_eq!(app.text("h1"), zh(Key::QSchooling));
     app.choose(3).await;
     app.next().await;
+    // The child's questions come before the parents', whose answers are already given.
+    for _ in 0..4 {
+        if app.has(".screen.summary") {
+            break;
+        }
+        app.next().await;
+    }
     assert!(app.has(".screen.summary"));
     app.click(".summary button.primary").await;
     assert_eq!(
@@ -424,4 +431,49 @@ async fn hospital_days_the_browser_cannot_read_as_a_number_are_refused_never_tak
     assert_eq!(app.text(".error"), "");
     app.next().await;
     assert_ne!(app.text("h1"), zh(Key::QHospitalDays));
+}
+
+#[wasm_bindgen_test]
+async fn a_widow_is_asked_about_her_late_husbands_registration_and_keeps_his_5000() {
+    let today = day(2026, 11, 29);
+    let mut a = bereaved_couple();
+    a.living = Some(Living::MotherOnly);
+    a.hukou = None;
+    for lang in [Lang::Zh, Lang::En] {
+        let mut s = at(Screen::Ask(Question::Hukou), a.clone(), today);
+        s.lang = lang;
+        let app = Mounted::clean(Some(s)).await;
+        let t = |k: Key| k.text(lang, Voice::Family).into_owned();
+        assert_eq!(app.text("h1"), t(Key::QHukouWidow));
+        let screen = app.text(".question .cards");
+        assert!(
+            !screen.contains("夫妻") && !screen.contains("spouses"),
+            "{screen}"
+        );
+        assert!(screen.contains(&t(Key::HukouYesMineToo)), "{screen}");
+        app.choose(0).await;
+        app.next().await;
+        app.leave();
+    }
+    let mut done = a.clone();
+    done.hukou = Some(HukouHolders::Both);
+    let app = Mounted::clean(Some(at(Screen::Results, done, today))).await;
+    let totals = app.text(".totals");
+    assert!(totals.contains("10000"), "{totals}");
+    app.leave();
+}
+
+#[wasm_bindgen_test]
+async fn the_results_explain_the_statuses_once_in_both_languages() {
+    for lang in [Lang::Zh, Lang::En] {
+        let mut s = at(Screen::Results, bereaved_couple(), day(2026, 11, 29));
+        s.lang = lang;
+        let app = Mounted::clean(Some(s)).await;
+        assert_eq!(app.count(".results .legend"), 1);
+        assert_eq!(
+            app.text(".results .legend"),
+            Key::StatusLegend.text(lang, Voice::Family)
+        );
+        app.leave();
+    }
 }

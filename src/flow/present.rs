@@ -54,9 +54,15 @@ pub fn money(d: Decimal) -> String {
     d.normalize().to_string()
 }
 
+/// The status as its card words it: an item that can be received but whose card asks the
+/// family to confirm something (the amount, what they are insured in) says so in its status
+/// too, so no 可以享受 stands above a 请…核实.
 pub fn status_label(r: &BenefitResult, lang: Lang) -> String {
     let v = Voice::Family;
     match r.status {
+        Status::Eligible if r.reasons.iter().any(|x| x.zh.contains("核实")) => {
+            Key::StatusEligibleDetails.text(lang, v).into_owned()
+        }
         Status::Eligible => Key::StatusEligible.text(lang, v).into_owned(),
         Status::Check => Key::StatusCheck.text(lang, v).into_owned(),
         Status::NotEligible => Key::StatusNotEligible.text(lang, v).into_owned(),

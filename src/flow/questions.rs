@@ -60,9 +60,13 @@ impl Problem {
 
 /// The title of `q` for these answers: the registration question is asked of late parents
 /// in their own words once both have died.
+/// A widow is asked about her late husband in her own words (您丈夫去世时…), a widower
+/// about his late wife; the answer still says which of the two held Kaifeng 户籍.
 pub fn title_for(q: Question, a: &Answers) -> Key {
-    match q {
-        Question::Hukou if a.parents_late() => Key::QHukouLate,
+    match (q, a.living) {
+        (Question::Hukou, Some(Living::Neither)) => Key::QHukouLate,
+        (Question::Hukou, Some(Living::MotherOnly)) => Key::QHukouWidow,
+        (Question::Hukou, Some(Living::FatherOnly)) => Key::QHukouWidower,
         _ => title(q),
     }
 }
@@ -169,7 +173,20 @@ fn pair(k: Key) -> Label {
 /// The options of a `Single` question as these answers word them (the registration
 /// question speaks of late parents once both have died).
 pub fn single_options_for(q: Question, a: &Answers) -> Vec<Label> {
+    // In the order of `HukouHolders::ALL`: both, the mother only, the father only, neither.
+    let (mother_only, father_only) = match a.living {
+        Some(Living::MotherOnly) => (Key::HukouNoOnlyMine, Key::HukouYesNotMine),
+        _ => (Key::HukouYesNotMine, Key::HukouNoOnlyMine),
+    };
     match q {
+        Question::Hukou if matches!(a.living, Some(Living::MotherOnly | Living::FatherOnly)) => [
+            Key::HukouYesMineToo,
+            mother_only,
+            father_only,
+            Key::HukouNeitherHere,
+        ]
+        .map(pair)
+        .to_vec(),
         Question::Hukou if a.parents_late() => [
             Key::HukouLateBoth,
             Key::HukouLateMother,

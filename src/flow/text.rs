@@ -106,6 +106,12 @@ texts! {
     HukouLateMother => "只有母亲是开封户口", "Only the mother was";
     HukouLateFather => "只有父亲是开封户口", "Only the father was";
     HukouLateNeither => "都不是开封户口", "Neither was";
+    QHukouWidow => "您丈夫去世时，户口在开封吗？", "When your husband died, was his household registration (户籍) in Kaifeng?";
+    QHukouWidower => "您妻子去世时，户口在开封吗？", "When your wife died, was her household registration (户籍) in Kaifeng?";
+    HukouYesMineToo => "在，我的户口也在开封", "Yes, and mine is in Kaifeng too";
+    HukouYesNotMine => "在，我的户口不在开封", "Yes, but mine is not in Kaifeng";
+    HukouNoOnlyMine => "不在，只有我的户口在开封", "No, only mine is in Kaifeng";
+    HukouNeitherHere => "都不在开封", "Neither is in Kaifeng";
     QArea => "户籍在开封市哪个县（区）？", "Which county or district of Kaifeng is the registration in?";
     QAreaWhy => "用来告诉您到哪个县（区）办理。", "So we can tell {you} which local office to go to.";
     QResidence => "您家住在城镇还是农村？", "Does {your} family live in a town or in the countryside?";
@@ -182,8 +188,10 @@ texts! {
     TotalAnnual => "今年住院护理补贴", "Hospital nursing allowance this year";
     Yuan => "{amount}元", "{amount} yuan";
     StatusEligible => "可以享受", "Can receive";
-    StatusCheck => "需核实", "To be confirmed";
-    StatusFuture => "将于{date}起可享受", "From {date}";
+    StatusEligibleDetails => "可以享受，细节需要核实", "Can receive; details to be confirmed";
+    StatusCheck => "需要核实", "To be confirmed";
+    StatusFuture => "将于{date}起可以享受", "From {date}";
+    StatusLegend => "可以享受：条件符合，可以去办理。需要核实：由有关部门核实后才能确定。将来可以享受：到写明的日期起可以申请。", "Can receive: the conditions are met, go and claim. To be confirmed: the office decides after checking. From a date: it can be claimed from that date.";
     StatusNotEligible => "不适用", "Does not apply";
     Why => "为什么", "Why";
     Basis => "依据", "Based on";

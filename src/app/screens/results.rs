@@ -120,6 +120,7 @@ fn inside(s: &State, outcome: &Outcome) -> Html {
             <h1 id={TITLE_ID} tabindex="-1">{ t(title) }</h1>
             <p class="lead">{ Key::ResultsCount.fill(s.lang, s.voice, &[("n", &count.to_string())]) }</p>
             { totals(s.lang, outcome) }
+            <p class="legend">{ t(Key::StatusLegend) }</p>
             { office::contact(s.lang, s.voice) }
             { for groups.into_iter().map(|(g, items)| html! {
                 <section class="group" aria-labelledby={format!("group-{}", g as u8)}>
