@@ -1060,3 +1060,37 @@ fn the_command_line_exits_2_only_when_the_file_cannot_be_read() {
     }
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_register_cell_that_looks_like_a_formula_is_written_to_csv_as_text() {
+    let csv = "编号,子女情况,女方出生日期,女方开封户籍,核查日期\n=HYPERLINK(\"http://x\"),死亡,1970-03-15,是,2024-06-01\n@SUM(A1),死亡,1970-03-15,是,2024-06-01\n";
+    let dir = std::env::temp_dir().join(format!("fuzhu-csv-injection-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("in.csv");
+    let output = dir.join("out.csv");
+    std::fs::write(&input, csv).unwrap();
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_fuzhu"))
+        .args([
+            "register",
+            input.to_str().unwrap(),
+            "-o",
+            output.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = std::fs::read_to_string(&output).unwrap();
+    assert!(text.contains("'=HYPERLINK"), "{text}");
+    assert!(text.contains("'@SUM(A1)"), "{text}");
+    assert!(
+        !text
+            .lines()
+            .any(|l| l.starts_with("=") || l.starts_with("\"=")),
+        "{text}"
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

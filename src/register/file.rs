@@ -287,10 +287,20 @@ pub fn write_csv<W: Write>(reg: &Register, w: W) -> std::io::Result<()> {
     csv.write_record(reg.output_headers())?;
     for i in 0..reg.rows.len() {
         let row = reg.output_row(i);
-        csv.write_record(row.iter().map(|c| c.as_text().into_owned()))?;
+        csv.write_record(row.iter().map(csv_text))?;
     }
     csv.flush()?;
     Ok(())
+}
+
+/// A cell as CSV text. Text that a spreadsheet would take for a formula (=, +, -, @, or a
+/// tab or carriage return first) gets a leading apostrophe, so opening the answers never runs
+/// what someone typed into the register (CSV injection); numbers stay numbers.
+fn csv_text(c: &Out<'_>) -> String {
+    match c {
+        Out::Text(s) if s.starts_with(['=', '+', '-', '@', '\t', '\r']) => format!("'{s}"),
+        other => other.as_text().into_owned(),
+    }
 }
 
 /// Display width of a text in a spreadsheet column: CJK characters count twice.
