@@ -41,12 +41,18 @@ fn every_string_is_written_in_chinese_and_in_english() {
 }
 
 #[test]
-fn the_volunteer_voice_never_says_you_to_the_person_holding_the_phone() {
+fn the_volunteer_voice_keeps_you_for_the_elder_in_questions_and_never_says_he_or_she() {
     for k in Key::ALL {
         let zh = k.text(Lang::Zh, Voice::Volunteer);
-        assert!(!zh.contains('您'), "{k:?}: {zh}");
+        assert!(!zh.contains("他/她") && !zh.contains('她'), "{k:?}: {zh}");
+        // Only the questions, read to the elder, say 您.
+        assert!(k.asks() || !zh.contains('您'), "{k:?}: {zh}");
         let en = k.text(Lang::En, Voice::Volunteer);
         assert!(!en.contains("{you") && !en.contains("{You"), "{k:?}: {en}");
+        assert!(
+            !en.contains("he/she") && !en.contains("him/her"),
+            "{k:?}: {en}"
+        );
         let family = k.text(Lang::En, Voice::Family);
         assert!(
             !family.contains("{you") && !family.contains("{Your"),
@@ -55,12 +61,49 @@ fn the_volunteer_voice_never_says_you_to_the_person_holding_the_phone() {
     }
     assert_eq!(
         Key::WelcomeTitle.text(Lang::Zh, Voice::Volunteer),
-        "看看他/她家可以享受哪些帮扶"
+        "看看老人家可以享受哪些帮扶"
+    );
+    assert_eq!(
+        Key::SummaryTitle.text(Lang::Zh, Voice::Volunteer),
+        "核对老人的回答"
+    );
+    assert_eq!(
+        Key::QChild.text(Lang::Zh, Voice::Volunteer),
+        "您的独生子女现在的情况是？"
     );
     assert_eq!(
         Key::WelcomeTitle.text(Lang::En, Voice::Volunteer),
         "See what support their family can receive"
     );
+    assert_eq!(Key::HandoverTitle.pair().0, "交给老人或家属");
+}
+
+/// Everything a volunteer sees or hears on a walk, for every scenario household: every
+/// question read aloud, every summary line, every result read aloud: never 他/她.
+#[test]
+fn nothing_a_volunteer_sees_or_hears_says_he_or_she() {
+    use fuzhu::flow::read_aloud;
+    for (name, facts) in common::scenario_households() {
+        let as_of = facts.as_of.unwrap_or_else(today);
+        let Some(a) = Answers::from_facts(&facts, as_of) else {
+            continue;
+        };
+        for lang in [Lang::Zh, Lang::En] {
+            for q in a.questions(as_of) {
+                let said = read_aloud::question(q, &a, lang, Voice::Volunteer, as_of);
+                let shown = questions::describe(q, &a, lang, Voice::Volunteer, as_of);
+                for t in [said, shown] {
+                    assert!(!t.contains("他/她") && !t.contains("he/she"), "{name}: {t}");
+                }
+            }
+            if let Ok(o) = rules::evaluate(&a.to_facts(as_of).unwrap(), as_of) {
+                for r in &o.benefits {
+                    let said = read_aloud::item(r, &o, lang);
+                    assert!(!said.contains("他/她"), "{name}: {said}");
+                }
+            }
+        }
+    }
 }
 
 #[test]

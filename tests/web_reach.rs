@@ -123,17 +123,18 @@ async fn choosing_to_fill_in_for_someone_switches_the_wording() {
     app.click(".who input[value='1']").await;
     let title = app.text("h1");
     assert_eq!(title, zh(Key::WelcomeTitle, Voice::Volunteer));
-    assert!(title.contains("他/她"), "{title}");
+    assert_eq!(title, "看看老人家可以享受哪些帮扶");
+    // The questions are read to the elder, who stays 您; never 他/她.
     app.click(".welcome button.primary").await;
-    let question = app.text("h1");
+    let question = app.text(".question");
     assert!(
-        question.contains("他/她") && !question.contains('您'),
+        !question.contains("他/她") && question.contains('您'),
         "{question}"
     );
 
-    // In English too.
+    // In English too: "your" in the question.
     app.click(".lang-switch").await;
-    assert!(app.text("h1").contains("their"), "{}", app.text("h1"));
+    assert!(app.text("h1").contains("your"), "{}", app.text("h1"));
 }
 
 #[wasm_bindgen_test]
@@ -227,7 +228,18 @@ async fn nothing_is_stored_without_consent_and_clear_everything_forgets_all() {
         .matches(":checked")
         .unwrap());
 
-    // Clear everything: nothing on the device, nothing in the address, a fresh start.
+    // Clear everything: it asks first, in the page; then nothing on the device, nothing in
+    // the address, a fresh start.
+    let ask = again.find("details.clear");
+    assert!(!ask.has_attribute("open"));
+    assert_eq!(
+        again.text("details.clear > summary"),
+        zh(Key::ClearAll, Voice::Family)
+    );
+    assert!(!again.text("details.clear").contains("地址栏"));
+    again.click("details.clear > summary").await;
+    assert!(ask.has_attribute("open"));
+    assert!(storage().length().unwrap() > 0, "cleared before confirming");
     again.click(".clear-all").await;
     assert_eq!(storage().length().unwrap(), 0);
     assert_eq!(hash(), "");
@@ -280,12 +292,12 @@ async fn the_results_carry_a_qr_code_of_the_link() {
 async fn a_volunteer_hands_over_a_summary_and_the_qr_code() {
     forget_everything();
     let app = Mounted::with(Some(at(Screen::Results, Voice::Volunteer))).await;
-    assert!(app.text("h1").contains("他/她"));
-    // The hand-over speaks to the family again.
-    assert_eq!(
-        app.text(".handover h2"),
-        zh(Key::HandoverTitle, Voice::Family)
-    );
+    assert!(app.text("h1").contains("老人"));
+    assert!(!app.text(".results").contains("他/她"));
+    // The hand-over speaks to the family again, and printing is its main action.
+    assert_eq!(app.text(".handover h2"), "交给老人或家属");
+    assert!(app.has(".handover button.primary.print-button"));
+    assert_eq!(app.count(".print-button"), 1);
     assert!(app.text(".handover .totals").contains("2860"));
     let items = app.count(".handover-items li");
     assert!(items >= 3, "{items}");

@@ -397,7 +397,7 @@ mod tests {
         );
         assert_eq!(
             o.contact_line(Lang::Zh, Voice::Volunteer).unwrap(),
-            "他/她可以先联系：A B"
+            "老人可以先联系：A B"
         );
         // Hours alone say nothing about whom to contact.
         assert_eq!(

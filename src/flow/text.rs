@@ -1,7 +1,8 @@
 //! Every string the app shows, in Simplified Chinese and English. One `match` holds both
 //! languages side by side, so a string cannot exist in one and not the other; the tests check
-//! neither side is empty. Wording addressed to the family uses `您`/`{you}`, which the
-//! volunteer voice turns into 他/她 and "they".
+//! neither side is empty. Wording addressed to the family uses `您`/`{you}`. In the volunteer
+//! voice the questions keep it (the volunteer reads them to the elder, who is 您), and every
+//! other text speaks of the family as 老人 and "they": never 他/她, which reads badly aloud.
 
 use std::borrow::Cow;
 
@@ -29,6 +30,10 @@ macro_rules! texts {
             /// The Chinese and English text.
             pub fn pair(self) -> (&'static str, &'static str) {
                 match self { $(Key::$key => ($zh, $en)),* }
+            }
+            /// A question or its explanation (its name starts with Q): read to the elder.
+            pub fn asks(self) -> bool {
+                match self { $(Key::$key => stringify!($key).as_bytes()[0] == b'Q'),* }
             }
         }
     };
@@ -230,16 +235,17 @@ texts! {
     WhoFills => "谁在填写？", "Who is filling this in?";
     ForOwnFamily => "我为自己家填写", "I am filling this in for my own family";
     ForSomeoneElse => "我在帮别人填写（志愿者、社区或街道工作人员）", "I am filling this in for someone (a volunteer, or community or street office staff)";
-    HandoverTitle => "交给家属", "For the family";
-    HandoverIntro => "请把这一部分念给或拿给家属看。家属用自己的手机扫描下面的二维码，就能打开同样的结果。", "Read or show this part to the family. They can scan the code below with their own phone to open the same results.";
+    HandoverTitle => "交给老人或家属", "For the elder or the family";
+    HandoverIntro => "请点“打印”，把办理清单交给老人或家属；也可以把这一部分念给他们听。他们用自己的手机扫描下面的二维码，也能打开同样的结果。", "Press Print and give the claim list to the elder or the family, or read this part to them. They can also scan the code below with their own phone to open the same results.";
     HandoverItems => "可以申请的项目", "Items to claim";
     GoFirstList => "先去这些地方办理", "Where to go first";
     QrTitle => "在另一部手机上打开", "Open on another phone";
     QrCaption => "用手机相机或微信扫一扫这个二维码，就能在那部手机上打开这份结果。二维码里包含这些回答，请只给信任的人扫。", "Scan this code with a phone camera or WeChat to open these results on that phone. The code carries these answers: let only people you trust scan it.";
     SaveConsent => "在这台设备上保存我的回答", "Save my answers on this device";
     SaveHint => "勾选后，下次用这台设备打开时会接着显示这些回答，也记住大字设置。不勾选，就什么都不保存。", "If ticked, this device shows these answers again next time and remembers large text. If not, nothing is saved.";
-    ClearAll => "清除全部", "Clear everything";
-    ClearAllHint => "删除这台设备上保存的回答和地址栏里的回答，从头开始。", "Removes the answers saved on this device and in the address bar, and starts again.";
+    ClearAll => "清除全部回答", "Clear all answers";
+    ClearAllHint => "这会删除这里填写的全部回答，也删除这台设备上保存的，然后回到第一页。确定要清除吗？", "This removes every answer given here, including any saved on this device, and goes back to the start. Clear them?";
+    ClearConfirm => "确定清除", "Yes, clear them";
     ShareEmpty => "链接里没有回答，请从头开始填写。", "The link has no answers in it; please start from the beginning.";
     ShareVersion => "这个链接来自另一个版本的扶助通，无法打开。请从头开始填写。", "This link was made by another version of Fuzhu and cannot be opened. Please start from the beginning.";
     ShareDamaged => "这个链接不完整或被改动过，无法恢复回答。请从头开始填写，或请对方重新发送链接。", "This link is incomplete or has been changed, so the answers cannot be restored. Please start from the beginning, or ask for the link again.";
@@ -263,11 +269,12 @@ impl Key {
     /// The text in `lang`, addressed as `voice` wants.
     pub fn text(self, lang: Lang, voice: Voice) -> Cow<'static, str> {
         let (zh, en) = self.pair();
+        let voice = if self.asks() { Voice::Family } else { voice };
         match (lang, voice) {
             (Lang::Zh, Voice::Family) => Cow::Borrowed(zh),
             (Lang::Zh, Voice::Volunteer) => {
                 if zh.contains('您') {
-                    Cow::Owned(zh.replace('您', "他/她"))
+                    Cow::Owned(zh.replace('您', "老人"))
                 } else {
                     Cow::Borrowed(zh)
                 }

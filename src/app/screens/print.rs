@@ -18,7 +18,8 @@ use crate::rules::{Outcome, Status, HOTLINES};
 pub const SHEET_CLASS: &str = "print-sheet";
 
 /// "打印 / 保存为PDF": the browser's print dialog, which also saves a PDF.
-pub fn print_button(s: &State) -> Html {
+/// `main`: the hand-over's main action (a volunteer's), not a secondary one.
+pub fn print_button(s: &State, main: bool) -> Html {
     let onclick = Callback::from(|_: MouseEvent| {
         if let Some(w) = web_sys::window() {
             let _ = w.print();
@@ -26,7 +27,7 @@ pub fn print_button(s: &State) -> Html {
     });
     html! {
         <div class="print-action no-print">
-            <button type="button" class="secondary print-button" {onclick}>
+            <button type="button" class={classes!(if main { "primary" } else { "secondary" }, "print-button")} {onclick}>
                 <svg aria-hidden="true" viewBox="0 0 24 24" width="24" height="24">
                     <path fill="currentColor" d="M6 2h12v5H6V2zm-2 7h16a2 2 0 0 1 2 2v6h-4v5H6v-5H2v-6a2 2 0 0 1 2-2zm4 8v3h8v-5H8v2zm10-5a1 1 0 1 0 0 2 1 1 0 0 0 0-2z"/>
                 </svg>

@@ -96,6 +96,7 @@ pub fn share_section(s: &State, outcome: Option<&Outcome>) -> Html {
         };
         html! {
             <>
+                { super::print::print_button(s, true) }
                 // The same sums as the headline: never 每月现金 0元 for an amount the policy
                 // does not state.
                 { super::results::totals(s.lang, o) }
@@ -123,17 +124,12 @@ pub fn share_section(s: &State, outcome: Option<&Outcome>) -> Html {
     }
 }
 
-/// "Save my answers on this device" and "Clear everything".
+/// "Save my answers on this device".
 pub fn save_controls(s: &State, dispatch: &Callback<Action>) -> Html {
     let t = |k: Key| k.text(s.lang, s.voice);
     let onchange = dispatch.reform(|e: Event| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         Action::SetSaving(input.checked())
-    });
-    let clear = dispatch.reform(|_: MouseEvent| {
-        persist::clear();
-        speech::cancel();
-        Action::ClearAll
     });
     html! {
         <section class="keep no-print">
@@ -142,8 +138,24 @@ pub fn save_controls(s: &State, dispatch: &Callback<Action>) -> Html {
                 <span>{ t(Key::SaveConsent) }</span>
             </label>
             <p class="hint">{ t(Key::SaveHint) }</p>
-            <button type="button" class="secondary clear-all" onclick={clear}>{ t(Key::ClearAll) }</button>
-            <p class="hint">{ t(Key::ClearAllHint) }</p>
         </section>
+    }
+}
+
+/// "Clear all answers", at the bottom of the page: it first says what it removes and asks,
+/// in the page (a `<details>`, so no state and no window.confirm).
+pub fn clear_all(s: &State, dispatch: &Callback<Action>) -> Html {
+    let t = |k: Key| k.text(s.lang, s.voice);
+    let clear = dispatch.reform(|_: MouseEvent| {
+        persist::clear();
+        speech::cancel();
+        Action::ClearAll
+    });
+    html! {
+        <details class="clear no-print">
+            <summary>{ t(Key::ClearAll) }</summary>
+            <p>{ t(Key::ClearAllHint) }</p>
+            <button type="button" class="secondary clear-all" onclick={clear}>{ t(Key::ClearConfirm) }</button>
+        </details>
     }
 }

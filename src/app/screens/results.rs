@@ -5,14 +5,14 @@
 use yew::prelude::*;
 
 use super::print;
-use super::reach::{read_aloud, save_controls, share_section};
+use super::reach::{clear_all, read_aloud, save_controls, share_section};
 use super::ScreenProps;
 use crate::app::hooks::TITLE_ID;
 use crate::app::office;
 use crate::app::state::{Action, State};
 use crate::flow::present;
 use crate::flow::read_aloud as aloud;
-use crate::flow::text::{Key, Lang};
+use crate::flow::text::{Key, Lang, Voice};
 use crate::rules::{self, BenefitResult, Outcome, Status, HOTLINES};
 
 /// The results screen (a plain function: see `screens/mod.rs`).
@@ -53,7 +53,10 @@ pub fn results(props: &ScreenProps) -> Html {
         <section key="results" class="screen results">
             { main }
             if printable {
-                { print::print_button(s) }
+                // A volunteer prints from the hand-over, where it is the main action.
+                if s.voice == Voice::Family {
+                    { print::print_button(s, false) }
+                }
                 { print::sheet(s, &outcome) }
             }
             { share_section(s, Some(&outcome)) }
@@ -63,6 +66,7 @@ pub fn results(props: &ScreenProps) -> Html {
                 <p>{ format!("{}：{}　{}：{}", t(Key::CheckedOn), present::date(outcome.as_of, s.lang), t(Key::RulesVersion), outcome.rules_version) }</p>
             </footer>
             { actions }
+            { clear_all(s, &props.dispatch) }
         </section>
     }
 }

@@ -2,7 +2,7 @@
 
 use yew::prelude::*;
 
-use super::reach::save_controls;
+use super::reach::{clear_all, save_controls};
 use super::ScreenProps;
 use crate::app::hooks::TITLE_ID;
 use crate::app::state::Action;
@@ -42,6 +42,7 @@ pub fn summary(props: &ScreenProps) -> Html {
                 <button type="button" class="primary" onclick={results}>{ t(Key::SeeResults) }</button>
             </div>
             { save_controls(s, &props.dispatch) }
+            { clear_all(s, &props.dispatch) }
         </section>
     }
 }
