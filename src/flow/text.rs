@@ -31,10 +31,7 @@ macro_rules! texts {
             pub fn pair(self) -> (&'static str, &'static str) {
                 match self { $(Key::$key => ($zh, $en)),* }
             }
-            /// A question or its explanation (its name starts with Q): read to the elder.
-            pub fn asks(self) -> bool {
-                match self { $(Key::$key => stringify!($key).as_bytes()[0] == b'Q'),* }
-            }
+
         }
     };
 }
@@ -266,6 +263,12 @@ texts! {
 }
 
 impl Key {
+    /// The questions, their explanations and choices (the block from `QChild` to `Deceased`):
+    /// a volunteer reads them to the elder, so they keep 您 and "you" in every voice.
+    pub fn asks(self) -> bool {
+        (Key::QChild as u16..=Key::Deceased as u16).contains(&(self as u16))
+    }
+
     /// The text in `lang`, addressed as `voice` wants.
     pub fn text(self, lang: Lang, voice: Voice) -> Cow<'static, str> {
         let (zh, en) = self.pair();
