@@ -1118,3 +1118,86 @@ fn no_status_says_can_receive_above_a_card_that_asks_to_confirm() {
     }
     assert!(legend.contains("将来可以享受"));
 }
+
+/// Full-width punctuation left in English text.
+const FULL_WIDTH: [char; 8] = ['，', '。', '；', '：', '（', '）', '“', '”'];
+
+fn no_full_width(where_: &str, text: &str) {
+    assert!(
+        !text.chars().any(|c| FULL_WIDTH.contains(&c)),
+        "{where_}: full-width punctuation in English: {text}"
+    );
+}
+
+#[test]
+fn english_text_has_no_full_width_punctuation_anywhere() {
+    use fuzhu::flow::{present, print, read_aloud};
+    for k in Key::ALL {
+        for v in [Voice::Family, Voice::Volunteer] {
+            no_full_width(&format!("{k:?}"), &k.text(Lang::En, v));
+        }
+    }
+    for b in rules::BENEFITS.iter() {
+        no_full_width("catalogue", b.en);
+        no_full_width("catalogue group", b.group.en());
+        no_full_width("clause title", present::clause_title_in(b.clause, Lang::En));
+        assert!(!has_cjk(present::clause_title_in(b.clause, Lang::En)));
+        no_full_width("citation", &print::citation(b.clause, Lang::En));
+    }
+    for n in 1..=21 {
+        let en = present::clause_title_in(n, Lang::En);
+        assert!(!en.is_empty() && !has_cjk(en), "clause {n}: {en}");
+    }
+    for a in rules::AGENCIES.iter() {
+        no_full_width("agency", a.en);
+        for area in rules::Area::ALL {
+            no_full_width("agency", &a.id.name_en(Some(area)));
+        }
+    }
+    let mut households = 0;
+    for (name, facts) in common::scenario_households() {
+        let as_of = facts.as_of.unwrap_or_else(today);
+        let Ok(o) = rules::evaluate(&facts, as_of) else {
+            continue;
+        };
+        households += 1;
+        no_full_width(&name, &present::checked_line(&o, Lang::En));
+        for row in present::totals_rows(&o, Lang::En) {
+            no_full_width(&name, &row.value);
+        }
+        for r in &o.benefits {
+            for x in &r.reasons {
+                no_full_width(&name, &x.en);
+            }
+            for d in r.documents.iter() {
+                no_full_width(&name, d.en);
+            }
+            no_full_width(&name, &present::status_label(r, Lang::En));
+            no_full_width(
+                &name,
+                &present::amount_line(r, as_of, Lang::En).unwrap_or_default(),
+            );
+            no_full_width(&name, &read_aloud::item(r, &o, Lang::En));
+        }
+        if let Some(a) = Answers::from_facts(&facts, as_of) {
+            for q in a.questions(as_of) {
+                no_full_width(
+                    &name,
+                    &questions::describe(q, &a, Lang::En, Voice::Family, as_of),
+                );
+                no_full_width(
+                    &name,
+                    &read_aloud::question(q, &a, Lang::En, Voice::Volunteer, as_of),
+                );
+                for (_, en) in questions::single_options_for(q, &a) {
+                    no_full_width(&name, en);
+                }
+            }
+        }
+    }
+    assert!(households >= 50);
+    assert_eq!(
+        print::with_chinese("特别扶助金", "Special support", Lang::En),
+        "Special support (特别扶助金)"
+    );
+}

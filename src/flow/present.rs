@@ -49,6 +49,26 @@ pub fn birth(b: Birth, lang: Lang) -> String {
     }
 }
 
+/// "查询日期：2026年11月29日　规则版本：…" / "Checked on: 29 November 2026; Rules version: …".
+pub fn checked_line(outcome: &Outcome, lang: Lang) -> String {
+    let v = Voice::Family;
+    format!(
+        "{}{}{}{}{}{}{}",
+        Key::CheckedOn.text(lang, v),
+        colon(lang),
+        date(outcome.as_of, lang),
+        lang.pick("　", "; "),
+        Key::RulesVersion.text(lang, v),
+        colon(lang),
+        outcome.rules_version
+    )
+}
+
+/// "：" in Chinese, ": " in English.
+pub fn colon(lang: Lang) -> &'static str {
+    lang.pick("：", ": ")
+}
+
 /// A sum of yuan without trailing zeros.
 pub fn money(d: Decimal) -> String {
     d.normalize().to_string()
@@ -222,6 +242,41 @@ pub fn clause_title(n: u8) -> &'static str {
         .and_then(|i| TITLES.get(i))
         .copied()
         .unwrap_or_default()
+}
+
+/// The title of clause `n` in `lang`: in English, translated.
+pub fn clause_title_in(n: u8, lang: Lang) -> &'static str {
+    const EN: [&str; 21] = [
+        "Higher support payments",
+        "Financial relief",
+        "Joining the social pension schemes",
+        "Elder care",
+        "Medical care and insurance",
+        "Hospital nursing allowance insurance",
+        "Help with having another child",
+        "The five-fixed, two-covered responsibility system for special families",
+        "Visits and mental health talks",
+        "Encouraging community organisations to help",
+        "Help with housing",
+        "Priority for adoption",
+        "Legal aid",
+        "Preferential treatment in employment and other areas",
+        "More help for disabled only children",
+        "Rehabilitation help and priority training",
+        "A free grave plot",
+        "A joint council for families who lost their only child",
+        "Leadership and organisation",
+        "Publicity and guidance",
+        "Funding",
+    ];
+    match lang {
+        Lang::Zh => clause_title(n),
+        Lang::En => usize::from(n)
+            .checked_sub(1)
+            .and_then(|i| EN.get(i))
+            .copied()
+            .unwrap_or_default(),
+    }
 }
 
 #[cfg(test)]

@@ -67,6 +67,15 @@ pub fn by_agency(outcome: &Outcome) -> Vec<AgencyVisit<'_>> {
 }
 
 /// 汴政办〔2023〕24号 第N条.
+/// A name on the printed sheet: in English with its Chinese beside it, "Special support
+/// (特别扶助金)", so the clerk at the counter can match it; in Chinese as it is.
+pub fn with_chinese(zh: &str, en: &str, lang: Lang) -> String {
+    match lang {
+        Lang::Zh => zh.to_owned(),
+        Lang::En => format!("{en} ({zh})"),
+    }
+}
+
 pub fn citation(clause: u8, lang: Lang) -> String {
     Key::ClauseRef.fill(lang, Voice::Family, &[("n", &clause.to_string())])
 }

@@ -621,7 +621,9 @@ pub fn describe(q: Question, a: &Answers, lang: Lang, voice: Voice, today: Naive
     let per_parent = |f: &dyn Fn(ParentSlot) -> Option<String>| {
         a.living_slots()
             .iter()
-            .filter_map(|s| f(*s).map(|v| format!("{}：{}", parent_name(*s, lang), v)))
+            .filter_map(|s| {
+                f(*s).map(|v| format!("{}{}{v}", parent_name(*s, lang), present::colon(lang)))
+            })
             .collect::<Vec<_>>()
             .join(if lang == Lang::Zh { "；" } else { "; " })
     };
@@ -654,7 +656,9 @@ pub fn describe(q: Question, a: &Answers, lang: Lang, voice: Voice, today: Naive
                 .map(|c| {
                     let label = c.label.text(lang, voice).into_owned();
                     match c.parent {
-                        Some(p) => format!("{}：{label}", parent_name(p, lang)),
+                        Some(p) => {
+                            format!("{}{}{label}", parent_name(p, lang), present::colon(lang))
+                        }
                         None => label,
                     }
                 })

@@ -10,7 +10,7 @@ use super::reach::QrCode;
 use crate::app::state::State;
 use crate::app::{office, persist};
 use crate::flow::present;
-use crate::flow::print::{by_agency, citation, AgencyVisit};
+use crate::flow::print::{by_agency, citation, with_chinese, AgencyVisit};
 use crate::flow::text::{Key, Lang, Voice};
 use crate::rules::{Outcome, Status, HOTLINES};
 
@@ -45,13 +45,7 @@ pub fn sheet(s: &State, outcome: &Outcome) -> Html {
     let t = |k: Key| k.text(lang, v);
     let visits = by_agency(outcome);
     let total = visits.len();
-    let meta = format!(
-        "{}：{}　{}：{}",
-        t(Key::CheckedOn),
-        present::date(outcome.as_of, lang),
-        t(Key::RulesVersion),
-        outcome.rules_version
-    );
+    let meta = present::checked_line(outcome, lang);
     let head = html! {
         <header class="print-head">
             <span class="print-brand">{ t(Key::AppName) }{ " · " }{ t(Key::PrintTitle) }</span>
@@ -76,9 +70,9 @@ pub fn sheet(s: &State, outcome: &Outcome) -> Html {
                 <ol class="print-places">
                     { for visits.iter().map(|visit| html! {
                         <li>
-                            <strong>{ visit.name(outcome.area, lang) }</strong>
+                            <strong>{ with_chinese(&visit.name(outcome.area, Lang::Zh), &visit.name(outcome.area, lang), lang) }</strong>
                             { lang.pick("：", ": ") }
-                            { visit.items.iter().map(|r| lang.pick(r.id.info().zh, r.id.info().en)).collect::<Vec<_>>().join(lang.pick("、", "; ")) }
+                            { visit.items.iter().map(|r| with_chinese(r.id.info().zh, r.id.info().en, lang)).collect::<Vec<_>>().join(lang.pick("、", "; ")) }
                         </li>
                     }) }
                 </ol>
@@ -110,7 +104,11 @@ fn agency_page(
     let lang = s.lang;
     let v = Voice::Family;
     let t = |k: Key| k.text(lang, v);
-    let name = visit.name(outcome.area, lang);
+    let name = with_chinese(
+        &visit.name(outcome.area, Lang::Zh),
+        &visit.name(outcome.area, lang),
+        lang,
+    );
     html! {
         <section class="agency-sheet" data-agency={(visit.agency as u8).to_string()}>
             { head.clone() }
@@ -124,7 +122,7 @@ fn agency_page(
                     let explain = matches!(r.status, Status::Check | Status::Future);
                     html! {
                         <li>
-                            <strong>{ lang.pick(b.zh, b.en) }</strong>
+                            <strong>{ with_chinese(b.zh, b.en, lang) }</strong>
                             { lang.pick("　", " — ") }
                             <span class="print-status">{ present::status_label(r, lang) }</span>
                             if let Some(line) = present::amount_line(r, outcome.as_of, lang) {
@@ -149,7 +147,7 @@ fn agency_page(
                     let b = r.id.info();
                     html! {
                         <>
-                            <dt>{ lang.pick(b.zh, b.en) }{ lang.pick("：", ": ") }<span class="print-citation">{ citation(b.clause, lang) }</span></dt>
+                            <dt>{ with_chinese(b.zh, b.en, lang) }{ lang.pick("：", ": ") }<span class="print-citation">{ citation(b.clause, lang) }</span></dt>
                             <dd><blockquote lang="zh-CN">{ b.quote }</blockquote></dd>
                         </>
                     }

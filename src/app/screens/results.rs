@@ -63,7 +63,7 @@ pub fn results(props: &ScreenProps) -> Html {
             { save_controls(s, &props.dispatch) }
             <footer class="meta">
                 <p>{ t(Key::Disclaimer) }</p>
-                <p>{ format!("{}：{}　{}：{}", t(Key::CheckedOn), present::date(outcome.as_of, s.lang), t(Key::RulesVersion), outcome.rules_version) }</p>
+                <p>{ present::checked_line(&outcome, s.lang) }</p>
             </footer>
             { actions }
             { clear_all(s, &props.dispatch) }
@@ -188,12 +188,12 @@ fn item(s: &State, outcome: &Outcome, r: &BenefitResult) -> Html {
         Lang::En => a.name_en(outcome.area),
     };
     // Not rules::clause(): that would carry every clause's whole text into the wasm.
-    let clause_text = present::clause_title(b.clause);
+    let clause_text = present::clause_title_in(b.clause, s.lang);
     html! {
         <article class={classes!("item", status_class)} id={format!("item-{}", r.id.as_str())}>
             <h3>{ s.lang.pick(b.zh, b.en) }</h3>
             { read_aloud(aloud::item(r, outcome, s.lang), s.lang,
-                format!("{}：{}", t(Key::ReadItem), s.lang.pick(b.zh, b.en)), &t(Key::ReadAloud)) }
+                format!("{}{}{}", t(Key::ReadItem), present::colon(s.lang), s.lang.pick(b.zh, b.en)), &t(Key::ReadAloud)) }
             <p class={classes!("status", status_class)}>{ present::status_label(r, s.lang) }</p>
             if let Some(line) = present::amount_line(r, outcome.as_of, s.lang) {
                 <p class="amount">{ line }</p>
@@ -204,7 +204,7 @@ fn item(s: &State, outcome: &Outcome, r: &BenefitResult) -> Html {
             </ul>
             <p class="contact"><strong>{ t(Key::GoFirst) }{ s.lang.pick("：", ": ") }</strong>{ agency(r.first_stop) }</p>
             <details class="clause">
-                <summary>{ t(Key::Basis) }{ "：" }{ Key::ClauseRef.fill(s.lang, s.voice, &[("n", &b.clause.to_string())]) }{ "　" }{ clause_text }</summary>
+                <summary>{ t(Key::Basis) }{ present::colon(s.lang) }{ Key::ClauseRef.fill(s.lang, s.voice, &[("n", &b.clause.to_string())]) }{ s.lang.pick("　", " ") }{ clause_text }</summary>
                 <blockquote lang="zh-CN">{ b.quote }</blockquote>
             </details>
             <details class="how">
