@@ -177,8 +177,8 @@ test("a family whose only child has a grade 2 disability sees support at the nat
   assert.match(support, /可以享受/);
   assert.match(support, /按国家和省规定的标准发放/);
   assert.equal(await page.locator("#item-death_relief").count(), 0, "no death relief for a living child");
-  assert.match(await page.locator("#item-student_aid_priority").innerText(), /需核实/);
-  assert.match(await page.locator("#item-rehabilitation_aid").innerText(), /需核实/);
+  assert.match(await page.locator("#item-student_aid_priority").innerText(), /需要核实/);
+  assert.match(await page.locator("#item-rehabilitation_aid").innerText(), /需要核实/);
   assert.match(await page.locator("#item-rural_house_renovation").innerText(), /可以享受/);
   // The amount is the national rate, which this policy does not state: never "0 yuan".
   const totals = await page.locator(".totals").innerText();
@@ -249,7 +249,8 @@ test("a widowed father of 76 who knows only the month of each birth gets his res
     都健在: (p) => card(p, "父亲健在，母亲已去世").click(),
     母亲的出生日期: (p) => date(p, [1953, 4, "记不清"]),
     父亲的出生日期: (p) => date(p, [1950, 9, "记不清"]),
-    谁是开封市户籍: (p) => card(p, "夫妻双方都是").click(),
+    // A widower is asked about his late wife in his own words.
+    您妻子去世时: (p) => card(p, "在，我的户口也在开封").click(),
     哪个县: (p) => card(p, "鼓楼区").click(),
     城镇还是农村: (p) => card(p, "城镇").click(),
     养老保险: firstForEachParent,
@@ -279,7 +280,7 @@ test("back and change keep the other answers", async () => {
     再生育或收养: (p) => card(p, "没有").click(),
     都健在: (p) => card(p, "母亲健在，父亲已去世").click(),
     母亲的出生日期: (p) => date(p, [1968, 1, 9]),
-    谁是开封市户籍: (p) => card(p, "夫妻双方都是").click(),
+    您丈夫去世时: (p) => card(p, "在，我的户口也在开封").click(),
     哪个县: (p) => card(p, "兰考县").click(),
     城镇还是农村: (p) => card(p, "城镇").click(),
     养老保险: firstForEachParent,
