@@ -103,13 +103,24 @@ for (const large of [false, true]) {
   await shot(page, "couple-item");
   await page.context().close();
 
-  // A volunteer for a family with a disabled child of 28: capacity, hand-over.
+  // A volunteer for a family with a disabled child of 28: the child's questions first (the
+  // count of questions left falls), capacity, the hand-over with printing as its main action.
   page = await open(large, true);
   await card(page, "孩子有残疾").click();
   await next(page);
   await card(page, "一级").click();
   await next(page);
   await card(page, "没有").click();
+  await next(page);
+  await title(page, "出生日期");
+  await date(page, [new Date().getFullYear() - 28, 3, 5]);
+  await next(page);
+  await title(page, "签字");
+  await card(page, "不能").click();
+  await shot(page, "capacity");
+  await next(page);
+  await title(page, "上学");
+  await card(page, "没有在读").click();
   await next(page);
   await card(page, "父母双方都健在").click();
   await next(page);
@@ -136,21 +147,33 @@ for (const large of [false, true]) {
   }
   await title(page, "下面这些情况");
   await next(page);
-  await title(page, "出生日期");
-  await date(page, [new Date().getFullYear() - 28, 3, 5]);
-  await next(page);
-  await title(page, "签字");
-  await card(page, "不能").click();
-  await shot(page, "capacity");
-  await next(page);
-  await title(page, "上学");
-  await card(page, "没有在读").click();
-  await next(page);
+  await page.locator(".screen.summary").waitFor();
+  await shot(page, "volunteer-summary");
   await page.locator(".screen.summary button.primary").click();
   await page.locator(".screen.results").waitFor();
   await shot(page, "disabled-results");
   await page.locator(".handover").scrollIntoViewIfNeeded();
   await shot(page, "handover");
+  await page.locator("details.clear > summary").click();
+  await page.locator(".clear-all").scrollIntoViewIfNeeded();
+  await shot(page, "clear-asks");
+  await page.context().close();
+
+  // A widow: her late husband's registration in her words; the English results.
+  page = await open(large);
+  await card(page, "孩子已经离世").click();
+  await next(page);
+  await card(page, "没有").click();
+  await next(page);
+  await card(page, "母亲健在，父亲已去世").click();
+  await next(page);
+  await date(page, [1960, 5, 20]);
+  await next(page);
+  await title(page, "丈夫");
+  await card(page, "在，我的户口也在开封").click();
+  await shot(page, "hukou-widow");
+  await page.locator(".lang-switch").click();
+  await shot(page, "hukou-widow-en");
   await page.context().close();
 }
 
