@@ -104,7 +104,7 @@ pub fn app(props: &AppProps) -> Html {
         Screen::Results => screens::results(&props),
     };
     html! {
-        <div class={classes!("shell", large.then_some("large-text"))}>
+        <div ~className={if large { "shell large-text" } else { "shell" }}>
             <header class="topbar">
                 <span class="brand" lang="zh-CN">{ t(Key::AppName) }</span>
                 <button type="button" class="link-button large-toggle" onclick={toggle_large}

@@ -50,7 +50,7 @@ pub fn contact(lang: Lang, voice: Voice) -> Html {
         return Html::default();
     }
     let part = |class: &'static str, v: &Option<String>| match v {
-        Some(text) => html! { <><span class={class}>{ text.clone() }</span>{ " " }</> },
+        Some(text) => html! { <><span ~className={class}>{ text.clone() }</span>{ " " }</> },
         None => Html::default(),
     };
     let phone = match (&office.phone, office.tel_href()) {

@@ -71,7 +71,7 @@ pub fn colon(lang: Lang) -> &'static str {
 
 /// A sum of yuan without trailing zeros.
 pub fn money(d: Decimal) -> String {
-    d.normalize().to_string()
+    crate::rules::outcome::Yuan(d).to_string()
 }
 
 /// The status as its card words it: an item that can be received but whose card asks the

@@ -2,6 +2,7 @@
 //! the Rust form keeps ids and reasons structured so the app can show them in either language.
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -59,8 +60,68 @@ impl std::fmt::Display for Yuan {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match u32::try_from(self.0.mantissa()) {
             Ok(whole) if self.0.scale() == 0 => super::facts::write_num(f, whole, 1),
-            _ => write!(f, "{}", self.0.normalize()),
+            // Digit by digit rather than Decimal's Display, whose code the app would carry
+            // only for amounts the policy never has (`outcome::tests` checks both agree).
+            _ => {
+                let d = self.0.normalize();
+                let m = d.mantissa();
+                if m < 0 {
+                    f.write_str("-")?;
+                }
+                let mut digits = [0u8; 40];
+                let mut n = m.unsigned_abs();
+                let mut len = 0;
+                while n > 0 || len == 0 {
+                    digits[len] = b'0' + (n % 10) as u8;
+                    n /= 10;
+                    len += 1;
+                }
+                let scale = d.scale() as usize;
+                while len <= scale {
+                    digits[len] = b'0';
+                    len += 1;
+                }
+                for i in (0..len).rev() {
+                    if i + 1 == scale {
+                        f.write_str(".")?;
+                    }
+                    f.write_char(char::from(digits[i]))?;
+                }
+                Ok(())
+            }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Yuan;
+    use rust_decimal::Decimal;
+
+    #[test]
+    fn amounts_read_as_decimal_writes_them() {
+        for (m, scale) in [
+            (0i64, 0u32),
+            (5, 1),
+            (-5, 1),
+            (143000, 2),
+            (1, 5),
+            (-1, 3),
+            (4_294_967_296, 0),
+            (-300, 0),
+            (123_456_789_012, 4),
+            (i64::MAX, 7),
+        ] {
+            let d = Decimal::new(m, scale);
+            assert_eq!(
+                Yuan(d).to_string(),
+                d.normalize().to_string(),
+                "{m} / 10^{scale}"
+            );
+        }
+        let big = Decimal::MAX;
+        assert_eq!(Yuan(big).to_string(), big.to_string());
+        assert_eq!(Yuan(Decimal::MIN).to_string(), Decimal::MIN.to_string());
     }
 }
 

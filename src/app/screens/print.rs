@@ -6,7 +6,7 @@
 
 use yew::prelude::*;
 
-use super::reach::QrCode;
+use super::reach::qr_code;
 use crate::app::state::State;
 use crate::app::{office, persist};
 use crate::flow::present;
@@ -27,7 +27,7 @@ pub fn print_button(s: &State, main: bool) -> Html {
     });
     html! {
         <div class="print-action no-print">
-            <button type="button" class={classes!(if main { "primary" } else { "secondary" }, "print-button")} {onclick}>
+            <button type="button" ~className={if main { "primary print-button" } else { "secondary print-button" }} {onclick}>
                 <svg aria-hidden="true" viewBox="0 0 24 24" width="24" height="24">
                     <path fill="currentColor" d="M6 2h12v5H6V2zm-2 7h16a2 2 0 0 1 2 2v6h-4v5H6v-5H2v-6a2 2 0 0 1 2-2zm4 8v3h8v-5H8v2zm10-5a1 1 0 1 0 0 2 1 1 0 0 0 0-2z"/>
                 </svg>
@@ -56,7 +56,7 @@ pub fn sheet(s: &State, outcome: &Outcome) -> Html {
     let office_line = office::contact(lang, v);
     let link = persist::link(&s.answers);
     html! {
-        <div class={classes!(SHEET_CLASS, "print-only")} lang={lang.code()}>
+        <div class="print-sheet print-only" lang={lang.code()}>
             <section class="print-cover">
                 { head.clone() }
                 <h2 class="print-title">{ t(Key::PrintTitle) }</h2>
@@ -76,11 +76,11 @@ pub fn sheet(s: &State, outcome: &Outcome) -> Html {
                         </li>
                     }) }
                 </ol>
-                // The share link's QR code (reach::QrCode), so the family can reopen these
+                // The share link's QR code (reach::qr_code), so the family can reopen these
                 // results on a phone; absent when there is no link to draw.
                 if let Some(link) = link {
                     <figure class="print-qr" data-slot="share-qr">
-                        <QrCode link={link} label={t(Key::PrintQr).into_owned()} />
+                        { qr_code(&link, t(Key::PrintQr).into_owned()) }
                         <figcaption><strong>{ t(Key::PrintQr) }</strong><br />{ t(Key::QrCaption) }</figcaption>
                     </figure>
                 }

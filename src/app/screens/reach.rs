@@ -30,22 +30,31 @@ pub fn read_aloud(text: String, lang: Lang, label: String, word: &str) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct QrProps {
-    pub link: AttrValue,
-    pub label: AttrValue,
-}
-
 /// The link as a QR code, drawn in Rust as one SVG path: always dark on white with its quiet
-/// zone, whatever the colour scheme, so every phone camera can read it.
-#[function_component(QrCode)]
-pub fn qr_code(props: &QrProps) -> Html {
-    let qr = use_memo(props.link.clone(), |link| share::qr(link));
-    let Some(qr) = qr.as_ref() else {
+/// zone, whatever the colour scheme, so every phone camera can read it. A plain function,
+/// not a component (a component's machinery cost 2 KB of the first load); the last code drawn
+/// is kept, so re-rendering the results does not encode it again.
+pub fn qr_code(link: &str, label: String) -> Html {
+    thread_local! {
+        static LAST: std::cell::RefCell<Option<(String, std::rc::Rc<share::QrPath>)>> =
+            const { std::cell::RefCell::new(None) };
+    }
+    let qr = LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        if let Some((l, qr)) = last.as_ref() {
+            if l == link {
+                return Some(qr.clone());
+            }
+        }
+        let qr = std::rc::Rc::new(share::qr(link)?);
+        *last = Some((link.to_owned(), qr.clone()));
+        Some(qr)
+    });
+    let Some(qr) = qr else {
         return Html::default();
     };
     html! {
-        <svg class="qr" role="img" aria-label={props.label.clone()}
+        <svg class="qr" role="img" aria-label={label}
             viewBox={format!("0 0 {0} {0}", qr.size)} shape-rendering="crispEdges">
             <rect width="100%" height="100%" fill="#fff" />
             <path fill="#000" d={qr.d.clone()} />
@@ -62,7 +71,7 @@ pub fn share_section(s: &State, outcome: Option<&Outcome>) -> Html {
     };
     let qr = html! {
         <figure class="qr-figure">
-            <QrCode link={link} label={t(Key::QrTitle).into_owned()} />
+            { qr_code(&link, t(Key::QrTitle).into_owned()) }
             <figcaption>{ t(Key::QrCaption) }</figcaption>
         </figure>
     };
@@ -133,7 +142,7 @@ pub fn save_controls(s: &State, dispatch: &Callback<Action>) -> Html {
     });
     html! {
         <section class="keep no-print">
-            <label class={classes!("card", "tick", "save", s.saving.then_some("checked"))}>
+            <label ~className={if s.saving { "card tick save checked" } else { "card tick save" }}>
                 <input type="checkbox" checked={s.saving} {onchange} />
                 <span>{ t(Key::SaveConsent) }</span>
             </label>

@@ -165,9 +165,9 @@ pub fn totals(lang: Lang, outcome: &Outcome) -> Html {
         <dl class="totals">
             { for rows.into_iter().map(|r| html! {
                 // A rate in words (the national rate) reads smaller than a sum in figures.
-                <div class={classes!(r.to_confirm.then_some("to-confirm"))}>
+                <div ~className={if r.to_confirm { "to-confirm" } else { "" }}>
                     <dt>{ r.label.text(lang, crate::flow::Voice::Family) }</dt>
-                    <dd class={classes!((!r.value.ends_with(['元', 'n'])).then_some("words"))}>{ r.value }</dd>
+                    <dd ~className={if r.value.ends_with(['元', 'n']) { "" } else { "words" }}>{ r.value }</dd>
                 </div>
             }) }
         </dl>
@@ -190,11 +190,11 @@ fn item(s: &State, outcome: &Outcome, r: &BenefitResult) -> Html {
     // Not rules::clause(): that would carry every clause's whole text into the wasm.
     let clause_text = present::clause_title_in(b.clause, s.lang);
     html! {
-        <article class={classes!("item", status_class)} id={format!("item-{}", r.id.as_str())}>
+        <article ~className={format!("item {status_class}")} id={format!("item-{}", r.id.as_str())}>
             <h3>{ s.lang.pick(b.zh, b.en) }</h3>
             { read_aloud(aloud::item(r, outcome, s.lang), s.lang,
                 format!("{}{}{}", t(Key::ReadItem), present::colon(s.lang), s.lang.pick(b.zh, b.en)), &t(Key::ReadAloud)) }
-            <p class={classes!("status", status_class)}>{ present::status_label(r, s.lang) }</p>
+            <p ~className={format!("status {status_class}")}>{ present::status_label(r, s.lang) }</p>
             if let Some(line) = present::amount_line(r, outcome.as_of, s.lang) {
                 <p class="amount">{ line }</p>
             }

@@ -27,7 +27,7 @@ pub fn radio_cards(props: RadioCardsProps) -> Html {
                 let onchange = Callback::from(move |_: Event| on_select.emit(i));
                 let checked = props.selected == Some(i);
                 html! {
-                    <label class={classes!("card", checked.then_some("checked"))}>
+                    <label ~className={if checked { "card checked" } else { "card" }}>
                         <input type="radio" name={props.name.clone()} value={i.to_string()}
                             {checked} {onchange} />
                         <span>{ label.clone() }</span>
@@ -51,7 +51,7 @@ pub fn tick(props: TickProps) -> Html {
         on_toggle.emit(input.checked());
     });
     html! {
-        <label class={classes!("card", "tick", props.checked.then_some("checked"))}>
+        <label ~className={if props.checked { "card tick checked" } else { "card tick" }}>
             <input type="checkbox" checked={props.checked} {onchange} />
             <span>{ props.label.clone() }</span>
         </label>
