@@ -1144,7 +1144,8 @@ fn english_text_has_no_full_width_punctuation_anywhere() {
         assert!(!has_cjk(present::clause_title_in(b.clause, Lang::En)));
         no_full_width("citation", &print::citation(b.clause, Lang::En));
     }
-    for n in 1..=21 {
+    // Clauses 1 to 17: the ones an item rests on (18 to 21 create no item).
+    for n in 1..=17 {
         let en = present::clause_title_in(n, Lang::En);
         assert!(!en.is_empty() && !has_cjk(en), "clause {n}: {en}");
     }

@@ -55,7 +55,7 @@ pub fn contact(lang: Lang, voice: Voice) -> Html {
     };
     let phone = match (&office.phone, office.tel_href()) {
         (Some(p), Some(href)) => html! {
-            <><a class="office-phone" href={href} aria-label={format!("{} {p}", Key::OfficeCall.text(lang, voice))}>{ p.clone() }</a>{ " " }</>
+            <><a class="office-phone" href={href} aria-label={[&*Key::OfficeCall.text(lang, voice), " ", p].concat()}>{ p.clone() }</a>{ " " }</>
         },
         _ => Html::default(),
     };

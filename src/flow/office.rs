@@ -153,7 +153,14 @@ pub fn clean_text(value: &str, max_chars: usize) -> Option<String> {
     if value.chars().any(|c| c != '\t' && is_refused(c)) {
         return None;
     }
-    let text = value.split_whitespace().collect::<Vec<_>>().join(" ");
+    // Runs of white space become one space, none at either end.
+    let mut text = String::with_capacity(value.len());
+    for word in value.split(char::is_whitespace).filter(|w| !w.is_empty()) {
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(word);
+    }
     if text.is_empty() || text.chars().count() > max_chars {
         return None;
     }

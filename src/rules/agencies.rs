@@ -67,25 +67,25 @@ pub const AGENCIES: [Agency; 28] = [
     Agency {
         id: AgencyId::CountyGovernment,
         zh: "县（区）人民政府",
-        en: "County or district government",
+        en: "County government",
         hotline: Some("12345"),
     },
     Agency {
         id: AgencyId::CountyCivilAffairs,
         zh: "县（区）民政局",
-        en: "County or district civil affairs bureau",
+        en: "County civil affairs bureau",
         hotline: Some("12345"),
     },
     Agency {
         id: AgencyId::CountyHealth,
         zh: "县（区）卫生健康委",
-        en: "County or district health commission",
+        en: "County health commission",
         hotline: Some("12320"),
     },
     Agency {
         id: AgencyId::VillageCommittee,
         zh: "户籍所在地村（居）委会",
-        en: "Village or residents' committee where the household is registered",
+        en: "Village or residents' committee of the household",
         hotline: None,
     },
     Agency {
@@ -97,37 +97,37 @@ pub const AGENCIES: [Agency; 28] = [
     Agency {
         id: AgencyId::CountyHumanResources,
         zh: "县（区）人社局",
-        en: "County or district human resources and social security bureau",
+        en: "County social security bureau",
         hotline: Some("12345"),
     },
     Agency {
         id: AgencyId::CountyMedicalSecurity,
         zh: "县（区）医保局",
-        en: "County or district healthcare security bureau",
+        en: "County healthcare security bureau",
         hotline: Some("12345"),
     },
     Agency {
         id: AgencyId::CountyHousing,
         zh: "县（区）住建局",
-        en: "County or district housing and urban-rural development bureau",
+        en: "County housing bureau",
         hotline: Some("12345"),
     },
     Agency {
         id: AgencyId::CountyDisabledFederation,
         zh: "县（区）残联",
-        en: "County or district disabled persons' federation",
+        en: "County disabled persons' federation",
         hotline: Some("12345"),
     },
     Agency {
         id: AgencyId::CountyFamilyPlanningAssociation,
         zh: "县（区）计生协",
-        en: "County or district family planning association",
+        en: "County family planning association",
         hotline: Some("12345"),
     },
     Agency {
         id: AgencyId::CountyRuralRevitalization,
         zh: "县（区）乡村振兴局",
-        en: "County or district rural revitalisation bureau",
+        en: "County rural revitalisation bureau",
         hotline: Some("12345"),
     },
     Agency {
@@ -157,7 +157,7 @@ pub const AGENCIES: [Agency; 28] = [
     Agency {
         id: AgencyId::CityHumanResources,
         zh: "市人社局",
-        en: "Municipal human resources and social security bureau",
+        en: "Municipal social security bureau",
         hotline: Some("12345"),
     },
     Agency {
@@ -223,7 +223,7 @@ pub const AGENCIES: [Agency; 28] = [
     Agency {
         id: AgencyId::CityHousing,
         zh: "市住建局",
-        en: "Municipal housing and urban-rural development bureau",
+        en: "Municipal housing bureau",
         hotline: Some("12345"),
     },
     Agency {
@@ -266,11 +266,9 @@ impl AgencyId {
             AgencyId::CountyCivilAffairs => ("民政局", "civil affairs bureau"),
             AgencyId::CountyHealth => ("卫生健康委", "health commission"),
             AgencyId::LegalAidCentre => ("法律援助中心", "legal aid centre"),
-            AgencyId::CountyHumanResources => {
-                ("人社局", "human resources and social security bureau")
-            }
+            AgencyId::CountyHumanResources => ("人社局", "social security bureau"),
             AgencyId::CountyMedicalSecurity => ("医保局", "healthcare security bureau"),
-            AgencyId::CountyHousing => ("住建局", "housing and urban-rural development bureau"),
+            AgencyId::CountyHousing => ("住建局", "housing bureau"),
             AgencyId::CountyDisabledFederation => ("残联", "disabled persons' federation"),
             AgencyId::CountyFamilyPlanningAssociation => ("计生协", "family planning association"),
             AgencyId::CountyRuralRevitalization => ("乡村振兴局", "rural revitalisation bureau"),

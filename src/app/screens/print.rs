@@ -171,7 +171,7 @@ fn hotlines(lang: Lang) -> Html {
 fn hotline_line(lang: Lang) -> String {
     HOTLINES
         .iter()
-        .map(|(n, zh, en)| format!("{n} {}", lang.pick(zh, en)))
+        .map(|(n, zh, en)| [*n, " ", lang.pick(zh, en)].concat())
         .collect::<Vec<_>>()
         .join(lang.pick("　", "; "))
 }

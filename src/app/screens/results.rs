@@ -77,7 +77,7 @@ fn hotlines(s: &State) -> Html {
             <h2 id="hotlines-title">{ Key::Hotlines.text(s.lang, s.voice) }</h2>
             <ul>
                 { for HOTLINES.iter().map(|(n, zh, en)| html! {
-                    <li><a href={format!("tel:{n}")}>{ *n }</a>{ " " }{ s.lang.pick(zh, en) }</li>
+                    <li><a href={["tel:", n].concat()}>{ *n }</a>{ " " }{ s.lang.pick(zh, en) }</li>
                 }) }
             </ul>
         </section>
@@ -126,14 +126,14 @@ fn inside(s: &State, outcome: &Outcome) -> Html {
             { totals(s.lang, outcome) }
             <p class="legend">{ t(Key::StatusLegend) }</p>
             { office::contact(s.lang, s.voice) }
-            { for groups.into_iter().map(|(g, items)| html! {
-                <section class="group" aria-labelledby={format!("group-{}", g as u8)}>
-                    <h2 id={format!("group-{}", g as u8)}>{ s.lang.pick(g.zh(), g.en()) }</h2>
+            { for groups.into_iter().map(|(g, items)| { let gid = AttrValue::from(format!("group-{}", g as u8)); html! {
+                <section class="group" aria-labelledby={gid.clone()}>
+                    <h2 id={gid}>{ s.lang.pick(g.zh(), g.en()) }</h2>
                     <ul class="items">
                         { for items.into_iter().map(|r| html! { <li>{ item(s, outcome, r) }</li> }) }
                     </ul>
                 </section>
-            }) }
+            } }) }
             <details class="not-applying">
                 <summary>{ Key::NotApplying.fill(s.lang, s.voice, &[("n", &not.len().to_string())]) }</summary>
                 <ul>
@@ -177,11 +177,11 @@ pub fn totals(lang: Lang, outcome: &Outcome) -> Html {
 fn item(s: &State, outcome: &Outcome, r: &BenefitResult) -> Html {
     let t = |k: Key| k.text(s.lang, s.voice);
     let b = r.id.info();
-    let status_class = match r.status {
-        Status::Eligible => "eligible",
-        Status::Check => "check",
-        Status::Future => "future",
-        Status::NotEligible => "not-eligible",
+    let (item_class, status_class) = match r.status {
+        Status::Eligible => ("item eligible", "status eligible"),
+        Status::Check => ("item check", "status check"),
+        Status::Future => ("item future", "status future"),
+        Status::NotEligible => ("item not-eligible", "status not-eligible"),
     };
     let agency = |a: rules::AgencyId| match s.lang {
         Lang::Zh => a.name_zh(outcome.area),
@@ -190,11 +190,11 @@ fn item(s: &State, outcome: &Outcome, r: &BenefitResult) -> Html {
     // Not rules::clause(): that would carry every clause's whole text into the wasm.
     let clause_text = present::clause_title_in(b.clause, s.lang);
     html! {
-        <article ~className={format!("item {status_class}")} id={format!("item-{}", r.id.as_str())}>
+        <article ~className={item_class} id={["item-", r.id.as_str()].concat()}>
             <h3>{ s.lang.pick(b.zh, b.en) }</h3>
             { read_aloud(aloud::item(r, outcome, s.lang), s.lang,
-                format!("{}{}{}", t(Key::ReadItem), present::colon(s.lang), s.lang.pick(b.zh, b.en)), &t(Key::ReadAloud)) }
-            <p ~className={format!("status {status_class}")}>{ present::status_label(r, s.lang) }</p>
+                [&*t(Key::ReadItem), present::colon(s.lang), s.lang.pick(b.zh, b.en)].concat(), &t(Key::ReadAloud)) }
+            <p ~className={status_class}>{ present::status_label(r, s.lang) }</p>
             if let Some(line) = present::amount_line(r, outcome.as_of, s.lang) {
                 <p class="amount">{ line }</p>
             }

@@ -15,7 +15,7 @@ pub(crate) fn assigned_helpers(_: &Household) -> BenefitResult {
         Status::Eligible,
         vec![Reason::fixed(
             "每一户特殊家庭都有乡镇（街道）领导干部、卫生计生干部和村（社区）干部各一名作为帮扶联系人。",
-            "Three named helpers: a township or street-office leader, a health officer and a village or community officer.",
+            "Three named helpers: a township leader, a health officer and a village officer.",
         )],
     )
 }
@@ -81,7 +81,7 @@ pub(crate) fn festival_visits(_: &Household) -> BenefitResult {
         Status::Eligible,
         vec![Reason::fixed(
             "每年重大节日有上门慰问；县区每年组织1—2次健康养生讲座或联谊活动，必要时可请心理专家或社工上门。",
-            "Festival visits; one or two health talks or social events a year; psychologists or social workers visit when needed.",
+            "Festival visits, yearly health talks, and home visits by psychologists when needed.",
         )],
     )
 }
@@ -95,7 +95,7 @@ pub(crate) fn volunteer_support(_: &Household) -> BenefitResult {
         Status::Eligible,
         vec![Reason::fixed(
             "计生协牵头的志愿服务和咨询热线，重点提供精神慰藉、心理咨询和心理疏导。",
-            "Volunteers and an advice hotline of the family planning association, for comfort and counselling.",
+            "Volunteers and an advice hotline, for comfort and counselling.",
         )],
     )
 }
@@ -112,7 +112,7 @@ pub(crate) fn public_rental_priority(h: &Household) -> BenefitResult {
             Status::NotEligible,
             vec![Reason::fixed(
                 "公共租赁住房优先是给城镇特殊家庭的；农村家庭可看危房改造一项。",
-                "Public rental priority is for urban families; rural ones, see house renovation.",
+                "Public rental priority is for urban families.",
             )],
         );
     }
@@ -340,12 +340,15 @@ pub(crate) fn rehabilitation_aid(h: &Household) -> BenefitResult {
 /// > 计划生育特殊家庭父母死亡后，可委托他人在本人去世后，向户籍所在地县（区）民政局提出申请，各公益性公墓结合建设实际，按照相关规定将墓穴免费提供给辖区死亡的计划生育特殊家庭父母使用。
 pub(crate) fn free_grave_plot(h: &Household) -> BenefitResult {
     let late = h.facts.parents.iter().find(|p| !p.alive);
-    let reason = match (h.any_living, late.map(|p| p.role)) {
+    let reason = match (h.any_living, late) {
         (false, _) => Reason::fixed(
             "父母已去世：受他们委托的人现在就可以向其户籍所在地县（区）民政局申请。",
             "The parents have died: the person they entrusted can now apply at the county civil affairs bureau where they were registered.",
         ),
-        (true, Some(role)) => LATE_PARENTS_PLOT[role as usize].clone(),
+        (true, Some(_)) => Reason::fixed(
+            "已故的一方现在就可以申请：由受委托的人向其户籍所在地县（区）民政局申请；在世的一方也可事先委托他人。",
+            "For the late parent it can be claimed now by the person entrusted, at the county civil affairs bureau where they were registered; the living parent can entrust someone too.",
+        ),
         (true, None) => Reason::fixed(
             "特殊家庭父母身后可免费使用公益性公墓墓穴；可事先委托他人，在身后向户籍所在地县（区）民政局申请。",
             "A free public cemetery plot for the parents; they can entrust someone now to apply after their death at the county civil affairs bureau where they are registered.",
@@ -353,15 +356,3 @@ pub(crate) fn free_grave_plot(h: &Household) -> BenefitResult {
     };
     result(BenefitId::FreeGravePlot, Status::Eligible, vec![reason])
 }
-
-/// One parent late (mother, father): the plot can be claimed for them now.
-const LATE_PARENTS_PLOT: [Reason; 2] = [
-    Reason::fixed(
-        "已故的母亲现在就可以申请：由受委托的人向其户籍所在地县（区）民政局申请；在世的一方也可事先委托他人。",
-        "For the late mother it can be claimed now by the person entrusted, at the county civil affairs bureau where she was registered; the living parent can entrust someone too.",
-    ),
-    Reason::fixed(
-        "已故的父亲现在就可以申请：由受委托的人向其户籍所在地县（区）民政局申请；在世的一方也可事先委托他人。",
-        "For the late father it can be claimed now by the person entrusted, at the county civil affairs bureau where he was registered; the living parent can entrust someone too.",
-    ),
-];

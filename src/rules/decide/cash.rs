@@ -173,7 +173,7 @@ pub(crate) fn death_relief(h: &Household) -> BenefitResult {
     }
     reasons.push(Reason::fixed(
         "一次性救助每个家庭只发一次，此前已领取的不再重复发放。",
-        "Paid once per family; a family that already received it does not receive it again.",
+        "Paid once per family.",
     ));
     let mut r = result(id, Status::Check, reasons);
     r.one_off_total = Some(amount);

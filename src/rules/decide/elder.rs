@@ -187,15 +187,15 @@ macro_rules! by_role {
 
 const IN_PUBLIC_HOME: [Reason; 2] = by_role!(
     "已年满60周岁，住在公办养老机构：免除床位费，其余费用自理。",
-    "is 60 or older and lives in a public care home: no bed fee; other costs are paid as usual."
+    "is 60 or older, in a public care home: no bed fee."
 );
 const IN_PUBLIC_PRIVATE_HOME: [Reason; 2] = by_role!(
     "已年满60周岁，住在公建民营养老机构：按成本价收费。",
-    "is 60 or older and lives in a publicly built, privately run home: charged at cost."
+    "is 60 or older, in a publicly built, privately run home: charged at cost."
 );
 const SIXTY_ANYWHERE: [Reason; 2] = by_role!(
     "已年满60周岁：养老机构优先提供全托、日托、临托；自愿入住公办养老机构的优先保障并免除床位费，入住公建民营机构按成本价收费。",
-    "is 60 or older: priority in care homes (full-time, day, short-stay); no bed fee in public homes, cost price in publicly built, privately run ones."
+    "is 60 or older: priority in care homes; no bed fee in public homes, cost price in publicly built, privately run ones."
 );
 
 const AT_SIXTY: Reason = Reason::fixed(
@@ -232,7 +232,7 @@ const SETTING_UNANSWERED: Reason = Reason::fixed(
 
 const IN_A_HOME: Reason = Reason::fixed(
     "本项是给在家养老的父母的；父母已住在养老机构。",
-    "This is for parents living at home; the parents live in a care home.",
+    "This is for parents living at home.",
 );
 
 /// Clause 4, the home care allowance for parents whose child died.
@@ -273,7 +273,7 @@ pub(crate) fn home_care_allowance(h: &Household) -> BenefitResult {
                 ),
                 Reason::fixed(
                     "是发补贴还是提供服务、补贴多少，由县（区）确定，请向县（区）民政局核实。",
-                    "The county sets the form and amount: confirm with the county civil affairs bureau.",
+                    "The county sets form and amount: ask the civil affairs bureau.",
                 ),
             ],
         );
@@ -310,7 +310,7 @@ pub(crate) fn disabled_care_support(h: &Household) -> BenefitResult {
             Status::NotEligible,
             vec![Reason::fixed(
                 "本项是给失去生活自理能力的父母的；父母目前生活能自理。",
-                "This is for parents who can no longer look after themselves; the parents still can.",
+                "This is for parents who can no longer look after themselves.",
             )],
         );
     }

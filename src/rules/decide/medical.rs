@@ -58,7 +58,7 @@ pub(crate) fn medical_priority(h: &Household) -> BenefitResult {
     let mut reasons = Vec::with_capacity(3);
     reasons.push(Reason::fixed(
         "医疗机构为特殊家庭开通“绿色通道”，建立健康档案，提供便利的就医条件。",
-        "A green channel in hospitals and clinics, and a family health record.",
+        "A green channel in hospitals and a family health record.",
     ));
     if h.living().any(|p| p.mobility_limited) {
         reasons.push(Reason::fixed(

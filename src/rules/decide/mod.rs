@@ -191,19 +191,19 @@ pub(crate) fn future(id: BenefitId, from: NaiveDate, mut reasons: Vec<Reason>) -
 
 pub(crate) const NOT_SPECIAL_DIED_OTHER_CHILD: Reason = Reason::fixed(
     "家中已再生育或收养了子女，按本政策不属于计划生育特殊家庭，本项不适用。",
-    "Another child was had or adopted: not a special family under this policy.",
+    "Another child was had or adopted: not a special family.",
 );
 pub(crate) const NOT_SPECIAL_GRADE_4: Reason = Reason::fixed(
     "本政策所说的残疾是三级以上（一至三级）；孩子是四级残疾，本项不适用。",
     "The policy covers disability of grade 1 to 3; a grade 4 disability is not covered.",
 );
 pub(crate) const NOT_SPECIAL_LIVING: Reason = Reason::fixed(
-    "本政策帮扶的是独生子女离世或一至三级残疾、且未再生育或收养子女的家庭；这个家庭的情况不在此列。",
-    "The policy is for families whose only child died or has a grade 1 to 3 disability.",
+    "本政策帮扶独生子女离世或一至三级残疾、且未再生育或收养子女的家庭；这个家庭不在此列。",
+    "The policy is for families whose only child died or has a grade 1-3 disability.",
 );
 pub(crate) const NOT_COVERED: Reason = Reason::fixed(
-    "本政策是开封市的政策，适用于父母至少一方（包括已去世的一方）为开封市户籍的家庭。请向户籍所在地的卫生健康部门咨询当地的扶助政策。",
-    "This is Kaifeng's policy, for families where a parent (living or late) holds Kaifeng registration. The health department where the family is registered can advise on local support.",
+    "本政策适用于父母至少一方（包括已去世的一方）为开封市户籍的家庭。当地的扶助政策请向户籍所在地的卫生健康部门咨询。",
+    "This is Kaifeng's policy, for families with a parent (living or late) registered in Kaifeng. Ask the health department where the family is registered about local support.",
 );
 
 /// The items that still concern a household whose parents have both died (RULINGS): the
@@ -299,7 +299,7 @@ pub(crate) fn documents(h: &Household, r: &BenefitResult) -> Cow<'static, [Docum
 }
 
 const LANKAO: Reason = Reason::fixed(
-    "兰考县财政由省直管，本项的资金和发放以兰考县的规定为准，请向兰考县有关部门核实。",
+    "兰考县财政由省直管，本项以兰考县的规定为准，请向兰考县有关部门核实。",
     "Lankao's finances are run by the province: confirm this item with Lankao's own offices.",
 );
 
