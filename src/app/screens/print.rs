@@ -14,9 +14,6 @@ use crate::flow::print::{by_agency, citation, with_chinese, AgencyVisit};
 use crate::flow::text::{Key, Lang, Voice};
 use crate::rules::{Outcome, Status, HOTLINES};
 
-/// The class of the element that holds the printed sheet.
-pub const SHEET_CLASS: &str = "print-sheet";
-
 /// "打印 / 保存为PDF": the browser's print dialog, which also saves a PDF.
 /// `main`: the hand-over's main action (a volunteer's), not a secondary one.
 pub fn print_button(s: &State, main: bool) -> Html {
