@@ -82,7 +82,10 @@ async function walkToResults(browser, screenshot) {
     for (const group of groups) {
       if (!(await (await group.$("input[type=radio]")).isExisting())) continue;
       if (await (await group.$("input:checked")).isExisting()) continue;
-      await (await group.$("label.card")).click();
+      // Centred first: the sticky bottom bar (下一步) covers the last lines of the viewport.
+      const card = await group.$("label.card");
+      await browser.execute((e) => e.scrollIntoView({ block: "center" }), card);
+      await card.click();
     }
     const selects = await browser.$$(".screen.question .date-picker select");
     if (selects.length) {
