@@ -1,11 +1,19 @@
-//! Bundles the engine's scenario files for the browser tests, which cannot read the file
-//! system: `tests/web.rs` replays every one through the app and compares what the results
-//! screen shows with what the engine decides.
+//! Two things the sources cannot say by themselves:
+//! - the engine's scenario files, bundled for the browser tests, which cannot read the file
+//!   system: `tests/web.rs` replays every one through the app and compares what the results
+//!   screen shows with what the engine decides;
+//! - the English texts' table (`src/english.rs`): every English literal written `en!("…")` or
+//!   as the second text of a `texts!` entry gets a number, so the web app carries a one-letter
+//!   tag instead of the sentence and fetches the sentences only when someone chooses English.
+
+#[path = "build/english.rs"]
+mod english;
 
 use std::fmt::Write;
 use std::path::Path;
 
 fn main() {
+    english::generate();
     let dir = Path::new("tests/scenarios");
     println!("cargo:rerun-if-changed=tests/scenarios");
     let mut names: Vec<_> = std::fs::read_dir(dir)

@@ -62,6 +62,62 @@ test("the language switch turns the page to English and back", async () => {
   await page.context().close();
 });
 
+// The English sentences are not in the first load (src/english.rs): the web build carries a
+// private-use tag for each, and fetches en-<hash>.txt when English is first chosen.
+const TAG = /[\uE000-\uF8FF]/;
+
+test("English is fetched once when chosen, and no tag ever shows in its place", async () => {
+  const page = await app.newPage();
+  const fetched = [];
+  page.on("request", (r) => {
+    if (/\/en-[0-9a-f]{16}\.txt$/.test(r.url())) fetched.push(r.url());
+  });
+  await page.reload();
+  await page.locator("#app .static-screen").waitFor({ state: "detached", timeout: 30_000 });
+  assert.deepEqual(fetched, [], "the English texts are fetched before anyone asks for them");
+  await page.locator(".lang-switch").click();
+  await page.waitForFunction(() => document.documentElement.lang === "en");
+  assert.equal(fetched.length, 1);
+  const { walkToResults } = await import("./lib/flow.mjs");
+  await walkToResults(page);
+  await page.locator(".screen.results #screen-title").waitFor();
+  await page.$$eval("details", (all) => all.forEach((d) => (d.open = true)));
+  const text = await page.locator("body").innerText();
+  assert.doesNotMatch(text, TAG, "a tag shows instead of its English sentence");
+  assert.match(text, /Special support payment/);
+  // Back to Chinese and to English again: no second fetch.
+  await page.locator(".lang-switch").click();
+  await page.waitForFunction(() => document.documentElement.lang === "zh-CN");
+  await page.locator(".lang-switch").click();
+  await page.waitForFunction(() => document.documentElement.lang === "en");
+  assert.equal(fetched.length, 1);
+  assert.doesNotMatch(await page.locator("body").innerText(), TAG);
+
+  app.assertSameOrigin(page);
+  app.assertNoErrors(page);
+  await page.context().close();
+});
+
+test("English that cannot be fetched leaves the page in Chinese and says why", async () => {
+  const page = await openApp();
+  await page.route(/\/en-[0-9a-f]{16}\.txt$/, (route) => route.abort());
+  const zhTitle = await page.locator("h1").innerText();
+  await page.locator(".lang-switch").click();
+  await page.locator(".notice[role=alert]").waitFor();
+  assert.match(await page.locator(".notice[role=alert]").innerText(), /联网/);
+  assert.equal(await page.locator("html").getAttribute("lang"), "zh-CN");
+  assert.equal(await page.locator("h1").innerText(), zhTitle);
+  assert.doesNotMatch(await page.locator("body").innerText(), TAG);
+  // With the connection back, choosing English again works.
+  await page.unroute(/\/en-[0-9a-f]{16}\.txt$/);
+  await page.locator(".lang-switch").click();
+  await page.waitForFunction(() => document.documentElement.lang === "en");
+  assert.equal(await page.locator(".notice[role=alert]").count(), 0);
+
+  app.assertSameOrigin(page);
+  await page.context().close();
+});
+
 test("without JavaScript the static first screen says what to do", async () => {
   const page = await app.newPage({ javaScriptEnabled: false });
   await page.locator("#app .static-screen h1").waitFor();

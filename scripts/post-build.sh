@@ -2,7 +2,8 @@
 # Trunk's post_build hook (see Trunk.toml), run on the staging directory before it becomes
 # dist/:
 #   1. policy.html, the text version for phones without JavaScript or WebAssembly, printed by
-#      the native command line from the same rules data the app uses (`fuzhu static-page`);
+#      the native command line from the same rules data the app uses (`fuzhu static-page`),
+#      and the English texts' file (`fuzhu english-table`, src/english.rs);
 #   2. the app's JS glue minified (scripts/minify-js.mjs) and the wasm's imports from it
 #      shortened (scripts/short-imports.mjs); index.html without comments
 #      (scripts/slim-index.mjs), then its Content-Security-Policy meta, with the hashes of its
@@ -21,6 +22,13 @@ env -u RUSTC_BOOTSTRAP -u CARGO_UNSTABLE_BUILD_STD -u CARGO_UNSTABLE_BUILD_STD_F
     PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH" \
     cargo run --quiet --bin fuzhu -- static-page >"$STAGE/policy.html.part"
 mv "$STAGE/policy.html.part" "$STAGE/policy.html"
+# The English texts, which the web build carries as tags and fetches when English is chosen
+# (src/english.rs): en-<hash of the texts>.txt, named by content like trunk's own files.
+env -u RUSTC_BOOTSTRAP -u CARGO_UNSTABLE_BUILD_STD -u CARGO_UNSTABLE_BUILD_STD_FEATURES -u CARGO_BUILD_RUSTFLAGS \
+    -u CARGO_TARGET_DIR -u CARGO_BUILD_TARGET -u RUSTUP_TOOLCHAIN \
+    PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH" \
+    cargo run --quiet --bin fuzhu -- english-table "$STAGE"
+echo "post-build: $(cd "$STAGE" && ls en-*.txt) ($(wc -l <"$STAGE"/en-*.txt) English texts)"
 echo "post-build: policy.html ($(grep -c '<article class="item"' "$STAGE/policy.html") items)"
 
 # The app's JS glue minified (terser, from e2e/node_modules), then the wasm's imports from it

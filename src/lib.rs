@@ -2,6 +2,8 @@
 //! that asks the questions. The rules never depend on the browser so that they can be tested,
 //! benchmarked and run from the command line natively.
 
+#[macro_use]
+pub mod english;
 pub mod flow;
 pub mod register;
 pub mod rules;

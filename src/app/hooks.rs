@@ -5,6 +5,8 @@ use chrono::NaiveDate;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
+use crate::flow::text::Lang;
+
 /// The id every screen gives its main heading.
 pub const TITLE_ID: &str = "screen-title";
 
@@ -49,4 +51,85 @@ pub fn use_focus_title<K: PartialEq + Clone + 'static>(key: K, opens_on_welcome:
             w.scroll_to_with_x_and_y(0.0, 0.0);
         }
     });
+}
+
+/// What [`use_english`] gives: the language to show, and whether fetching English failed.
+pub struct Shown {
+    pub lang: Lang,
+    pub failed: bool,
+    /// Try the fetch again (the person chose English once more).
+    pub retry: Callback<()>,
+}
+
+/// The language to show for the one wanted: English once its sentences are here (see
+/// `crate::english`: fetched the first time English is wanted, from the service worker's
+/// cache when offline), Chinese until then or when they cannot be had.
+#[hook]
+pub fn use_english(wanted: Lang) -> Shown {
+    // 0: not asked or loading, 1: here, 2: could not be had.
+    let status = use_state(|| u8::from(crate::english::installed()));
+    let attempt = use_state(|| 0u32);
+    {
+        let status = status.clone();
+        use_effect_with((wanted, *attempt), move |(wanted, _)| {
+            if *wanted == Lang::En && !crate::english::installed() {
+                fetch_english(status);
+            }
+        });
+    }
+    let here = *status == 1 || crate::english::installed();
+    let retry = {
+        let attempt = attempt.clone();
+        let status = status.clone();
+        Callback::from(move |()| {
+            status.set(0);
+            attempt.set(*attempt + 1);
+        })
+    };
+    Shown {
+        lang: if here { wanted } else { Lang::Zh },
+        failed: wanted == Lang::En && *status == 2,
+        retry,
+    }
+}
+
+fn fetch_english(status: UseStateHandle<u8>) {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsValue;
+    let Some(window) = web_sys::window() else {
+        return status.set(2);
+    };
+    let fail = {
+        let status = status.clone();
+        Closure::once(move |_: JsValue| status.set(2))
+    };
+    let on_response = {
+        let status = status.clone();
+        Closure::once(move |r: JsValue| {
+            let text = r
+                .dyn_into::<web_sys::Response>()
+                .ok()
+                .filter(web_sys::Response::ok)
+                .and_then(|r| r.text().ok());
+            let Some(text) = text else {
+                return status.set(2);
+            };
+            let done = {
+                let status = status.clone();
+                Closure::once(move |t: JsValue| {
+                    let ok = t.as_string().is_some_and(crate::english::install);
+                    status.set(if ok { 1 } else { 2 });
+                })
+            };
+            let fail = Closure::once(move |_: JsValue| status.set(2));
+            let _ = text.then2(&done, &fail);
+            done.forget();
+            fail.forget();
+        })
+    };
+    let _ = window
+        .fetch_with_str(crate::english::FILE)
+        .then2(&on_response, &fail);
+    on_response.forget();
+    fail.forget();
 }

@@ -41,7 +41,11 @@ pub fn app(props: &AppProps) -> Html {
         let boot = boot.clone();
         use_reducer(move || AppState(boot.0.clone()))
     };
-    let s = &state.0;
+    // English is shown once its sentences are here (crate::english); Chinese until then.
+    let english = hooks::use_english(state.0.lang);
+    let mut shown = state.0.clone();
+    shown.lang = english.lang;
+    let s = &shown;
     use_focus_title((s.screen, s.lang), s.screen == Screen::Welcome);
     // The embedding street office's colour, if its address gave a valid one.
     use_effect_with((), |_| office::apply_accent());
@@ -83,7 +87,16 @@ pub fn app(props: &AppProps) -> Html {
         Lang::Zh => Lang::En,
         Lang::En => Lang::Zh,
     };
-    let switch = dispatch.reform(move |_: MouseEvent| Action::SetLang(other));
+    let switch = {
+        let dispatch = dispatch.clone();
+        let retry = english.retry.clone();
+        Callback::from(move |_: MouseEvent| {
+            if other == Lang::En {
+                retry.emit(());
+            }
+            dispatch.emit(Action::SetLang(other));
+        })
+    };
     let t = |k: Key| k.text(s.lang, s.voice);
     let large = s.large_text;
     let toggle_large = dispatch.reform(move |_: MouseEvent| Action::SetLargeText(!large));
@@ -118,6 +131,9 @@ pub fn app(props: &AppProps) -> Html {
                 </button>
             </header>
             <main class="app" id="main">
+                if english.failed {
+                    <p class="notice link-notice" role="alert">{ t(Key::EnglishUnavailable) }</p>
+                }
                 if let Some(e) = notice {
                     <p class="notice link-notice" role="alert">{ e.message(s.lang) }</p>
                 }

@@ -51,7 +51,10 @@ mod cli {
         ones listed on standard error
   fuzhu explain ID     show an item's conditions, clause and agencies
   fuzhu explain        list the item ids
-  fuzhu static-page    print policy.html: every item as plain HTML, no script";
+  fuzhu static-page    print policy.html: every item as plain HTML, no script
+  fuzhu english-table DIR
+        write the web app's English texts into DIR (the build does this; see
+        src/english.rs)";
 
     pub fn run(args: Vec<OsString>) -> i32 {
         let args: Vec<String> = match args.into_iter().map(OsString::into_string).collect() {
@@ -73,6 +76,20 @@ mod cli {
             Some("register") => fuzhu::register::cli::run(&args[1..]),
             Some("static-page") if args.len() == 1 => {
                 print_all(fuzhu::flow::policy_page::html().as_bytes())
+            }
+            Some("english-table") if args.len() == 2 => {
+                let path = std::path::Path::new(&args[1]).join(fuzhu::english::FILE);
+                match std::fs::write(&path, fuzhu::english::BUNDLED) {
+                    Ok(()) => 0,
+                    Err(e) => {
+                        eprintln!(
+                            "无法写入{}：{e} / cannot write {}: {e}",
+                            path.display(),
+                            path.display()
+                        );
+                        EXIT_IO
+                    }
+                }
             }
             Some("-h" | "--help" | "help") => print_all(format!("{USAGE}\n").as_bytes()),
             Some(other) => usage_error(

@@ -204,7 +204,7 @@ pub fn not_applying(outcome: &Outcome) -> Vec<&BenefitResult> {
 pub fn reason(r: &crate::rules::Reason, lang: Lang) -> &str {
     match lang {
         Lang::Zh => &r.zh,
-        Lang::En => &r.en,
+        Lang::En => crate::english::resolve(&r.en),
     }
 }
 
@@ -244,31 +244,33 @@ pub fn clause_title(n: u8) -> &'static str {
 /// The title of clause `n` in `lang`: in English, translated.
 pub fn clause_title_in(n: u8, lang: Lang) -> &'static str {
     const EN: [&str; 17] = [
-        "Higher support payments",
-        "Financial relief",
-        "Joining the social pension schemes",
-        "Elder care",
-        "Medical care and insurance",
-        "Hospital nursing allowance insurance",
-        "Help with having another child",
-        "Named helpers for each family",
-        "Visits and mental health talks",
-        "Community support",
-        "Help with housing",
-        "Priority for adoption",
-        "Legal aid",
-        "Help with work",
-        "More help for disabled only children",
-        "Rehabilitation help and priority training",
-        "A free grave plot",
+        en!("Higher support payments"),
+        en!("Financial relief"),
+        en!("Joining the social pension schemes"),
+        en!("Elder care"),
+        en!("Medical care and insurance"),
+        en!("Hospital nursing allowance insurance"),
+        en!("Help with having another child"),
+        en!("Named helpers for each family"),
+        en!("Visits and mental health talks"),
+        en!("Community support"),
+        en!("Help with housing"),
+        en!("Priority for adoption"),
+        en!("Legal aid"),
+        en!("Help with work"),
+        en!("More help for disabled only children"),
+        en!("Rehabilitation help and priority training"),
+        en!("A free grave plot"),
     ];
     match lang {
         Lang::Zh => clause_title(n),
-        Lang::En => usize::from(n)
-            .checked_sub(1)
-            .and_then(|i| EN.get(i))
-            .copied()
-            .unwrap_or_default(),
+        Lang::En => crate::english::resolve(
+            usize::from(n)
+                .checked_sub(1)
+                .and_then(|i| EN.get(i))
+                .copied()
+                .unwrap_or_default(),
+        ),
     }
 }
 

@@ -72,7 +72,7 @@ pub fn by_agency(outcome: &Outcome) -> Vec<AgencyVisit<'_>> {
 pub fn with_chinese(zh: &str, en: &str, lang: Lang) -> String {
     match lang {
         Lang::Zh => zh.to_owned(),
-        Lang::En => format!("{en} ({zh})"),
+        Lang::En => format!("{} ({zh})", crate::english::resolve(en)),
     }
 }
 

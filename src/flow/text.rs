@@ -22,14 +22,14 @@ pub enum Voice {
 }
 
 macro_rules! texts {
-    ($($key:ident => $zh:expr, $en:expr;)*) => {
+    ($($key:ident => $zh:expr, $en:tt;)*) => {
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
         pub enum Key { $($key),* }
         impl Key {
             pub const ALL: &'static [Key] = &[$(Key::$key),*];
             /// The Chinese and English text.
             pub fn pair(self) -> (&'static str, &'static str) {
-                match self { $(Key::$key => ($zh, $en)),* }
+                match self { $(Key::$key => ($zh, $crate::en!($en))),* }
             }
 
         }
@@ -40,6 +40,7 @@ texts! {
     AppName => "扶助通", "Fuzhu";
     Tagline => "开封市计划生育特殊家庭扶助政策自助查询", "Self-check for Kaifeng's support for special families";
     LangSwitch => "English", "中文";
+    EnglishUnavailable => "英文版要联网打开一次，请联网后再点“English”。", "English needs a connection the first time: please connect and choose English again.";
     LangSwitchLabel => "Switch to English", "切换到中文";
     WelcomeTitle => "看看您家可以享受哪些帮扶", "See what support {your} family can receive";
     WelcomeWho => "适用于独生子女去世或有一至三级残疾、之后没有再生育或收养子女的开封市家庭。", "For Kaifeng families whose only child died or has a grade 1 to 3 disability, and who have not had or adopted another child.";
@@ -272,6 +273,7 @@ impl Key {
     /// The text in `lang`, addressed as `voice` wants.
     pub fn text(self, lang: Lang, voice: Voice) -> Cow<'static, str> {
         let (zh, en) = self.pair();
+        let en = crate::english::resolve(en);
         let voice = if self.asks() { Voice::Family } else { voice };
         match (lang, voice) {
             (Lang::Zh, Voice::Family) => Cow::Borrowed(zh),
@@ -320,7 +322,7 @@ impl Lang {
     pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
         match self {
             Lang::Zh => zh,
-            Lang::En => en,
+            Lang::En => crate::english::resolve(en),
         }
     }
 }

@@ -67,178 +67,186 @@ pub const AGENCIES: [Agency; 28] = [
     Agency {
         id: AgencyId::CountyGovernment,
         zh: "县（区）人民政府",
-        en: "County government",
+        en: en!("County government"),
         hotline: Some("12345"),
     },
     Agency {
         id: AgencyId::CountyCivilAffairs,
         zh: "县（区）民政局",
-        en: "County civil affairs bureau",
+        en: en!("County civil affairs bureau"),
         hotline: Some("12345"),
     },
     Agency {
         id: AgencyId::CountyHealth,
         zh: "县（区）卫生健康委",
-        en: "County health commission",
+        en: en!("County health commission"),
         hotline: Some("12320"),
     },
     Agency {
         id: AgencyId::VillageCommittee,
         zh: "户籍所在地村（居）委会",
-        en: "Village or residents' committee of the household",
+        en: en!("Village or residents' committee of the household"),
         hotline: None,
     },
     Agency {
         id: AgencyId::LegalAidCentre,
         zh: "法律援助中心",
-        en: "Legal aid centre",
+        en: en!("Legal aid centre"),
         hotline: Some("12348"),
     },
     Agency {
         id: AgencyId::CountyHumanResources,
         zh: "县（区）人社局",
-        en: "County social security bureau",
+        en: en!("County social security bureau"),
         hotline: Some("12345"),
     },
     Agency {
         id: AgencyId::CountyMedicalSecurity,
         zh: "县（区）医保局",
-        en: "County healthcare security bureau",
+        en: en!("County healthcare security bureau"),
         hotline: Some("12345"),
     },
     Agency {
         id: AgencyId::CountyHousing,
         zh: "县（区）住建局",
-        en: "County housing bureau",
+        en: en!("County housing bureau"),
         hotline: Some("12345"),
     },
     Agency {
         id: AgencyId::CountyDisabledFederation,
         zh: "县（区）残联",
-        en: "County disabled persons' federation",
+        en: en!("County disabled persons' federation"),
         hotline: Some("12345"),
     },
     Agency {
         id: AgencyId::CountyFamilyPlanningAssociation,
         zh: "县（区）计生协",
-        en: "County family planning association",
+        en: en!("County family planning association"),
         hotline: Some("12345"),
     },
     Agency {
         id: AgencyId::CountyRuralRevitalization,
         zh: "县（区）乡村振兴局",
-        en: "County rural revitalisation bureau",
+        en: en!("County rural revitalisation bureau"),
         hotline: Some("12345"),
     },
     Agency {
         id: AgencyId::SchoolAidOffice,
         zh: "孩子就读学校的学生资助部门",
-        en: "The student aid office of the child's school",
+        en: en!("The student aid office of the child's school"),
         hotline: None,
     },
     Agency {
         id: AgencyId::Hospital,
         zh: "就诊的医院或社区卫生服务中心",
-        en: "The family's hospital or community health centre",
+        en: en!("The family's hospital or community health centre"),
         hotline: Some("12320"),
     },
     Agency {
         id: AgencyId::CityFinance,
         zh: "市财政局",
-        en: "Municipal finance bureau",
+        en: en!("Municipal finance bureau"),
         hotline: Some("12345"),
     },
     Agency {
         id: AgencyId::CityHealth,
         zh: "市卫生健康委",
-        en: "Municipal health commission",
+        en: en!("Municipal health commission"),
         hotline: Some("12320"),
     },
     Agency {
         id: AgencyId::CityHumanResources,
         zh: "市人社局",
-        en: "Municipal social security bureau",
+        en: en!("Municipal social security bureau"),
         hotline: Some("12345"),
     },
     Agency {
         id: AgencyId::CityCivilAffairs,
         zh: "市民政局",
-        en: "Municipal civil affairs bureau",
+        en: en!("Municipal civil affairs bureau"),
         hotline: Some("12345"),
     },
     Agency {
         id: AgencyId::CityMedicalSecurity,
         zh: "市医保局",
-        en: "Municipal healthcare security bureau",
+        en: en!("Municipal healthcare security bureau"),
         hotline: Some("12345"),
     },
     Agency {
         id: AgencyId::CityRuralRevitalization,
         zh: "市乡村振兴局",
-        en: "Municipal rural revitalisation bureau",
+        en: en!("Municipal rural revitalisation bureau"),
         hotline: Some("12345"),
     },
     Agency {
         id: AgencyId::CityFamilyPlanningAssociation,
         zh: "市计生协",
-        en: "Municipal family planning association",
+        en: en!("Municipal family planning association"),
         hotline: Some("12345"),
     },
     Agency {
         id: AgencyId::CityJustice,
         zh: "市司法局",
-        en: "Municipal justice bureau",
+        en: en!("Municipal justice bureau"),
         hotline: Some("12348"),
     },
     Agency {
         id: AgencyId::CityTradeUnions,
         zh: "市总工会",
-        en: "Municipal federation of trade unions",
+        en: en!("Municipal federation of trade unions"),
         hotline: Some("12345"),
     },
     Agency {
         id: AgencyId::CityPropaganda,
         zh: "市委宣传部（文明办）",
-        en: "Municipal publicity department (civilisation office)",
+        en: en!("Municipal publicity department (civilisation office)"),
         hotline: Some("12345"),
     },
     Agency {
         id: AgencyId::CityYouthLeague,
         zh: "团市委",
-        en: "Municipal Communist Youth League committee",
+        en: en!("Municipal Communist Youth League committee"),
         hotline: Some("12345"),
     },
     Agency {
         id: AgencyId::CityWomensFederation,
         zh: "市妇联",
-        en: "Municipal women's federation",
+        en: en!("Municipal women's federation"),
         hotline: Some("12345"),
     },
     Agency {
         id: AgencyId::CityDisabledFederation,
         zh: "市残联",
-        en: "Municipal disabled persons' federation",
+        en: en!("Municipal disabled persons' federation"),
         hotline: Some("12345"),
     },
     Agency {
         id: AgencyId::CityHousing,
         zh: "市住建局",
-        en: "Municipal housing bureau",
+        en: en!("Municipal housing bureau"),
         hotline: Some("12345"),
     },
     Agency {
         id: AgencyId::CityEducation,
         zh: "市教体局",
-        en: "Municipal education and sports bureau",
+        en: en!("Municipal education and sports bureau"),
         hotline: Some("12345"),
     },
 ];
 
 /// The public hotlines RULINGS.md confirms; the only phone numbers this product prints.
 pub const HOTLINES: [(&str, &str, &str); 3] = [
-    ("12345", "政务服务便民热线", "Government service hotline"),
-    ("12320", "卫生健康热线", "Health hotline"),
-    ("12348", "公共法律服务热线", "Public legal service hotline"),
+    (
+        "12345",
+        "政务服务便民热线",
+        en!("Government service hotline"),
+    ),
+    ("12320", "卫生健康热线", en!("Health hotline")),
+    (
+        "12348",
+        "公共法律服务热线",
+        en!("Public legal service hotline"),
+    ),
 ];
 
 impl AgencyId {
@@ -263,15 +271,19 @@ impl AgencyId {
     /// For a county-level office, its name after the area's: 民政局 in 龙亭区民政局.
     fn local_suffix(self) -> Option<(&'static str, &'static str)> {
         Some(match self {
-            AgencyId::CountyCivilAffairs => ("民政局", "civil affairs bureau"),
-            AgencyId::CountyHealth => ("卫生健康委", "health commission"),
-            AgencyId::LegalAidCentre => ("法律援助中心", "legal aid centre"),
-            AgencyId::CountyHumanResources => ("人社局", "social security bureau"),
-            AgencyId::CountyMedicalSecurity => ("医保局", "healthcare security bureau"),
-            AgencyId::CountyHousing => ("住建局", "housing bureau"),
-            AgencyId::CountyDisabledFederation => ("残联", "disabled persons' federation"),
-            AgencyId::CountyFamilyPlanningAssociation => ("计生协", "family planning association"),
-            AgencyId::CountyRuralRevitalization => ("乡村振兴局", "rural revitalisation bureau"),
+            AgencyId::CountyCivilAffairs => ("民政局", en!("civil affairs bureau")),
+            AgencyId::CountyHealth => ("卫生健康委", en!("health commission")),
+            AgencyId::LegalAidCentre => ("法律援助中心", en!("legal aid centre")),
+            AgencyId::CountyHumanResources => ("人社局", en!("social security bureau")),
+            AgencyId::CountyMedicalSecurity => ("医保局", en!("healthcare security bureau")),
+            AgencyId::CountyHousing => ("住建局", en!("housing bureau")),
+            AgencyId::CountyDisabledFederation => ("残联", en!("disabled persons' federation")),
+            AgencyId::CountyFamilyPlanningAssociation => {
+                ("计生协", en!("family planning association"))
+            }
+            AgencyId::CountyRuralRevitalization => {
+                ("乡村振兴局", en!("rural revitalisation bureau"))
+            }
             _ => return None,
         })
     }
@@ -286,10 +298,11 @@ impl AgencyId {
     }
 
     pub fn name_en(self, area: Option<Area>) -> String {
+        use crate::english::resolve;
         match (self, area, self.local_suffix()) {
-            (AgencyId::CountyGovernment, Some(a), _) => a.government_en().to_string(),
-            (_, Some(a), Some((_, en))) => format!("{} {en}", a.name_en()),
-            _ => self.agency().en.to_string(),
+            (AgencyId::CountyGovernment, Some(a), _) => resolve(a.government_en()).to_string(),
+            (_, Some(a), Some((_, en))) => [resolve(a.name_en()), " ", resolve(en)].concat(),
+            _ => resolve(self.agency().en).to_string(),
         }
     }
 }
@@ -312,16 +325,16 @@ impl Area {
 
     pub fn name_en(self) -> &'static str {
         match self {
-            Area::Longting => "Longting District",
-            Area::Shunhe => "Shunhe Hui District",
-            Area::Gulou => "Gulou District",
-            Area::Yuwangtai => "Yuwangtai District",
-            Area::Xiangfu => "Xiangfu District",
-            Area::Qixian => "Qi County",
-            Area::Tongxu => "Tongxu County",
-            Area::Weishi => "Weishi County",
-            Area::Lankao => "Lankao County",
-            Area::Shifanqu => "Urban-Rural Integration Demonstration Zone",
+            Area::Longting => en!("Longting District"),
+            Area::Shunhe => en!("Shunhe Hui District"),
+            Area::Gulou => en!("Gulou District"),
+            Area::Yuwangtai => en!("Yuwangtai District"),
+            Area::Xiangfu => en!("Xiangfu District"),
+            Area::Qixian => en!("Qi County"),
+            Area::Tongxu => en!("Tongxu County"),
+            Area::Weishi => en!("Weishi County"),
+            Area::Lankao => en!("Lankao County"),
+            Area::Shifanqu => en!("Urban-Rural Integration Demonstration Zone"),
         }
     }
 
@@ -351,16 +364,16 @@ impl Area {
 
     pub fn government_en(self) -> &'static str {
         match self {
-            Area::Shifanqu => "Demonstration Zone management committee",
-            Area::Longting => "Longting District government",
-            Area::Shunhe => "Shunhe Hui District government",
-            Area::Gulou => "Gulou District government",
-            Area::Yuwangtai => "Yuwangtai District government",
-            Area::Xiangfu => "Xiangfu District government",
-            Area::Qixian => "Qi County government",
-            Area::Tongxu => "Tongxu County government",
-            Area::Weishi => "Weishi County government",
-            Area::Lankao => "Lankao County government",
+            Area::Shifanqu => en!("Demonstration Zone management committee"),
+            Area::Longting => en!("Longting District government"),
+            Area::Shunhe => en!("Shunhe Hui District government"),
+            Area::Gulou => en!("Gulou District government"),
+            Area::Yuwangtai => en!("Yuwangtai District government"),
+            Area::Xiangfu => en!("Xiangfu District government"),
+            Area::Qixian => en!("Qi County government"),
+            Area::Tongxu => en!("Tongxu County government"),
+            Area::Weishi => en!("Weishi County government"),
+            Area::Lankao => en!("Lankao County government"),
         }
     }
 

@@ -84,16 +84,16 @@ impl Group {
 
     pub fn en(self) -> &'static str {
         match self {
-            Group::Cash => "Cash support",
-            Group::Insurance => "Pension and medical insurance",
-            Group::Medical => "Medical care",
-            Group::ElderCare => "Elder care",
-            Group::Housing => "Housing",
-            Group::Family => "Another child or adoption",
-            Group::Care => "Care and company",
-            Group::Legal => "Legal aid",
-            Group::StudyWorkRehab => "Study, work and rehabilitation",
-            Group::AfterDeath => "After death",
+            Group::Cash => en!("Cash support"),
+            Group::Insurance => en!("Pension and medical insurance"),
+            Group::Medical => en!("Medical care"),
+            Group::ElderCare => en!("Elder care"),
+            Group::Housing => en!("Housing"),
+            Group::Family => en!("Another child or adoption"),
+            Group::Care => en!("Care and company"),
+            Group::Legal => en!("Legal aid"),
+            Group::StudyWorkRehab => en!("Study, work and rehabilitation"),
+            Group::AfterDeath => en!("After death"),
         }
     }
 }
@@ -107,101 +107,101 @@ pub struct Document {
 
 pub(crate) const ID_CARD: Document = Document {
     zh: "夫妻双方居民身份证",
-    en: "Both spouses' resident ID cards",
+    en: en!("Both spouses' resident ID cards"),
 };
 const HUKOU: Document = Document {
     zh: "户口簿",
-    en: "Household registration booklet (户口簿)",
+    en: en!("Household registration booklet (户口簿)"),
 };
 pub(crate) const MARRIAGE: Document = Document {
     zh: "结婚证",
-    en: "Marriage certificate",
+    en: en!("Marriage certificate"),
 };
 const ONLY_CHILD: Document = Document {
     zh: "独生子女父母光荣证（或村（居）委会出具的独生子女证明）",
-    en: "Only-child parents' certificate, or a village or residents' committee letter confirming the only child",
+    en: en!("Only-child parents' certificate, or a village or residents' committee letter confirming the only child"),
 };
 const CHILD_PROOF: Document = Document {
     zh: "子女死亡证明或残疾人证（一至三级）",
-    en: "The child's death certificate or disability certificate (grade 1 to 3)",
+    en: en!("The child's death certificate or disability certificate (grade 1 to 3)"),
 };
 const DEATH_PROOF: Document = Document {
     zh: "子女死亡证明",
-    en: "The child's death certificate",
+    en: en!("The child's death certificate"),
 };
 const DISABILITY_CARD: Document = Document {
     zh: "子女残疾人证",
-    en: "The child's disability certificate",
+    en: en!("The child's disability certificate"),
 };
 const BANK_CARD: Document = Document {
     zh: "本人银行卡或存折（用于发放）",
-    en: "Your own bank card or passbook, for payment",
+    en: en!("Your own bank card or passbook, for payment"),
 };
 pub(crate) const SUPPORT_CARD: Document = Document {
     zh: "计划生育家庭特别扶助制度扶助证",
-    en: "Special support certificate (计划生育家庭特别扶助制度扶助证)",
+    en: en!("Special support certificate (计划生育家庭特别扶助制度扶助证)"),
 };
 const INSURANCE_PROOF: Document = Document {
     zh: "参保凭证或社会保障卡",
-    en: "Proof of insurance or social security card",
+    en: en!("Proof of insurance or social security card"),
 };
 const HOSPITAL_PAPERS: Document = Document {
     zh: "住院证明、出院小结和住院天数清单",
-    en: "Hospital admission papers, discharge summary and a list of days in hospital",
+    en: en!("Hospital admission papers, discharge summary and a list of days in hospital"),
 };
 const HARDSHIP_PROOF: Document = Document {
     zh: "家庭收入或生活困难证明",
-    en: "Proof of household income or hardship",
+    en: en!("Proof of household income or hardship"),
 };
 const HOUSING_PROOF: Document = Document {
     zh: "现住房情况说明",
-    en: "A statement of current housing",
+    en: en!("A statement of current housing"),
 };
 const POVERTY_PROOF: Document = Document {
     zh: "建档立卡脱贫户相关证明",
-    en: "Proof of 建档立卡脱贫户 registration",
+    en: en!("Proof of 建档立卡脱贫户 registration"),
 };
 const STUDENT_PROOF: Document = Document {
     zh: "学生证或录取通知书",
-    en: "Student card or admission letter",
+    en: en!("Student card or admission letter"),
 };
 const DISPUTE_PAPERS: Document = Document {
     zh: "纠纷或诉讼的相关材料",
-    en: "Papers about the dispute or lawsuit",
+    en: en!("Papers about the dispute or lawsuit"),
 };
 const MEDICAL_PAPERS: Document = Document {
     zh: "医院诊断证明或失能评估材料",
-    en: "A hospital diagnosis or an assessment of lost self-care",
+    en: en!("A hospital diagnosis or an assessment of lost self-care"),
 };
 const COURT_RULING: Document = Document {
     zh: "人民法院认定无民事行为能力或限制民事行为能力的判决书",
-    en: "The court ruling on civil capacity",
+    en: en!("The court ruling on civil capacity"),
 };
 /// For a family where one spouse has died: the papers then name who is who.
 pub(crate) const LATE_SPOUSE_DEATH: Document = Document {
     zh: "已故配偶的死亡证明",
-    en: "The late spouse's death certificate",
+    en: en!("The late spouse's death certificate"),
 };
 pub(crate) const MOTHER_ID: Document = Document {
     zh: "母亲的居民身份证",
-    en: "The mother's resident ID card",
+    en: en!("The mother's resident ID card"),
 };
 pub(crate) const FATHER_ID: Document = Document {
     zh: "父亲的居民身份证",
-    en: "The father's resident ID card",
+    en: en!("The father's resident ID card"),
 };
 const AGENT_ID: Document = Document {
     zh: "受委托人的居民身份证",
-    en: "The resident ID card of the person entrusted",
+    en: en!("The resident ID card of the person entrusted"),
 };
 /// Once both parents have died, the child's items are claimed by the child's guardian.
 pub(crate) const GUARDIAN_ID: Document = Document {
     zh: "孩子的监护人或代办人的居民身份证",
-    en: "ID card of the child's guardian or applicant",
+    en: en!("ID card of the child's guardian or applicant"),
 };
 const ENTRUSTMENT: Document = Document {
     zh: "父母生前的委托书、死亡证明",
-    en: "The parents' written entrustment and death certificate",
+    en: en!("The parents' written entrustment and death certificate"),
 };
 
 /// One row of the catalogue.
@@ -272,7 +272,7 @@ pub const BENEFITS: [Benefit; 25] = [
     row(
         BenefitId::SpecialSupport,
         "特别扶助金",
-        "Special support payment",
+        en!("Special support payment"),
         Group::Cash,
         1,
         "对独生子女死亡、女方年满49周岁的夫妻的特别扶助金由每人每月1180元提高到每人每月1430元，增加资金由市、县（区）两级财政按1:1比例分担。",
@@ -283,7 +283,7 @@ pub const BENEFITS: [Benefit; 25] = [
     row(
         BenefitId::DeathRelief,
         "独生子女离世家庭一次性救助",
-        "One-off relief for families whose only child died",
+        en!("One-off relief for families whose only child died"),
         Group::Cash,
         2,
         "以家庭为单位，夫妻双方为我市户籍的，一次性救助1万元，夫妻一方为我市户籍的，一次性救助0.5万元。",
@@ -294,7 +294,7 @@ pub const BENEFITS: [Benefit; 25] = [
     row(
         BenefitId::ParentRewards,
         "继续享受独生子女父母奖励优待",
-        "Only-child parents' rewards continue",
+        en!("Only-child parents' rewards continue"),
         Group::Cash,
         2,
         "对独生子女死亡的夫妻，未再生育或收养子女的，按照《河南省人口与计划生育条例》等规定，继续给予其独生子女父母（家庭）有关奖励优待。",
@@ -305,7 +305,7 @@ pub const BENEFITS: [Benefit; 25] = [
     row(
         BenefitId::PensionSubsidy,
         "城乡居民养老保险缴费补贴",
-        "Subsidy for the resident pension scheme",
+        en!("Subsidy for the resident pension scheme"),
         Group::Insurance,
         3,
         "对独生子女三级以上残疾或死亡、未再生育或收养子女的夫妻参加城乡居民养老保险，由县（区）人民政府给予适当补贴。",
@@ -316,7 +316,7 @@ pub const BENEFITS: [Benefit; 25] = [
     row(
         BenefitId::CareHomePriority,
         "养老机构优先照料（公办免床位费、公建民营按成本价）",
-        "Priority in care homes",
+        en!("Priority in care homes"),
         Group::ElderCare,
         4,
         "各级养老服务机构要优先为年满60周岁的计划生育特殊家庭父母提供全托、日托、临托等多种形式的照料服务。自愿入住政府举办的养老服务机构的，给予优先保障，入住公立养老机构的免除床位费，其余费用自理；入住公建民营养老机构的按照成本价收费。",
@@ -327,7 +327,7 @@ pub const BENEFITS: [Benefit; 25] = [
     row(
         BenefitId::HomeCareServices,
         "居家养老服务（政府购买）",
-        "Home care services bought by the government",
+        en!("Home care services bought by the government"),
         Group::ElderCare,
         4,
         "对居家养老的，以县（区）政府购买服务的方式提供生活照料、家政服务、康复护理和医疗保健等服务。",
@@ -338,7 +338,7 @@ pub const BENEFITS: [Benefit; 25] = [
     row(
         BenefitId::HomeCareAllowance,
         "居家养老补贴",
-        "Home care allowance",
+        en!("Home care allowance"),
         Group::ElderCare,
         4,
         "对居家养老的独生子女死亡人员，可由政府购买服务，或者每人每月发放适当的养老补贴（不含失能人员），每年随特别扶助金一同发放。",
@@ -349,7 +349,7 @@ pub const BENEFITS: [Benefit; 25] = [
     row(
         BenefitId::DisabledCareSupport,
         "失能父母参照特困人员供养",
-        "Care for parents who have lost self-care",
+        en!("Care for parents who have lost self-care"),
         Group::ElderCare,
         4,
         "对独生子女死亡符合特别扶助条件，失去生活自理能力的夫妻，参照特困人员管理体制、供养办法和标准给予生活照顾和物质帮助，所需资金由县（区）财政承担。",
@@ -360,7 +360,7 @@ pub const BENEFITS: [Benefit; 25] = [
     row(
         BenefitId::MedicalInsuranceSubsidy,
         "城乡居民医保缴费补贴",
-        "Subsidy for the resident medical insurance scheme",
+        en!("Subsidy for the resident medical insurance scheme"),
         Group::Insurance,
         5,
         "对独生子女三级以上残疾或死亡、未再生育或收养子女的夫妻参加城乡居民基本医疗保险，由县（区）人民政府给予适当补贴；",
@@ -371,7 +371,7 @@ pub const BENEFITS: [Benefit; 25] = [
     row(
         BenefitId::MedicalAid,
         "医疗救助",
-        "Medical assistance",
+        en!("Medical assistance"),
         Group::Medical,
         5,
         "将符合条件的困难家庭纳入医疗救助范围，给予相应的医疗救助。",
@@ -382,7 +382,7 @@ pub const BENEFITS: [Benefit; 25] = [
     row(
         BenefitId::MedicalPriority,
         "就医优先（绿色通道、健康档案、上门服务、免挂号费、免120费用、优先住院）",
-        "Priority medical care",
+        en!("Priority medical care"),
         Group::Medical,
         5,
         "各级医疗机构要开通“绿色通道”，建立社区医疗服务巡诊制度，为计划生育特殊家庭建立健康档案，提供便利的就医条件，对行动不便的特殊家庭老人提供上门服务。特殊家庭父母凭计划生育家庭特别扶助制度扶助证、居民身份证优先就诊并免除门诊挂号费；在急诊和大病诊疗过程中，给予优惠待遇，免除120等急救车辆使用费用，优先安排住院床位。",
@@ -393,7 +393,7 @@ pub const BENEFITS: [Benefit; 25] = [
     row(
         BenefitId::NursingInsurance,
         "住院护理补贴保险",
-        "Hospital nursing allowance insurance",
+        en!("Hospital nursing allowance insurance"),
         Group::Cash,
         6,
         "对独生子女死亡的特殊家庭父母统一缴纳每人每年900元的住院护理补贴保险，住院期间享受每日300元的住院护理补贴，每年最长不超过90天。",
@@ -404,7 +404,7 @@ pub const BENEFITS: [Benefit; 25] = [
     row(
         BenefitId::RebirthSupport,
         "再生育扶助",
-        "Support for having another child",
+        en!("Support for having another child"),
         Group::Family,
         7,
         "对独生子女三级以上残疾或死亡后有再生育意愿的夫妻，参加城镇职工生育保险或城乡居民基本医疗保险的，享受相应的医保待遇；免费向农村居民提供取环、输卵（精）管复通等计划生育手术服务，并给予住院分娩补助；对确需实施试管婴儿辅助生殖技术的，由县（区）人民政府给予适当补助。",
@@ -415,7 +415,7 @@ pub const BENEFITS: [Benefit; 25] = [
     row(
         BenefitId::AssignedHelpers,
         "“五定两包”帮扶联系人",
-        "Named helpers for the family (五定两包)",
+        en!("Named helpers for the family (五定两包)"),
         Group::Care,
         8,
         "对每一户计划生育特殊家庭，定一名乡镇（街道）领导干部、定一名卫生计生干部、定一名村（社区）干部作为帮扶联系人，定帮扶内容、定帮扶时间，包政策落实，包和谐稳定。",
@@ -426,7 +426,7 @@ pub const BENEFITS: [Benefit; 25] = [
     row(
         BenefitId::Guardianship,
         "成年监护安排",
-        "Adult guardianship",
+        en!("Adult guardianship"),
         Group::Care,
         8,
         "将失去民事行为能力的计划生育特殊家庭成员纳入国家成年监护制度安排中，及时沟通情况，了解实际需求，提供必要帮助。",
@@ -437,7 +437,7 @@ pub const BENEFITS: [Benefit; 25] = [
     row(
         BenefitId::FestivalVisits,
         "节日慰问、健康讲座和上门心理服务",
-        "Festival visits, health talks and psychological support at home",
+        en!("Festival visits, health talks and psychological support at home"),
         Group::Care,
         9,
         "各级卫生健康部门在每年重大节日由乡镇（街道）领导带队逐户逐人慰问，从物资和精神上给予帮助和慰藉。以县区为单位，每年组织1—2次健康养生讲座或文化联谊活动，必要时请心理专家或社会工作者上门进行心理干预服务。",
@@ -453,7 +453,7 @@ pub const BENEFITS: [Benefit; 25] = [
     row(
         BenefitId::VolunteerSupport,
         "志愿服务、咨询热线和心理疏导",
-        "Volunteers, advice hotline and counselling",
+        en!("Volunteers, advice hotline and counselling"),
         Group::Care,
         10,
         "通过开通咨询热线等方式，以精神慰藉和心理咨询、心理疏导为重点，深入开展各种形式的社会关怀活动，营造良好的社会氛围，帮助特殊家庭恢复健康的精神状态，引导其积极面对生活，重新融入社会。",
@@ -473,7 +473,7 @@ pub const BENEFITS: [Benefit; 25] = [
     row(
         BenefitId::PublicRentalPriority,
         "公共租赁住房优先安排",
-        "Priority for public rental housing",
+        en!("Priority for public rental housing"),
         Group::Housing,
         11,
         "对生活贫困、住房困难的城镇计划生育特殊家庭申请公共租赁住房的，要优先给予安排；",
@@ -484,7 +484,7 @@ pub const BENEFITS: [Benefit; 25] = [
     row(
         BenefitId::RuralHouseRenovation,
         "农村危房改造优先",
-        "Priority for rural dilapidated-house renovation",
+        en!("Priority for rural dilapidated-house renovation"),
         Group::Housing,
         11,
         "对农村计划生育特殊家庭，要按照有关规定优先纳入农村危房改造范围。",
@@ -495,7 +495,7 @@ pub const BENEFITS: [Benefit; 25] = [
     row(
         BenefitId::AdoptionPriority,
         "收养子女优先",
-        "Priority in adoption",
+        en!("Priority in adoption"),
         Group::Family,
         12,
         "对符合条件、有收养意愿的计划生育特殊家庭，在同等条件下，优先收养子女。",
@@ -506,7 +506,7 @@ pub const BENEFITS: [Benefit; 25] = [
     row(
         BenefitId::LegalAid,
         "免费法律援助",
-        "Free legal aid",
+        en!("Free legal aid"),
         Group::Legal,
         13,
         "计划生育特殊家庭成员遭遇侵害或民事纠纷等提起诉讼，符合法律援助事项的，法律援助中心应提供无偿法律援助。",
@@ -517,7 +517,7 @@ pub const BENEFITS: [Benefit; 25] = [
     row(
         BenefitId::EmploymentSupport,
         "增收、贷款贴息和就业培训优先",
-        "Priority for income projects, loan interest subsidies and job training",
+        en!("Priority for income projects, loan interest subsidies and job training"),
         Group::StudyWorkRehab,
         14,
         "对计划生育特殊家庭中的建档立卡脱贫户优先安排到户增收、小额贷款贴息、扶贫就业培训等项目。",
@@ -528,7 +528,7 @@ pub const BENEFITS: [Benefit; 25] = [
     row(
         BenefitId::StudentAidPriority,
         "残疾独生子女学生资助优先",
-        "Priority student aid for the disabled only child",
+        en!("Priority student aid for the disabled only child"),
         Group::StudyWorkRehab,
         15,
         "对残疾独生子女接受普通高中教育、中等职业教育、普通高校全日制本专科教育的，在国家资助政策体系下，按照有关规定，残疾独生子女优先享受相应的困难家庭学生生活补助或助学金等学生资助项目。",
@@ -539,7 +539,7 @@ pub const BENEFITS: [Benefit; 25] = [
     row(
         BenefitId::RehabilitationAid,
         "康复救助和辅助器具",
-        "Rehabilitation aid and assistive devices",
+        en!("Rehabilitation aid and assistive devices"),
         Group::StudyWorkRehab,
         16,
         "对符合康复救助条件的，根据相关政策和救助项目优先给予补贴适配假肢（上下肢、特殊假肢）、辅助器具（轮椅、助行器、助视器、助听器等）；对符合康复救助政策和条件的0—6岁视力、听力、智力、言语、孤独症、肢体（脑瘫）残疾儿童优先实施康复救助服务。",
@@ -550,7 +550,7 @@ pub const BENEFITS: [Benefit; 25] = [
     row(
         BenefitId::FreeGravePlot,
         "免费公墓墓穴",
-        "Free grave plot",
+        en!("Free grave plot"),
         Group::AfterDeath,
         17,
         "计划生育特殊家庭父母死亡后，可委托他人在本人去世后，向户籍所在地县（区）民政局提出申请，各公益性公墓结合建设实际，按照相关规定将墓穴免费提供给辖区死亡的计划生育特殊家庭父母使用。",

@@ -297,7 +297,7 @@ impl Serialize for BenefitsJson<'_> {
                 status: b.status,
                 clause: info.clause,
                 title: info.zh,
-                title_en: info.en,
+                title_en: crate::english::resolve(info.en),
                 reasons: ReasonsJson(&b.reasons),
                 agencies: AgenciesJson {
                     ids: info.agencies,

@@ -48,7 +48,7 @@ pub(crate) fn scheme_subsidy(
     let status = if resident {
         reasons.push(Reason::fixed(
             "补贴标准由各县（区）确定，请向县（区）人民政府核实。",
-            "Each county sets the amount; confirm with the county government.",
+            en!("Each county sets the amount; confirm with the county government."),
         ));
         Status::Eligible
     } else if none {
@@ -59,7 +59,7 @@ pub(crate) fn scheme_subsidy(
     if status == Status::NotEligible && past_sixty {
         reasons.push(Reason::fixed(
             "本项是缴费补贴，60周岁起不再缴费；当地是否另有补助，请向县（区）人社局咨询。",
-            "This subsidises contributions, which stop at 60: ask the county social security bureau about any local top-up.",
+            en!("This subsidises contributions, which stop at 60: ask the county social security bureau about any local top-up."),
         ));
     }
     result(id, status, reasons)
@@ -68,22 +68,22 @@ pub(crate) fn scheme_subsidy(
 const PAST_SIXTY: [Reason; 2] = [
     Reason::fixed(
         "母亲已年满60周岁，不再缴费，不计入。",
-        "The mother is 60 or older and no longer contributes: not counted.",
+        en!("The mother is 60 or older and no longer contributes: not counted."),
     ),
     Reason::fixed(
         "父亲已年满60周岁，不再缴费，不计入。",
-        "The father is 60 or older and no longer contributes: not counted.",
+        en!("The father is 60 or older and no longer contributes: not counted."),
     ),
 ];
 
 const OTHER_HUKOU: [Reason; 2] = [
     Reason::fixed(
         "母亲不是开封市户籍，她的参保补贴请向其户籍所在地咨询。",
-        "The mother is registered outside Kaifeng: ask there about her subsidy.",
+        en!("The mother is registered outside Kaifeng: ask there about her subsidy."),
     ),
     Reason::fixed(
         "父亲不是开封市户籍，他的参保补贴请向其户籍所在地咨询。",
-        "The father is registered outside Kaifeng: ask there about his subsidy.",
+        en!("The father is registered outside Kaifeng: ask there about his subsidy."),
     ),
 ];
 
@@ -111,11 +111,11 @@ macro_rules! scheme_names {
             employee: [
                 Reason::fixed(
                     "母亲参加的是职工保险，不在这项补贴范围内。",
-                    "The mother is in the employee scheme, which this subsidy does not cover.",
+                    en!("The mother is in the employee scheme, which this subsidy does not cover."),
                 ),
                 Reason::fixed(
                     "父亲参加的是职工保险，不在这项补贴范围内。",
-                    "The father is in the employee scheme, which this subsidy does not cover.",
+                    en!("The father is in the employee scheme, which this subsidy does not cover."),
                 ),
             ],
             none: [
@@ -200,7 +200,7 @@ const SIXTY_ANYWHERE: [Reason; 2] = by_role!(
 
 const AT_SIXTY: Reason = Reason::fixed(
     "养老照料从父母年满60周岁起适用。",
-    "Elder care applies from the parent's 60th birthday.",
+    en!("Elder care applies from the parent's 60th birthday."),
 );
 
 /// Clause 4, home care services bought by the county.
@@ -212,7 +212,7 @@ pub(crate) fn home_care_services(h: &Household) -> BenefitResult {
     if at_home().any(|p| h.is_sixty(p)) {
         let mut reasons = vec![Reason::fixed(
             "年满60周岁、在家养老：由县（区）政府购买服务，提供生活照料、家政服务、康复护理和医疗保健。",
-            "60 or older at home: the county buys daily care, housekeeping, nursing and health care.",
+            en!("60 or older at home: the county buys daily care, housekeeping, nursing and health care."),
         )];
         if at_home().any(|p| h.is_sixty(p) && p.care_setting.is_none()) {
             reasons.push(SETTING_UNANSWERED);
@@ -227,12 +227,12 @@ pub(crate) fn home_care_services(h: &Household) -> BenefitResult {
 
 const SETTING_UNANSWERED: Reason = Reason::fixed(
     "未填写养老方式，按在家养老判断。",
-    "The care setting was not answered: living at home was assumed.",
+    en!("The care setting was not answered: living at home was assumed."),
 );
 
 const IN_A_HOME: Reason = Reason::fixed(
     "本项是给在家养老的父母的；父母已住在养老机构。",
-    "This is for parents living at home.",
+    en!("This is for parents living at home."),
 );
 
 /// Clause 4, the home care allowance for parents whose child died.
@@ -257,7 +257,9 @@ pub(crate) fn home_care_allowance(h: &Household) -> BenefitResult {
             Status::NotEligible,
             vec![Reason::fixed(
                 "在家养老的一方不是开封市户籍，养老补贴请向其户籍所在地咨询。",
-                "Paid where the parent at home is registered, which is not Kaifeng: ask there.",
+                en!(
+                    "Paid where the parent at home is registered, which is not Kaifeng: ask there."
+                ),
             )],
         );
     }
@@ -269,11 +271,11 @@ pub(crate) fn home_care_allowance(h: &Household) -> BenefitResult {
             vec![
                 Reason::fixed(
                     "年满60周岁、在家养老、生活能自理：县（区）可以购买服务，或者每人每月发放养老补贴，随特别扶助金每年一同发放。",
-                    "60 or older, at home and self-caring: the county buys services or pays a monthly allowance, yearly with the special support.",
+                    en!("60 or older, at home and self-caring: the county buys services or pays a monthly allowance, yearly with the special support."),
                 ),
                 Reason::fixed(
                     "是发补贴还是提供服务、补贴多少，由县（区）确定，请向县（区）民政局核实。",
-                    "The county sets form and amount: ask the civil affairs bureau.",
+                    en!("The county sets form and amount: ask the civil affairs bureau."),
                 ),
             ],
         );
@@ -284,7 +286,7 @@ pub(crate) fn home_care_allowance(h: &Household) -> BenefitResult {
     let reason = if h.living().any(|p| p.at_home()) {
         Reason::fixed(
             "养老补贴不含失能人员；失去自理能力的父母可看“失能父母参照特困人员供养”一项。",
-            "The allowance excludes those who have lost self-care; see the item on care for them.",
+            en!("The allowance excludes those who have lost self-care; see the item on care for them."),
         )
     } else {
         IN_A_HOME
@@ -310,13 +312,13 @@ pub(crate) fn disabled_care_support(h: &Household) -> BenefitResult {
             Status::NotEligible,
             vec![Reason::fixed(
                 "本项是给失去生活自理能力的父母的；父母目前生活能自理。",
-                "This is for parents who can no longer look after themselves.",
+                en!("This is for parents who can no longer look after themselves."),
             )],
         );
     }
     let lost = Reason::fixed(
         "独生子女离世、父母失去生活自理能力：参照特困人员的供养办法和标准给予生活照顾和物质帮助。",
-        "A parent can no longer look after themselves: daily care and material help as for persons in extreme poverty.",
+        en!("A parent can no longer look after themselves: daily care and material help as for persons in extreme poverty."),
     );
     match h.special_support {
         SupportState::Meets => result(id, Status::Eligible, vec![lost]),
@@ -327,7 +329,7 @@ pub(crate) fn disabled_care_support(h: &Household) -> BenefitResult {
                 lost,
                 Reason::fixed(
                     "需先符合特别扶助条件（未填写女方信息），请向县（区）民政局核实。",
-                    "Special support must hold first (no mother listed): confirm with the county civil affairs bureau.",
+                    en!("Special support must hold first (no mother listed): confirm with the county civil affairs bureau."),
                 ),
             ],
         ),
@@ -338,7 +340,7 @@ pub(crate) fn disabled_care_support(h: &Household) -> BenefitResult {
                 lost,
                 Reason::fixed(
                     "需先符合特别扶助条件（按已故女方的年龄判断），请向县（区）民政局核实。",
-                    "Special support must hold first (by the late mother's age): confirm with the county civil affairs bureau.",
+                    en!("Special support must hold first (by the late mother's age): confirm with the county civil affairs bureau."),
                 ),
             ],
         ),
@@ -351,7 +353,7 @@ pub(crate) fn disabled_care_support(h: &Household) -> BenefitResult {
                 lost,
                 Reason::fixed(
                     "需先符合特别扶助条件（女方年满49周岁）。",
-                    "The special support conditions must hold first (the mother is 49).",
+                    en!("The special support conditions must hold first (the mother is 49)."),
                 ),
             ]),
         ),

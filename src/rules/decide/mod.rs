@@ -168,7 +168,7 @@ pub(crate) fn future(id: BenefitId, from: NaiveDate, mut reasons: Vec<Reason>) -
         zh.push_str("将于");
         write!(zh, "{}", ZhDate(from))?;
         zh.push_str("起可以享受。");
-        en.push_str("Available from ");
+        en.push_str(crate::english::resolve(en!("Available from ")));
         match u32::try_from(from.year()) {
             Ok(year) if year <= 9999 => {
                 write_num(&mut en, year, 4)?;
@@ -191,19 +191,19 @@ pub(crate) fn future(id: BenefitId, from: NaiveDate, mut reasons: Vec<Reason>) -
 
 pub(crate) const NOT_SPECIAL_DIED_OTHER_CHILD: Reason = Reason::fixed(
     "家中已再生育或收养了子女，按本政策不属于计划生育特殊家庭，本项不适用。",
-    "Another child was had or adopted: not a special family.",
+    en!("Another child was had or adopted: not a special family."),
 );
 pub(crate) const NOT_SPECIAL_GRADE_4: Reason = Reason::fixed(
     "本政策所说的残疾是三级以上（一至三级）；孩子是四级残疾，本项不适用。",
-    "The policy covers disability of grade 1 to 3; a grade 4 disability is not covered.",
+    en!("The policy covers disability of grade 1 to 3; a grade 4 disability is not covered."),
 );
 pub(crate) const NOT_SPECIAL_LIVING: Reason = Reason::fixed(
     "本政策帮扶独生子女离世或一至三级残疾、且未再生育或收养子女的家庭；这个家庭不在此列。",
-    "The policy is for families whose only child died or has a grade 1-3 disability.",
+    en!("The policy is for families whose only child died or has a grade 1-3 disability."),
 );
 pub(crate) const NOT_COVERED: Reason = Reason::fixed(
     "本政策适用于父母至少一方（包括已去世的一方）为开封市户籍的家庭。当地的扶助政策请向户籍所在地的卫生健康部门咨询。",
-    "This is Kaifeng's policy, for families with a parent (living or late) registered in Kaifeng. Ask the health department where the family is registered about local support.",
+    en!("This is Kaifeng's policy, for families with a parent (living or late) registered in Kaifeng. Ask the health department where the family is registered about local support."),
 );
 
 /// The items that still concern a household whose parents have both died (RULINGS): the
@@ -223,11 +223,11 @@ fn after_both_parents(id: BenefitId) -> bool {
 
 const FOR_LIVING_PARENTS: Reason = Reason::fixed(
     "父母都已去世。本项是为在世的父母提供的，不再办理。",
-    "Both parents have died; this is for living parents.",
+    en!("Both parents have died; this is for living parents."),
 );
 const NO_ONE_LIVING: Reason = Reason::fixed(
     "父母和孩子都已去世，本项不再办理。",
-    "The parents and the child have all died: this no longer applies.",
+    en!("The parents and the child have all died: this no longer applies."),
 );
 
 /// Why an item does not apply once both parents have died, or None where it still may.
@@ -247,7 +247,7 @@ pub(crate) fn late_parents(h: &Household, id: BenefitId) -> Option<Reason> {
 pub(crate) fn at_current_rate(h: &Household, from: NaiveDate) -> Option<Reason> {
     (from > h.today).then_some(Reason::fixed(
         "金额按现行标准计算，届时以当时标准为准。",
-        "At today's rates; the rate then applies.",
+        en!("At today's rates; the rate then applies."),
     ))
 }
 
@@ -300,7 +300,7 @@ pub(crate) fn documents(h: &Household, r: &BenefitResult) -> Cow<'static, [Docum
 
 const LANKAO: Reason = Reason::fixed(
     "兰考县财政由省直管，本项以兰考县的规定为准，请向兰考县有关部门核实。",
-    "Lankao's finances are run by the province: confirm this item with Lankao's own offices.",
+    en!("Lankao's finances are run by the province: confirm this item with Lankao's own offices."),
 );
 
 /// RULINGS: 兰考 is administered directly by the province for finance, so its families are told
