@@ -25,6 +25,7 @@ desk_texts! {
     Intro => "打开本街道（乡镇）的计划生育特殊家庭台账（Excel、WPS或CSV文件），逐户看可以享受的帮扶、需要核实的事项和将要符合的项目，再导出核查结果。", "Open your office's register of special families (an Excel, WPS or CSV file) to see, household by household, the support each can claim, what to confirm and what is coming, then export the results.";
     Privacy => "文件只在这台电脑的浏览器里读取和核查，不上传、不保存；点“清除”、关闭页面或30分钟没有操作，都会清除。", "The file is read and checked in this computer's browser only: nothing is uploaded or kept. Clear, closing the page or 30 minutes without use removes it.";
     ChooseFile => "选择台账文件", "Choose the register file";
+    ChooseAnother => "打开另一个台账文件", "Open another register file";
     DropHint => "也可以把文件拖到这里。可以是.xlsx、.xls、.ods或.csv（UTF-8或GBK）。", "Or drop the file here: .xlsx, .xls, .ods or .csv (UTF-8 or GBK).";
     Template => "下载空白模板（.xlsx）", "Download the template (.xlsx)";
     TemplateHint => "模板有全部列名、一行示例和逐列的填写说明。", "The template has every column, an example row and a sheet explaining each column.";

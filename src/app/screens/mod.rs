@@ -13,8 +13,9 @@ mod summary;
 mod welcome;
 mod widgets;
 
+pub use print::sheet as print_sheet;
 pub use question::QuestionScreen;
-pub use results::results;
+pub use results::{household, results};
 pub use summary::summary;
 pub use welcome::welcome;
 
