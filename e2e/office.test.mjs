@@ -170,7 +170,7 @@ for (const [size, options] of [
     }
 
     // 清除: the register gone, the page as opened.
-    await page.locator("button.clear").click();
+    await page.locator("button.desk-clear").click();
     assert.equal(await page.locator("table.register").count(), 0);
     assert.match(await page.locator(".desk-status").innerText(), /已清除/);
     assert.deepEqual(await storage(page), { local: 0, session: 0, cookies: "" }, "nothing stored");
@@ -223,5 +223,12 @@ test("bad files get a clear Chinese message and the page goes on", async () => {
   assert.ok((await rows(page).count()) > 5, "the GBK CSV reads");
   app.assertSameOrigin(page);
   app.assertNoErrors(page);
+  await page.context().close();
+});
+
+test("a sheet's QR code (office.html#code) opens the family page with the same code", async () => {
+  const page = await app.newPage({ path: "/office.html#v9-not-a-real-code" });
+  await page.waitForURL(/\/index\.html#v9-not-a-real-code$/, { timeout: 30_000 });
+  await page.locator("#app .static-screen").waitFor({ state: "detached", timeout: 30_000 });
   await page.context().close();
 });

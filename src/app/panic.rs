@@ -27,19 +27,14 @@ press 重新打开 (open again) to carry on.</p>\
 
 /// Installs the hook; Yew's renderer then leaves it in place (see `yew::set_custom_panic_hook`).
 pub fn install() {
-    install_page(PAGE);
-}
-
-/// The same with another page's words (the office page's: `app::desk`).
-pub fn install_page(page: &'static str) {
-    yew::set_custom_panic_hook(Box::new(move |info| {
+    yew::set_custom_panic_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
-        let _ = show(page);
+        let _ = show();
     }));
 }
 
-/// Replaces the app with `page` and wires its button.
-fn show(page: &str) -> Option<()> {
+/// Replaces the app with [`PAGE`] and wires its button.
+fn show() -> Option<()> {
     let document = web_sys::window()?.document()?;
     if let Some(html) = document.document_element() {
         let _ = html.set_attribute("lang", "zh-CN");
@@ -47,7 +42,7 @@ fn show(page: &str) -> Option<()> {
     let root = document
         .get_element_by_id(super::MOUNT_ID)
         .or_else(|| document.body().map(Into::into))?;
-    root.set_inner_html(page);
+    root.set_inner_html(PAGE);
     let button = document.get_element_by_id(RESTART_ID)?;
     let reload = Closure::<dyn FnMut(web_sys::Event)>::new(|e: web_sys::Event| {
         // Not on to the app's own listeners on #app: its state is not to be trusted now.

@@ -106,13 +106,10 @@ pub fn set_fragment(a: &Answers) {
     }
 }
 
-/// The full address that opens these answers on another phone: on the family page, also
-/// when the sheet is printed from the office page beside it (office.html).
+/// The full address that opens these answers on another phone.
 pub fn link(a: &Answers) -> Option<String> {
     let origin = web_sys::window()?.location().origin().ok()?;
-    let base = base()?;
-    let page = base.strip_suffix("office.html").unwrap_or(&base);
-    Some(format!("{origin}{page}#{}", share::encode(a)))
+    Some(format!("{origin}{}#{}", base()?, share::encode(a)))
 }
 
 /// Writes the answers and the large-text choice when `saving`; otherwise removes both, so

@@ -8,6 +8,8 @@
 //! too, so it is tested natively. The contract is `docs/register.md`.
 
 pub mod columns;
+// In the browser, only the office page reads files (see the feature "office" in Cargo.toml).
+#[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
 pub mod file;
 pub mod outreach;
 mod row;

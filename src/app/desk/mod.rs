@@ -312,7 +312,7 @@ fn list(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
                     <button type="button" class="secondary print-all" onclick={print_all} disabled={print_count == 0}>
                         { T::PrintAll.fill(lang, &[("n", &print_count.to_string())]) }
                     </button>
-                    <button type="button" class="secondary clear" onclick={clear} aria-label={T::ClearLabel.text(lang)}>{ T::Clear.text(lang) }</button>
+                    <button type="button" class="secondary desk-clear" onclick={clear} aria-label={T::ClearLabel.text(lang)}>{ T::Clear.text(lang) }</button>
                 </div>
                 <p class="hint">{ T::ExportHint.text(lang) }</p>
             </div>
@@ -387,7 +387,7 @@ fn household(s: &DeskState, l: &Loaded, i: usize, dispatch: &Callback<DeskAction
         (Some(facts), _) => {
             let fs = family_state(lang, l.today, facts);
             match rules::evaluate(facts, fs.today) {
-                Ok(outcome) => screens::household(&fs, &outcome),
+                Ok(outcome) => with_code(&fs, screens::household(&fs, &outcome)),
                 Err(e) => {
                     html! { <p class="error" role="alert">{ lang.pick(&e.zh, &e.en).to_string() }</p> }
                 }
@@ -407,10 +407,19 @@ fn household(s: &DeskState, l: &Loaded, i: usize, dispatch: &Callback<DeskAction
             <div class="actions no-print">
                 <button type="button" class="secondary back-to-list" onclick={back}>{ T::BackToList.text(lang) }</button>
             </div>
-            <p class="household-of no-print">{ title }</p>
+            if r.facts.is_some() {
+                <p class="household-of no-print">{ title }</p>
+            }
             { body }
         </div>
     }
+}
+
+/// The sheet's QR code opens the answers on the family page; a row the questionnaire cannot
+/// express (`Answers::from_facts`: no mother listed, say) has none to open, so its code is
+/// hidden (office.css: `.no-code`).
+fn with_code(fs: &State, view: Html) -> Html {
+    html! { <div ~className={if fs.answers.child.is_some() { "sheet-of" } else { "sheet-of no-code" }}>{ view }</div> }
 }
 
 /// Every listed household's print sheet, one after another, shown only when printed.
@@ -421,7 +430,7 @@ fn print_all_sheets(s: &DeskState, l: &Loaded, rows: &[usize]) -> Html {
                 let facts = l.reg.rows[i].facts.as_ref()?;
                 let fs = family_state(s.lang, l.today, facts);
                 let outcome = rules::evaluate(facts, fs.today).ok()?;
-                Some(screens::print_sheet(&fs, &outcome))
+                Some(with_code(&fs, screens::print_sheet(&fs, &outcome)))
             }) }
         </div>
     }
@@ -437,10 +446,51 @@ const PANIC_PAGE: &str = "<main class=\"app panic-screen\" id=\"main\">\
 Press 重新打开 (open again) and choose the file again.</p>\
 </main>";
 
-/// Mounts [`OfficeApp`] into `#app` of office.html.
+/// After a panic: [`PANIC_PAGE`] instead of the page, its button reloading (as `app::panic`
+/// does for the family page, whose words speak of answers kept in the address).
+fn install_panic_page() {
+    yew::set_custom_panic_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        let _ = show_panic_page();
+    }));
+}
+
+fn show_panic_page() -> Option<()> {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let document = web_sys::window()?.document()?;
+    let root = document
+        .get_element_by_id(MOUNT_ID)
+        .or_else(|| document.body().map(Into::into))?;
+    root.set_inner_html(PANIC_PAGE);
+    let reload = Closure::<dyn FnMut(web_sys::Event)>::new(|e: web_sys::Event| {
+        e.stop_propagation();
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
+    });
+    document
+        .get_element_by_id("fuzhu-restart")?
+        .add_event_listener_with_callback("click", reload.as_ref().unchecked_ref())
+        .ok()?;
+    reload.forget();
+    Some(())
+}
+
+/// Mounts [`OfficeApp`] into `#app` of office.html. An address with a share code after `#`
+/// is the QR code of a sheet printed here (the family page's sheet draws its own page's
+/// address): it goes on to the family page with the same code, where the answers open.
 pub fn start() {
-    super::panic::install_page(PANIC_PAGE);
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+    install_panic_page();
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let hash = window.location().hash().unwrap_or_default();
+    if hash.len() > 1 {
+        let _ = window.location().replace(&["index.html", &hash].concat());
+        return;
+    }
+    let Some(document) = window.document() else {
         return;
     };
     match document.get_element_by_id(MOUNT_ID) {

@@ -13,9 +13,12 @@ mod summary;
 mod welcome;
 mod widgets;
 
+#[cfg(feature = "office")]
 pub use print::sheet as print_sheet;
 pub use question::QuestionScreen;
-pub use results::{household, results};
+#[cfg(feature = "office")]
+pub use results::household;
+pub use results::results;
 pub use summary::summary;
 pub use welcome::welcome;
 

@@ -51,11 +51,7 @@ pub fn sheet(s: &State, outcome: &Outcome) -> Html {
     };
     let office = office::current();
     let office_line = office::contact(lang, v);
-    // No code for answers that say nothing (an office's register row the questionnaire
-    // cannot express: `Answers::from_facts`).
-    let link = (s.answers != Default::default())
-        .then(|| persist::link(&s.answers))
-        .flatten();
+    let link = persist::link(&s.answers);
     html! {
         <div class="print-sheet print-only" lang={lang.code()}>
             <section class="print-cover">

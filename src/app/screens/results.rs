@@ -74,6 +74,7 @@ pub fn results(props: &ScreenProps) -> Html {
 /// One household's results and its print sheet, without the questionnaire's controls (back,
 /// start again, share, save, clear): the same view as [`results`], for the office page's
 /// register rows, whose facts come from a spreadsheet rather than from answers.
+#[cfg(feature = "office")]
 pub fn household(s: &State, outcome: &Outcome) -> Html {
     let printable = outcome.special_family && outcome.covered;
     html! {
