@@ -1,7 +1,9 @@
 # fuzhu (扶助通): build and test.
 #   make setup       install what the build and the tests need (idempotent, seconds when done)
-#   make build       release build of the web app into dist/ (trunk, wasm32, MVP)
-#   make serve       serve the app on http://127.0.0.1:8080/ (trunk serve --release)
+#   make build       release build of the web app into dist/ (trunk, wasm32, MVP): the office
+#                    page (office.html, Trunk.office.toml) first, then the family page
+#   make serve       serve the app on http://127.0.0.1:8080/ (trunk serve --release; the office
+#                    page, http://127.0.0.1:8080/office.html, is built once before it starts)
 #   make serve-dist  serve the built dist/ with the e2e static server on 127.0.0.1:8080
 #   make test        setup, then test-native, lint-web, test-web, test-web-firefox, test-e2e, test-release,
 #                    test-servers, test-engines, check-mvp, test-gates
@@ -17,7 +19,8 @@
 #   make test-web-firefox the wasm-bindgen browser tests in headless Firefox ESR
 #   make check-mvp   the built wasm validates with MVP features only (old phones, in-app browsers)
 #   make test-gates  the quality gates on dist/ (docs/quality.md): size-budget, then test-speed
-#   make size-budget the first load's gzip size against its budget (150 KB)
+#   make size-budget the first load's gzip size against its budget (150 KB), and the office
+#                    page's against its own (docs/quality.md)
 #   make test-speed  Lighthouse (mobile, simulated) against its budgets: a warm-up, then 5 runs
 #
 # Native commands use the rustup toolchain as it is; wasm commands source scripts/env.sh
@@ -48,10 +51,16 @@ setup:
 fetch:
 	$(WASM) cargo fetch --target wasm32-unknown-unknown && cargo fetch
 
+# Trunk builds one page per run and empties its dist each time: the office page goes to
+# target/office-dist/, and the family page's post_build hook copies it into dist/.
+OFFICE_TRUNK := trunk --config Trunk.office.toml
+
 build: fetch
+	$(WASM) time -p $(OFFICE_TRUNK) build --release
 	$(WASM) time -p trunk build --release
 
 serve: setup fetch
+	$(WASM) $(OFFICE_TRUNK) build --release
 	$(WASM) trunk serve --release --address 127.0.0.1 --port 8080
 
 serve-dist: build
@@ -62,9 +71,10 @@ test-native:
 	$(NATIVE) cargo clippy --all-targets -- -D warnings
 	$(NATIVE) cargo test
 
-# Clippy on the wasm32 side too: the app (src/app) only compiles for wasm32.
+# Clippy on the wasm32 side too: the app (src/app) only compiles for wasm32; with the office
+# page's code (feature "office", which only its build enables).
 lint-web:
-	$(WASM) cargo clippy --target wasm32-unknown-unknown --lib --bins $(WEB_TESTS) -- -D warnings
+	$(WASM) cargo clippy --target wasm32-unknown-unknown --features office --lib --bins $(WEB_TESTS) -- -D warnings
 
 test-web:
 	$(WASM) cargo test --target wasm32-unknown-unknown $(WEB_TESTS)
@@ -78,11 +88,12 @@ release: build
 
 # Reproducible builds: trunk again, into another folder, must give dist/'s files byte for byte.
 check-repro: build
-	rm -rf target/dist-again
-	$(WASM) trunk build --release --dist target/dist-again
+	rm -rf target/dist-again target/office-dist-again
+	$(WASM) $(OFFICE_TRUNK) build --release --dist target/office-dist-again
+	$(WASM) FUZHU_OFFICE_DIST="$(CURDIR)/target/office-dist-again" trunk build --release --dist target/dist-again
 	diff -r dist target/dist-again
 	@echo "check-repro: a second trunk build gave the same $$(find dist -type f | wc -l) files"
-	rm -rf target/dist-again
+	rm -rf target/dist-again target/office-dist-again
 
 test-release: check-repro release
 	cd e2e && node --test release.smoke.mjs
@@ -115,6 +126,7 @@ test-gates: size-budget test-speed
 size-budget:
 	@ls dist/index.html >/dev/null 2>&1 || { echo "size-budget: no dist/: run make build first" >&2; exit 1; }
 	node scripts/size-budget.mjs dist
+	node scripts/size-budget.mjs dist office.html
 
 test-speed:
 	@ls dist/index.html >/dev/null 2>&1 || { echo "test-speed: no dist/: run make build first" >&2; exit 1; }
@@ -136,4 +148,4 @@ fmt:
 	$(NATIVE) cargo fmt --all
 
 clean:
-	rm -rf dist release target/wasm e2e/screenshots e2e/reports
+	rm -rf dist release target/wasm target/office-dist e2e/screenshots e2e/reports

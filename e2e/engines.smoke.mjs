@@ -8,7 +8,8 @@
 //   make test-engines      (cd e2e && node --test engines.smoke.mjs, after make release)
 
 import assert from "node:assert/strict";
-import { mkdir } from "node:fs/promises";
+import { mkdir, readFile } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
 import { join } from "node:path";
 import { after, before, describe, test } from "node:test";
 import { SCREENSHOT_DIR } from "./lib/browser.mjs";
@@ -16,6 +17,8 @@ import { startServer, unpackRelease } from "./lib/servers.mjs";
 import { startEngine } from "./lib/webdriver.mjs";
 
 const WAIT = 30_000;
+/** A register saved by LibreOffice (tests/register/made-with.txt). */
+const REGISTER_FIXTURE = fileURLToPath(new URL("../tests/register/register.xlsx", import.meta.url));
 
 let release;
 before(async () => {
@@ -186,6 +189,31 @@ for (const name of ["firefox", "webkit"]) {
       await browser.switchFrame(null);
       await until(browser, (before) => Math.abs(document.querySelector("iframe[data-fuzhu]").clientHeight - before) > 20, welcome, "the frame kept its height");
       assert.ok((await browser.execute(height)) > 320);
+    });
+
+    test("the office page opens a register and lists every household", async () => {
+      await browser.url("about:blank");
+      await browser.url(`${server.origin}/office.html`);
+      await until(browser, () => !!document.querySelector("#register-file"), null, "office.html never started");
+      // The file as the file input would hand it over (a WebDriver file upload differs in
+      // each driver): the fixture's bytes in a File, set on the input, then its change event.
+      const bytes = (await readFile(REGISTER_FIXTURE)).toString("base64");
+      await browser.execute((b64) => {
+        const raw = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+        const dt = new DataTransfer();
+        dt.items.add(new File([raw], "register.xlsx"));
+        const input = document.querySelector("#register-file");
+        input.files = dt.files;
+        input.dispatchEvent(new Event("change", { bubbles: true }));
+      }, bytes);
+      const rows = await until(
+        browser,
+        () => document.querySelectorAll("table.register tbody tr").length,
+        null,
+        "the register's table never appeared",
+      );
+      assert.ok(rows > 5, `${rows} households`);
+      await browser.saveScreenshot(join(SCREENSHOT_DIR, `${name}-office.png`));
     });
 
     test("after one visit, the app opens and runs to the results with the server gone", async () => {

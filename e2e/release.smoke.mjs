@@ -73,11 +73,19 @@ test("the zip is named by Cargo.toml's version and holds the whole site, the con
   for (const line of listing.split("\n").filter((l) => l.startsWith("-"))) assert.match(line, /^-rw-r--r--/, line);
 });
 
-test("the header CSP is the policy index.html carries, with frame-ancestors", async () => {
-  const html = await readFile(join(DIST_DIR, "index.html"), "utf8");
-  const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
+test("the header CSP joins the policies index.html and office.html carry, with frame-ancestors", async () => {
   const { policy } = await import("../scripts/csp.mjs");
-  assert.equal(policy(html), meta, "the meta is scripts/csp.mjs's policy for this index.html");
+  const { mergePolicies } = await import("../scripts/release.mjs");
+  const metas = [];
+  for (const page of ["index.html", "office.html"]) {
+    const html = await readFile(join(DIST_DIR, page), "utf8");
+    const m = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
+    assert.equal(policy(html), m, `the meta is scripts/csp.mjs's policy for this ${page}`);
+    metas.push(m);
+  }
+  const meta = mergePolicies(metas);
+  // Every source either page allows, and nothing more: each page's hashes are in the header.
+  for (const m of metas) for (const src of m.split(/[; ]+/)) assert.ok(meta.includes(src), src);
   const name = `fuzhu-${await cargoVersion(ROOT)}`;
   const files = Object.fromEntries(unzip(await readFile(join(RELEASE_DIR, `${name}.zip`))));
   const text = (p) => files[`${name}/deploy/${p}`].toString("utf8");

@@ -16,6 +16,10 @@ import { chromium } from "playwright-core";
 import { CHROMIUM, CHROMIUM_ARGS, PHONE, SCREENSHOT_DIR } from "./lib/browser.mjs";
 import { waitForApp, walkToResults } from "./lib/flow.mjs";
 import { startServer, unpackRelease } from "./lib/servers.mjs";
+import { fileURLToPath } from "node:url";
+
+/** A register saved by LibreOffice (tests/register/made-with.txt). */
+const REGISTER_FIXTURE = fileURLToPath(new URL("../tests/register/register.xlsx", import.meta.url));
 
 let browser;
 let release;
@@ -23,8 +27,11 @@ let policy;
 before(async () => {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   release = await unpackRelease();
-  const html = await readFile(join(release.site, "index.html"), "utf8");
-  policy = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
+  // One header for every page: the family page's and the office page's policies joined.
+  const { mergePolicies } = await import("../scripts/release.mjs");
+  const meta = async (p) =>
+    (await readFile(join(release.site, p), "utf8")).match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)"/)[1];
+  policy = mergePolicies([await meta("index.html"), await meta("office.html")]);
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
 });
 after(async () => {
@@ -90,6 +97,7 @@ for (const kind of ["nginx", "apache"]) {
         "/index.html": [/^text\/html/, "no-cache"],
         "/sw.js": [/^(text|application)\/javascript/, "no-cache"],
         "/policy.html": [/^text\/html/, "no-cache"],
+        "/office.html": [/^text\/html/, "no-cache"],
         "/manifest.webmanifest": [/^application\/manifest\+json/, "no-cache"],
         "/icons/icon-192.png": [/^image\/png$/, "no-cache"],
         [`/${wasm}`]: [/^application\/wasm$/, "public, max-age=31536000, immutable"],
@@ -156,6 +164,18 @@ for (const kind of ["nginx", "apache"]) {
       assert.equal(await page.locator(".group .items > li").count(), items);
       await context.setOffline(false);
 
+      assert.deepEqual(await page.evaluate(() => window.__csp), [], "CSP violations");
+      assert.deepEqual(record.errors, []);
+      await context.close();
+    });
+
+    test("the office page: a register opened, every household in the table, no CSP violation", async () => {
+      const { context, page, record } = await phonePage({ viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false });
+      await page.goto(`${server.origin}/office.html`);
+      await page.locator("#register-file").waitFor({ state: "attached", timeout: 30_000 });
+      await page.locator("#register-file").setInputFiles(REGISTER_FIXTURE);
+      await page.locator("table.register tbody tr").first().waitFor({ timeout: 30_000 });
+      assert.ok((await page.locator("table.register tbody tr").count()) > 5);
       assert.deepEqual(await page.evaluate(() => window.__csp), [], "CSP violations");
       assert.deepEqual(record.errors, []);
       await context.close();

@@ -59,8 +59,8 @@ export function policy(html) {
 
 const META = /[ \t]*<meta http-equiv="Content-Security-Policy"[^>]*>\n?/i;
 
-export async function writePolicy(dir) {
-  const path = join(dir, "index.html");
+export async function writePolicy(dir, page = "index.html") {
+  const path = join(dir, page);
   let html = (await readFile(path, "utf8")).replace(META, "");
   const csp = policy(html);
   const charset = /<meta charset="utf-8"\s*\/?>\n?/i;
@@ -71,13 +71,13 @@ export async function writePolicy(dir) {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const dir = process.argv[2];
+  const [dir, page = "index.html"] = process.argv.slice(2);
   if (!dir) {
-    console.error("usage: node scripts/csp.mjs DIR");
+    console.error("usage: node scripts/csp.mjs DIR [PAGE]   (PAGE: index.html unless given)");
     process.exit(2);
   }
-  const csp = await writePolicy(dir);
-  console.log(`csp: ${csp}`);
+  const csp = await writePolicy(dir, page);
+  console.log(`csp (${page}): ${csp}`);
   if (csp.includes("'unsafe-inline'")) {
     console.log("csp: trunk serve's live-reload script is inline: scripts allowed inline in this build only");
   }

@@ -27,9 +27,9 @@ async function terser() {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const dir = process.argv[2];
+  const [dir, page = "index.html"] = process.argv.slice(2);
   if (!dir) {
-    console.error("usage: node scripts/minify-js.mjs DIR");
+    console.error("usage: node scripts/minify-js.mjs DIR [PAGE]   (PAGE: index.html unless given)");
     process.exit(2);
   }
   const minify = await terser();
@@ -37,7 +37,7 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     console.log("minify-js: terser is not installed (make setup); the JS glue stays as it is");
     process.exit(0);
   }
-  const html = await readFile(join(dir, "index.html"), "utf8");
+  const html = await readFile(join(dir, page), "utf8");
   for (const file of glueFiles(html)) {
     const path = join(dir, file);
     const code = await readFile(path, "utf8");

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Trunk's post_build hook (see Trunk.toml), run on the staging directory before it becomes
-# dist/:
+# Trunk's post_build hook (see Trunk.toml and Trunk.office.toml), run on the staging
+# directory before it becomes dist/. For office.html, only its own step 2 below. For the
+# family page (index.html): the office page's files copied in, then:
 #   1. policy.html, the text version for phones without JavaScript or WebAssembly, printed by
 #      the native command line from the same rules data the app uses (`fuzhu static-page`),
 #      and the English texts' file (`fuzhu english-table`, src/english.rs);
@@ -16,6 +17,27 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 STAGE="${TRUNK_STAGING_DIR:?post-build.sh is run by trunk (TRUNK_STAGING_DIR is not set)}"
 cd "$ROOT"
+
+# The office page (Trunk.office.toml, built first into target/office-dist by `make build`):
+# its glue minified and imports shortened, office.html slimmed and given its own policy. It
+# then waits there until the family page's build below takes it into dist/.
+if [ "$(basename "${TRUNK_HTML_FILE:-index.html}")" = office.html ]; then
+    node "$ROOT/scripts/minify-js.mjs" "$STAGE" office.html
+    node "$ROOT/scripts/short-imports.mjs" "$STAGE" office.html
+    node "$ROOT/scripts/slim-index.mjs" "$STAGE" office.html
+    node "$ROOT/scripts/csp.mjs" "$STAGE" office.html
+    exit 0
+fi
+
+# The family page's build: the office page joins it (trunk empties dist/ on each build, so a
+# page built on its own into dist/ would be removed by the next build).
+OFFICE_DIST="${FUZHU_OFFICE_DIST:-$ROOT/target/office-dist}"
+if [ -f "$OFFICE_DIST/office.html" ]; then
+    cp "$OFFICE_DIST"/office.html "$OFFICE_DIST"/fuzhu-office-* "$STAGE"/
+    echo "post-build: office.html and its bundle from $OFFICE_DIST"
+else
+    echo "post-build: no $OFFICE_DIST/office.html: the office page is not in this build (make build makes it first)" >&2
+fi
 
 env -u RUSTC_BOOTSTRAP -u CARGO_UNSTABLE_BUILD_STD -u CARGO_UNSTABLE_BUILD_STD_FEATURES -u CARGO_BUILD_RUSTFLAGS \
     -u CARGO_TARGET_DIR -u CARGO_BUILD_TARGET -u RUSTUP_TOOLCHAIN \

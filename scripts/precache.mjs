@@ -2,7 +2,8 @@
 //
 //   node scripts/precache.mjs DIR        (Trunk's post_build hook runs it on the staging dir)
 //
-// PRECACHE is every file under DIR except sw.js itself and the embedding demo, as paths
+// PRECACHE is every file under DIR except sw.js itself, the embedding demo and the office
+// page (office.html and its fuzhu-office-… files), as paths
 // relative to sw.js; VERSION is the first 16 hex digits of a SHA-256 over every listed file's
 // path and contents, so any change to any file makes a new version (and a new cache), and an
 // unchanged build gives the same one. Running it again on the same DIR gives the same sw.js.
@@ -11,7 +12,11 @@ import { readdir, readFile, writeFile } from "node:fs/promises";
 import { join, relative, resolve, sep } from "node:path";
 import { pathToFileURL } from "node:url";
 
-const EXCLUDE = new Set(["sw.js", "embed-demo.html", "embed-demo.css", "embed-resize.js"]);
+const EXCLUDE = new Set(["sw.js", "embed-demo.html", "embed-demo.css", "embed-resize.js", "office.html"]);
+// The street office's page and its bundle (office.html, fuzhu-office-….js/_bg.wasm) are not
+// precached: every family's phone would download the office's spreadsheet code. The office
+// page is used online, on the office's PC; the worker passes its requests to the network.
+const OFFICE = /^fuzhu-office-/;
 const BLOCK = /\/\* PRECACHE-BEGIN[^*]*\*\/[\s\S]*?\/\* PRECACHE-END \*\//;
 
 async function files(dir, root = dir) {
@@ -26,7 +31,7 @@ async function files(dir, root = dir) {
 }
 
 export async function precache(dir) {
-  const list = (await files(dir)).filter((path) => !EXCLUDE.has(path)).sort();
+  const list = (await files(dir)).filter((path) => !EXCLUDE.has(path) && !OFFICE.test(path)).sort();
   if (!list.includes("index.html")) throw new Error(`${dir}/index.html not found`);
   const version = createHash("sha256");
   for (const path of list) {

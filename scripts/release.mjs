@@ -8,7 +8,8 @@
 //   fuzhu-<version>/site/      every file of DIST (the web root: every page the build made)
 //   fuzhu-<version>/deploy/    deploy/'s server configurations, as they are, and the
 //                              Content-Security-Policy for response headers, made here from the
-//                              policy the build wrote into site/index.html (csp.txt and one
+//                              policies the build wrote into site/index.html and
+//                              site/office.html, joined (csp.txt and one
 //                              snippet per server: nginx-csp.conf, apache-csp.conf, _headers)
 //   fuzhu-<version>/DEPLOY.md  docs/deploy.md
 //   fuzhu-<version>/SHA256SUMS every other file's SHA-256 (`cd fuzhu-<version> && sha256sum -c SHA256SUMS`)
@@ -55,6 +56,23 @@ export function metaPolicy(html) {
   return m[1];
 }
 
+/** One policy allowing what each page's own policy allows: the same directives, their
+ *  sources joined (each page's inline script and style hashes). A server sends one header
+ *  for every page, and the office page's inline loader and styles differ from index.html's. */
+export function mergePolicies(policies) {
+  const merged = new Map();
+  for (const policy of policies) {
+    for (const part of policy.split(";")) {
+      const [name, ...sources] = part.trim().split(/\s+/);
+      if (!name) continue;
+      const have = merged.get(name) ?? [];
+      for (const src of sources) if (!have.includes(src)) have.push(src);
+      merged.set(name, have);
+    }
+  }
+  return [...merged].map(([name, sources]) => [name, ...sources].join(" ")).join("; ");
+}
+
 /** The header files for each server: the meta's policy and frame-ancestors, which only a
  *  header can set. The sites allowed to embed are the server configuration's own setting
  *  (nginx: $fuzhu_frame_ancestors, Apache: ${FUZHU_FRAME_ANCESTORS}, see deploy/). */
@@ -73,7 +91,8 @@ export function headerFiles(policy) {
       `# For static hosts that read _headers (copy it into the site's root). ${"Made by scripts/release.mjs."}\n` +
       `/*\n  Content-Security-Policy: ${policy}; frame-ancestors 'self'\n  X-Content-Type-Options: nosniff\n` +
       ["/", "/index.html", "/sw.js"].map((p) => `${p}\n  Cache-Control: no-cache\n`).join("") +
-      `/fuzhu-web-*\n  Cache-Control: public, max-age=31536000, immutable\n`,
+      `/fuzhu-web-*\n  Cache-Control: public, max-age=31536000, immutable\n` +
+      `/fuzhu-office-*\n  Cache-Control: public, max-age=31536000, immutable\n`,
   };
 }
 
@@ -185,7 +204,9 @@ export async function release(dist, out, { root = ROOT, epoch = sourceDateEpoch(
   for (const path of await listFiles(join(root, "deploy"))) {
     files.set(`deploy/${path}`, await readFile(join(root, "deploy", path)));
   }
-  const policy = metaPolicy(await readFile(join(dist, "index.html"), "utf8"));
+  // Every page's policy in one header (the family page's and, when built, the office page's).
+  const pages = ["index.html", "office.html"].filter((p) => site.includes(p));
+  const policy = mergePolicies(await Promise.all(pages.map(async (p) => metaPolicy(await readFile(join(dist, p), "utf8")))));
   for (const [path, text] of Object.entries(headerFiles(policy))) files.set(`deploy/${path}`, Buffer.from(text));
   files.set("DEPLOY.md", await readFile(join(root, "docs", "deploy.md")));
   const paths = [...files.keys()].sort(byteOrder);

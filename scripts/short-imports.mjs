@@ -118,14 +118,14 @@ export function loaded(html) {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const dir = process.argv[2];
+  const [dir, page = "index.html"] = process.argv.slice(2);
   if (!dir) {
-    console.error("usage: node scripts/short-imports.mjs DIR");
+    console.error("usage: node scripts/short-imports.mjs DIR [PAGE]   (PAGE: index.html unless given)");
     process.exit(2);
   }
-  const files = loaded(await readFile(join(dir, "index.html"), "utf8"));
+  const files = loaded(await readFile(join(dir, page), "utf8"));
   if (!files) {
-    console.log("short-imports: index.html names no JS and wasm; nothing done");
+    console.log(`short-imports: ${page} names no JS and wasm; nothing done`);
     process.exit(0);
   }
   const wasm = await readFile(join(dir, files.wasm));

@@ -67,14 +67,14 @@ export function slimHtml(html) {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const dir = process.argv[2];
+  const [dir, page = "index.html"] = process.argv.slice(2);
   if (!dir) {
-    console.error("usage: node scripts/slim-index.mjs DIR");
+    console.error("usage: node scripts/slim-index.mjs DIR [PAGE]   (PAGE: index.html unless given)");
     process.exit(2);
   }
-  const path = join(dir, "index.html");
+  const path = join(dir, page);
   const before = await readFile(path, "utf8");
   const after = slimHtml(before);
   await writeFile(path, after);
-  console.log(`slim-index: index.html ${Buffer.byteLength(before)} -> ${Buffer.byteLength(after)} bytes`);
+  console.log(`slim-index: ${page} ${Buffer.byteLength(before)} -> ${Buffer.byteLength(after)} bytes`);
 }

@@ -1,6 +1,8 @@
 //! The browser app: asks the questions and shows what the rules return. It holds no rule;
 //! every decision comes from `crate::rules::evaluate` on the facts `crate::flow` builds.
 
+#[cfg(feature = "office")]
+pub mod desk;
 mod hooks;
 mod office;
 mod panic;

@@ -49,6 +49,12 @@ mod cli {
         object in gives one out, an array gives an array; with --skip-invalid the good
         records of an array are answered (each with its \"index\", from 1) and the bad
         ones listed on standard error
+  fuzhu register FILE [-o OUT.xlsx|OUT.csv] [--today YYYY-MM-DD]
+        decide every household of a street office's register (台账: .xlsx, .xls, .ods,
+        or .csv in UTF-8 or GBK) and write its columns followed by the answers
+        (`fuzhu register --help` for more; the same in the browser: office.html)
+  fuzhu register --template OUT.xlsx
+        write the register's template: headers, an example row, a sheet on each column
   fuzhu explain ID     show an item's conditions, clause and agencies
   fuzhu explain        list the item ids
   fuzhu static-page    print policy.html: every item as plain HTML, no script

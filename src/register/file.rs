@@ -132,6 +132,7 @@ fn damaged(kind: &str, detail: &str) -> FileError {
 }
 
 /// Reads a register file from disk.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn read_path(path: &Path) -> Result<Sheets, FileError> {
     let bytes = std::fs::read(path).map_err(|e| {
         FileError::new(
@@ -349,10 +350,14 @@ fn write_out(
 const WIDTH_SAMPLE_ROWS: usize = 2000;
 
 /// The answers as an .xlsx workbook: one sheet, header frozen, columns sized, filters on.
-/// Rows are written in order in constant-memory mode (a temporary file, not the heap).
+/// Natively, rows are written in order in constant-memory mode (a temporary file, not the
+/// heap); in the browser, which has no temporary files, in memory (10,000 rows: a few MB).
 pub fn xlsx(reg: &Register) -> Result<Vec<u8>, XlsxError> {
     let mut wb = Workbook::new();
+    #[cfg(not(target_arch = "wasm32"))]
     let ws = wb.add_worksheet_with_constant_memory()?;
+    #[cfg(target_arch = "wasm32")]
+    let ws = wb.add_worksheet();
     ws.set_name("核查结果")?;
     let head = header_format();
     let date = Format::new().set_num_format("yyyy-mm-dd");

@@ -2,20 +2,24 @@
 //! the rules' answer per row out, with the outreach lines an office acts on (政策找人).
 //!
 //! The row logic here is pure: it works on `Vec<Vec<Cell>>` and calls `crate::rules` only,
-//! never the questionnaire, so the office page can reuse it in the browser. Reading and
-//! writing files (`file`) and the command line (`cli`) are native for now. The contract is
-//! `docs/register.md`.
+//! never the questionnaire, so the office page (office.html) runs the same code in the
+//! browser. Reading and writing files (`file`) works on bytes on both sides; the command
+//! line (`cli`) is native. What the office page filters and says (`view`, `text`) is pure
+//! too, so it is tested natively. The contract is `docs/register.md`.
 
 pub mod columns;
-mod outreach;
+// In the browser, only the office page reads files (see the feature "office" in Cargo.toml).
+#[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
+pub mod file;
+pub mod outreach;
 mod row;
 pub mod template;
+pub mod text;
 pub mod values;
+pub mod view;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
-#[cfg(not(target_arch = "wasm32"))]
-pub mod file;
 
 use std::borrow::Cow;
 
@@ -109,6 +113,8 @@ pub const RESULT_HEADERS: [&str; 13] = [
 /// results are `rules::evaluate(&facts)` again when a family's sheet is opened.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Summary {
+    /// The day the row was decided for (its 核查日期, or the day of the check).
+    pub as_of: NaiveDate,
     pub special_family: bool,
     pub covered: bool,
     pub totals: Totals,
@@ -133,6 +139,7 @@ impl Summary {
             }
         }
         Summary {
+            as_of: out.as_of,
             special_family: out.special_family,
             covered: out.covered,
             totals: out.totals,

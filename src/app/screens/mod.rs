@@ -13,7 +13,11 @@ mod summary;
 mod welcome;
 mod widgets;
 
+#[cfg(feature = "office")]
+pub use print::sheet as print_sheet;
 pub use question::QuestionScreen;
+#[cfg(feature = "office")]
+pub use results::household;
 pub use results::results;
 pub use summary::summary;
 pub use welcome::welcome;

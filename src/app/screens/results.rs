@@ -71,6 +71,29 @@ pub fn results(props: &ScreenProps) -> Html {
     }
 }
 
+/// One household's results and its print sheet, without the questionnaire's controls (back,
+/// start again, share, save, clear): the same view as [`results`], for the office page's
+/// register rows, whose facts come from a spreadsheet rather than from answers.
+#[cfg(feature = "office")]
+pub fn household(s: &State, outcome: &Outcome) -> Html {
+    let printable = outcome.special_family && outcome.covered;
+    html! {
+        <section key="household" class="screen results">
+            if printable {
+                { inside(s, outcome) }
+                { print::print_button(s, false) }
+                { print::sheet(s, outcome) }
+            } else {
+                { outside(s, outcome) }
+            }
+            <footer class="meta">
+                <p>{ Key::Disclaimer.text(s.lang, s.voice) }</p>
+                <p>{ present::checked_line(outcome, s.lang) }</p>
+            </footer>
+        </section>
+    }
+}
+
 fn hotlines(s: &State) -> Html {
     html! {
         <section class="hotlines" aria-labelledby="hotlines-title">

@@ -1,0 +1,505 @@
+//! The street office's page (office.html, its own wasm: `src/bin/fuzhu_office.rs`): a
+//! register opened from a file, every household decided by `crate::register` in the browser,
+//! a paged table with the filters and search of `register::view`, one household's results
+//! with the family page's own view and print sheet (`screens::household`), every listed
+//! sheet printed at once, and the answers exported as the command line writes them. It holds
+//! no rule and stores nothing: the register lives in this page's memory until 清除, 30
+//! minutes without use, or the page is closed.
+
+mod browser;
+mod state;
+
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+use yew::prelude::*;
+
+use super::hooks::{today, TITLE_ID};
+use super::screens;
+use crate::flow::nav::State;
+use crate::flow::text::{Lang, Voice};
+use crate::flow::Answers;
+use crate::register::text::Desk as T;
+use crate::register::view::{self, Filter};
+use crate::register::{check_sheets, file, Checked};
+use crate::rules;
+use state::{Desk, DeskAction, DeskState, Loaded, Status, PAGE_ROWS};
+
+/// The id of the element in office.html that the page mounts into.
+pub const MOUNT_ID: &str = "app";
+const LIST_TITLE_ID: &str = "list-title";
+const FILE_INPUT_ID: &str = "register-file";
+
+/// Reads, decides and hands over a file's contents (called after a frame: see `browser::read`).
+fn check_file(
+    name: String,
+    bytes: Option<Vec<u8>>,
+    today: NaiveDate,
+    dispatch: Callback<DeskAction>,
+) {
+    let result = match bytes {
+        None => Err(crate::register::FileError::new(
+            "浏览器读不出这个文件，请确认文件没有被别的程序占用，再选一次",
+            "the browser could not read the file: make sure no other program holds it, and choose it again",
+        )),
+        Some(bytes) => file::read_bytes(&bytes, &name).and_then(|s| check_sheets(s, today)),
+    };
+    dispatch.emit(match result {
+        Ok(reg) => DeskAction::Loaded(Rc::new(Loaded::new(name, today, reg))),
+        Err(e) => DeskAction::Failed(name, e),
+    });
+}
+
+fn open_file(f: web_sys::File, dispatch: &Callback<DeskAction>) {
+    let name = f.name();
+    dispatch.emit(DeskAction::Reading(name.clone()));
+    let dispatch = dispatch.clone();
+    let day = today();
+    browser::read(f, move |bytes| check_file(name, bytes, day, dispatch));
+}
+
+/// The family page's state for one register row, so the family's own results view and print
+/// sheet show it: the answers the questionnaire would have given (for the sheet's code),
+/// where it can express them; addressed to the office's staff on screen.
+fn family_state(lang: Lang, today: NaiveDate, facts: &rules::Facts) -> State {
+    let as_of = facts.as_of.unwrap_or(today);
+    let mut s = State::new(as_of);
+    s.lang = lang;
+    s.voice = Voice::Volunteer;
+    s.answers = Answers::from_facts(facts, as_of).unwrap_or_default();
+    s
+}
+
+#[function_component(OfficeApp)]
+pub fn office_app() -> Html {
+    let desk = use_reducer(|| Desk(DeskState::default()));
+    let dispatch = {
+        let desk = desk.clone();
+        Callback::from(move |a: DeskAction| desk.dispatch(a))
+    };
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with((), move |_| {
+            browser::on_idle(move || dispatch.emit(DeskAction::Wipe));
+        });
+    }
+    let s = &desk.0;
+    use_effect_with(s.lang, |l| browser::root_lang(l.code()));
+    // Focus follows the view: the household's heading when one opens, the list's when back.
+    {
+        let open = s.open;
+        let first = use_mut_ref(|| true);
+        use_effect_with(open, move |open| {
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
+            }
+            browser::focus(if open.is_some() {
+                TITLE_ID
+            } else {
+                LIST_TITLE_ID
+            });
+            if open.is_some() {
+                if let Some(w) = web_sys::window() {
+                    w.scroll_to_with_x_and_y(0.0, 0.0);
+                }
+            }
+        });
+    }
+    {
+        let dispatch = dispatch.clone();
+        use_effect_with(s.print_all, move |on| {
+            browser::root_flag("data-print-all", *on);
+            if *on {
+                browser::print();
+                dispatch.emit(DeskAction::PrintAll(false));
+            }
+        });
+    }
+    let lang = s.lang;
+    let other = match lang {
+        Lang::Zh => Lang::En,
+        Lang::En => Lang::Zh,
+    };
+    let switch = dispatch.reform(move |_: MouseEvent| DeskAction::SetLang(other));
+    let body = match (&s.loaded, s.open) {
+        (Some(l), Some(i)) => household(s, l, i, &dispatch),
+        _ => list(s, &dispatch),
+    };
+    html! {
+        <div class="shell desk">
+            <header class="topbar">
+                <span class="brand">{ T::Brand.text(lang) }</span>
+                <button type="button" class="link-button lang-switch" onclick={switch}
+                    lang={other.code()} aria-label={T::LangSwitchLabel.text(lang)}>
+                    { T::LangSwitch.text(lang) }
+                </button>
+            </header>
+            <main class="app desk-main" id="main">
+                { body }
+            </main>
+        </div>
+    }
+}
+
+/// The opening block: choose or drop a file, the template, what happens to the file.
+fn opener(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
+    let lang = s.lang;
+    let onchange = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: Event| {
+            let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+            if let Some(f) = browser::first_file(input.files()) {
+                open_file(f, &dispatch);
+            }
+            // The same file chosen again (after 清除, or corrected) is a change again.
+            input.set_value("");
+        })
+    };
+    let ondragover = Callback::from(|e: DragEvent| e.prevent_default());
+    let ondrop = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            if let Some(f) = browser::first_file(e.data_transfer().and_then(|d| d.files())) {
+                open_file(f, &dispatch);
+            }
+        })
+    };
+    let template = Callback::from(|_: MouseEvent| {
+        if let Ok(bytes) = file::template_xlsx() {
+            browser::download(&bytes, "特殊家庭台账模板.xlsx", browser::XLSX_TYPE);
+        }
+    });
+    let status = match &s.status {
+        Status::Idle => Html::default(),
+        Status::Reading(name) => html! {
+            <p class="desk-status" role="status">{ T::Reading.fill(lang, &[("file", name)]) }</p>
+        },
+        Status::Failed(name, e) => html! {
+            <div class="notice desk-error" role="alert">
+                <p><strong>{ T::Failed.fill(lang, &[("file", name)]) }</strong>{ lang.pick(&e.zh, &e.en).to_string() }</p>
+            </div>
+        },
+        Status::Cleared => {
+            html! { <p class="desk-status" role="status">{ T::Cleared.text(lang) }</p> }
+        }
+        Status::Wiped => html! { <p class="desk-status" role="status">{ T::Wiped.text(lang) }</p> },
+    };
+    // With a register open: one line, to open another file or get the template.
+    let compact = s.loaded.is_some();
+    html! {
+        <section ~className={if compact { "desk-open compact no-print" } else { "desk-open no-print" }} aria-labelledby="open-title">
+            <div class="drop-zone" {ondragover} {ondrop}>
+                <label class="file-button primary" for={FILE_INPUT_ID} id="open-title">
+                    { if compact { T::ChooseAnother.text(lang) } else { T::ChooseFile.text(lang) } }
+                </label>
+                <input type="file" id={FILE_INPUT_ID} class="file-input"
+                    accept=".xlsx,.xls,.ods,.csv,.xlsm,.et,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,application/vnd.ms-excel,application/vnd.oasis.opendocument.spreadsheet,text/csv"
+                    {onchange} />
+                if !compact {
+                    <p class="hint">{ T::DropHint.text(lang) }</p>
+                }
+            </div>
+            <p class="template-line">
+                <button type="button" class="link-button template" onclick={template}>{ T::Template.text(lang) }</button>
+                if !compact {
+                    <span class="hint">{ T::TemplateHint.text(lang) }</span>
+                }
+            </p>
+            { status }
+        </section>
+    }
+}
+
+/// The list: the file's notices, filters, search, export, the table page by page.
+fn list(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
+    let lang = s.lang;
+    let head = html! {
+        <>
+            <h1 id={LIST_TITLE_ID} tabindex="-1">{ T::Title.text(lang) }</h1>
+            if s.loaded.is_none() {
+                <p class="lead no-print">{ T::Intro.text(lang) }</p>
+            }
+            <p class="privacy no-print">{ T::Privacy.text(lang) }</p>
+        </>
+    };
+    let Some(l) = &s.loaded else {
+        return html! { <section key="start" class="screen desk-list">{ head }{ opener(s, dispatch) }</section> };
+    };
+    let reg = &l.reg;
+    let listed = s.listed();
+    let n = listed.len();
+    let pages = n.div_ceil(PAGE_ROWS).max(1);
+    let page = s.page.min(pages - 1);
+    let from = page * PAGE_ROWS;
+    let to = (from + PAGE_ROWS).min(n);
+    let households = l.counts[0];
+    let filters = Filter::ALL.iter().enumerate().map(|(k, f)| {
+        let f = *f;
+        let on = s.filter == f;
+        let onclick = dispatch.reform(move |_: MouseEvent| DeskAction::Filter(f));
+        html! {
+            <button type="button" ~className={if on { "filter on" } else { "filter" }}
+                aria-pressed={if on { "true" } else { "false" }} {onclick}>
+                { f.label().text(lang) }<span class="count">{ l.counts[k].to_string() }</span>
+            </button>
+        }
+    });
+    let oninput = dispatch.reform(|e: InputEvent| {
+        let input: web_sys::HtmlInputElement = e.target_unchecked_into();
+        DeskAction::Query(input.value())
+    });
+    let export_xlsx = {
+        let l = l.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Ok(bytes) = file::xlsx(&l.reg) {
+                browser::download(&bytes, &export_name(&l.name, "xlsx"), browser::XLSX_TYPE);
+            }
+        })
+    };
+    let export_csv = {
+        let l = l.clone();
+        Callback::from(move |_: MouseEvent| {
+            let mut bytes = Vec::new();
+            if file::write_csv(&l.reg, &mut bytes).is_ok() {
+                browser::download(&bytes, &export_name(&l.name, "csv"), browser::CSV_TYPE);
+            }
+        })
+    };
+    let printable: Vec<usize> = listed
+        .iter()
+        .copied()
+        .filter(|&i| {
+            reg.rows[i]
+                .result
+                .as_ref()
+                .is_some_and(|r| r.special_family && r.covered)
+        })
+        .collect();
+    let print_count = printable.len();
+    let print_all = dispatch.reform(|_: MouseEvent| DeskAction::PrintAll(true));
+    let prev = dispatch.reform(move |_: MouseEvent| DeskAction::Page(page.saturating_sub(1)));
+    let next = dispatch.reform(move |_: MouseEvent| DeskAction::Page(page + 1));
+    let clear = dispatch.reform(|_: MouseEvent| DeskAction::Clear);
+    let headers = reg.output_headers();
+    let showing = if n == 0 {
+        T::NoneFound.text(lang).to_string()
+    } else {
+        T::Showing.fill(
+            lang,
+            &[
+                ("from", &(from + 1).to_string()),
+                ("to", &to.to_string()),
+                ("n", &n.to_string()),
+            ],
+        )
+    };
+    html! {
+        <section key="list" class="screen desk-list">
+            { head }
+            { opener(s, dispatch) }
+            <div class="desk-file no-print">
+                <p class="loaded" role="status"><strong>{ T::Loaded.fill(lang, &[("file", &l.name), ("n", &households.to_string())]) }</strong></p>
+                if !reg.notices.is_empty() {
+                    <details class="notices" open=true>
+                        <summary>{ T::Notices.text(lang) }</summary>
+                        <ul>{ for reg.notices.iter().map(|x| html! { <li>{ lang.pick(&x.zh, &x.en).to_string() }</li> }) }</ul>
+                    </details>
+                }
+                <div class="desk-actions">
+                    <button type="button" class="secondary export-xlsx" onclick={export_xlsx}>{ T::ExportXlsx.text(lang) }</button>
+                    <button type="button" class="secondary export-csv" onclick={export_csv}>{ T::ExportCsv.text(lang) }</button>
+                    <button type="button" class="secondary print-all" onclick={print_all} disabled={print_count == 0}>
+                        { T::PrintAll.fill(lang, &[("n", &print_count.to_string())]) }
+                    </button>
+                    <button type="button" class="secondary desk-clear" onclick={clear} aria-label={T::ClearLabel.text(lang)}>{ T::Clear.text(lang) }</button>
+                </div>
+                <p class="hint">{ T::ExportHint.text(lang) }</p>
+            </div>
+            <div class="desk-tools no-print">
+                <div class="filters" role="group" aria-label={T::Filters.text(lang)}>{ for filters }</div>
+                <label class="search">
+                    <span>{ T::Search.text(lang) }</span>
+                    <input type="search" value={s.query.clone()} {oninput} autocomplete="off" />
+                </label>
+            </div>
+            <p class="showing no-print" aria-live="polite">{ showing }</p>
+            if n > 0 {
+                <div class="table-scroll no-print" role="region" tabindex="0" aria-label={T::TableLabel.text(lang)}>
+                    <table class="register">
+                        <thead>
+                            <tr>
+                                <th scope="col">{ T::Row.text(lang) }</th>
+                                { for headers.iter().map(|h| html! { <th scope="col">{ h.clone() }</th> }) }
+                            </tr>
+                        </thead>
+                        <tbody>
+                            { for listed[from..to].iter().map(|&i| row(s, l, i, dispatch)) }
+                        </tbody>
+                    </table>
+                </div>
+                if pages > 1 {
+                    <nav class="pager no-print" aria-label={T::Showing.fill(lang, &[("from", &(from + 1).to_string()), ("to", &to.to_string()), ("n", &n.to_string())])}>
+                        <button type="button" class="secondary prev" onclick={prev} disabled={page == 0}>{ T::Prev.text(lang) }</button>
+                        <span>{ [(page + 1).to_string(), " / ".into(), pages.to_string()].concat() }</span>
+                        <button type="button" class="secondary next" onclick={next} disabled={page + 1 >= pages}>{ T::Next.text(lang) }</button>
+                    </nav>
+                }
+            }
+            if s.print_all {
+                { print_all_sheets(s, l, &printable) }
+            }
+        </section>
+    }
+}
+
+fn export_name(input: &str, ext: &str) -> String {
+    let stem = input.rsplit_once('.').map_or(input, |(s, _)| s);
+    ["核查结果-", stem, ".", ext].concat()
+}
+
+fn row(s: &DeskState, l: &Loaded, i: usize, dispatch: &Callback<DeskAction>) -> Html {
+    let r: &Checked = &l.reg.rows[i];
+    let line = r.line.to_string();
+    let open = dispatch.reform(move |_: MouseEvent| DeskAction::Open(i));
+    let cells = l.reg.output_row(i);
+    html! {
+        <tr key={i} ~className={if r.error.is_some() { "row-error" } else { "" }}>
+            <th scope="row">
+                <button type="button" class="link-button open-row" onclick={open}
+                    aria-label={T::OpenLabel.fill(s.lang, &[("n", &line)])}>
+                    { T::Open.fill(s.lang, &[("n", &line)]) }
+                </button>
+            </th>
+            { for cells.iter().map(|c| html! { <td>{ c.as_text().into_owned() }</td> }) }
+        </tr>
+    }
+}
+
+/// One household: the family page's results view and print sheet, or what is wrong.
+fn household(s: &DeskState, l: &Loaded, i: usize, dispatch: &Callback<DeskAction>) -> Html {
+    let lang = s.lang;
+    let r = &l.reg.rows[i];
+    let back = dispatch.reform(|_: MouseEvent| DeskAction::Close);
+    let name = view::label(&l.reg, r);
+    let title = T::Household.fill(lang, &[("n", &r.line.to_string()), ("name", &name)]);
+    let body = match (&r.facts, &r.error) {
+        (Some(facts), _) => {
+            let fs = family_state(lang, l.today, facts);
+            match rules::evaluate(facts, fs.today) {
+                Ok(outcome) => with_code(&fs, screens::household(&fs, &outcome)),
+                Err(e) => {
+                    html! { <p class="error" role="alert">{ lang.pick(&e.zh, &e.en).to_string() }</p> }
+                }
+            }
+        }
+        (None, Some(e)) => html! {
+            <section class="screen results">
+                <h1 id={TITLE_ID} tabindex="-1">{ title.clone() }</h1>
+                <p class="error" role="alert">{ T::RowError.text(lang) }</p>
+                <p class="row-error-text">{ e.clone() }</p>
+            </section>
+        },
+        (None, None) => Html::default(),
+    };
+    html! {
+        <div key={["household-", &i.to_string()].concat()} class="desk-household">
+            <div class="actions no-print">
+                <button type="button" class="secondary back-to-list" onclick={back}>{ T::BackToList.text(lang) }</button>
+            </div>
+            if r.facts.is_some() {
+                <p class="household-of no-print">{ title }</p>
+            }
+            { body }
+        </div>
+    }
+}
+
+/// The sheet's QR code opens the answers on the family page; a row the questionnaire cannot
+/// express (`Answers::from_facts`: no mother listed, say) has none to open, so its code is
+/// hidden (office.css: `.no-code`).
+fn with_code(fs: &State, view: Html) -> Html {
+    html! { <div ~className={if fs.answers.child.is_some() { "sheet-of" } else { "sheet-of no-code" }}>{ view }</div> }
+}
+
+/// Every listed household's print sheet, one after another, shown only when printed.
+fn print_all_sheets(s: &DeskState, l: &Loaded, rows: &[usize]) -> Html {
+    html! {
+        <div class="print-all print-only">
+            { for rows.iter().filter_map(|&i| {
+                let facts = l.reg.rows[i].facts.as_ref()?;
+                let fs = family_state(s.lang, l.today, facts);
+                let outcome = rules::evaluate(facts, fs.today).ok()?;
+                Some(with_code(&fs, screens::print_sheet(&fs, &outcome)))
+            }) }
+        </div>
+    }
+}
+
+/// The page shown after a panic (see `app::panic`): the file on the PC is untouched.
+const PANIC_PAGE: &str = "<main class=\"app panic-screen\" id=\"main\">\
+<h1 id=\"panic-title\" tabindex=\"-1\">出了点问题</h1>\
+<p class=\"lead\" role=\"alert\">这一页意外出错了。台账文件本身没有任何改动。</p>\
+<p>请点下面的按钮重新打开本页，再选一次文件。</p>\
+<div class=\"actions\"><button type=\"button\" class=\"primary\" id=\"fuzhu-restart\">重新打开</button></div>\
+<p class=\"hint\" lang=\"en\">Something went wrong; the register file itself is unchanged. \
+Press 重新打开 (open again) and choose the file again.</p>\
+</main>";
+
+/// After a panic: [`PANIC_PAGE`] instead of the page, its button reloading (as `app::panic`
+/// does for the family page, whose words speak of answers kept in the address).
+fn install_panic_page() {
+    yew::set_custom_panic_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        let _ = show_panic_page();
+    }));
+}
+
+fn show_panic_page() -> Option<()> {
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+    let document = web_sys::window()?.document()?;
+    let root = document
+        .get_element_by_id(MOUNT_ID)
+        .or_else(|| document.body().map(Into::into))?;
+    root.set_inner_html(PANIC_PAGE);
+    let reload = Closure::<dyn FnMut(web_sys::Event)>::new(|e: web_sys::Event| {
+        e.stop_propagation();
+        if let Some(w) = web_sys::window() {
+            let _ = w.location().reload();
+        }
+    });
+    document
+        .get_element_by_id("fuzhu-restart")?
+        .add_event_listener_with_callback("click", reload.as_ref().unchecked_ref())
+        .ok()?;
+    reload.forget();
+    Some(())
+}
+
+/// Mounts [`OfficeApp`] into `#app` of office.html. An address with a share code after `#`
+/// is the QR code of a sheet printed here (the family page's sheet draws its own page's
+/// address): it goes on to the family page with the same code, where the answers open.
+pub fn start() {
+    install_panic_page();
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let hash = window.location().hash().unwrap_or_default();
+    if hash.len() > 1 {
+        let _ = window.location().replace(&["index.html", &hash].concat());
+        return;
+    }
+    let Some(document) = window.document() else {
+        return;
+    };
+    match document.get_element_by_id(MOUNT_ID) {
+        Some(root) => {
+            root.set_inner_html("");
+            yew::Renderer::<OfficeApp>::with_root(root).render();
+        }
+        None => {
+            yew::Renderer::<OfficeApp>::new().render();
+        }
+    }
+}

@@ -1,0 +1,202 @@
+//! The office page's filters and search (`register::view`), on registers as an office types
+//! them: each date filter tried the day before, on and after its edge, every filter against
+//! the fixtures' answers, the search by 编号 and by 姓名.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use fuzhu::register::values::check_char;
+use fuzhu::register::view::{self, Filter};
+use fuzhu::register::{check, check_sheets, file, Register};
+use fuzhu::rules::Status;
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn today() -> NaiveDate {
+    day(2026, 12, 1)
+}
+
+fn id(birth: &str, seq: &str) -> String {
+    let first = format!("410299{birth}{seq}");
+    format!("{first}{}", check_char(first.as_bytes()))
+}
+
+const HEAD: &str = "编号,核查日期,城乡,子女情况,再生育或收养,女方姓名,女方身份证号,女方户籍,男方姓名,男方出生日期,男方开封户籍,已领特别扶助金";
+
+fn register(rows: &[String]) -> Register {
+    let csv = format!("{HEAD}\n{}\n", rows.join("\n"));
+    check(file::read_csv(csv.as_bytes()).unwrap(), today()).unwrap()
+}
+
+/// A bereaved mother alone on the register, checked on 2026-06-01, born on `birth`.
+fn mother_born(birth: &str) -> String {
+    format!(
+        "M{birth},2026-06-01,城镇,死亡,否,某某,{},是,,,,",
+        id(birth, "002")
+    )
+}
+
+fn kept(reg: &Register, f: Filter) -> Vec<usize> {
+    view::select(reg, f, "")
+}
+
+/// The day special support starts for the one household of `reg`, as the rules say.
+fn special_support_from(reg: &Register) -> NaiveDate {
+    let s = reg.rows[0].result.as_ref().expect("decided");
+    let (st, from) = s.items[fuzhu::rules::BenefitId::SpecialSupport as usize];
+    assert_eq!(st, Status::Future);
+    from.unwrap()
+}
+
+#[test]
+fn within_three_months_keeps_an_item_starting_on_the_last_day_of_the_three_months_but_not_the_day_after(
+) {
+    // Checked 2026-06-01: three months on is 2026-09-01. Special support starts on the
+    // mother's 49th birthday.
+    let before = register(&[mother_born("19770831")]);
+    let at = register(&[mother_born("19770901")]);
+    let after = register(&[mother_born("19770902")]);
+    assert_eq!(special_support_from(&before), day(2026, 8, 31));
+    assert_eq!(special_support_from(&at), day(2026, 9, 1));
+    assert_eq!(special_support_from(&after), day(2026, 9, 2));
+    assert_eq!(kept(&before, Filter::Soon), vec![0]);
+    assert_eq!(kept(&at, Filter::Soon), vec![0]);
+    assert!(kept(&after, Filter::Soon).is_empty());
+    // All three are later this year.
+    for reg in [&before, &at, &after] {
+        assert_eq!(kept(reg, Filter::ThisYear), vec![0]);
+    }
+}
+
+#[test]
+fn later_this_year_keeps_an_item_starting_on_31_december_but_not_on_1_january() {
+    let dec = register(&[mother_born("19771231")]);
+    let jan = register(&[mother_born("19780101")]);
+    assert_eq!(special_support_from(&dec), day(2026, 12, 31));
+    assert_eq!(special_support_from(&jan), day(2027, 1, 1));
+    assert_eq!(kept(&dec, Filter::ThisYear), vec![0]);
+    assert!(kept(&jan, Filter::ThisYear).is_empty());
+    assert!(kept(&dec, Filter::Soon).is_empty());
+}
+
+#[test]
+fn not_received_keeps_a_mother_owed_special_support_whom_the_register_marks_as_not_receiving_it() {
+    let owed = |received: &str| {
+        format!(
+            "K1,2026-06-01,城镇,死亡,否,某某,{},是,,,,{received}",
+            id("19700315", "002")
+        )
+    };
+    let not = register(&[owed("否")]);
+    assert_eq!(
+        not.rows[0]
+            .result
+            .as_ref()
+            .unwrap()
+            .status(fuzhu::rules::BenefitId::SpecialSupport),
+        Status::Eligible
+    );
+    assert_eq!(kept(&not, Filter::NotReceived), vec![0]);
+    assert_eq!(kept(&not, Filter::ClaimNow), vec![0]);
+    assert!(kept(&register(&[owed("是")]), Filter::NotReceived).is_empty());
+    assert!(kept(&register(&[owed("")]), Filter::NotReceived).is_empty());
+}
+
+#[test]
+fn a_row_with_an_error_is_listed_under_all_and_errors_only() {
+    let mut bad = id("19700315", "002");
+    bad.replace_range(17.., if bad.ends_with('0') { "1" } else { "0" });
+    let reg = register(&[
+        format!("K1,2026-06-01,城镇,死亡,否,某某,{bad},是,,,,"),
+        ",,,,,,,,,,,".to_string(),
+        mother_born("19700315"),
+    ]);
+    assert!(reg.rows[0].error.is_some());
+    assert!(reg.rows[1].is_blank());
+    assert_eq!(kept(&reg, Filter::Errors), vec![0]);
+    // The blank row between them is no household.
+    assert_eq!(kept(&reg, Filter::All), vec![0, 2]);
+    for f in [
+        Filter::ClaimNow,
+        Filter::Check,
+        Filter::Soon,
+        Filter::ThisYear,
+        Filter::NotReceived,
+    ] {
+        assert!(!kept(&reg, f).contains(&0), "{f:?}");
+    }
+    assert_eq!(view::counts(&reg)[0], 2);
+}
+
+#[test]
+fn the_search_finds_a_household_by_its_number_or_either_parents_name() {
+    let rows = [
+        format!(
+            "KF-001,2026-06-01,城镇,死亡,否,张秀英,{},是,李建国,1963/9/20,是,",
+            id("19700315", "002")
+        ),
+        format!(
+            "kf-002,2026-06-01,农村,死亡,否,王桂兰,{},是,赵长顺,1962/1/2,是,",
+            id("19710101", "004")
+        ),
+    ];
+    let reg = register(&rows);
+    assert_eq!(view::select(&reg, Filter::All, "KF-001"), vec![0]);
+    assert_eq!(
+        view::select(&reg, Filter::All, " KF-002 "),
+        vec![1],
+        "case and spaces"
+    );
+    assert_eq!(view::select(&reg, Filter::All, "秀英"), vec![0]);
+    assert_eq!(view::select(&reg, Filter::All, "长顺"), vec![1]);
+    assert_eq!(view::select(&reg, Filter::All, "kf"), vec![0, 1]);
+    assert!(view::select(&reg, Filter::All, "刘").is_empty());
+    assert_eq!(view::select(&reg, Filter::All, ""), vec![0, 1]);
+    assert_eq!(view::label(&reg, &reg.rows[0]), "KF-001 张秀英 李建国");
+}
+
+#[test]
+fn every_filter_on_the_libreoffice_fixture_keeps_the_households_the_answers_say() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/register/register.xlsx");
+    let reg = check_sheets(file::read_path(&path).unwrap(), today()).unwrap();
+    let counts = view::counts(&reg);
+    for (k, f) in Filter::ALL.iter().enumerate() {
+        let listed = kept(&reg, *f);
+        assert_eq!(listed.len(), counts[k], "{f:?}");
+        for (i, r) in reg.rows.iter().enumerate() {
+            let want = match (&r.result, *f) {
+                _ if r.is_blank() => false,
+                (_, Filter::All) => true,
+                (None, Filter::Errors) => true,
+                (None, _) | (Some(_), Filter::Errors) => false,
+                (Some(s), Filter::ClaimNow) => s.items.iter().any(|(x, _)| *x == Status::Eligible),
+                (Some(s), Filter::Check) => s.items.iter().any(|(x, _)| *x == Status::Check),
+                (Some(s), Filter::Soon) => s.items.iter().any(|(x, d)| {
+                    *x == Status::Future
+                        && d.is_some_and(|d| {
+                            d <= s.as_of.checked_add_months(chrono::Months::new(3)).unwrap()
+                        })
+                }),
+                (Some(s), Filter::ThisYear) => s.items.iter().any(|(x, d)| {
+                    *x == Status::Future
+                        && d.is_some_and(|d| {
+                            d.format("%Y").to_string() == s.as_of.format("%Y").to_string()
+                        })
+                }),
+                (Some(s), Filter::NotReceived) => {
+                    s.reminders.iter().any(|l| l.contains("台账显示未领取"))
+                }
+            };
+            assert_eq!(listed.contains(&i), want, "{f:?}, row {}", r.line);
+        }
+    }
+    // The fixture has households under every filter but 三个月内 and 今年内将符合 (which
+    // depend on its check dates), and rows with errors.
+    assert!(
+        counts[0] >= 10 && counts[1] > 0 && counts[5] > 0,
+        "{counts:?}"
+    );
+}
