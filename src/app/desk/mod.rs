@@ -482,6 +482,10 @@ fn show_panic_page() -> Option<()> {
 /// address): it goes on to the family page with the same code, where the answers open.
 pub fn start() {
     install_panic_page();
+    // The family results view's English sentences (crate::english): the office page is used
+    // on a PC online and its size is not the families', so it carries them rather than
+    // fetching them.
+    crate::english::install(crate::english::BUNDLED.to_owned());
     let Some(window) = web_sys::window() else {
         return;
     };
