@@ -9,12 +9,14 @@ mod print;
 mod question;
 mod reach;
 mod results;
+mod session;
 mod summary;
 mod welcome;
 mod widgets;
 
 pub use question::QuestionScreen;
 pub use results::results;
+pub use session::{awaiting, saved_aside, still_there};
 pub use summary::summary;
 pub use welcome::welcome;
 
