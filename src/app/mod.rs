@@ -73,7 +73,7 @@ pub fn app(props: &AppProps) -> Html {
             state.dispatch(Action::NextFamily);
         })
     };
-    let idle = session::use_idle(!s.saving && s.in_session() && !s.awaiting_release, {
+    let (idle, resume) = session::use_idle(!s.saving && s.in_session() && !s.awaiting_release, {
         let state = state.clone();
         Callback::from(move |_| {
             speech::cancel();
@@ -176,10 +176,10 @@ pub fn app(props: &AppProps) -> Html {
                     { screens::saved_aside(&props) }
                     { body }
                 }
+                if idle {
+                    { screens::still_there(s, resume) }
+                }
             </main>
-            if idle {
-                { screens::still_there(s) }
-            }
             <footer class="app-footer no-print">
                 { crate::flow::present::version_line(crate::rules::RULES_VERSION, s.lang) }
             </footer>

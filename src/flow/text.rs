@@ -248,6 +248,7 @@ texts! {
     ShareDamaged => "这个链接不完整或被改动过，无法恢复回答。请从头开始填写，或请对方重新发送链接。", "This link is incomplete or changed, so the answers cannot be restored. Please start again, or ask for the link again.";
     ShareInvalid => "这个链接里的回答有误（比如日期晚于今天），无法使用。请从头开始填写。", "The answers in this link are not possible (a date after today, say). Please start again.";
     ShareNewer => "这个链接来自新版本的扶助通。正在更新到新版本，更新好后会自动打开这个链接，请稍候（需要联网）。", "This link was made by a newer version of Fuzhu. Updating to it now; the link opens by itself once the update is in (this needs the internet).";
+    ShareNewerTitle => "正在打开新版本的链接", "Opening a link from a newer version";
     ShareNewerGiveUp => "不等了，从头开始填写", "Do not wait; start from the beginning";
     SavedAside => "这台设备上还保存着之前的回答，打开这个链接没有改动它们。", "Earlier answers are still saved on this device; opening this link did not change them.";
     OpenSaved => "打开保存的回答", "Open the saved answers";

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use super::ScreenProps;
+use crate::app::hooks::TITLE_ID;
 use crate::app::state::{Action, State};
 use crate::flow::text::Key;
 
@@ -13,7 +14,8 @@ pub fn awaiting(props: &ScreenProps) -> Html {
     let t = |k: Key| k.text(s.lang, s.voice);
     let give_up = props.dispatch.reform(|_: MouseEvent| Action::StopAwaiting);
     html! {
-        <section key="awaiting" class="awaiting">
+        <section key="awaiting" class="screen awaiting" aria-labelledby={TITLE_ID}>
+            <h1 id={TITLE_ID} tabindex="-1">{ t(Key::ShareNewerTitle) }</h1>
             <p class="notice link-notice" role="status">{ t(Key::ShareNewer) }</p>
             <div class="actions">
                 <button type="button" class="secondary stop-awaiting" onclick={give_up}>{ t(Key::ShareNewerGiveUp) }</button>
@@ -48,15 +50,15 @@ pub fn saved_aside(props: &ScreenProps) -> Html {
     }
 }
 
-/// "还在填写吗？" with 继续: any touch answers it (the idle watch restarts on it).
-pub fn still_there(s: &State) -> Html {
+/// "还在填写吗？" with 继续 (any touch elsewhere also answers it).
+pub fn still_there(s: &State, resume: Callback<MouseEvent>) -> Html {
     let t = |k: Key| k.text(s.lang, s.voice);
     html! {
         <div class="still-there no-print" role="alertdialog" aria-labelledby="still-there-title"
             aria-describedby="still-there-hint">
             <h2 id="still-there-title">{ t(Key::StillThere) }</h2>
             <p id="still-there-hint">{ t(Key::StillThereHint) }</p>
-            <button type="button" class="primary still-there-continue">{ t(Key::Continue) }</button>
+            <button type="button" class="primary still-there-continue" onclick={resume}>{ t(Key::Continue) }</button>
         </div>
     }
 }
