@@ -178,7 +178,7 @@ test("free text in an address is never shown, printed or put in the QR code", as
   await walkToResults(page);
   assert.equal(await page.locator(".office-contact").count(), 0);
   const text = await page.locator("#app").innerText();
-  for (const bad of ["【重要】", "微信", "请勿前往", "营业时间"]) assert.ok(!text.includes(bad), bad);
+  for (const bad of ["【重要】", "添加微信", "核验身份", "请勿前往", "营业时间"]) assert.ok(!text.includes(bad), bad);
   assert.equal(
     await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--office-accent").trim()),
     "",

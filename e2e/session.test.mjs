@@ -94,6 +94,7 @@ for (const { lang, large } of [
     const historyLength = await page.evaluate(() => history.length);
     const next = page.locator(".topbar .next-family");
     assert.equal((await next.innerText()).trim(), lang === "en" ? "Next person" : "下一位");
+    await page.evaluate(() => window.scrollTo(0, 0));
     await app.screenshot(page, `session-next-${lang}${large ? "-large" : ""}-360x640`);
     await axeClean(page, "the results with 下一位");
     // The topbar fits the phone's width.
