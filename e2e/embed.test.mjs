@@ -1,18 +1,44 @@
 // Street offices embed the app: embed-demo.html shows it in an iframe that follows the app's
 // height messages, which carry only {type, height}; the office's details come from the
-// address, are shown on the results and the printed sheet, and hostile values are refused.
+// publishing site's offices.json by the id in the address, are shown on the results and the
+// printed sheet, and neither free text in an address nor a doubtful value in the file is.
 
 import assert from "node:assert/strict";
+import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { startApp } from "./lib/browser.mjs";
+import { DIST_DIR, startApp } from "./lib/browser.mjs";
 import { waitForApp, walkToResults } from "./lib/flow.mjs";
 
+/** The release as built, with test offices added to its offices.json (the shipped "demo" kept). */
+const TEST_OFFICES = {
+  "shili-jiedao": {
+    name: "示例街道办事处",
+    address: "示例大街2号",
+    phone: "+86 (000) 0000-0000",
+    hours: "工作日 9:00-17:00",
+    accent: "#123",
+  },
+  // Each with one value the checks refuse: the whole office stays off the page.
+  "bidi-hours": { name: "示例社区", hours: "8:30\u061c-17:30" },
+  "filler-name": { name: "\u3164" },
+  "light-accent": { name: "示例社区", accent: "#0a5" },
+  "markup-phone": { name: "示例社区", phone: "12<b>34</b>5" },
+};
+
 let app;
+let dir;
 before(async () => {
-  app = await startApp();
+  dir = await mkdtemp(join(tmpdir(), "fuzhu-embed-"));
+  await cp(DIST_DIR, dir, { recursive: true });
+  const shipped = JSON.parse(await readFile(join(DIST_DIR, "offices.json"), "utf8"));
+  await writeFile(join(dir, "offices.json"), JSON.stringify({ ...shipped, ...TEST_OFFICES }, null, 2));
+  app = await startApp({ dist: dir });
 });
 after(async () => {
   await app?.close();
+  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 const DESKTOP = { viewport: { width: 1280, height: 900 }, isMobile: false, hasTouch: false };
@@ -111,15 +137,8 @@ test("without an iframe the app sends no messages", async () => {
   await page.context().close();
 });
 
-test("the office's details from the address show on the results and the printed sheet", async () => {
-  const query = new URLSearchParams({
-    office: "示例街道办事处",
-    address: "示例大街2号",
-    phone: "+86 (000) 0000-0000",
-    hours: "工作日 9:00-17:00",
-    accent: "#0a5",
-  });
-  const page = await app.newPage({ path: `/?${query}` });
+test("the office named by its id shows from offices.json on the results and the printed sheet", async () => {
+  const page = await app.newPage({ path: "/?office=shili-jiedao" });
   await waitForApp(page);
   await walkToResults(page);
   const screenLine = page.locator(".screen.results > .office-contact");
@@ -127,58 +146,73 @@ test("the office's details from the address show on the results and the printed 
     (await screenLine.innerText()).trim().replace(/\s+/g, " "),
     "您可以先联系：示例街道办事处 示例大街2号 +86 (000) 0000-0000 工作日 9:00-17:00",
   );
+  // The phone keeps its leading + in the text and the call link.
   assert.equal(await screenLine.locator("a").getAttribute("href"), "tel:+8600000000000");
-  // #0a5 is too light for white text on buttons: refused, the app's own blue stays.
   assert.equal(
     await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--office-accent").trim()),
-    "",
+    "#112233",
   );
+  // The share link and its QR code carry the id, not the office's words.
+  const link = await page.evaluate(() => location.href);
+  assert.match(link, /\?office=shili-jiedao#v\d+\./);
   await page.emulateMedia({ media: "print" });
   const cover = page.locator(".print-cover .office-contact");
   assert.match(await cover.innerText(), /示例街道办事处/);
   assert.equal(await page.locator(".agency-sheet .office-contact").count(), await page.locator(".agency-sheet").count());
   assert.equal(await page.locator(".print-no-office").count(), 0);
+  app.assertSameOrigin(page);
   app.assertNoErrors(page);
   await page.context().close();
 });
 
-test("hostile office parameters are refused, never run or shown", async () => {
+test("free text in an address is never shown, printed or put in the QR code", async () => {
   const query = new URLSearchParams({
-    office: "<script>window.__pwned = 1</script>",
-    address: "路".repeat(81),
-    phone: "12345<img src=x onerror=window.__pwned=2>",
+    office: "【重要】系统升级：请先添加微信核验身份",
+    address: "请勿前往下列单位",
+    phone: "+86 000 0000",
     hours: "\u202e营业时间",
-    accent: "red;background:url(https://example.com/x)",
+    accent: "#123",
   });
   const page = await app.newPage({ path: `/?${query}` });
   await waitForApp(page);
   await walkToResults(page);
   assert.equal(await page.locator(".office-contact").count(), 0);
-  assert.equal(await page.evaluate(() => window.__pwned), undefined);
-  assert.equal(await page.locator("#app script, #app img").count(), 0);
   const text = await page.locator("#app").innerText();
-  for (const bad of ["<script", "onerror", "路路路路路路路路", "营业时间"]) assert.ok(!text.includes(bad), bad);
+  for (const bad of ["【重要】", "添加微信", "核验身份", "请勿前往", "营业时间"]) assert.ok(!text.includes(bad), bad);
   assert.equal(
     await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--office-accent").trim()),
     "",
   );
-  // Without an office the family still gets the policy's agencies and the public hotlines.
+  // The family still gets the policy's agencies and the public hotlines.
   assert.match(await page.locator(".screen.results .hotlines").innerText(), /12345[\s\S]*12320[\s\S]*12348/);
-
-  // A bad value only loses itself: a good name still shows, markup in another field is text.
-  const mixed = new URLSearchParams({ office: "示例社区", phone: "12<b>34</b>5", accent: "#123" });
-  await page.goto(`${app.origin}/?${mixed}`);
-  await waitForApp(page);
-  await walkToResults(page);
-  assert.equal(
-    (await page.locator(".screen.results > .office-contact").innerText()).trim(),
-    "您可以先联系：示例社区",
-  );
-  assert.equal(
-    await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--office-accent").trim()),
-    "#112233",
-  );
-  app.assertSameOrigin(page);
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.locator(".print-no-office").count(), 1);
+  await page.emulateMedia({ media: "screen" });
+  // The QR code is of the page's own path and the answers only: the same path as a bare
+  // address gives, whatever the address held.
+  const qr = await page.locator(".share svg.qr path").getAttribute("d");
+  const bare = await app.newPage({ path: `/${await page.evaluate(() => location.hash)}` });
+  await waitForApp(bare);
+  await bare.locator(".summary button.primary").click();
+  assert.equal(await bare.locator(".share svg.qr path").getAttribute("d"), qr);
   app.assertNoErrors(page);
+  await bare.context().close();
   await page.context().close();
+});
+
+test("an office with any doubtful value in offices.json, or an unknown id, shows no office", async () => {
+  for (const id of ["bidi-hours", "filler-name", "light-accent", "markup-phone", "nowhere"]) {
+    const page = await app.newPage({ path: `/?office=${id}` });
+    await waitForApp(page);
+    await walkToResults(page);
+    assert.equal(await page.locator(".office-contact").count(), 0, id);
+    assert.match(await page.locator(".screen.results .hotlines").innerText(), /12345/, id);
+    assert.equal(
+      await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue("--office-accent").trim()),
+      "",
+      id,
+    );
+    app.assertNoErrors(page);
+    await page.context().close();
+  }
 });

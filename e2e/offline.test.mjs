@@ -91,11 +91,14 @@ test("after one visit, the app opens and runs to the results with no network", a
   assert.match(await page.locator("#screen-title").innerText(), /您家可以享受的帮扶/);
   assert.ok((await page.locator(".group .items > li").count()) > 5);
 
-  // The text version too, and an address with an office's parameters.
+  // The text version too, and an address naming an office: its details from the copy of
+  // offices.json the worker keeps.
   await page.goto(`${server.origin}/policy.html`);
   assert.equal(await page.locator("article.item").count(), 25);
-  await page.goto(`${server.origin}/?office=${encodeURIComponent("示例社区")}`);
+  await page.goto(`${server.origin}/?office=demo`);
   await waitForApp(page);
+  await walkToResults(page);
+  assert.match(await page.locator(".screen.results > .office-contact").innerText(), /示例社区服务中心（演示）/);
 
   assert.deepEqual(failed, []);
   assert.deepEqual(errors, []);

@@ -63,6 +63,9 @@ test("the print view has one page per place, with items, papers and clauses", as
   const coverText = await cover.innerText();
   assert.match(coverText, /查询日期：\d{4}年\d{1,2}月\d{1,2}日/);
   assert.match(coverText, /规则版本：kaifeng-2023-24\//);
+  assert.match(coverText, /扶助通版本：\d+\.\d+\.\d+/);
+  // The on-screen footer with the same versions is not printed.
+  assert.equal(await page.locator(".app-footer").isVisible(), false);
   for (const n of ["12345", "12320", "12348"]) assert.match(coverText, new RegExp(n));
   // No office in the address: no office details, and a plain word on what to do instead.
   assert.equal(await page.locator(".print-sheet .office-contact").count(), 0);
@@ -84,6 +87,7 @@ test("the print view has one page per place, with items, papers and clauses", as
     const head = await sheet.locator(".print-head").innerText();
     assert.match(head, /查询日期/);
     assert.match(head, /规则版本/);
+    assert.match(head, /扶助通版本/);
 
     const items = await sheet.locator(".print-items > li").count();
     assert.ok(items >= 1);

@@ -9,7 +9,10 @@
 #      shortened (scripts/short-imports.mjs); index.html without comments
 #      (scripts/slim-index.mjs), then its Content-Security-Policy meta, with the hashes of its
 #      inline script and style (scripts/csp.mjs);
-#   3. sw.js's precache list and version, from every file of the release (scripts/precache.mjs).
+#   3. offices.json, the publishing site's office details, checked as the app checks them
+#      (`fuzhu offices`): a bad file fails the build with one line per problem, naming the
+#      office and the field, in Chinese then English;
+#   4. sw.js's precache list and version, from every file of the release (scripts/precache.mjs).
 # The native build runs as the Makefile's native commands do: rustup's cargo, none of the
 # wasm variables of scripts/env.sh (which the trunk build itself runs under).
 set -euo pipefail
@@ -39,17 +42,17 @@ else
     echo "post-build: no $OFFICE_DIST/office.html: the office page is not in this build (make build makes it first)" >&2
 fi
 
-env -u RUSTC_BOOTSTRAP -u CARGO_UNSTABLE_BUILD_STD -u CARGO_UNSTABLE_BUILD_STD_FEATURES -u CARGO_BUILD_RUSTFLAGS \
-    -u CARGO_TARGET_DIR -u CARGO_BUILD_TARGET -u RUSTUP_TOOLCHAIN \
-    PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH" \
-    cargo run --quiet --bin fuzhu -- static-page >"$STAGE/policy.html.part"
+native_fuzhu() {
+    env -u RUSTC_BOOTSTRAP -u CARGO_UNSTABLE_BUILD_STD -u CARGO_UNSTABLE_BUILD_STD_FEATURES -u CARGO_BUILD_RUSTFLAGS \
+        -u CARGO_TARGET_DIR -u CARGO_BUILD_TARGET -u RUSTUP_TOOLCHAIN \
+        PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH" \
+        cargo run --quiet --bin fuzhu -- "$@"
+}
+native_fuzhu static-page >"$STAGE/policy.html.part"
 mv "$STAGE/policy.html.part" "$STAGE/policy.html"
 # The English texts, which the web build carries as tags and fetches when English is chosen
 # (src/english.rs): en-<hash of the texts>.txt, named by content like trunk's own files.
-env -u RUSTC_BOOTSTRAP -u CARGO_UNSTABLE_BUILD_STD -u CARGO_UNSTABLE_BUILD_STD_FEATURES -u CARGO_BUILD_RUSTFLAGS \
-    -u CARGO_TARGET_DIR -u CARGO_BUILD_TARGET -u RUSTUP_TOOLCHAIN \
-    PATH="${CARGO_HOME:-$HOME/.cargo}/bin:$PATH" \
-    cargo run --quiet --bin fuzhu -- english-table "$STAGE"
+native_fuzhu english-table "$STAGE"
 echo "post-build: $(cd "$STAGE" && ls en-*.txt) ($(wc -l <"$STAGE"/en-*.txt) English texts)"
 echo "post-build: policy.html ($(grep -c '<article class="item"' "$STAGE/policy.html") items)"
 
@@ -63,5 +66,11 @@ node "$ROOT/scripts/short-imports.mjs" "$STAGE"
 # version hashes index.html as it will be served.
 node "$ROOT/scripts/slim-index.mjs" "$STAGE"
 node "$ROOT/scripts/csp.mjs" "$STAGE"
+
+if ! native_fuzhu offices "$STAGE/offices.json"; then
+    echo "post-build: offices.json（static/offices.json）有误，见上 / offices.json has problems, listed above" >&2
+    exit 1
+fi
+echo "post-build: offices.json checked"
 
 node "$ROOT/scripts/precache.mjs" "$STAGE"

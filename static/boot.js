@@ -12,6 +12,10 @@
  *     the page's height changes, so the street office's page can size the frame. Nothing
  *     else is ever sent: never an answer.
  *  3. Offline: register sw.js, which keeps the app on the phone (see sw.js).
+ *  4. A link from a newer release: the app calls fuzhuAwaitRelease() when a link's share
+ *     format is newer than it reads. It asks for sw.js again (now, every minute and when the
+ *     network returns) and reloads once a newer release has taken over, which then opens the
+ *     link; the address, fragment included, is never touched.
  */
 (function () {
   "use strict";
@@ -101,4 +105,24 @@
       }
     });
   }
+
+  // 4. A newer release.
+  window.fuzhuAwaitRelease = function () {
+    var sw = navigator.serviceWorker;
+    if (!sw || window.fuzhuAwaiting) return;
+    window.fuzhuAwaiting = true;
+    sw.addEventListener("controllerchange", function () {
+      window.location.reload();
+    });
+    var check = function () {
+      sw.getRegistration()
+        .then(function (r) {
+          if (r) return r.update();
+        })
+        .catch(function () {});
+    };
+    check();
+    window.setInterval(check, 60000);
+    window.addEventListener("online", check);
+  };
 })();

@@ -12,8 +12,14 @@
  *             (clients.claim). A page already open keeps running the code it loaded; the
  *             next time the app is opened, it is the new release.
  *   fetch     answers the app's own files from the cache, and a page address (with any
- *             ?office=… parameters) with the cached index.html; anything else goes to the
- *             network as usual.
+ *             ?office=… parameter) with the cached index.html; offices.json, which the
+ *             publishing site may edit after the build (docs/deploy.md), from the network
+ *             first, its latest copy kept in the cache for offline use (install cached the
+ *             server's copy of it with the rest); anything else goes to the network as usual.
+ *
+ * A page that receives a link of a newer share format than it reads asks for this file again
+ * (boot.js, fuzhuAwaitRelease) and reloads once the newer release has taken over: the link is
+ * then opened by the release that made it.
  */
 /* PRECACHE-BEGIN (written by scripts/precache.mjs) */
 const VERSION = "dev";
@@ -50,8 +56,25 @@ self.addEventListener("fetch", (event) => {
   if (request.method !== "GET") return;
   const url = new URL(request.url);
   if (url.origin !== self.location.origin) return;
+  if (url.pathname === new URL("offices.json", self.registration.scope).pathname) {
+    event.respondWith(networkFirst(request));
+    return;
+  }
   event.respondWith(respond(request, url));
 });
+
+async function networkFirst(request) {
+  const cache = await caches.open(CACHE);
+  try {
+    const response = await fetch(request, { cache: "no-cache" });
+    if (response.ok) await cache.put(request, response.clone());
+    return response;
+  } catch (error) {
+    const cached = await cache.match(request, { ignoreSearch: true });
+    if (cached) return cached;
+    throw error;
+  }
+}
 
 async function respond(request, url) {
   const cache = await caches.open(CACHE);

@@ -1266,3 +1266,49 @@ fn an_empty_input_is_refused() {
     assert_refused(&check(""), &["输入是空的", "empty"]);
     assert_refused(&check(" \n "), &["输入是空的", "empty"]);
 }
+
+#[test]
+fn the_shipped_offices_file_passes_and_a_bad_one_fails_naming_the_office_and_the_field() {
+    let ok = fuzhu(&["offices", "static/offices.json"], None);
+    assert_eq!(
+        (ok.code, ok.stdout.as_str(), ok.stderr.as_str()),
+        (0, "", "")
+    );
+
+    let dir = std::env::temp_dir().join(format!("fuzhu-offices-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let bad = dir.join("offices.json");
+    std::fs::write(
+        &bad,
+        "{\"longting-xinhua\": {\"name\": \"示例社区\", \"hours\": \"8:30\u{061c}-17:30\", \"phone\": \"86+371\"},\n \"\\u001b[31mx\": {\"name\": \"a\"}}",
+    )
+    .unwrap();
+    let run = fuzhu(&["offices", bad.to_str().unwrap()], None);
+    std::fs::remove_dir_all(&dir).unwrap();
+    assert_eq!(run.code, 2);
+    assert_eq!(run.stdout, "");
+    let lines: Vec<&str> = run.stderr.lines().collect();
+    assert_eq!(lines.len(), 3, "{}", run.stderr);
+    assert!(
+        lines[0].starts_with("offices.json：单位“longting-xinhua”的hours：含有不允许的字符U+061C"),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[0].contains(" / offices.json: office \"longting-xinhua\", hours: holds U+061C"),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[1].contains("单位“longting-xinhua”的phone：电话只能有"),
+        "{}",
+        lines[1]
+    );
+    // The bad id is named without its escape character reaching the terminal.
+    assert!(lines[2].contains("编号只能用"), "{}", lines[2]);
+    assert!(!run.stderr.contains('\u{1b}'));
+
+    let missing = fuzhu(&["offices", "no/such/offices.json"], None);
+    assert_eq!(missing.code, 2);
+    assert!(missing.stderr.contains("无法读取"), "{}", missing.stderr);
+}

@@ -179,14 +179,116 @@ async fn a_tampered_fragment_gives_a_message_and_a_fresh_start() {
 }
 
 #[wasm_bindgen_test]
-async fn another_version_is_refused_with_its_own_message() {
+async fn an_unknown_older_version_is_refused_with_its_own_message() {
     forget_everything();
-    set_hash("#v9.AAAA");
+    set_hash("#v0.AAAA");
     let app = Mounted::new().await;
     assert_eq!(
         app.text(".link-notice"),
         zh(Key::ShareVersion, Voice::Family)
     );
+}
+
+#[wasm_bindgen_test]
+async fn a_newer_format_waits_for_the_newer_release_and_keeps_the_link_and_the_saved_answers() {
+    forget_everything();
+    let saved = share::encode(&couple());
+    storage().set_item("fuzhu.answers", &saved).unwrap();
+    let newer = format!("#v{}.AAAA", share::VERSION.parse::<u32>().unwrap() + 1);
+    set_hash(&newer);
+    let app = Mounted::new().await;
+    assert_eq!(
+        app.text(".awaiting .link-notice"),
+        zh(Key::ShareNewer, Voice::Family)
+    );
+    assert!(
+        app.get(".screen.question, .screen.welcome").is_none(),
+        "no questions while it waits"
+    );
+    assert_eq!(app.text("h1"), zh(Key::ShareNewerTitle, Voice::Family));
+    assert_eq!(hash(), newer, "the link is never erased");
+    assert_eq!(storage().get_item("fuzhu.answers").unwrap(), Some(saved));
+    // Giving up: a fresh start; the saved answers are still offered, untouched.
+    app.click(".stop-awaiting").await;
+    assert_eq!(app.text("h1"), zh(Key::WelcomeTitle, Voice::Family));
+    assert!(app.has(".saved-aside .open-saved"));
+    app.click(".saved-aside .open-saved").await;
+    assert_eq!(app.text("h1"), zh(Key::SummaryTitle, Voice::Family));
+}
+
+#[wasm_bindgen_test]
+async fn another_familys_link_is_shown_without_touching_the_saved_answers() {
+    forget_everything();
+    let saved = share::encode(&couple());
+    storage().set_item("fuzhu.answers", &saved).unwrap();
+    let mut theirs = Answers::default();
+    theirs.apply(AnswerValue::Child(fuzhu::rules::ChildStatus::Deceased));
+    let link = share::encode(&theirs);
+    set_hash(&format!("#{link}"));
+    let app = Mounted::new().await;
+    assert_eq!(
+        app.text(".saved-aside p"),
+        zh(Key::SavedAside, Voice::Family)
+    );
+    assert_eq!(hash(), format!("#{link}"));
+    // Answering on changes the fragment, never the device.
+    app.choose(0).await;
+    app.next().await;
+    assert_ne!(hash(), format!("#{link}"));
+    assert_eq!(
+        storage().get_item("fuzhu.answers").unwrap(),
+        Some(saved.clone())
+    );
+    // Replacing them saves what is shown.
+    app.click(".saved-aside .replace-saved").await;
+    assert!(app.get(".saved-aside").is_none());
+    assert_eq!(
+        storage()
+            .get_item("fuzhu.answers")
+            .unwrap()
+            .map(|c| format!("#{c}")),
+        Some(hash())
+    );
+}
+
+#[wasm_bindgen_test]
+async fn next_person_clears_everything_and_greets_the_next_family_as_a_volunteer() {
+    forget_everything();
+    let mut s = at(Screen::Results, Voice::Volunteer);
+    s.saving = true;
+    let app = Mounted::with(Some(s)).await;
+    assert!(storage().get_item("fuzhu.answers").unwrap().is_some());
+    assert_eq!(
+        app.text(".topbar .next-family"),
+        zh(Key::NextFamily, Voice::Volunteer)
+    );
+    app.click(".topbar .next-family").await;
+    assert_eq!(storage().length().unwrap(), 0);
+    assert_eq!(hash(), "");
+    assert_eq!(app.text("h1"), zh(Key::WelcomeTitle, Voice::Volunteer));
+    assert!(app.get(".next-family").is_none());
+    // The volunteer card stays chosen.
+    let chosen: web_sys::HtmlInputElement = app
+        .find(".who label.card:nth-of-type(2) input")
+        .dyn_into()
+        .unwrap();
+    assert!(chosen.checked());
+    // The family's own voice never shows 下一位.
+    drop(app);
+    let family = Mounted::with(Some(at(Screen::Results, Voice::Family))).await;
+    assert!(family.get(".next-family").is_none());
+}
+
+#[wasm_bindgen_test]
+async fn the_footer_shows_the_app_and_rules_versions() {
+    let app = Mounted::clean(None).await;
+    let footer = app.text(".app-footer");
+    assert!(
+        footer.contains(fuzhu::flow::present::APP_VERSION),
+        "{footer}"
+    );
+    assert!(footer.contains(fuzhu::rules::RULES_VERSION), "{footer}");
+    assert!(footer.starts_with("规则版本："), "{footer}");
 }
 
 #[wasm_bindgen_test]

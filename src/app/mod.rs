@@ -8,6 +8,7 @@ mod office;
 mod panic;
 mod persist;
 mod screens;
+mod session;
 mod speech;
 mod state;
 
@@ -49,15 +50,54 @@ pub fn app(props: &AppProps) -> Html {
     shown.lang = english.lang;
     let s = &shown;
     use_focus_title((s.screen, s.lang), s.screen == Screen::Welcome);
-    // The embedding street office's colour, if its address gave a valid one.
-    use_effect_with((), |_| office::apply_accent());
+    // The street office the address names, from the site's offices.json (shown once read).
+    let redraw = use_force_update();
+    use_effect_with((), move |_| office::load(move || redraw.force_update()));
     use_effect_with(s.screen, |_| speech::cancel());
-    use_effect_with(s.answers.clone(), persist::set_fragment);
+    // While a newer release is awaited the fragment is the link itself: left alone.
+    use_effect_with((s.answers.clone(), s.awaiting_release), |(a, awaiting)| {
+        if !*awaiting {
+            persist::set_fragment(a)
+        }
+    });
     use_effect_with((), |_| persist::reload_on_new_link());
+    // Nothing is written to or removed from the device while saved answers are set aside.
     use_effect_with(
-        (s.answers.clone(), s.saving, s.large_text),
-        |(a, saving, large)| persist::store(a, *saving, *large),
+        (s.answers.clone(), s.saving, s.large_text, s.may_store()),
+        |(a, saving, large, may)| {
+            if *may {
+                persist::store(a, *saving, *large)
+            }
+        },
     );
+    // A shared device: 下一位, and the idle timer without consent to save.
+    let next_family = {
+        let state = state.clone();
+        Callback::from(move |_: MouseEvent| {
+            speech::cancel();
+            persist::clear();
+            state.dispatch(Action::NextFamily);
+        })
+    };
+    let (idle, resume) = session::use_idle(!s.saving && s.in_session() && !s.awaiting_release, {
+        let state = state.clone();
+        Callback::from(move |_| {
+            speech::cancel();
+            state.dispatch(Action::Timeout);
+        })
+    });
+    // "还在填写吗？" takes the focus, so a screen reader announces it.
+    use_effect_with(idle, |idle| {
+        if *idle {
+            if let Some(el) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.query_selector(".still-there-continue").ok().flatten())
+                .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+            {
+                let _ = el.focus();
+            }
+        }
+    });
     use_effect_with(s.large_text, |large| {
         if let Some(root) = web_sys::window()
             .and_then(|w| w.document())
@@ -106,6 +146,14 @@ pub fn app(props: &AppProps) -> Html {
     let notice = boot
         .1
         .filter(|_| s.screen == Screen::Welcome && s.answers == Default::default());
+    let next_button = (s.voice == crate::flow::Voice::Volunteer && s.in_session()).then(|| {
+        html! {
+            <button type="button" class="link-button next-family" onclick={next_family}
+                aria-label={t(Key::NextFamilyLabel).into_owned()}>
+                { t(Key::NextFamily) }
+            </button>
+        }
+    });
     let props = screens::ScreenProps {
         state: s.clone(),
         dispatch: dispatch.clone(),
@@ -131,6 +179,7 @@ pub fn app(props: &AppProps) -> Html {
                     lang={other.code()} aria-label={t(Key::LangSwitchLabel).into_owned()}>
                     { t(Key::LangSwitch) }
                 </button>
+                { next_button.unwrap_or_default() }
             </header>
             <main class="app" id="main">
                 if english.failed {
@@ -139,8 +188,19 @@ pub fn app(props: &AppProps) -> Html {
                 if let Some(e) = notice {
                     <p class="notice link-notice" role="alert">{ e.message(s.lang) }</p>
                 }
-                { body }
+                if s.awaiting_release {
+                    { screens::awaiting(&props) }
+                } else {
+                    { screens::saved_aside(&props) }
+                    { body }
+                }
+                if idle {
+                    { screens::still_there(s, resume) }
+                }
             </main>
+            <footer class="app-footer no-print">
+                { crate::flow::present::version_line(crate::rules::RULES_VERSION, s.lang) }
+            </footer>
         </div>
     }
 }

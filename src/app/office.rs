@@ -1,29 +1,68 @@
-//! The embedding street office, read once from the page's query string (`flow::office` checks
-//! every value), and its accent colour applied to the page. Without parameters there is no
-//! office and nothing changes: the app never makes up an office's details.
+//! The street office the page's address names (`?office=<id>`), read from the publishing
+//! site's `offices.json` next to index.html and checked by `flow::office`; its accent colour
+//! applied to the page. The address itself never carries an office's words: without an id, or
+//! with one the file does not hold (or holds with a doubtful value), there is no office and
+//! the app names only the policy's agencies. It never makes up an office's details.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
-use crate::flow::office::Office;
+use crate::flow::office::{self, Office};
 use crate::flow::text::{Key, Lang, Voice};
 
 thread_local! {
-    static OFFICE: Rc<Office> = Rc::new(read());
+    static OFFICE: RefCell<Rc<Office>> = RefCell::new(Rc::new(Office::default()));
 }
 
-fn read() -> Office {
-    web_sys::window()
-        .and_then(|w| w.location().search().ok())
-        .map(|q| Office::from_query(&q))
-        .unwrap_or_default()
-}
-
-/// The office given in the page's address (read on first use; the query never changes while
-/// the app runs: only the fragment does).
+/// The office named by the page's address, once [`load`] has read it (none before).
 pub fn current() -> Rc<Office> {
-    OFFICE.with(Rc::clone)
+    OFFICE.with(|o| o.borrow().clone())
+}
+
+/// The office id in the page's address, if it is a valid one.
+fn requested() -> Option<String> {
+    let query = web_sys::window()?.location().search().ok()?;
+    office::id_from_query(&query)
+}
+
+/// Reads the office the address names from `offices.json` (same origin: the CSP's
+/// `connect-src 'self'`), applies its accent, then calls `done` so the page shows it.
+/// Nothing at all without an id; any failure (no file, offline without a copy, a bad value)
+/// leaves no office.
+pub fn load(done: impl FnOnce() + 'static) {
+    let Some(id) = requested() else {
+        return;
+    };
+    yew::platform::spawn_local(async move {
+        let Some(text) = fetch_text("offices.json").await else {
+            return;
+        };
+        if let Some(found) = office::find(&text, &id) {
+            OFFICE.with(|o| *o.borrow_mut() = Rc::new(found));
+            apply_accent();
+            done();
+        }
+    });
+}
+
+async fn fetch_text(path: &str) -> Option<String> {
+    let window = web_sys::window()?;
+    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(path))
+        .await
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    if !response.ok() {
+        return None;
+    }
+    JsFuture::from(response.text().ok()?)
+        .await
+        .ok()?
+        .as_string()
 }
 
 /// Sets `--office-accent` on the root element, which the stylesheet uses as the accent in the
@@ -36,7 +75,7 @@ pub fn apply_accent() {
     if let Some(root) = web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.document_element())
-        .and_then(|e| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(e).ok())
+        .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
     {
         let _ = root.style().set_property("--office-accent", accent);
     }

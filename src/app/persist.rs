@@ -29,8 +29,18 @@ pub fn fragment() -> String {
         .unwrap_or_default()
 }
 
+/// Whether this page can keep anything on the device: not where the browser blocks storage
+/// (an embedding frame on another site, some private modes).
+pub fn can_store() -> bool {
+    storage().is_some()
+}
+
 /// The first state: answers from the link's fragment if it has one, else those saved on this
 /// device; and the error to show when the fragment could not be read (then a fresh start).
+/// A link never overwrites what was saved: when its answers differ from the saved ones (or it
+/// cannot be read), the saved ones are set aside (`State::aside`), untouched, and the person
+/// chooses. A link of a newer share format waits for the newer release, the fragment and
+/// everything stored left as they are.
 pub fn boot(today: NaiveDate) -> (State, Option<ShareError>) {
     let mut state = State::new(today);
     let mut saved = None;
@@ -38,20 +48,55 @@ pub fn boot(today: NaiveDate) -> (State, Option<ShareError>) {
         if let Ok(Some(code)) = store.get_item(ANSWERS_KEY) {
             state.saving = true;
             state.large_text = matches!(store.get_item(LARGE_TEXT_KEY), Ok(Some(v)) if v == "1");
+            if share::is_newer(&code) {
+                state.awaiting_release = true;
+            }
             saved = share::decode(&code, today).ok();
         }
     }
     let fragment = fragment();
+    if state.awaiting_release || share::is_newer(&fragment) {
+        state.awaiting_release = true;
+        state.aside = saved;
+        await_release();
+        return (state, None);
+    }
     if !fragment.trim().is_empty() {
         return match share::decode(&fragment, today) {
-            Ok(a) => (state.reduce(Action::Restore(a)), None),
-            Err(e) => (state, Some(e)),
+            Ok(a) => {
+                if saved.as_ref().is_some_and(|s| *s != a) {
+                    state.saving = false;
+                    state.aside = saved;
+                }
+                (state.reduce(Action::Restore(a)), None)
+            }
+            Err(e) => {
+                if saved.is_some() {
+                    state.saving = false;
+                    state.aside = saved;
+                }
+                (state, Some(e))
+            }
         };
     }
     if let Some(a) = saved {
         state = state.reduce(Action::Restore(a));
     }
     (state, None)
+}
+
+/// Asks boot.js to fetch the newer release and reopen the link there (`fuzhuAwaitRelease`);
+/// nothing where it is missing (the browser tests, a browser without service workers).
+fn await_release() {
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    if let Ok(f) = js_sys::Reflect::get(&window, &JsValue::from_str("fuzhuAwaitRelease")) {
+        if let Some(f) = f.dyn_ref::<js_sys::Function>() {
+            let _ = f.call0(&window);
+        }
+    }
 }
 
 /// Reloads the page when someone opens another share link in this tab: changing only the
@@ -106,10 +151,19 @@ pub fn set_fragment(a: &Answers) {
     }
 }
 
-/// The full address that opens these answers on another phone.
+/// The full address that opens these answers on another phone: the page's path, the office
+/// id if the address names a valid one (`?office=<id>`), and the answers. Nothing else from
+/// the address is carried, so the link and its QR code stay short and hold no one's words.
 pub fn link(a: &Answers) -> Option<String> {
-    let origin = web_sys::window()?.location().origin().ok()?;
-    Some(format!("{origin}{}#{}", base()?, share::encode(a)))
+    let loc = web_sys::window()?.location();
+    let mut url = [loc.origin().ok()?, loc.pathname().ok()?].concat();
+    if let Some(id) = crate::flow::office::id_from_query(&loc.search().ok()?) {
+        url.push_str("?office=");
+        url.push_str(&id);
+    }
+    url.push('#');
+    url.push_str(&share::encode(a));
+    Some(url)
 }
 
 /// Writes the answers and the large-text choice when `saving`; otherwise removes both, so
@@ -131,7 +185,9 @@ pub fn store(a: &Answers, saving: bool, large_text: bool) {
     }
 }
 
-/// "Clear everything": the saved answers and the fragment, at once.
+/// "Clear everything" and 下一位: the saved answers and the fragment, at once. The page's
+/// history keeps one entry for the answers (the app only ever replaces it), so the fragment
+/// removed here is the only place a link's answers stood.
 pub fn clear() {
     store(&Answers::default(), false, false);
     set_fragment(&Answers::default());

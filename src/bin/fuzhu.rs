@@ -60,7 +60,9 @@ mod cli {
   fuzhu static-page    print policy.html: every item as plain HTML, no script
   fuzhu english-table DIR
         write the web app's English texts into DIR (the build does this; see
-        src/english.rs)";
+        src/english.rs)
+  fuzhu offices FILE   check an offices.json (docs/deploy.md): nothing on success, else one
+        line per problem naming the office and the field";
 
     pub fn run(args: Vec<OsString>) -> i32 {
         let args: Vec<String> = match args.into_iter().map(OsString::into_string).collect() {
@@ -96,6 +98,10 @@ mod cli {
                         EXIT_IO
                     }
                 }
+            }
+            Some("offices") if args.len() == 2 => offices(&args[1]),
+            Some("offices") => {
+                usage_error("offices需要一个文件名", "offices needs exactly one FILE")
             }
             Some("-h" | "--help" | "help") => print_all(format!("{USAGE}\n").as_bytes()),
             Some(other) => usage_error(
@@ -135,6 +141,40 @@ mod cli {
                 "check需要一个文件名（或用 - 表示标准输入）",
                 "check needs a FILE (or - for standard input)",
             )),
+        }
+    }
+
+    /// `fuzhu offices FILE`: the publishing site's office details, checked as the app checks
+    /// them when it loads the file (`flow::office`); exit 2 with one line per problem.
+    fn offices(file: &str) -> i32 {
+        let text = match std::fs::read(file) {
+            Ok(bytes) => match String::from_utf8(bytes) {
+                Ok(t) => t,
+                Err(_) => {
+                    let p = Problem::new(
+                        format!("{}：不是UTF-8编码的文字", shown(file)),
+                        format!("{}: not UTF-8 text", shown(file)),
+                    );
+                    return refuse(&p, None);
+                }
+            },
+            Err(e) => {
+                let p = Problem::new(
+                    format!("{}：无法读取（{}）", shown(file), io_zh(&e)),
+                    format!("{}: cannot be read ({e})", shown(file)),
+                );
+                return refuse(&p, None);
+            }
+        };
+        match fuzhu::flow::office::parse_offices(&text) {
+            Ok(_) => 0,
+            Err(problems) => {
+                let mut err = io::stderr().lock();
+                for p in problems {
+                    let _ = writeln!(err, "{p}");
+                }
+                EXIT_REFUSED
+            }
         }
     }
 

@@ -31,8 +31,25 @@ pub enum Action {
     /// Forget the answers and who is filling in, stop saving; keep the language and text size.
     ClearAll,
     SetLargeText(bool),
-    /// Whether the person agreed to keep the answers on this device.
+    /// Whether the person agreed to keep the answers on this device. Either way it ends any
+    /// setting aside: ticking saves the answers shown (replacing the saved ones).
     SetSaving(bool),
+    /// A volunteer's 下一位: this family's session ends. Answers, consent and whatever was
+    /// set aside are forgotten (the app removes what is stored and the fragment); the welcome
+    /// screen, in the volunteer's voice, language and text size.
+    NextFamily,
+    /// Twenty-one minutes without a touch and no consent to save: as [`Action::NextFamily`],
+    /// in whichever voice, except that answers saved earlier with consent and set aside by a
+    /// link stay on the device, still aside.
+    Timeout,
+    /// Show the answers that were set aside and save again (they are the saved ones).
+    OpenSaved,
+    /// Save the answers shown in place of those set aside.
+    ReplaceSaved,
+    /// Leave the saved answers as they are and do not save the ones shown; the choice is made.
+    KeepSaved,
+    /// Stop waiting for the newer release a link needs: a fresh start (the link is dropped).
+    StopAwaiting,
 }
 
 /// Everything the app holds: the answers and where the person is.
@@ -49,6 +66,14 @@ pub struct State {
     pub large_text: bool,
     /// The person agreed to keep the answers (and large text) on this device.
     pub saving: bool,
+    /// Answers saved on this device earlier, set aside because a link brought others (or
+    /// could not be read): while set, nothing is written to or removed from the device.
+    pub aside: Option<Answers>,
+    /// The person chose to keep the set-aside answers (and not save the ones shown).
+    pub aside_kept: bool,
+    /// A link of a newer share format is waiting for the newer release: nothing is written,
+    /// the fragment is left as it is.
+    pub awaiting_release: bool,
 }
 
 impl State {
@@ -62,7 +87,26 @@ impl State {
             today,
             large_text: false,
             saving: false,
+            aside: None,
+            aside_kept: false,
+            awaiting_release: false,
         }
+    }
+
+    /// Whether the app may write the answers to (or remove them from) this device now: not
+    /// while saved answers are set aside, nor while a newer release is awaited.
+    pub fn may_store(&self) -> bool {
+        self.aside.is_none() && !self.awaiting_release
+    }
+
+    /// Whether the set-aside answers' choice is still to be offered.
+    pub fn offers_aside(&self) -> bool {
+        self.aside.is_some() && !self.aside_kept && !self.awaiting_release
+    }
+
+    /// Whether a session is under way that 下一位 or the idle timer would end.
+    pub fn in_session(&self) -> bool {
+        self.answers != Answers::default() || self.screen != Screen::Welcome
     }
 
     /// The questions that matter now.
@@ -155,6 +199,8 @@ impl State {
                     voice: self.voice,
                     large_text: self.large_text,
                     saving: self.saving,
+                    aside: self.aside.clone(),
+                    aside_kept: self.aside_kept,
                     ..State::new(self.today)
                 };
             }
@@ -180,7 +226,48 @@ impl State {
                 };
             }
             Action::SetLargeText(on) => next.large_text = on,
-            Action::SetSaving(on) => next.saving = on,
+            Action::SetSaving(on) => {
+                next.saving = on;
+                next.aside = None;
+                next.aside_kept = false;
+            }
+            Action::NextFamily => {
+                next = State {
+                    lang: self.lang,
+                    voice: Voice::Volunteer,
+                    large_text: self.large_text,
+                    ..State::new(self.today)
+                };
+            }
+            Action::Timeout => {
+                next = State {
+                    lang: self.lang,
+                    voice: self.voice,
+                    large_text: self.large_text,
+                    aside: self.aside.clone(),
+                    aside_kept: self.aside_kept,
+                    ..State::new(self.today)
+                };
+            }
+            Action::OpenSaved => {
+                if let Some(saved) = self.aside.clone() {
+                    next = next.reduce(Action::Restore(saved));
+                    next.saving = true;
+                    next.aside = None;
+                    next.aside_kept = false;
+                }
+            }
+            Action::ReplaceSaved => {
+                next.saving = true;
+                next.aside = None;
+                next.aside_kept = false;
+            }
+            Action::KeepSaved => next.aside_kept = next.aside.is_some(),
+            Action::StopAwaiting => {
+                next.awaiting_release = false;
+                next.answers = Answers::default();
+                next.screen = Screen::Welcome;
+            }
         }
         next
     }

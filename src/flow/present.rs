@@ -49,19 +49,37 @@ pub fn birth(b: Birth, lang: Lang) -> String {
     }
 }
 
-/// "查询日期：2026年11月29日　规则版本：…" / "Checked on: 29 November 2026; Rules version: …".
+/// This build's version ([package] version in Cargo.toml: the release zip's name).
+pub const APP_VERSION: &str = env!("CARGO_PKG_VERSION");
+
+/// "查询日期：2026年11月29日　规则版本：…　扶助通版本：…" / "Checked on: 29 November 2026;
+/// Rules version: …; Fuzhu version: …", at the top of the results and of every printed page.
 pub fn checked_line(outcome: &Outcome, lang: Lang) -> String {
     let v = Voice::Family;
-    format!(
-        "{}{}{}{}{}{}{}",
-        Key::CheckedOn.text(lang, v),
+    [
+        &*Key::CheckedOn.text(lang, v),
         colon(lang),
-        date(outcome.as_of, lang),
+        &date(outcome.as_of, lang),
         lang.pick("　", "; "),
-        Key::RulesVersion.text(lang, v),
+        &version_line(outcome.rules_version, lang),
+    ]
+    .concat()
+}
+
+/// "规则版本：…　扶助通版本：…" / "Rules version: …; Fuzhu version: …": the app's footer, and
+/// the end of [`checked_line`].
+pub fn version_line(rules_version: &str, lang: Lang) -> String {
+    let v = Voice::Family;
+    [
+        &*Key::RulesVersion.text(lang, v),
         colon(lang),
-        outcome.rules_version
-    )
+        rules_version,
+        lang.pick("　", "; "),
+        &*Key::AppVersion.text(lang, v),
+        colon(lang),
+        APP_VERSION,
+    ]
+    .concat()
 }
 
 /// "：" in Chinese, ": " in English.

@@ -172,6 +172,24 @@ impl std::fmt::Display for ShareError {
 
 impl std::error::Error for ShareError {}
 
+/// Whether `text` is a link of a share format newer than this build reads (`v<N>.…` with N
+/// above [`VERSION`]): made by a newer release, so it must wait for that release rather than
+/// be refused. Only the version is looked at; the newer release checks the rest.
+pub fn is_newer(text: &str) -> bool {
+    let text = text.trim();
+    let text = text.strip_prefix('#').unwrap_or(text);
+    let Some((version, _)) = text.strip_prefix('v').and_then(|r| r.split_once('.')) else {
+        return false;
+    };
+    let number = |v: &str| -> Option<u32> {
+        if v.is_empty() || v.len() > 6 || !v.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        v.parse().ok()
+    };
+    matches!((number(version), number(VERSION)), (Some(n), Some(ours)) if n > ours)
+}
+
 /// The answers as `v2.<payload>`, to put after the `#`. Every answer the app can collect is
 /// carried exactly; disability types come back in the fixed order above, without repeats.
 pub fn encode(a: &Answers) -> String {

@@ -248,6 +248,22 @@ texts! {
     ShareVersion => "这个链接来自另一个版本的扶助通，无法打开。请从头开始填写。", "This link was made by another version of Fuzhu and cannot be opened. Please start from the beginning.";
     ShareDamaged => "这个链接不完整或被改动过，无法恢复回答。请从头开始填写，或请对方重新发送链接。", "This link is incomplete or changed, so the answers cannot be restored. Please start again, or ask for the link again.";
     ShareInvalid => "这个链接里的回答有误（比如日期晚于今天），无法使用。请从头开始填写。", "The answers in this link are not possible (a date after today, say). Please start again.";
+    ShareNewer => "这个链接来自新版本的扶助通。正在更新到新版本，更新好后会自动打开这个链接，请稍候（需要联网）。", "This link was made by a newer version of Fuzhu. Updating to it now; the link opens by itself once the update is in (this needs the internet).";
+    ShareNewerTitle => "正在打开新版本的链接", "Opening a link from a newer version";
+    ShareNewerGiveUp => "不等了，从头开始填写", "Do not wait; start from the beginning";
+    SavedAside => "这台设备上还保存着之前的回答，打开这个链接没有改动它们。", "Earlier answers are still saved on this device; opening this link did not change them.";
+    OpenSaved => "打开保存的回答", "Open the saved answers";
+    ReplaceSaved => "改为保存这个链接的回答", "Save this link's answers instead";
+    KeepSaved => "保留之前的，不保存这些", "Keep the earlier ones; do not save these";
+    SaveReplaces => "勾选会替换这台设备上之前保存的回答。", "Ticking this replaces the answers saved earlier on this device.";
+    CannotSave => "在这里无法保存回答：浏览器不允许这个页面在设备上保存。", "Answers cannot be saved here: the browser does not let this page store anything on the device.";
+    OpenFullPage => "打开完整页面再保存", "Open the full page to save";
+    NextFamily => "下一位", "Next person";
+    NextFamilyLabel => "下一位：清除这一位的全部回答，回到第一页", "Next person: clear every answer of this one and go back to the start";
+    StillThere => "还在填写吗？", "Still filling in?";
+    StillThereHint => "再过一分钟没有操作，这里填写的回答会全部清除，以保护隐私。", "Without a touch within a minute, every answer here is cleared, to keep it private.";
+    Continue => "继续", "Continue";
+    AppVersion => "扶助通版本", "Fuzhu version";
 
     OfficeFirst => "您可以先联系：", "{You} can contact first: ";
     OfficeCall => "拨打", "Call";

@@ -9,6 +9,7 @@ mod print;
 mod question;
 mod reach;
 mod results;
+mod session;
 mod summary;
 mod welcome;
 mod widgets;
@@ -19,6 +20,7 @@ pub use question::QuestionScreen;
 #[cfg(feature = "office")]
 pub use results::household;
 pub use results::results;
+pub use session::{awaiting, saved_aside, still_there};
 pub use summary::summary;
 pub use welcome::welcome;
 

@@ -133,9 +133,22 @@ pub fn share_section(s: &State, outcome: Option<&Outcome>) -> Html {
     }
 }
 
-/// "Save my answers on this device".
+/// "Save my answers on this device"; where the browser lets this page store nothing (an
+/// embedding frame on another site), says so instead, with a link to the full page.
 pub fn save_controls(s: &State, dispatch: &Callback<Action>) -> Html {
     let t = |k: Key| k.text(s.lang, s.voice);
+    if !persist::can_store() {
+        // The full page at the app's own address, with these answers: storage works there.
+        let full = persist::link(&s.answers);
+        return html! {
+            <section class="keep no-print cannot-save">
+                <p>{ t(Key::CannotSave) }</p>
+                if let Some(href) = full.filter(|_| crate::app::hooks::embedded()) {
+                    <p><a class="open-full-page" {href} target="_blank" rel="noopener">{ t(Key::OpenFullPage) }</a></p>
+                }
+            </section>
+        };
+    }
     let onchange = dispatch.reform(|e: Event| {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         Action::SetSaving(input.checked())
@@ -146,7 +159,7 @@ pub fn save_controls(s: &State, dispatch: &Callback<Action>) -> Html {
                 <input type="checkbox" checked={s.saving} {onchange} />
                 <span>{ t(Key::SaveConsent) }</span>
             </label>
-            <p class="hint">{ t(Key::SaveHint) }</p>
+            <p class="hint">{ t(if s.aside.is_some() { Key::SaveReplaces } else { Key::SaveHint }) }</p>
         </section>
     }
 }
