@@ -35,6 +35,8 @@ CARGO_HOME ?= $(HOME)/.cargo
 NATIVE := env -u RUSTC_BOOTSTRAP -u CARGO_UNSTABLE_BUILD_STD -u CARGO_UNSTABLE_BUILD_STD_FEATURES -u CARGO_BUILD_RUSTFLAGS \
 	-u CARGO_TARGET_DIR -u CARGO_BUILD_TARGET PATH="$(CARGO_HOME)/bin:$$PATH"
 WASM := . scripts/env.sh &&
+# The family page's release build: panics trap at once (scripts/env.sh, static/boot.js).
+WASM_RELEASE := FUZHU_RELEASE=1 . scripts/env.sh &&
 # The browser test files: every tests/web*.rs (each is `#![cfg(target_arch = "wasm32")]`).
 WEB_TESTS := $(patsubst tests/%.rs,--test %,$(wildcard tests/web*.rs))
 
@@ -57,11 +59,11 @@ OFFICE_TRUNK := trunk --config Trunk.office.toml
 
 build: fetch
 	$(WASM) time -p $(OFFICE_TRUNK) build --release
-	$(WASM) time -p trunk build --release
+	$(WASM_RELEASE) time -p trunk build --release
 
 serve: setup fetch
 	$(WASM) $(OFFICE_TRUNK) build --release
-	$(WASM) trunk serve --release --address 127.0.0.1 --port 8080
+	$(WASM_RELEASE) trunk serve --release --address 127.0.0.1 --port 8080
 
 serve-dist: build
 	node e2e/lib/server.mjs dist 8080
@@ -90,7 +92,7 @@ release: build
 check-repro: build
 	rm -rf target/dist-again target/office-dist-again
 	$(WASM) $(OFFICE_TRUNK) build --release --dist target/office-dist-again
-	$(WASM) FUZHU_OFFICE_DIST="$(CURDIR)/target/office-dist-again" trunk build --release --dist target/dist-again
+	$(WASM_RELEASE) FUZHU_OFFICE_DIST="$(CURDIR)/target/office-dist-again" trunk build --release --dist target/dist-again
 	diff -r dist target/dist-again
 	@echo "check-repro: a second trunk build gave the same $$(find dist -type f | wc -l) files"
 	rm -rf target/dist-again target/office-dist-again

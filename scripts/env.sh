@@ -63,6 +63,15 @@ fi
 
 # Separate target dir, so native and wasm builds never invalidate each other.
 export CARGO_TARGET_DIR="${FUZHU_WASM_TARGET_DIR:-$FUZHU_ROOT/target/wasm}"
+# The family page's release build (`FUZHU_RELEASE=1 . scripts/env.sh`, as the Makefile's build
+# does): a panic traps at once (-Cpanic=immediate-abort), which leaves out the panic messages
+# and their formatting (6.9 KB of the first load gzipped, docs/quality.md); static/boot.js then
+# shows the friendly page the Rust hook shows elsewhere. Its own target dir, so the browser
+# tests (which keep the hook and its messages) and the release do not rebuild each other.
+if [ -n "${FUZHU_RELEASE:-}" ] && [ -z "${FUZHU_WASM_DEBUG_FMT:-}" ]; then
+    export CARGO_BUILD_RUSTFLAGS="$CARGO_BUILD_RUSTFLAGS -Zunstable-options -Cpanic=immediate-abort"
+    export CARGO_TARGET_DIR="${FUZHU_WASM_TARGET_DIR:-$FUZHU_ROOT/target/wasm-release}"
+fi
 
 # wasm-bindgen-test in headless Chromium.
 export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner

@@ -16,6 +16,9 @@
  *     format is newer than it reads. It asks for sw.js again (now, every minute and when the
  *     network returns) and reloads once a newer release has taken over, which then opens the
  *     link; the address, fragment included, is never touched.
+ *  5. A panic: the release build traps at once (scripts/env.sh: -Cpanic=immediate-abort), so
+ *     the app cannot show its friendly page (src/app/panic.rs); this shows the same page, with
+ *     a 重新打开 button that reloads (the answers are in the fragment, which a reload keeps).
  */
 (function () {
   "use strict";
@@ -44,6 +47,38 @@
     document.documentElement.setAttribute("data-fallback", reason);
   }
 
+  // 5. A panic once the app has mounted: the same page as src/app/panic.rs's PAGE.
+  var PANIC_PAGE =
+    '<main class="app panic-screen" id="main">' +
+    '<h1 id="panic-title" tabindex="-1">出了点问题</h1>' +
+    '<p class="lead" role="alert">这一页意外出错了。您已经填写的答案还保存在本页的网址里，不会丢失。</p>' +
+    "<p>请点下面的按钮重新打开本页，再接着看。</p>" +
+    '<div class="actions"><button type="button" class="primary" id="fuzhu-restart">重新打开</button></div>' +
+    '<p class="hint" lang="en">Something went wrong. Your answers are kept in this page\'s address: ' +
+    "press 重新打开 (open again) to carry on.</p>" +
+    "</main>";
+
+  function isTrap(error) {
+    return (
+      typeof WebAssembly === "object" &&
+      typeof WebAssembly.RuntimeError === "function" &&
+      error instanceof WebAssembly.RuntimeError
+    );
+  }
+
+  function showPanic() {
+    var root = appRoot() || document.body;
+    if (!root || document.getElementById("fuzhu-restart")) return;
+    document.documentElement.setAttribute("lang", "zh-CN");
+    root.innerHTML = PANIC_PAGE;
+    document.getElementById("fuzhu-restart").addEventListener("click", function (event) {
+      // Not on to the app's own listeners on #app: its state is not to be trusted now.
+      event.stopPropagation();
+      window.location.reload();
+    });
+    document.getElementById("panic-title").focus();
+  }
+
   // 1. Fallback.
   if (typeof WebAssembly !== "object" || typeof WebAssembly.instantiate !== "function") {
     showFallback("no-webassembly");
@@ -58,11 +93,13 @@
         if (/\.(js|wasm)(\?|#|$)/.test(url)) showFallback("load-failed");
         return;
       }
+      if (mounted() && isTrap(event.error)) return showPanic();
       showFallback("error");
     },
     true
   );
-  window.addEventListener("unhandledrejection", function () {
+  window.addEventListener("unhandledrejection", function (event) {
+    if (mounted() && isTrap(event.reason)) return showPanic();
     showFallback("error");
   });
   window.setTimeout(function () {
