@@ -99,7 +99,8 @@ test("English is fetched once when chosen, and no tag ever shows in its place", 
 });
 
 test("English that cannot be fetched leaves the page in Chinese and says why", async () => {
-  const page = await openApp();
+  // No service worker: it would answer from its cache, where the route below cannot reach.
+  const page = await openApp({ serviceWorkers: "block" });
   await page.route(/\/en-[0-9a-f]{16}\.txt$/, (route) => route.abort());
   const zhTitle = await page.locator("h1").innerText();
   await page.locator(".lang-switch").click();

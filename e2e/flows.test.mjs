@@ -135,13 +135,16 @@ test("a bereaved couple in their fifties sees 2860 yuan a month and 10000 once",
   assert.match(await page.locator(".meta").innerText(), /kaifeng-2023-24/);
   await app.screenshot(page, "flow-bereaved-results", { fullPage: true });
 
-  // English, from the same answers.
+  assert.equal(fetched(page), loaded, "a request was made while answering");
+  // English, from the same answers: its sentences are the one file fetched (src/english.rs).
+  const before = app.requests(page).length;
   await page.locator(".lang-switch").click();
   await page.waitForFunction(() => document.documentElement.lang === "en");
   assert.match(await page.locator("h1").innerText(), /Support your family can receive/);
   assert.match(await support.innerText(), /2860 yuan a month for the household/);
+  const english = app.requests(page).slice(before).filter((url) => !url.startsWith("data:"));
+  assert.ok(english.every((url) => /\/en-[0-9a-f]{16}\.txt$/.test(url)), english.join("\n"));
 
-  assert.equal(fetched(page), loaded, "a request was made while answering");
   app.assertSameOrigin(page);
   app.assertNoErrors(page);
   await page.context().close();
