@@ -66,8 +66,9 @@ pub struct Shown {
 /// cache when offline), Chinese until then or when they cannot be had.
 #[hook]
 pub fn use_english(wanted: Lang) -> Shown {
-    // 0: not asked or loading, 1: here, 2: could not be had.
-    let status = use_state(|| u8::from(crate::english::installed()));
+    // 0: not asked or loading, 1: here (the table itself says so; setting it redraws), 2: could
+    // not be had.
+    let status = use_state(|| 0u8);
     let attempt = use_state(|| 0u32);
     {
         let status = status.clone();
@@ -77,7 +78,7 @@ pub fn use_english(wanted: Lang) -> Shown {
             }
         });
     }
-    let here = *status == 1 || crate::english::installed();
+    let here = crate::english::installed();
     let retry = {
         let attempt = attempt.clone();
         let status = status.clone();
