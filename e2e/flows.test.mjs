@@ -5,6 +5,7 @@
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
 import { startApp } from "./lib/browser.mjs";
+import { answerAll, card, date, firstForEachParent, nothing, results, start } from "./lib/flow.mjs";
 
 let app;
 before(async () => {
@@ -35,64 +36,7 @@ async function openApp() {
 /** Requests that reached the network or the service worker (data: URLs are not requests). */
 const fetched = (page) => app.requests(page).filter((url) => !url.startsWith("data:")).length;
 
-const card = (page, text) => page.locator("label.card", { hasText: text }).first();
 
-/** Picks a date; the day is a number or the day list's own words, such as 记不清. */
-async function date(page, [y, m, d]) {
-  const selects = page.locator(".date-picker select");
-  await selects.nth(0).selectOption(String(y));
-  await selects.nth(1).selectOption(String(m));
-  await selects.nth(2).selectOption(typeof d === "number" ? String(d) : { label: d });
-}
-
-/** Clicks the first option for every parent on a per-parent screen. */
-async function firstForEachParent(page) {
-  const sets = page.locator("fieldset.sub");
-  for (let i = 0; i < (await sets.count()); i++) {
-    await sets.nth(i).locator("label.card").first().click();
-  }
-}
-
-/**
- * Answers whatever question is on screen, by its title, until the summary appears. `answers`
- * maps a distinctive part of a question's title to what to do; a question without an entry
- * fails the test, so a new question cannot slip through unanswered.
- */
-async function answerAll(page, answers) {
-  const asked = [];
-  for (let step = 0; step < 30; step++) {
-    if (await page.locator(".screen.summary").count()) return asked;
-    const title = (await page.locator("#app h1").innerText()).trim();
-    const key = Object.keys(answers).find((k) => title.includes(k));
-    assert.ok(key, `no answer for the question “${title}”`);
-    asked.push(key);
-    await answers[key](page);
-    await page.locator("button[type=submit]").click();
-    // The next screen, or a message saying why the answer was not taken: whichever comes.
-    await page.waitForFunction(
-      (before) =>
-        document.querySelector("#app h1")?.innerText.trim() !== before ||
-        document.querySelector("#app .error")?.innerText.trim(),
-      title,
-    );
-    // allInnerTexts does not wait: the summary has no message line at all.
-    const errors = (await page.locator(".error").allInnerTexts()).filter((t) => t.trim());
-    assert.deepEqual(errors, [], `the answer to “${title}” was not taken`);
-  }
-  assert.fail("the questions never ended");
-}
-
-async function start(page) {
-  await page.locator(".welcome button.primary").click();
-  await page.locator(".screen.question").waitFor();
-}
-
-async function results(page) {
-  await page.getByRole("button", { name: "查看结果" }).click();
-  await page.locator(".screen.results").waitFor();
-}
-
-const nothing = async () => {};
 
 test("a bereaved couple in their fifties sees 2860 yuan a month and 10000 once", async () => {
   const page = await openApp();
@@ -129,7 +73,7 @@ test("a bereaved couple in their fifties sees 2860 yuan a month and 10000 once",
   assert.match(await page.locator("#item-death_relief").innerText(), /一次性10000元/);
   assert.match(await page.locator("#item-nursing_insurance").innerText(), /每年最多90天/);
   // The clause's exact words are one tap away.
-  await support.locator("details.clause summary").click();
+  await support.locator("details.more summary").click();
   assert.match(await support.locator("blockquote").innerText(), /每人每月1430元/);
   assert.match(await page.locator("#item-free_grave_plot").innerText(), /龙亭区民政局/);
   assert.match(await page.locator(".meta").innerText(), /kaifeng-2023-24/);

@@ -572,6 +572,7 @@ fn json_contract(facts: &Facts, out: &Outcome) -> Vec<String> {
         "status",
         "title",
         "title_en",
+        "until",
     ];
     let items = v["benefits"].as_array().unwrap();
     if items.len() != out.benefits.len() {
@@ -583,6 +584,16 @@ fn json_contract(facts: &Facts, out: &Outcome) -> Vec<String> {
         if keys(j) != want_item {
             bad.push(format!("{id} keys {:?}", keys(j)));
             continue;
+        }
+        // Only the 0—6岁 rehabilitation priority ends on a date, never before today.
+        let until = b
+            .until
+            .map_or(Value::Null, |d| Value::String(d.to_string()));
+        if j["until"] != until
+            || b.until
+                .is_some_and(|d| b.id != BenefitId::RehabilitationAid || d < out.as_of)
+        {
+            bad.push(format!("{id}: until {:?}", b.until));
         }
         let status = serde_json::to_value(b.status).unwrap();
         let from = b

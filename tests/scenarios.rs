@@ -17,7 +17,8 @@
 //! ```
 //!
 //! Every key of `expect` and of each benefit is optional; what is present is asserted. An amount
-//! or `eligible_from` given as `null` asserts that there is none. `reasons_contain` strings must
+//! or `eligible_from` (or `until`, the last day an item holds) given as `null` asserts that
+//! there is none. `reasons_contain` strings must
 //! each occur in some reason's Chinese text, `reasons_omit` strings in none; `documents_contain`
 //! and `documents_omit` do the same for the item's papers, and `first_stop` is the first
 //! office's name exactly. `totals_to_confirm` is asserted like `totals`. `today` (optional) is
@@ -80,6 +81,8 @@ struct ExpectBenefit {
     annual_total: Option<Value>,
     #[serde(default, deserialize_with = "present")]
     eligible_from: Option<Value>,
+    #[serde(default, deserialize_with = "present")]
+    until: Option<Value>,
     #[serde(default)]
     reasons_contain: Vec<String>,
     #[serde(default)]
@@ -264,13 +267,17 @@ fn mismatches(s: &Scenario) -> Vec<String> {
                 }
             }
         }
-        if let Some(want) = &want.eligible_from {
-            let got = match b.eligible_from {
+        for (field, want, got) in [
+            ("eligible_from", &want.eligible_from, b.eligible_from),
+            ("until", &want.until, b.until),
+        ] {
+            let Some(want) = want else { continue };
+            let got = match got {
                 Some(d) => Value::String(d.to_string()),
                 None => Value::Null,
             };
             if *want != got {
-                bad.push(format!("{id}.eligible_from: expected {want}, got {got}"));
+                bad.push(format!("{id}.{field}: expected {want}, got {got}"));
             }
         }
         for needle in &want.reasons_contain {

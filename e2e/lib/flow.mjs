@@ -8,6 +8,8 @@
 // resident schemes, at home…), the given birth dates, the given hospital days, and no tick
 // boxes. That makes a bereaved couple over sixty for whom many items apply, at several places.
 
+import assert from "node:assert/strict";
+
 /** Waits until the wasm app has replaced index.html's static first screen. */
 export async function waitForApp(page, { timeout = 30_000 } = {}) {
   await page.locator("#app .static-screen").waitFor({ state: "detached", timeout });
@@ -62,3 +64,62 @@ export async function walkToResults(
   }
   throw new Error(`no results after ${maxSteps} screens`);
 }
+
+export const card = (page, text) => page.locator("label.card", { hasText: text }).first();
+
+/** Picks a date; the day is a number or the day list's own words, such as 记不清. */
+export async function date(page, [y, m, d]) {
+  const selects = page.locator(".date-picker select");
+  await selects.nth(0).selectOption(String(y));
+  await selects.nth(1).selectOption(String(m));
+  await selects.nth(2).selectOption(typeof d === "number" ? String(d) : { label: d });
+}
+
+/** Clicks the first option for every parent on a per-parent screen. */
+export async function firstForEachParent(page) {
+  const sets = page.locator("fieldset.sub");
+  for (let i = 0; i < (await sets.count()); i++) {
+    await sets.nth(i).locator("label.card").first().click();
+  }
+}
+
+/**
+ * Answers whatever question is on screen, by its title, until the summary appears. `answers`
+ * maps a distinctive part of a question's title to what to do; a question without an entry
+ * fails the test, so a new question cannot slip through unanswered.
+ */
+export async function answerAll(page, answers) {
+  const asked = [];
+  for (let step = 0; step < 30; step++) {
+    if (await page.locator(".screen.summary").count()) return asked;
+    const title = (await page.locator("#app h1").innerText()).trim();
+    const key = Object.keys(answers).find((k) => title.includes(k));
+    assert.ok(key, `no answer for the question “${title}”`);
+    asked.push(key);
+    await answers[key](page);
+    await page.locator("button[type=submit]").click();
+    // The next screen, or a message saying why the answer was not taken: whichever comes.
+    await page.waitForFunction(
+      (before) =>
+        document.querySelector("#app h1")?.innerText.trim() !== before ||
+        document.querySelector("#app .error")?.innerText.trim(),
+      title,
+    );
+    // allInnerTexts does not wait: the summary has no message line at all.
+    const errors = (await page.locator(".error").allInnerTexts()).filter((t) => t.trim());
+    assert.deepEqual(errors, [], `the answer to “${title}” was not taken`);
+  }
+  assert.fail("the questions never ended");
+}
+
+export async function start(page) {
+  await page.locator(".welcome button.primary").click();
+  await page.locator(".screen.question").waitFor();
+}
+
+export async function results(page) {
+  await page.getByRole("button", { name: "查看结果" }).click();
+  await page.locator(".screen.results").waitFor();
+}
+
+export const nothing = async () => {};

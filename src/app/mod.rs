@@ -3,6 +3,7 @@
 
 #[cfg(feature = "office")]
 pub mod desk;
+mod download;
 mod hooks;
 mod office;
 mod panic;

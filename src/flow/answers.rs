@@ -8,8 +8,8 @@ use chrono::{Datelike, NaiveDate};
 use crate::rules::facts::birthday;
 use crate::rules::params::{child_rehab_end_age, on, ELDER_CARE_AGE, SPECIAL_SUPPORT_MOTHER_AGE};
 use crate::rules::{
-    Area, CareSetting, Child, ChildStatus, Circumstances, DisabilityType, Facts, Parent, Residence,
-    Role, Scheme, Schooling,
+    Area, BenefitId, CareSetting, Child, ChildStatus, Circumstances, DisabilityType, Facts, Parent,
+    Residence, Role, Scheme, Schooling,
 };
 
 pub use crate::rules::facts::MAX_HOSPITAL_DAYS;
@@ -247,6 +247,10 @@ pub struct Answers {
     pub disability_types: Option<Vec<DisabilityType>>,
     /// Whether the adult disabled child can handle their own affairs (民事行为能力).
     pub child_capacity: Option<bool>,
+    /// The items the family marked 已经在享受, in catalogue order without repeats. Not a fact:
+    /// the rules never see it ([`Answers::to_facts`] leaves it out); it only moves those items
+    /// to a list of their own and off the print sheet's to-do pages.
+    pub received: Vec<BenefitId>,
 }
 
 impl Answers {
@@ -673,6 +677,19 @@ impl AnswerValue {
 }
 
 impl Answers {
+    /// Marks an item 已经在享受 (`true`) or takes the mark off, keeping catalogue order.
+    pub fn mark_received(&mut self, id: BenefitId, received: bool) {
+        self.received.retain(|r| *r != id);
+        if received {
+            let at = self.received.partition_point(|r| *r < id);
+            self.received.insert(at, id);
+        }
+    }
+
+    pub fn is_received(&self, id: BenefitId) -> bool {
+        self.received.contains(&id)
+    }
+
     /// Records one answer; every other answer is kept as it was.
     pub fn apply(&mut self, value: AnswerValue) {
         match value {

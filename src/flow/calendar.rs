@@ -72,8 +72,14 @@ pub fn reminders(outcome: &Outcome, lang: Lang) -> Vec<Reminder> {
             description,
         });
     }
-    out.sort_by(|a, b| a.day.cmp(&b.day).then(a.item.cmp(&b.item)));
+    super::sort_small(&mut out, |a, b| a.day.cmp(&b.day).then(a.item.cmp(&b.item)));
     out
+}
+
+/// 20300615: a date in the iCalendar (ISO 8601 basic) form, by hand: chrono's `format` would
+/// bring its whole strftime machinery (9 KB of wasm) into the first load for this one use.
+fn basic(d: NaiveDate) -> String {
+    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
 }
 
 /// The reminders as one iCalendar file. `stamp` is the day the file is made (DTSTAMP); the
@@ -89,14 +95,10 @@ pub fn ics(reminders: &[Reminder], stamp: NaiveDate) -> String {
     for r in reminders {
         let end = r.day.succ_opt().unwrap_or(r.day);
         line("BEGIN:VEVENT");
-        line(&format!(
-            "UID:{}-{}@fuzhu",
-            r.item.as_str(),
-            r.day.format("%Y%m%d")
-        ));
-        line(&format!("DTSTAMP:{}T000000Z", stamp.format("%Y%m%d")));
-        line(&format!("DTSTART;VALUE=DATE:{}", r.day.format("%Y%m%d")));
-        line(&format!("DTEND;VALUE=DATE:{}", end.format("%Y%m%d")));
+        line(&format!("UID:{}-{}@fuzhu", r.item.as_str(), basic(r.day)));
+        line(&format!("DTSTAMP:{}T000000Z", basic(stamp)));
+        line(&format!("DTSTART;VALUE=DATE:{}", basic(r.day)));
+        line(&format!("DTEND;VALUE=DATE:{}", basic(end)));
         line(&format!("SUMMARY:{}", escape(&r.summary)));
         line(&format!("DESCRIPTION:{}", escape(&r.description)));
         line("TRANSP:TRANSPARENT");
@@ -141,6 +143,19 @@ fn fold(out: &mut String, line: &str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn dates_are_written_in_the_basic_form() {
+        let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+        for day in [
+            d(2030, 6, 15),
+            d(1999, 12, 31),
+            d(2024, 2, 29),
+            d(2031, 1, 1),
+        ] {
+            assert_eq!(basic(day), day.format("%Y%m%d").to_string());
+        }
+    }
 
     #[test]
     fn no_folded_line_is_longer_than_75_octets_and_none_splits_a_character() {

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::answers::{AnswerValue, Answers, Question};
 use super::text::{Lang, Voice};
+use crate::rules::BenefitId;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Screen {
@@ -50,6 +51,9 @@ pub enum Action {
     KeepSaved,
     /// Stop waiting for the newer release a link needs: a fresh start (the link is dropped).
     StopAwaiting,
+    /// 已经在享受 on an item of the results (`true`), or the mark taken off. The rules never
+    /// see it; the item moves to the list of what the family already gets.
+    MarkReceived(BenefitId, bool),
 }
 
 /// Everything the app holds: the answers and where the person is.
@@ -263,6 +267,7 @@ impl State {
                 next.aside_kept = false;
             }
             Action::KeepSaved => next.aside_kept = next.aside.is_some(),
+            Action::MarkReceived(id, on) => next.answers.mark_received(id, on),
             Action::StopAwaiting => {
                 next.awaiting_release = false;
                 next.answers = Answers::default();

@@ -314,3 +314,117 @@ mod clause_titles {
         }
     }
 }
+
+/// What the results screen shows, in its order (issue 12.5: lead with what to do). Pure, so
+/// the order is tested natively; `app::screens::results` only lays it out.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResultsView<'a> {
+    /// The items still to claim that pay, subsidise or look after someone: most urgent first
+    /// (an end date soonest, then what can be claimed now, then what to confirm, then what
+    /// comes later by its date), and within each, the most money first.
+    pub cards: Vec<&'a BenefitResult>,
+    /// The services and priorities still to claim ([`BenefitId::in_kind`]), folded into one
+    /// group after the cards, in the same order.
+    pub services: Vec<&'a BenefitResult>,
+    /// The applying items the family marked 已经在享受, in catalogue order.
+    pub received: Vec<&'a BenefitResult>,
+    pub not_applying: Vec<&'a BenefitResult>,
+    /// Where to go first: the first stop of the most urgent item, with every item still to
+    /// claim there and the papers they need, each once.
+    pub first_stop: Option<FirstStop<'a>>,
+    /// The nearest last day of an item still to claim, and that item.
+    pub deadline: Option<(NaiveDate, &'a BenefitResult)>,
+}
+
+/// The first place to go, from the results' first card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FirstStop<'a> {
+    pub agency: crate::rules::AgencyId,
+    pub items: Vec<&'a BenefitResult>,
+    pub documents: Vec<crate::rules::Document>,
+}
+
+/// A rank for "most urgent first": an end date soonest, then eligible, check, future (by its
+/// first day).
+fn urgency(r: &BenefitResult) -> (u8, Option<NaiveDate>) {
+    match (r.until, r.status) {
+        (Some(d), _) => (0, Some(d)),
+        (None, Status::Eligible) => (1, None),
+        (None, Status::Check) => (2, None),
+        (None, _) => (3, r.eligible_from),
+    }
+}
+
+/// "The most money first": a monthly payment before a one-off sum before a yearly one. Each
+/// kind of sum belongs to one item of the policy (special support, the one-off relief, the
+/// nursing allowance), so which sums an item has orders it: no two amounts are compared
+/// (Decimal's comparison would cost the first load its code to order a list).
+fn worth(r: &BenefitResult) -> (bool, bool, bool) {
+    (
+        r.monthly_total.is_some(),
+        r.one_off_total.is_some(),
+        r.annual_total.is_some(),
+    )
+}
+
+/// The results in the order they are shown, with `received` (the items marked 已经在享受)
+/// kept apart. Every applying item is in exactly one of `cards`, `services` and `received`.
+pub fn results_view<'a>(outcome: &'a Outcome, received: &[BenefitId]) -> ResultsView<'a> {
+    let mut to_claim: Vec<&BenefitResult> = outcome
+        .benefits
+        .iter()
+        .filter(|b| b.applies() && !received.contains(&b.id))
+        .collect();
+    // Stable: equal ranks keep the catalogue's order.
+    super::sort_small(&mut to_claim, |a, b| {
+        urgency(a)
+            .cmp(&urgency(b))
+            .then_with(|| worth(b).cmp(&worth(a)))
+    });
+    let first_stop = to_claim.first().map(|top| {
+        let items: Vec<&BenefitResult> = to_claim
+            .iter()
+            .copied()
+            .filter(|r| r.first_stop == top.first_stop)
+            .collect();
+        let mut documents: Vec<crate::rules::Document> = Vec::new();
+        for d in items.iter().flat_map(|r| r.documents.iter()) {
+            if !documents.iter().any(|x| x.zh == d.zh) {
+                documents.push(*d);
+            }
+        }
+        FirstStop {
+            agency: top.first_stop,
+            items,
+            documents,
+        }
+    });
+    let deadline = to_claim
+        .iter()
+        .filter_map(|r| r.until.map(|d| (d, *r)))
+        .min_by_key(|(d, _)| *d);
+    let (services, cards) = to_claim.into_iter().partition(|r| r.id.in_kind());
+    ResultsView {
+        cards,
+        services,
+        received: outcome
+            .benefits
+            .iter()
+            .filter(|b| b.applies() && received.contains(&b.id))
+            .collect(),
+        not_applying: not_applying(outcome),
+        first_stop,
+        deadline,
+    }
+}
+
+/// "康复救助和辅助器具：请在2031年5月5日前办理", the first card's nearest deadline.
+pub fn deadline_line(view: &ResultsView<'_>, lang: Lang) -> Option<String> {
+    let (day, r) = view.deadline?;
+    let b = r.id.info();
+    Some(Key::DeadlineLine.fill(
+        lang,
+        Voice::Family,
+        &[("item", lang.pick(b.zh, b.en)), ("date", &date(day, lang))],
+    ))
+}

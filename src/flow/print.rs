@@ -6,7 +6,7 @@
 //! `app::screens::print` only lays it out.
 
 use super::text::{Key, Lang, Voice};
-use crate::rules::{AgencyId, Area, BenefitResult, Document, Outcome};
+use crate::rules::{AgencyId, Area, BenefitId, BenefitResult, Document, Outcome};
 
 /// One place the family goes to, with what to do there.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,11 +31,16 @@ impl AgencyVisit<'_> {
     }
 }
 
-/// The applying items (eligible, to be checked, or from a later date) grouped by the place
-/// the family goes to first, places in the order their first item appears in the catalogue.
-pub fn by_agency(outcome: &Outcome) -> Vec<AgencyVisit<'_>> {
+/// The applying items (eligible, to be checked, or from a later date) still to claim, that
+/// is not in `received` (marked 已经在享受), grouped by the place the family goes to first,
+/// places in the order their first item appears in the catalogue.
+pub fn by_agency<'a>(outcome: &'a Outcome, received: &[BenefitId]) -> Vec<AgencyVisit<'a>> {
     let mut visits: Vec<AgencyVisit<'_>> = Vec::new();
-    for r in outcome.benefits.iter().filter(|b| b.applies()) {
+    for r in outcome
+        .benefits
+        .iter()
+        .filter(|b| b.applies() && !received.contains(&b.id))
+    {
         let b = r.id.info();
         let at = match visits.iter().position(|v| v.agency == r.first_stop) {
             Some(i) => i,
@@ -113,7 +118,7 @@ mod tests {
     #[test]
     fn every_applying_item_is_under_exactly_its_first_stop() {
         let o = bereaved();
-        let visits = by_agency(&o);
+        let visits = by_agency(&o, &[]);
         let listed: Vec<BenefitId> = visits
             .iter()
             .flat_map(|v| v.items.iter().map(|r| r.id))
@@ -146,9 +151,38 @@ mod tests {
     }
 
     #[test]
+    fn an_item_marked_already_received_leaves_the_sheet_and_an_empty_place_goes_with_it() {
+        let o = bereaved();
+        let at_village: Vec<BenefitId> = by_agency(&o, &[])
+            .into_iter()
+            .find(|v| v.agency == AgencyId::VillageCommittee)
+            .expect("special support is claimed at the village committee")
+            .items
+            .iter()
+            .map(|r| r.id)
+            .collect();
+        let fewer = by_agency(&o, &[BenefitId::SpecialSupport]);
+        assert!(fewer
+            .iter()
+            .all(|v| v.items.iter().all(|r| r.id != BenefitId::SpecialSupport)));
+        // Every item claimed at the village committee marked: no page for it at all.
+        let none_there = by_agency(&o, &at_village);
+        assert!(none_there
+            .iter()
+            .all(|v| v.agency != AgencyId::VillageCommittee));
+        assert_eq!(
+            none_there.iter().map(|v| v.items.len()).sum::<usize>() + at_village.len(),
+            by_agency(&o, &[])
+                .iter()
+                .map(|v| v.items.len())
+                .sum::<usize>()
+        );
+    }
+
+    #[test]
     fn places_follow_the_catalogue_and_items_keep_its_order() {
         let o = bereaved();
-        let visits = by_agency(&o);
+        let visits = by_agency(&o, &[]);
         // Special support comes first in the catalogue and is claimed at the village committee.
         assert_eq!(visits[0].agency, AgencyId::VillageCommittee);
         assert_eq!(visits[0].items[0].id, BenefitId::SpecialSupport);
@@ -163,7 +197,7 @@ mod tests {
     #[test]
     fn documents_are_the_union_of_the_items_papers_each_once() {
         let o = bereaved();
-        for v in by_agency(&o) {
+        for v in by_agency(&o, &[]) {
             let mut zh: Vec<&str> = v.documents.iter().map(|d| d.zh).collect();
             let n = zh.len();
             zh.sort_unstable();
@@ -191,7 +225,7 @@ mod tests {
             }
         }
         // The village committee handles several cash items that all need the ID card.
-        let village = by_agency(&o)
+        let village = by_agency(&o, &[])
             .into_iter()
             .find(|v| v.agency == AgencyId::VillageCommittee)
             .unwrap();
@@ -209,7 +243,7 @@ mod tests {
     #[test]
     fn clauses_are_each_cited_once_in_order() {
         let o = bereaved();
-        for v in by_agency(&o) {
+        for v in by_agency(&o, &[]) {
             let mut want: Vec<u8> = v.items.iter().map(|r| r.id.info().clause).collect();
             want.sort_unstable();
             want.dedup();
@@ -222,7 +256,7 @@ mod tests {
     #[test]
     fn local_offices_carry_the_family_area() {
         let o = bereaved();
-        let visits = by_agency(&o);
+        let visits = by_agency(&o, &[]);
         let civil = visits
             .iter()
             .find(|v| v.agency == AgencyId::CountyCivilAffairs)
@@ -247,6 +281,6 @@ mod tests {
         }))
         .unwrap();
         let o = rules::evaluate(&facts, today()).unwrap();
-        assert!(by_agency(&o).is_empty());
+        assert!(by_agency(&o, &[]).is_empty());
     }
 }

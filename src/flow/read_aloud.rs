@@ -89,6 +89,41 @@ pub fn item(r: &BenefitResult, outcome: &Outcome, lang: Lang) -> String {
     sentences(&parts, lang)
 }
 
+/// The results' first card: the money, where to go first and what to bring, the nearest
+/// deadline.
+pub fn first_card(view: &present::ResultsView<'_>, outcome: &Outcome, lang: Lang) -> String {
+    let v = Voice::Family;
+    let colon = present::colon(lang);
+    let mut parts = vec![Key::FirstTitle.text(lang, v).into_owned()];
+    for row in present::totals_rows(outcome, lang) {
+        parts.push([&*row.label.text(lang, v), colon, &row.value].concat());
+    }
+    if let Some(stop) = &view.first_stop {
+        let agency = match lang {
+            Lang::Zh => stop.agency.name_zh(outcome.area),
+            Lang::En => stop.agency.name_en(outcome.area),
+        };
+        parts.push([&*Key::GoFirst.text(lang, v), colon, &agency].concat());
+        let papers: Vec<&str> = stop
+            .documents
+            .iter()
+            .map(|d| lang.pick(d.zh, d.en))
+            .collect();
+        parts.push(
+            [
+                &*Key::Bring.text(lang, v),
+                colon,
+                &papers.join(lang.pick("、", ", ")),
+            ]
+            .concat(),
+        );
+    }
+    if let Some(line) = present::deadline_line(view, lang) {
+        parts.push(line);
+    }
+    sentences(&parts, lang)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

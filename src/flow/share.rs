@@ -1,12 +1,12 @@
-//! The answers as a short text for the address bar's fragment (`#v3.<payload>`), so a family
+//! The answers as a short text for the address bar's fragment (`#v4.<payload>`), so a family
 //! can reopen or pass on their results without any server: the fragment never leaves the
 //! phone, unlike a query string. The same text is what "save on this device" keeps.
 //!
-//! Format 3, read left to right:
+//! Format 4, read left to right:
 //!
-//! * `v3.`, the format's version;
+//! * `v4.`, the format's version;
 //! * base64url without padding (RFC 4648 §5) of the payload followed by its CRC-32
-//!   (IEEE, big-endian), taken over `v3` and the payload, so a damaged, cut or altered link
+//!   (IEEE, big-endian), taken over `v4` and the payload, so a damaged, cut or altered link
 //!   is refused rather than read as other answers;
 //! * the payload: every answer bit-packed in [`Answers`]' field order, most significant bit
 //!   first, each optional value as 0 for "not answered" or 1 + its index in the tables below,
@@ -15,10 +15,13 @@
 //!   since 1900-01-01, hospital days as a presence bit and 9 bits, tick boxes as a presence
 //!   bit and one bit each; which parents are living takes 3 bits (its fourth value, both
 //!   parents late, came with format 3), and the adult child's civil capacity (0 not
-//!   answered, 1 has it, 2 has not) follows the disability types as the last field; the
-//!   last byte is padded with zero bits.
+//!   answered, 1 has it, 2 has not) follows the disability types; last come the items marked
+//!   已经在享受 (11.1: not a fact, the rules never see them): 5 bits of how many, then each
+//!   one's 5-bit place in `ITEMS`, in that table's order; the last byte is padded with zero
+//!   bits.
 //!
-//! Older links still open. Format 2 (`v2.`, before both parents could be late and before the
+//! Older links still open. Format 3 (`v3.`, before items could be marked 已经在享受) is
+//! format 4 without its last field. Format 2 (`v2.`, before both parents could be late and before the
 //! child's civil capacity was asked) is the same with 2 bits for the living parents and no
 //! civil-capacity field; format 1 (`v1.`, before a birth date could be given without its
 //! day) is format 2 without the day bit. Each one's checksum is taken over its own `vN`.
@@ -32,20 +35,22 @@ use chrono::{Datelike, NaiveDate};
 use super::answers::{Answers, Birth, Health, HukouHolders, Living, MAX_HOSPITAL_DAYS};
 use super::text::{Key, Lang, Voice};
 use crate::rules::{
-    Area, CareSetting, ChildStatus, Circumstances, DisabilityType, Residence, Scheme, Schooling,
+    Area, BenefitId, CareSetting, ChildStatus, Circumstances, DisabilityType, Residence, Scheme,
+    Schooling,
 };
 
 /// The version this build writes.
-pub const VERSION: &str = "3";
+pub const VERSION: &str = "4";
 
 /// The versions this build reads, with the layout of each.
-const READS: [(&str, Layout); 3] = [
+const READS: [(&str, Layout); 4] = [
     (
         "1",
         Layout {
             day_bit: false,
             living_bits: 2,
             child_capacity: false,
+            received: false,
         },
     ),
     (
@@ -54,6 +59,7 @@ const READS: [(&str, Layout); 3] = [
             day_bit: true,
             living_bits: 2,
             child_capacity: false,
+            received: false,
         },
     ),
     (
@@ -62,6 +68,16 @@ const READS: [(&str, Layout); 3] = [
             day_bit: true,
             living_bits: 3,
             child_capacity: true,
+            received: false,
+        },
+    ),
+    (
+        "4",
+        Layout {
+            day_bit: true,
+            living_bits: 3,
+            child_capacity: true,
+            received: true,
         },
     ),
 ];
@@ -75,6 +91,8 @@ struct Layout {
     living_bits: u32,
     /// The adult child's civil capacity follows the disability types (format 3 on).
     child_capacity: bool,
+    /// The items marked 已经在享受 close the payload (format 4 on).
+    received: bool,
 }
 
 // The wire order of a choice is its place in the type's `ALL` list; `tests/share.rs` pins
@@ -99,6 +117,36 @@ const SCHOOLING: [Schooling; 4] = [
     Schooling::College,
 ];
 const DISABILITY: [DisabilityType; 8] = DisabilityType::ALL;
+/// The items a family can mark 已经在享受, in the catalogue's order of format 4.
+const ITEMS: [BenefitId; 25] = [
+    BenefitId::SpecialSupport,
+    BenefitId::DeathRelief,
+    BenefitId::ParentRewards,
+    BenefitId::PensionSubsidy,
+    BenefitId::CareHomePriority,
+    BenefitId::HomeCareServices,
+    BenefitId::HomeCareAllowance,
+    BenefitId::DisabledCareSupport,
+    BenefitId::MedicalInsuranceSubsidy,
+    BenefitId::MedicalAid,
+    BenefitId::MedicalPriority,
+    BenefitId::NursingInsurance,
+    BenefitId::RebirthSupport,
+    BenefitId::AssignedHelpers,
+    BenefitId::Guardianship,
+    BenefitId::FestivalVisits,
+    BenefitId::VolunteerSupport,
+    BenefitId::PublicRentalPriority,
+    BenefitId::RuralHouseRenovation,
+    BenefitId::AdoptionPriority,
+    BenefitId::LegalAid,
+    BenefitId::EmploymentSupport,
+    BenefitId::StudentAidPriority,
+    BenefitId::RehabilitationAid,
+    BenefitId::FreeGravePlot,
+];
+/// An item's place in [`ITEMS`], and the count of marked items: 5 bits each.
+const ITEM_BITS: u32 = 5;
 
 const DATE_BITS: u32 = 17;
 const DAYS_BITS: u32 = 9;
@@ -249,6 +297,16 @@ pub fn encode(a: &Answers) -> String {
             .map(|ts| DISABILITY.map(|t| ts.contains(&t))),
     );
     w.put(a.child_capacity.map_or(0, |has| 1 + u32::from(!has)), 2);
+    let marked: Vec<u32> = ITEMS
+        .iter()
+        .enumerate()
+        .filter(|(_, id)| a.received.contains(id))
+        .map(|(i, _)| i as u32)
+        .collect();
+    w.put(marked.len() as u32, ITEM_BITS);
+    for i in marked {
+        w.put(i, ITEM_BITS);
+    }
 
     let mut bytes = w.bytes;
     let crc = crc32(&[b"v", VERSION.as_bytes(), &bytes]);
@@ -372,6 +430,20 @@ fn read_answers(r: &mut Reader, layout: Layout) -> Result<Answers, ShareError> {
             2 => Some(false),
             _ => return Err(ShareError::Invalid),
         };
+    }
+    if layout.received {
+        let n = r.take(ITEM_BITS)?;
+        let mut next = 0;
+        for _ in 0..n {
+            // In the table's order, each once, as `encode` writes them.
+            let i = r.take(ITEM_BITS)? as usize;
+            let id = *ITEMS
+                .get(i)
+                .filter(|_| i >= next)
+                .ok_or(ShareError::Invalid)?;
+            next = i + 1;
+            a.mark_received(id, true);
+        }
     }
     Ok(a)
 }

@@ -561,6 +561,27 @@ pub const BENEFITS: [Benefit; 25] = [
 ];
 
 impl BenefitId {
+    /// A service or a priority rather than money or care the family claims: the results fold
+    /// these into one group after the items that pay, subsidise or look after someone (a
+    /// choice of presentation, docs/decisions.md; the rules decide them like any other).
+    pub fn in_kind(self) -> bool {
+        matches!(
+            self,
+            BenefitId::HomeCareServices
+                | BenefitId::MedicalPriority
+                | BenefitId::AssignedHelpers
+                | BenefitId::Guardianship
+                | BenefitId::FestivalVisits
+                | BenefitId::VolunteerSupport
+                | BenefitId::PublicRentalPriority
+                | BenefitId::RuralHouseRenovation
+                | BenefitId::AdoptionPriority
+                | BenefitId::LegalAid
+                | BenefitId::EmploymentSupport
+                | BenefitId::StudentAidPriority
+        )
+    }
+
     pub fn info(self) -> &'static Benefit {
         &BENEFITS[self as usize]
     }

@@ -131,6 +131,9 @@ pub struct BenefitResult {
     pub id: BenefitId,
     pub status: Status,
     pub eligible_from: Option<NaiveDate>,
+    /// The last day it holds, where the policy sets an end: 康复救助 for 0—6岁 ends the day
+    /// before the 7th birthday. The results put the nearest such day on top.
+    pub until: Option<NaiveDate>,
     pub reasons: Vec<Reason>,
     /// For the household, in yuan. On a `future` item: what it will be from `eligible_from`
     /// at today's rate; household totals count `eligible` items only.
@@ -150,6 +153,7 @@ impl BenefitResult {
             id,
             status,
             eligible_from: None,
+            until: None,
             reasons: Vec::new(),
             monthly_total: None,
             one_off_total: None,
@@ -279,6 +283,7 @@ struct BenefitJson<'a> {
     first_stop: AgencyJson,
     documents: DocumentsJson<'a>,
     eligible_from: Option<NaiveDate>,
+    until: Option<NaiveDate>,
     monthly_total: Money,
     one_off_total: Money,
     annual_total: Money,
@@ -306,6 +311,7 @@ impl Serialize for BenefitsJson<'_> {
                 first_stop: agency_json(b.first_stop, area),
                 documents: DocumentsJson(&b.documents),
                 eligible_from: b.eligible_from,
+                until: b.until,
                 monthly_total: Money(b.monthly_total),
                 one_off_total: Money(b.one_off_total),
                 annual_total: Money(b.annual_total),

@@ -2,10 +2,10 @@
 //! (FileReader, never a request), saving a download (a `blob:` address made here and
 //! revoked), and the idle timer that wipes the page after 30 minutes without use.
 
-use js_sys::{Array, Uint8Array};
+use js_sys::Uint8Array;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{Blob, BlobPropertyBag, File, FileReader, HtmlAnchorElement, Url};
+use web_sys::{File, FileReader};
 
 /// Wiped after this long without a key, a click or a touch.
 pub const IDLE_MS: f64 = 30.0 * 60.0 * 1000.0;
@@ -52,30 +52,7 @@ pub fn later(f: impl FnOnce() + 'static) {
     let _ = w.request_animation_frame(frame.unchecked_ref());
 }
 
-/// Offers `bytes` as a download named `name`: a `blob:` address (this page's memory, no
-/// request), clicked through a link, revoked a minute later.
-pub fn download(bytes: &[u8], name: &str, mime: &str) -> Option<()> {
-    let window = web_sys::window()?;
-    let document = window.document()?;
-    let parts = Array::of1(&Uint8Array::from(bytes));
-    let options = BlobPropertyBag::new();
-    options.set_type(mime);
-    let blob = Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
-    let url = Url::create_object_url_with_blob(&blob).ok()?;
-    let a: HtmlAnchorElement = document.create_element("a").ok()?.dyn_into().ok()?;
-    a.set_href(&url);
-    a.set_download(name);
-    a.set_hidden(true);
-    document.body()?.append_child(&a).ok()?;
-    a.click();
-    a.remove();
-    let revoke = Closure::once_into_js(move || {
-        let _ = Url::revoke_object_url(&url);
-    });
-    let _ = window
-        .set_timeout_with_callback_and_timeout_and_arguments_0(revoke.unchecked_ref(), 60_000);
-    Some(())
-}
+pub use crate::app::download::save as download;
 
 /// Calls `wipe` once the page has seen no key, click, touch or input for [`IDLE_MS`], and
 /// again after each later such stretch: one timer, which on firing early (there was use since

@@ -40,7 +40,13 @@ pub fn sheet(s: &State, outcome: &Outcome) -> Html {
     let v = Voice::Family;
     let lang = s.lang;
     let t = |k: Key| k.text(lang, v);
-    let visits = by_agency(outcome);
+    let visits = by_agency(outcome, &s.answers.received);
+    let received: Vec<String> = outcome
+        .benefits
+        .iter()
+        .filter(|b| b.applies() && s.answers.is_received(b.id))
+        .map(|b| with_chinese(b.id.info().zh, b.id.info().en, lang))
+        .collect();
     let total = visits.len();
     let meta = present::checked_line(outcome, lang);
     let head = html! {
@@ -73,6 +79,10 @@ pub fn sheet(s: &State, outcome: &Outcome) -> Html {
                         </li>
                     }) }
                 </ol>
+                if !received.is_empty() {
+                    <h3>{ t(Key::PrintReceived) }</h3>
+                    <p class="print-received">{ received.join(lang.pick("、", "; ")) }</p>
+                }
                 // The share link's QR code (reach::qr_code), so the family can reopen these
                 // results on a phone; absent when there is no link to draw.
                 if let Some(link) = link {

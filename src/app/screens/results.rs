@@ -7,13 +7,14 @@ use yew::prelude::*;
 use super::print;
 use super::reach::{clear_all, read_aloud, save_controls, share_section};
 use super::ScreenProps;
+use crate::app::download;
 use crate::app::hooks::TITLE_ID;
 use crate::app::office;
 use crate::app::state::{Action, State};
-use crate::flow::present;
 use crate::flow::read_aloud as aloud;
 use crate::flow::text::{Key, Lang, Voice};
-use crate::rules::{self, BenefitResult, Outcome, Status, HOTLINES};
+use crate::flow::{calendar, present};
+use crate::rules::{self, BenefitId, BenefitResult, Outcome, Status, HOTLINES};
 
 /// The results screen (a plain function: see `screens/mod.rs`).
 pub fn results(props: &ScreenProps) -> Html {
@@ -45,7 +46,7 @@ pub fn results(props: &ScreenProps) -> Html {
     };
     let printable = outcome.special_family && outcome.covered;
     let main = if printable {
-        inside(s, &outcome)
+        inside(s, &outcome, Some(&props.dispatch))
     } else {
         outside(s, &outcome)
     };
@@ -80,7 +81,7 @@ pub fn household(s: &State, outcome: &Outcome) -> Html {
     html! {
         <section key="household" class="screen results">
             if printable {
-                { inside(s, outcome) }
+                { inside(s, outcome, None) }
                 { print::print_button(s, false) }
                 { print::sheet(s, outcome) }
             } else {
@@ -132,35 +133,63 @@ fn outside(s: &State, outcome: &Outcome) -> Html {
     }
 }
 
-fn inside(s: &State, outcome: &Outcome) -> Html {
+/// The results of a special family: a first card with what to do, then the items still to
+/// claim (most urgent first), the services folded into one group, what the family already
+/// gets, and what does not apply (`present::results_view` decides the order).
+fn inside(s: &State, outcome: &Outcome, dispatch: Option<&Callback<Action>>) -> Html {
     let t = |k: Key| k.text(s.lang, s.voice);
-    let groups = present::grouped(outcome);
-    let count: usize = groups.iter().map(|(_, items)| items.len()).sum();
-    let not = present::not_applying(outcome);
+    let view = present::results_view(outcome, &s.answers.received);
+    let reminders = calendar::reminders(outcome, s.lang);
+    let count = view.cards.len() + view.services.len() + view.received.len();
     let title = if s.answers.parents_late() {
         Key::ResultsTitleLate
     } else {
         Key::ResultsTitle
     };
+    let n = |k: Key, n: usize| Key::fill(k, s.lang, s.voice, &[("n", &n.to_string())]);
+    let list = |items: &[&BenefitResult]| {
+        html! {
+            <ul class="items">
+                { for items.iter().map(|r| html! { <li>{ item(s, outcome, r, dispatch, &reminders) }</li> }) }
+            </ul>
+        }
+    };
     html! {
         <>
             <h1 id={TITLE_ID} tabindex="-1">{ t(title) }</h1>
-            <p class="lead">{ Key::ResultsCount.fill(s.lang, s.voice, &[("n", &count.to_string())]) }</p>
-            { totals(s.lang, outcome) }
+            <p class="lead">{ n(Key::ResultsCount, count) }</p>
+            { first_card(s, outcome, &view) }
             <p class="legend">{ t(Key::StatusLegend) }</p>
             { office::contact(s.lang, s.voice) }
-            { for groups.into_iter().map(|(g, items)| { let gid = AttrValue::from(format!("group-{}", g as u8)); html! {
-                <section class="group" aria-labelledby={gid.clone()}>
-                    <h2 id={gid}>{ s.lang.pick(g.zh(), g.en()) }</h2>
-                    <ul class="items">
-                        { for items.into_iter().map(|r| html! { <li>{ item(s, outcome, r) }</li> }) }
+            if !view.cards.is_empty() {
+                <section class="group" aria-labelledby="to-claim">
+                    <h2 id="to-claim">{ n(Key::ToClaim, view.cards.len()) }</h2>
+                    { list(&view.cards) }
+                </section>
+            }
+            if !view.services.is_empty() {
+                <details class="group services">
+                    <summary><h2>{ n(Key::Services, view.services.len()) }</h2></summary>
+                    { list(&view.services) }
+                </details>
+            }
+            if !view.received.is_empty() {
+                <section class="group received" aria-labelledby="received">
+                    <h2 id="received">{ n(Key::Received, view.received.len()) }</h2>
+                    <ul class="received-list">
+                        { for view.received.iter().map(|r| html! {
+                            <li>
+                                <span>{ s.lang.pick(r.id.info().zh, r.id.info().en) }</span>
+                                { mark_button(s, r.id, false, dispatch) }
+                            </li>
+                        }) }
                     </ul>
                 </section>
-            } }) }
+            }
             <details class="not-applying">
-                <summary>{ Key::NotApplying.fill(s.lang, s.voice, &[("n", &not.len().to_string())]) }</summary>
+                <summary>{ n(Key::NotApplying, view.not_applying.len()) }</summary>
                 <ul>
-                    { for not.into_iter().map(|r| {
+                    { for view.not_applying.iter().map(|r| {
                         let b = r.id.info();
                         html! {
                             <li>
@@ -175,6 +204,66 @@ fn inside(s: &State, outcome: &Outcome) -> Html {
             </details>
             { hotlines(s) }
         </>
+    }
+}
+
+/// What to do first: the money, sure and to confirm; where to go first and what to bring
+/// there; the nearest deadline.
+fn first_card(s: &State, outcome: &Outcome, view: &present::ResultsView<'_>) -> Html {
+    let t = |k: Key| k.text(s.lang, s.voice);
+    html! {
+        <section class="first-card" aria-labelledby="first-title">
+            <h2 id="first-title">{ t(Key::FirstTitle) }</h2>
+            { totals(s.lang, outcome) }
+            if let Some(stop) = &view.first_stop {
+                { labelled(s, "contact", Key::GoFirst, agency(s, outcome, stop.agency)) }
+                { labelled(s, "bring", Key::Bring, stop.documents.iter().map(|d| s.lang.pick(d.zh, d.en)).collect::<Vec<_>>().join(s.lang.pick("、", "; "))) }
+            }
+            if let Some(line) = present::deadline_line(view, s.lang) {
+                { labelled(s, "deadline", Key::Deadline, line) }
+            }
+            { read_aloud(aloud::first_card(view, outcome, s.lang), s.lang, t(Key::ReadFirst).into_owned(), &t(Key::ReadAloud)) }
+        </section>
+    }
+}
+
+/// "<strong>先去：</strong>龙亭区卫生健康委": one labelled line, written once for the first card
+/// and every card (each `html!` element is code in the first load).
+fn labelled(s: &State, class: &'static str, label: Key, value: String) -> Html {
+    html! {
+        <p ~className={class}><strong>{ label.text(s.lang, s.voice) }{ present::colon(s.lang) }</strong>{ value }</p>
+    }
+}
+
+fn agency(s: &State, outcome: &Outcome, a: rules::AgencyId) -> String {
+    match s.lang {
+        Lang::Zh => a.name_zh(outcome.area),
+        Lang::En => a.name_en(outcome.area),
+    }
+}
+
+/// 已经在享受 on a card (`to` true), or 还没有享受 in the list of what the family gets; none
+/// where nothing can be marked (the office page's register rows).
+fn mark_button(s: &State, id: BenefitId, to: bool, dispatch: Option<&Callback<Action>>) -> Html {
+    let Some(dispatch) = dispatch else {
+        return Html::default();
+    };
+    let onclick = dispatch.reform(move |_: MouseEvent| Action::MarkReceived(id, to));
+    let word = Key::text(
+        if to {
+            Key::MarkReceived
+        } else {
+            Key::UnmarkReceived
+        },
+        s.lang,
+        s.voice,
+    );
+    let name = s.lang.pick(id.info().zh, id.info().en);
+    html! {
+        <button type="button" class="secondary mark" {onclick}
+            aria-label={[name, present::colon(s.lang), &word].concat()}>
+            { word }
+        </button>
     }
 }
 
@@ -197,7 +286,13 @@ pub fn totals(lang: Lang, outcome: &Outcome) -> Html {
     }
 }
 
-fn item(s: &State, outcome: &Outcome, r: &BenefitResult) -> Html {
+fn item(
+    s: &State,
+    outcome: &Outcome,
+    r: &BenefitResult,
+    dispatch: Option<&Callback<Action>>,
+    reminders: &[calendar::Reminder],
+) -> Html {
     let t = |k: Key| k.text(s.lang, s.voice);
     let b = r.id.info();
     let (item_class, status_class) = match r.status {
@@ -206,39 +301,67 @@ fn item(s: &State, outcome: &Outcome, r: &BenefitResult) -> Html {
         Status::Future => ("item future", "status future"),
         Status::NotEligible => ("item not-eligible", "status not-eligible"),
     };
-    let agency = |a: rules::AgencyId| match s.lang {
-        Lang::Zh => a.name_zh(outcome.area),
-        Lang::En => a.name_en(outcome.area),
-    };
+    let colon = present::colon(s.lang);
+    let name = s.lang.pick(b.zh, b.en);
     // Not rules::clause(): that would carry every clause's whole text into the wasm.
     let clause_text = present::clause_title_in(b.clause, s.lang);
+    let reminders: Vec<calendar::Reminder> = reminders
+        .iter()
+        .filter(|x| x.item == r.id)
+        .cloned()
+        .collect();
     html! {
         <article ~className={item_class} id={["item-", r.id.as_str()].concat()}>
-            <h3>{ s.lang.pick(b.zh, b.en) }</h3>
-            { read_aloud(aloud::item(r, outcome, s.lang), s.lang,
-                [&*t(Key::ReadItem), present::colon(s.lang), s.lang.pick(b.zh, b.en)].concat(), &t(Key::ReadAloud)) }
+            <h3>{ name }</h3>
             <p ~className={status_class}>{ present::status_label(r, s.lang) }</p>
             if let Some(line) = present::amount_line(r, outcome.as_of, s.lang) {
                 <p class="amount">{ line }</p>
             }
-            <h4>{ t(Key::Why) }</h4>
-            <ul class="reasons">
-                { for r.reasons.iter().map(|x| html! { <li>{ present::reason(x, s.lang).to_string() }</li> }) }
-            </ul>
-            <p class="contact"><strong>{ t(Key::GoFirst) }{ s.lang.pick("：", ": ") }</strong>{ agency(r.first_stop) }</p>
-            <details class="clause">
-                <summary>{ t(Key::Basis) }{ present::colon(s.lang) }{ Key::ClauseRef.fill(s.lang, s.voice, &[("n", &b.clause.to_string())]) }{ s.lang.pick("　", " ") }{ clause_text }</summary>
-                <blockquote lang="zh-CN">{ b.quote }</blockquote>
-            </details>
-            <details class="how">
-                <summary>{ t(Key::HowToClaim) }</summary>
+            { labelled(s, "contact", Key::GoFirst, agency(s, outcome, r.first_stop)) }
+            <div class="item-actions">
+                { mark_button(s, r.id, true, dispatch) }
+                if !reminders.is_empty() {
+                    { calendar_button(s, outcome, r.id, name, reminders) }
+                }
+            </div>
+            <details class="more">
+                <summary>{ t(Key::Details) }</summary>
+                { read_aloud(aloud::item(r, outcome, s.lang), s.lang,
+                    [&*t(Key::ReadItem), colon, name].concat(), &t(Key::ReadAloud)) }
+                <h4>{ t(Key::Why) }</h4>
+                <ul class="reasons">
+                    { for r.reasons.iter().map(|x| html! { <li>{ present::reason(x, s.lang).to_string() }</li> }) }
+                </ul>
                 <h4>{ t(Key::Bring) }</h4>
                 <ul class="documents">
                     { for r.documents.iter().map(|d| html! { <li>{ s.lang.pick(d.zh, d.en) }</li> }) }
                 </ul>
+                <h4 class="clause">{ t(Key::Basis) }{ colon }{ Key::ClauseRef.fill(s.lang, s.voice, &[("n", &b.clause.to_string())]) }{ s.lang.pick("　", " ") }{ clause_text }</h4>
+                <blockquote lang="zh-CN">{ b.quote }</blockquote>
                 <h4>{ t(Key::Responsible) }</h4>
-                <p class="agencies">{ b.agencies.iter().map(|a| agency(*a)).collect::<Vec<_>>().join(if s.lang == Lang::Zh { "、" } else { "; " }) }</p>
+                <p class="agencies">{ b.agencies.iter().map(|a| agency(s, outcome, *a)).collect::<Vec<_>>().join(s.lang.pick("、", "; ")) }</p>
             </details>
         </article>
+    }
+}
+
+/// 加到日历: the item's reminders as an iCalendar file the phone's calendar opens.
+fn calendar_button(
+    s: &State,
+    outcome: &Outcome,
+    id: BenefitId,
+    name: &str,
+    reminders: Vec<calendar::Reminder>,
+) -> Html {
+    let file = ["fuzhu-", id.as_str(), ".ics"].concat();
+    let text = calendar::ics(&reminders, outcome.as_of);
+    let onclick = Callback::from(move |_: MouseEvent| {
+        download::save(text.as_bytes(), &file, "text/calendar;charset=utf-8");
+    });
+    html! {
+        <button type="button" class="secondary calendar" {onclick}
+            aria-label={Key::CalendarLabel.fill(s.lang, s.voice, &[("item", name)])}>
+            { Key::AddToCalendar.text(s.lang, s.voice) }
+        </button>
     }
 }

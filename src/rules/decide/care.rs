@@ -312,10 +312,12 @@ pub(crate) fn rehabilitation_aid(h: &Household) -> BenefitResult {
         )
     };
     let type_fits = child.disability_types.is_empty() || child.disability_types.iter().any(listed);
+    let mut until = None;
     match child.birth_date {
         Some(born) => {
             let seven = birthday(born, child_rehab_end_age(h.as_of));
             if h.as_of < seven && type_fits {
+                until = seven.pred_opt();
                 reasons.push(Reason::owned(
                     format!("孩子不满7周岁（0—6岁）：视力、听力、智力、言语、孤独症、肢体（脑瘫）残疾儿童优先实施康复救助服务，至{}前。", ZhDate(seven)),
                     format!("The child is 6 or under: priority rehabilitation for vision, hearing, intellectual, speech, autism or physical (cerebral palsy) disability, until {seven}."),
@@ -332,7 +334,9 @@ pub(crate) fn rehabilitation_aid(h: &Household) -> BenefitResult {
             en!("At 6 or under, children with vision, hearing, intellectual, speech, autism or physical disability also get rehabilitation first."),
         )),
     }
-    result(id, Status::Check, reasons)
+    let mut r = result(id, Status::Check, reasons);
+    r.until = until;
+    r
 }
 
 /// Clause 17, a free grave plot.

@@ -1,0 +1,194 @@
+// After the questions, as a family uses the results (issue 12.5, issue 11 points 1 and 2):
+// the results lead with a first card of what to do, the widow's fit in 8 phone screens; an
+// item marked 已经在享受 moves to its own list, travels in the link, leaves the print sheet's
+// to-do pages and goes with 清除全部; 加到日历 saves an iCalendar file without any request.
+// Chinese and English, normal and large text, axe clean. Needs `make build` first.
+
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { createRequire } from "node:module";
+import { after, before, test } from "node:test";
+import { startApp } from "./lib/browser.mjs";
+import { answerAll, card, date, firstForEachParent, nothing, results, start, waitForApp } from "./lib/flow.mjs";
+
+const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+let app;
+before(async () => {
+  app = await startApp();
+});
+after(async () => {
+  await app?.close();
+});
+
+async function axeClean(page, what) {
+  if (!(await page.evaluate(() => typeof window.axe === "object"))) await page.evaluate(AXE_SOURCE);
+  const violations = await page.evaluate(async () => {
+    const result = await window.axe.run(document, { resultTypes: ["violations"] });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+  assert.deepEqual(violations, [], `axe on ${what}`);
+}
+
+const fill = (text) => (p) => p.locator(".number-box input").first().fill(text);
+
+/** A widow of 66 in 尉氏县, her late husband registered there too, 12 days in hospital. */
+async function widow(page) {
+  await start(page);
+  await answerAll(page, {
+    独生子女现在的情况: (p) => card(p, "孩子已经离世").click(),
+    再生育或收养: (p) => card(p, "没有").click(),
+    都健在: (p) => card(p, "母亲健在，父亲已去世").click(),
+    母亲的出生日期: (p) => date(p, [1960, 4, 2]),
+    您丈夫去世时: (p) => card(p, "在，我的户口也在开封").click(),
+    哪个县: (p) => card(p, "尉氏县").click(),
+    城镇还是农村: (p) => card(p, "农村").click(),
+    养老保险: firstForEachParent,
+    医疗保险: firstForEachParent,
+    住院一共多少天: fill("12"),
+    在哪里养老: (p) => card(p, "在家里").click(),
+    身体方面: nothing,
+    下面这些情况: nothing,
+  });
+  await results(page);
+}
+
+/** How many 640-pixel screens the page is, top to bottom. */
+const screens = (page) => page.evaluate(() => document.documentElement.scrollHeight / 640);
+
+test("the widow's results lead with what to do and fit in 8 screens", async () => {
+  const page = await app.newPage();
+  await waitForApp(page);
+  await widow(page);
+  const first = page.locator(".first-card");
+  // The first card is the first thing after the title and its count.
+  const top = await first.boundingBox();
+  assert.ok(top && top.y < 640, `the first card starts at ${top?.y}px`);
+  const text = await first.innerText();
+  assert.match(text, /先做这几件事/);
+  assert.match(text, /每月现金\s*1430元/);
+  assert.match(text, /先去：.*村（居）委会/);
+  assert.match(text, /要带的材料：.*身份证/);
+  // The most urgent card first: her monthly support.
+  assert.equal(await page.locator(".group .items > li article").first().getAttribute("id"), "item-special_support");
+  // Services folded into one group; the clause's words one tap away.
+  assert.equal(await page.locator("details.services").getAttribute("open"), null);
+  const support = page.locator("#item-special_support");
+  assert.equal(await support.locator("blockquote").isVisible(), false);
+  await support.locator("details.more summary").click();
+  assert.match(await support.locator("blockquote").innerText(), /每人每月1430元/);
+  await support.locator("details.more summary").click();
+  const normal = await screens(page);
+  await app.screenshot(page, "results-widow-first-card");
+  await app.screenshot(page, "results-widow-full", { fullPage: true });
+  assert.ok(normal <= 8, `the widow's results are ${normal.toFixed(1)} screens at normal text`);
+  await axeClean(page, "the widow's results");
+
+  await page.locator(".large-toggle").click();
+  const large = await screens(page);
+  await app.screenshot(page, "results-widow-first-card-large");
+  await axeClean(page, "the widow's results in large text");
+
+  await page.locator(".large-toggle").click();
+  await page.locator(".lang-switch").click();
+  await page.waitForFunction(() => document.documentElement.lang === "en");
+  await first.getByText("What to do first").waitFor();
+  assert.match(await first.innerText(), /Go first to: /);
+  const english = await screens(page);
+  await app.screenshot(page, "results-widow-first-card-en");
+  await axeClean(page, "the widow's results in English");
+  console.log(`widow's results: ${normal.toFixed(1)} screens, ${large.toFixed(1)} in large text, ${english.toFixed(1)} in English`);
+  app.assertSameOrigin(page);
+  app.assertNoErrors(page);
+  await page.context().close();
+});
+
+test("an item marked already received moves to its own list, travels in the link and is cleared by 清除全部", async () => {
+  const page = await app.newPage();
+  await waitForApp(page);
+  await widow(page);
+  const before = await page.evaluate(() => location.hash);
+  await page.locator("#item-special_support button.mark").click();
+  const received = page.locator(".received-list");
+  await received.waitFor();
+  assert.match(await received.innerText(), /特别扶助金/);
+  assert.equal(await page.locator("#item-special_support").count(), 0);
+  assert.doesNotMatch(await page.locator(".first-card").innerText(), /特别扶助金：/);
+  // The money is still the rules' own: the mark is not a fact.
+  assert.match(await page.locator(".first-card .totals").innerText(), /1430元/);
+  const link = await page.evaluate(() => location.hash);
+  assert.match(link, /^#v4\./);
+  assert.notEqual(link, before);
+  // The print sheet: what is still to claim, and what she already gets apart from it.
+  const sheet = page.locator(".print-sheet");
+  assert.match(await sheet.locator(".print-received").textContent(), /特别扶助金/);
+  for (const place of await sheet.locator(".agency-sheet .print-items").allTextContents()) {
+    assert.doesNotMatch(place, /特别扶助金/);
+  }
+  await app.screenshot(page, "results-received");
+
+  // The link opens with the mark on another phone.
+  const other = await app.newPage({ path: `/${link}` });
+  await waitForApp(other);
+  await results(other);
+  assert.match(await other.locator(".received-list").innerText(), /特别扶助金/);
+  await other.context().close();
+
+  // Taken off again: back among the cards.
+  await received.getByRole("button", { name: "还没有享受" }).click();
+  await page.locator("#item-special_support").waitFor();
+  assert.equal(await page.locator(".received-list").count(), 0);
+
+  // 清除全部 takes the mark with everything else.
+  await page.locator("#item-legal_aid, #item-special_support").first().locator("button.mark").click();
+  await page.locator("details.clear > summary").click();
+  await page.locator("button.clear-all").click();
+  await page.locator(".screen.welcome").waitFor();
+  assert.equal(await page.evaluate(() => location.hash), "");
+  app.assertNoErrors(page);
+  await page.context().close();
+});
+
+test("加到日历 saves the dates of a later item as an iCalendar file, without any request", async () => {
+  const page = await app.newPage();
+  await waitForApp(page);
+  await start(page);
+  // A couple of 45 whose only child died: special support from the mother's 49th birthday.
+  const mother = [new Date().getFullYear() - 45, 6, 15];
+  await answerAll(page, {
+    独生子女现在的情况: (p) => card(p, "孩子已经离世").click(),
+    再生育或收养: (p) => card(p, "没有").click(),
+    都健在: (p) => card(p, "父母双方都健在").click(),
+    母亲的出生日期: (p) => date(p, mother),
+    父亲的出生日期: (p) => date(p, [mother[0] - 2, 1, 1]),
+    夫妻双方: (p) => card(p, "夫妻双方都是").click(),
+    哪个县: (p) => card(p, "龙亭区").click(),
+    城镇还是农村: (p) => card(p, "城镇").click(),
+    养老保险: firstForEachParent,
+    医疗保险: firstForEachParent,
+    住院一共多少天: fill("0"),
+    身体方面: nothing,
+    下面这些情况: nothing,
+  });
+  await results(page);
+  const support = page.locator("#item-special_support");
+  assert.match(await support.innerText(), /将于.*起可以享受/);
+  const requests = app.requests(page).length;
+  const [download] = await Promise.all([page.waitForEvent("download"), support.locator("button.calendar").click()]);
+  assert.equal(download.suggestedFilename(), "fuzhu-special_support.ics");
+  const ics = await readFile(await download.path(), "utf8");
+  const year = mother[0] + 49;
+  assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
+  assert.match(ics, new RegExp(`DTSTART;VALUE=DATE:${year}0101\\r\\n`));
+  assert.match(ics, new RegExp(`DTSTART;VALUE=DATE:${year}0615\\r\\n`));
+  assert.match(ics, /SUMMARY:今年可以申请特别扶助金/);
+  assert.match(ics, /END:VCALENDAR\r\n$/);
+  // No request: a blob: address made in the page.
+  const after = app.requests(page).slice(requests).filter((u) => !u.startsWith("blob:"));
+  assert.deepEqual(after, []);
+  // Items that hold now have no calendar button.
+  assert.equal(await page.locator("#item-death_relief button.calendar").count(), 0);
+  await axeClean(page, "results with a calendar button");
+  app.assertNoErrors(page);
+  await page.context().close();
+});
