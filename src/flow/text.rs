@@ -211,7 +211,7 @@ texts! {
     Received => "已经在享受的（{n}项）", "Already receiving ({n})";
     MarkReceived => "已经在享受", "Already receiving it";
     UnmarkReceived => "还没有享受", "Not receiving it yet";
-    Details => "详细：为什么、政策原文、要带的材料", "Details: why, the policy's words, what to bring";
+    Details => "详细：为什么、依据、材料", "Details: why, the clause, papers";
     AddToCalendar => "加到日历", "Add to calendar";
     CalendarLabel => "把“{item}”的日期加到手机日历", "Add the date for {item} to the phone's calendar";
     ReadFirst => "朗读这一段", "Read this part aloud";

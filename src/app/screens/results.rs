@@ -313,17 +313,17 @@ fn item(
     html! {
         <article ~className={item_class} id={["item-", r.id.as_str()].concat()}>
             <h3>{ name }</h3>
-            <p ~className={status_class}>{ present::status_label(r, s.lang) }</p>
-            if let Some(line) = present::amount_line(r, outcome.as_of, s.lang) {
-                <p class="amount">{ line }</p>
-            }
-            { labelled(s, "contact", Key::GoFirst, agency(s, outcome, r.first_stop)) }
             <div class="item-actions">
+                <p ~className={status_class}>{ present::status_label(r, s.lang) }</p>
                 { mark_button(s, r.id, true, dispatch) }
                 if !reminders.is_empty() {
                     { calendar_button(s, outcome, r.id, name, reminders) }
                 }
             </div>
+            if let Some(line) = present::amount_line(r, outcome.as_of, s.lang) {
+                <p class="amount">{ line }</p>
+            }
+            { labelled(s, "contact", Key::GoFirst, agency(s, outcome, r.first_stop)) }
             <details class="more">
                 <summary>{ t(Key::Details) }</summary>
                 { read_aloud(aloud::item(r, outcome, s.lang), s.lang,
