@@ -517,3 +517,31 @@ async fn the_results_explain_the_statuses_once_in_both_languages() {
         app.leave();
     }
 }
+
+#[wasm_bindgen_test]
+async fn an_item_marked_already_received_moves_to_its_own_list_and_the_link_carries_the_mark() {
+    common::web::forget_everything();
+    let app = Mounted::clean(Some(at(
+        Screen::Results,
+        bereaved_couple(),
+        day(2026, 11, 29),
+    )))
+    .await;
+    let first = app.text(".first-card");
+    assert!(first.contains("先做这几件事"), "{first}");
+    assert!(app.has("#item-special_support"));
+    assert!(!app.has(".received-list"));
+    app.click("#item-special_support button.mark").await;
+    assert!(!app.has("#item-special_support"));
+    assert!(app.text(".received-list").contains("特别扶助金"));
+    let link = common::web::hash();
+    let back = fuzhu::flow::share::decode(&link, day(2026, 11, 29)).unwrap();
+    assert_eq!(back.received, [rules::BenefitId::SpecialSupport]);
+    // The print sheet names it apart from what is still to claim.
+    assert!(app.text(".print-received").contains("特别扶助金"));
+    app.click(".received-list button.mark").await;
+    assert!(app.has("#item-special_support"));
+    assert!(!app.has(".received-list"));
+    app.leave();
+    common::web::forget_everything();
+}
