@@ -191,6 +191,15 @@ test("加到日历 saves the dates of a later item as an iCalendar file, without
   assert.deepEqual(after, []);
   // Items that hold now have no calendar button.
   assert.equal(await page.locator("#item-death_relief button.calendar").count(), 0);
+  // In English: the events' words in English, the office's Chinese name kept.
+  await page.locator(".lang-switch").click();
+  await page.waitForFunction(() => document.documentElement.lang === "en");
+  await support.getByRole("button", { name: /Add the date for Special support payment/ }).waitFor();
+  const [english] = await Promise.all([page.waitForEvent("download"), support.locator("button.calendar").click()]);
+  const en = await readFile(await english.path(), "utf8");
+  assert.match(en, /SUMMARY:Special support payment: the application opens this year/);
+  assert.match(en, /SUMMARY:From today: Special support payment/);
+  assert.equal(await support.locator("button.mark").innerText(), "Already receiving it");
   await axeClean(page, "results with a calendar button");
   app.assertNoErrors(page);
   await page.context().close();
