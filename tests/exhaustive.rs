@@ -697,6 +697,7 @@ fn every_combination_of_a_parents_own_answers_keeps_the_invariants() {
         Some(CareSetting::PublicHome),
         Some(CareSetting::PublicPrivateHome),
         Some(CareSetting::PrivateHome),
+        Some(CareSetting::CareHomeUnknownType),
     ];
     let days = [0, 90, 91];
     let kids = children();

@@ -1202,3 +1202,190 @@ fn english_text_has_no_full_width_punctuation_anywhere() {
         "Special support (特别扶助金)"
     );
 }
+
+/// Issue 12.8: the insurance choices carry the names families know them by, and 没有参加，或不清楚
+/// is the "not sure" that stands for not answered.
+#[test]
+fn the_insurance_choices_carry_the_names_families_use_and_not_sure_is_not_answered() {
+    use fuzhu::rules::Scheme;
+    let zh = |q| -> Vec<&str> { questions::parent_options(q).iter().map(|l| l.0).collect() };
+    let pension = zh(Question::Pension);
+    assert!(
+        pension[0].contains("城乡居民养老保险")
+            && pension[0].contains("新农保")
+            && pension[0].contains("城居保")
+    );
+    let medical = zh(Question::Medical);
+    assert!(medical[0].contains("城乡居民医保") && medical[0].contains("原新农合"));
+    for employee in [pension[1], medical[1]] {
+        assert!(
+            employee.contains("职工")
+                && employee.contains("单位交的")
+                && employee.contains("领退休工资")
+        );
+    }
+    for q in [Question::Pension, Question::Medical] {
+        assert_eq!(zh(q)[2], "没有参加，或不清楚");
+        let Some(AnswerValue::Pension(v) | AnswerValue::Medical(v)) =
+            questions::parent_value(q, [Some(2), Some(2)])
+        else {
+            panic!("{q:?}");
+        };
+        assert_eq!(v, [Some(Scheme::None); 2]);
+    }
+    // The engine then says "未填写或…", never that the parent is not enrolled.
+    let mut a = bereaved_couple();
+    a.apply(AnswerValue::Pension([Some(Scheme::None); 2]));
+    let o = rules::evaluate(&a.to_facts(today()).unwrap(), today()).unwrap();
+    let pension = o
+        .benefits
+        .iter()
+        .find(|b| b.id.as_str() == "pension_subsidy")
+        .unwrap();
+    assert!(pension
+        .reasons
+        .iter()
+        .all(|r| !r.zh.contains("尚未参加") || r.zh.starts_with("未填写或")));
+}
+
+/// Issue 12.8: 住养老机构，不清楚是哪种 is the care-setting screen's last choice, and it is what
+/// reaches the rules.
+#[test]
+fn a_parent_in_a_care_home_of_unknown_kind_can_say_so_and_is_told_to_confirm_the_kind() {
+    use fuzhu::rules::{CareSetting, Status};
+    let options = questions::parent_options(Question::CareSetting);
+    assert_eq!(options.last().unwrap().0, "住养老机构，不清楚是哪种");
+    let mut a = bereaved_couple();
+    a.apply(AnswerValue::MotherBirth(Birth::Day(day(1960, 5, 20))));
+    a.apply(AnswerValue::FatherBirth(Birth::Day(day(1958, 8, 1))));
+    assert_eq!(a.first_unanswered(today()), Some(Question::CareSetting));
+    let value =
+        questions::parent_value(Question::CareSetting, [Some(options.len() - 1), Some(0)]).unwrap();
+    assert_eq!(
+        value,
+        AnswerValue::Care([
+            Some(CareSetting::CareHomeUnknownType),
+            Some(CareSetting::Home)
+        ])
+    );
+    a.apply(value);
+    assert_eq!(
+        questions::parent_selected(Question::CareSetting, &a),
+        [Some(4), Some(0)]
+    );
+    let facts = a.to_facts(today()).unwrap();
+    assert_eq!(
+        facts.parents[0].care_setting,
+        Some(CareSetting::CareHomeUnknownType)
+    );
+    assert!(!facts.parents[0].at_home());
+    let o = rules::evaluate(&facts, today()).unwrap();
+    let priority = o
+        .benefits
+        .iter()
+        .find(|b| b.id.as_str() == "care_home_priority")
+        .unwrap();
+    assert_eq!(priority.status, Status::Check);
+    assert!(priority
+        .reasons
+        .iter()
+        .any(|r| r.zh.contains("请向县（区）民政局核实所住机构的类型")));
+    let summary = questions::describe(Question::CareSetting, &a, Lang::Zh, Voice::Family, today());
+    assert_eq!(summary, "母亲：住养老机构，不清楚是哪种；父亲：在家里");
+}
+
+/// Issue 12.8: the parents' year lists open at 1969, where most of these parents were born;
+/// the child's at this year.
+#[test]
+fn the_parents_year_lists_open_at_1969_and_the_childs_at_the_top() {
+    assert_eq!(
+        questions::year_list_opens_at(Question::MotherBirth),
+        Some(1969)
+    );
+    assert_eq!(
+        questions::year_list_opens_at(Question::FatherBirth),
+        Some(1969)
+    );
+    assert_eq!(questions::year_list_opens_at(Question::ChildBirth), None);
+}
+
+/// 生活不能自理 is offered only where the child died (the two items that read it): a health
+/// answer given while the child was said to be disabled is asked again once the child is
+/// said to have died, so the results never rest on a box that was not shown.
+#[test]
+fn a_health_answer_given_before_the_child_was_said_to_have_died_is_asked_again() {
+    let mut s = State::new(today());
+    s.answers = bereaved_couple();
+    s.answers.apply(AnswerValue::Child(ChildStatus::Disabled));
+    s.answers.apply(AnswerValue::Grade(1));
+    s.answers
+        .apply(AnswerValue::ChildBirth(Birth::Day(day(2000, 1, 1))));
+    s.answers.apply(AnswerValue::ChildCapacity(true));
+    s.answers
+        .apply(AnswerValue::Schooling(fuzhu::rules::Schooling::None));
+    assert!(!questions::checks(Question::Health, &s.answers, today())
+        .iter()
+        .any(|c| c.label == Key::NoSelfCare));
+    assert_eq!(s.answers.first_unanswered(today()), None);
+    s.screen = Screen::Summary;
+    let s = s
+        .reduce(Action::Edit(Question::Child))
+        .reduce(Action::Answer(AnswerValue::Child(ChildStatus::Deceased)));
+    // Hospital days are new; then the health screen, now with 生活不能自理 for each parent.
+    let s = s.reduce(Action::Answer(AnswerValue::HospitalDays([
+        Some(0),
+        Some(0),
+    ])));
+    assert_eq!(s.screen, Screen::Ask(Question::Health));
+    let boxes = questions::checks(Question::Health, &s.answers, today());
+    assert_eq!(
+        boxes.iter().filter(|c| c.label == Key::NoSelfCare).count(),
+        2
+    );
+    // Answering the same again keeps it.
+    let mut a = s.answers.clone();
+    a.apply(AnswerValue::Health(Default::default()));
+    a.apply(AnswerValue::Child(ChildStatus::Deceased));
+    assert!(a.health.is_some());
+}
+
+/// Wherever a result changes with whether a living parent can look after themself, the
+/// questions offer 生活不能自理 for that parent: checked on every scenario household the
+/// questionnaire can express.
+#[test]
+fn self_care_is_offered_for_each_parent_wherever_a_result_depends_on_it() {
+    let mut depends = 0;
+    for (name, facts) in common::scenario_households() {
+        let as_of = facts.as_of.unwrap_or_else(today);
+        let Some(a) = Answers::from_facts(&facts, as_of) else {
+            continue;
+        };
+        let Ok(before) = rules::evaluate(&a.to_facts(as_of).unwrap(), as_of) else {
+            continue;
+        };
+        for slot in a.living_slots() {
+            let mut b = a.clone();
+            let mut h = b.health.unwrap_or_default();
+            h.no_self_care[*slot as usize] ^= true;
+            b.health = Some(h);
+            let after = rules::evaluate(&b.to_facts(as_of).unwrap(), as_of).unwrap();
+            let changes = before.benefits.iter().zip(&after.benefits).any(|(x, y)| {
+                x.status != y.status || x.reasons != y.reasons || x.monthly_total != y.monthly_total
+            });
+            if changes {
+                depends += 1;
+                assert!(a.questions(as_of).contains(&Question::Health), "{name}");
+                assert!(
+                    questions::checks(Question::Health, &a, as_of)
+                        .iter()
+                        .any(|c| c.label == Key::NoSelfCare && c.parent == Some(*slot)),
+                    "{name}: {slot:?} cannot say they cannot look after themself"
+                );
+            }
+        }
+    }
+    assert!(
+        depends >= 20,
+        "only {depends} parents whose self-care matters"
+    );
+}

@@ -189,6 +189,7 @@ fn household() -> impl Strategy<Value = Value> {
                 "public_home",
                 "public_private_home",
                 "private_home",
+                "care_home_unknown_type",
             ]),
             // Days of this year so far: most are within the first month of any year.
             prop_oneof![4 => 0i64..31, 1 => -5i64..400],

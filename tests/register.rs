@@ -1094,3 +1094,28 @@ fn a_register_cell_that_looks_like_a_formula_is_written_to_csv_as_text() {
     );
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn a_bare_养老机构_reads_as_a_care_home_of_unknown_kind() {
+    use fuzhu::rules::CareSetting;
+    for t in [
+        "养老机构",
+        "养老院",
+        "机构养老",
+        "养老机构（不清楚类型）",
+        " 养老机构 ",
+    ] {
+        assert_eq!(
+            values::care_setting(&Cell::text(t)),
+            Ok(Some(CareSetting::CareHomeUnknownType)),
+            "{t}"
+        );
+    }
+    // The named kinds still read as themselves.
+    assert_eq!(
+        values::care_setting(&Cell::text("公办养老机构")),
+        Ok(Some(CareSetting::PublicHome))
+    );
+    let e = values::care_setting(&Cell::text("老年公寓")).unwrap_err();
+    assert!(e.contains("养老机构（不清楚类型）"), "{e}");
+}

@@ -99,11 +99,12 @@ const HUKOU: [HukouHolders; 4] = [
 ];
 const RESIDENCE: [Residence; 2] = [Residence::Urban, Residence::Rural];
 const SCHEME: [Scheme; 3] = [Scheme::Resident, Scheme::Employee, Scheme::None];
-const CARE: [CareSetting; 4] = [
+const CARE: [CareSetting; 5] = [
     CareSetting::Home,
     CareSetting::PublicHome,
     CareSetting::PublicPrivateHome,
     CareSetting::PrivateHome,
+    CareSetting::CareHomeUnknownType,
 ];
 const SCHOOLING: [Schooling; 4] = [
     Schooling::None,

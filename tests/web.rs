@@ -134,6 +134,42 @@ async fn a_date_that_does_not_exist_is_refused_with_a_message() {
     assert_eq!(app.text("h1"), zh(Key::QFatherBirth));
 }
 
+/// The parents' year list opens at 1969 (the empty choice just before it, so a phone's
+/// picker opens there) and answers nothing; the child's opens at this year.
+#[wasm_bindgen_test]
+async fn the_parents_year_list_opens_at_1969_with_nothing_chosen() {
+    let today = day(2026, 11, 29);
+    let mut answers = bereaved_couple();
+    answers.mother_birth = None;
+    let app = Mounted::clean(Some(at(Screen::Ask(Question::MotherBirth), answers, today))).await;
+    let year: web_sys::HtmlSelectElement = app.find(".date-picker select").dyn_into().unwrap();
+    let i = year.selected_index() as u32;
+    let value = |i: u32| {
+        let option = year.item(i).unwrap();
+        js_sys::Reflect::get(&option, &"value".into())
+            .unwrap()
+            .as_string()
+            .unwrap()
+    };
+    assert_eq!(value(i), "");
+    assert_eq!(value(i + 1), "1969");
+    assert_eq!(value(i - 1), "1970");
+    assert_eq!(value(0), "2026", "newest first");
+    assert_eq!(year.length(), 112, "every year, and one empty choice");
+    app.next().await;
+    assert_eq!(app.text(".error"), zh(Key::PickDate));
+    assert_eq!(app.text("h1"), zh(Key::QMotherBirth));
+    drop(app);
+
+    let mut answers = bereaved_couple();
+    answers.child = Some(fuzhu::rules::ChildStatus::Disabled);
+    answers.grade = Some(1);
+    let app = Mounted::clean(Some(at(Screen::Ask(Question::ChildBirth), answers, today))).await;
+    let year: web_sys::HtmlSelectElement = app.find(".date-picker select").dyn_into().unwrap();
+    assert_eq!(year.selected_index(), 0);
+    assert_eq!(year.value(), "");
+}
+
 #[wasm_bindgen_test]
 async fn not_sure_of_the_day_is_enough_at_75_and_the_summary_shows_the_month() {
     let today = day(2026, 11, 29);

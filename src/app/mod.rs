@@ -53,7 +53,11 @@ pub fn app(props: &AppProps) -> Html {
     use_focus_title((s.screen, s.lang), s.screen == Screen::Welcome);
     // The street office the address names, from the site's offices.json (shown once read).
     let redraw = use_force_update();
-    use_effect_with((), move |_| office::load(move || redraw.force_update()));
+    // The same redraw when what is read aloud changes: 朗读's buttons show it.
+    use_effect_with((), move |_| {
+        speech::on_change(redraw.clone());
+        office::load(move || redraw.force_update())
+    });
     use_effect_with(s.screen, |_| speech::cancel());
     // While a newer release is awaited the fragment is the link itself: left alone.
     use_effect_with((s.answers.clone(), s.awaiting_release), |(a, awaiting)| {
@@ -162,7 +166,7 @@ pub fn app(props: &AppProps) -> Html {
     let body = match s.screen {
         Screen::Welcome => screens::welcome(&props),
         Screen::Ask(q) => html! {
-            <screens::QuestionScreen key={q as u8} question={q} state={s.clone()} dispatch={dispatch.clone()} />
+            <screens::QuestionScreen key={q as u8} question={q} state={s.clone()} dispatch={dispatch.clone()} reading={speech::version()} />
         },
         Screen::Summary => screens::summary(&props),
         Screen::Results => screens::results(&props),

@@ -693,7 +693,15 @@ impl Answers {
     /// Records one answer; every other answer is kept as it was.
     pub fn apply(&mut self, value: AnswerValue) {
         match value {
-            AnswerValue::Child(v) => self.child = Some(v),
+            AnswerValue::Child(v) => {
+                // 生活不能自理 is offered on the health screen only when the child has died
+                // (only then does a result read it): a health answer given before the child
+                // was said to have died never offered it, so the screen is asked again.
+                if v == ChildStatus::Deceased && self.child != Some(v) {
+                    self.health = None;
+                }
+                self.child = Some(v);
+            }
             AnswerValue::Grade(v) => self.grade = Some(v),
             AnswerValue::OtherChild(v) => self.other_child = Some(v),
             AnswerValue::Living(v) => self.living = Some(v),

@@ -159,11 +159,12 @@ const SCHOOLING: [Schooling; 4] = [
     Schooling::None,
 ];
 const SCHEMES: [Scheme; 3] = [Scheme::Resident, Scheme::Employee, Scheme::None];
-const CARE: [CareSetting; 4] = [
+const CARE: [CareSetting; 5] = [
     CareSetting::Home,
     CareSetting::PublicHome,
     CareSetting::PublicPrivateHome,
     CareSetting::PrivateHome,
+    CareSetting::CareHomeUnknownType,
 ];
 
 fn pair(k: Key) -> Label {
@@ -298,6 +299,7 @@ pub fn parent_options(q: Question) -> Vec<Label> {
             Key::CarePublic,
             Key::CarePublicPrivate,
             Key::CarePrivate,
+            Key::CareHomeUnknown,
         ]
         .map(pair)
         .to_vec(),
@@ -474,6 +476,21 @@ pub fn birth_of(q: Question) -> Option<BirthOf> {
         _ => None,
     }
 }
+
+/// The year a birth-date question's year list opens at, where most of the people asked
+/// about were born: the 1960s for a parent (an only child of the one-child years; a mother
+/// receives special support from 49), so the list, newest first, shows 1969 first after its
+/// empty choice and the rest of the decade below it. Nothing is chosen for the person. The
+/// child's list opens at the top (this year), as any date list does.
+pub fn year_list_opens_at(q: Question) -> Option<i32> {
+    match q {
+        Question::MotherBirth | Question::FatherBirth => Some(PARENT_YEARS_OPEN_AT),
+        _ => None,
+    }
+}
+
+/// See [`year_list_opens_at`].
+pub const PARENT_YEARS_OPEN_AT: i32 = 1969;
 
 /// The day chosen in a date picker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

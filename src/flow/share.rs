@@ -104,11 +104,13 @@ const AREA: [Area; 10] = Area::ALL;
 const RESIDENCE: [Residence; 2] = Residence::ALL;
 
 const SCHEME: [Scheme; 3] = [Scheme::Resident, Scheme::Employee, Scheme::None];
-const CARE: [CareSetting; 4] = [
+const CARE: [CareSetting; 5] = [
     CareSetting::Home,
     CareSetting::PublicHome,
     CareSetting::PublicPrivateHome,
     CareSetting::PrivateHome,
+    // Appended (issue 12.8): 3 bits already held up to seven values, so no layout changes.
+    CareSetting::CareHomeUnknownType,
 ];
 const SCHOOLING: [Schooling; 4] = [
     Schooling::None,

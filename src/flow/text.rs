@@ -123,13 +123,13 @@ texts! {
     Rural => "农村", "Countryside";
     QPension => "参加的是哪种养老保险？", "Which pension scheme is each parent in?";
     QPensionWhy => "参加城乡居民养老保险的，县（区）给予缴费补贴。", "Those in the resident pension scheme get a contribution subsidy from the county.";
-    PensionResident => "城乡居民养老保险", "Resident pension scheme";
-    PensionEmployee => "职工养老保险（单位缴纳）", "Employee pension scheme (through an employer)";
+    PensionResident => "城乡居民养老保险（新农保、城居保）", "Resident pension scheme (the old rural or urban residents' scheme)";
+    PensionEmployee => "职工养老保险（单位交的，或领退休工资）", "Employee pension scheme (paid through an employer, or drawing a retirement pension)";
     SchemeNone => "没有参加，或不清楚", "None, or not sure";
     QMedical => "参加的是哪种医疗保险？", "Which medical insurance is each parent in?";
     QMedicalWhy => "参加城乡居民医保的，县（区）给予缴费补贴。", "Those in the resident medical insurance get a contribution subsidy from the county.";
-    MedicalResident => "城乡居民基本医疗保险", "Resident medical insurance";
-    MedicalEmployee => "职工医疗保险（单位缴纳）", "Employee medical insurance (through an employer)";
+    MedicalResident => "城乡居民医保（原新农合）", "Resident medical insurance (formerly the rural co-operative scheme)";
+    MedicalEmployee => "职工医保（单位交的，或领退休工资）", "Employee medical insurance (paid through an employer, or drawing a retirement pension)";
     QHospitalDays => "今年住院一共多少天？", "How many days in hospital this year?";
     QHospitalDaysWhy => "住院期间每天有300元护理补贴，每年最多90天。没有住院就填0。", "A nursing allowance of 300 yuan is paid for each day in hospital, up to 90 days a year. Enter 0 if none.";
     QCare => "现在在哪里养老？", "Where does each parent live now?";
@@ -138,6 +138,7 @@ texts! {
     CarePublic => "公办养老机构", "A public care home";
     CarePublicPrivate => "公建民营养老机构", "A publicly built, privately run care home";
     CarePrivate => "民办养老机构", "A private care home";
+    CareHomeUnknown => "住养老机构，不清楚是哪种", "In a care home, not sure which kind";
     QHealth => "身体方面有没有这些情况？", "Do any of these apply to the parents' health?";
     QHealthWhy => "行动不便的，医生可以上门；生活不能自理或失去民事行为能力的，有专门的照顾和监护安排。", "Doctors visit those with limited mobility; those who cannot look after themselves or have lost legal capacity have care and guardianship arrangements.";
     MobilityLimited => "行动不便", "Limited mobility";
@@ -242,6 +243,10 @@ texts! {
     ReadAloud => "朗读", "Read aloud";
     ReadQuestion => "朗读这个问题和选项", "Read this question and its choices aloud";
     ReadItem => "朗读这一项", "Read this item aloud";
+    ReadingNow => "正在朗读", "Reading aloud";
+    StopReading => "停止", "Stop";
+    StopReadingLabel => "停止朗读", "Stop reading aloud";
+    NoVoice => "这部手机没有中文朗读语音，读不出来。可在手机设置的“文字转语音”里添加中文语音。", "This phone has no English voice to read aloud with. Add one in the phone's text-to-speech settings.";
     WhoFills => "谁在填写？", "Who is filling this in?";
     ForOwnFamily => "我为自己家填写", "I am filling this in for my own family";
     ForSomeoneElse => "我在帮别人填写（志愿者、社区或街道工作人员）", "I am filling this in for someone (a volunteer, or community or street office staff)";

@@ -542,8 +542,13 @@ pub fn care_setting(cell: &Cell) -> Result<Option<CareSetting>, Bad> {
                 &["民办养老机构", "民办", "民办养老院"],
                 CareSetting::PrivateHome,
             ),
+            // A bare 养老机构: in a home, its kind not known (the result asks to confirm it).
+            (
+                &["养老机构", "养老院", "机构养老", "养老机构（不清楚类型）"],
+                CareSetting::CareHomeUnknownType,
+            ),
         ],
-        "居家、公办养老机构、公建民营养老机构、民办养老机构",
+        "居家、公办养老机构、公建民营养老机构、民办养老机构、养老机构（不清楚类型）",
     )
 }
 

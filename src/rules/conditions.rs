@@ -107,6 +107,10 @@ pub fn conditions(id: BenefitId) -> &'static [Condition] {
                 "入住公办养老机构免床位费；入住公建民营养老机构按成本价收费",
                 "in a public home: no bed fee; in a publicly built, privately run home: cost price",
             ),
+            c!(
+                "住养老机构但不清楚是哪种的，须核实（check）：请向县（区）民政局核实机构类型",
+                "in a care home of unknown kind: `check`, the county civil affairs bureau confirms the home's kind",
+            ),
         ],
         HomeCareServices => &[
             c!(

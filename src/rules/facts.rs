@@ -244,6 +244,8 @@ pub enum CareSetting {
     PublicPrivateHome,
     /// 民办养老机构.
     PrivateHome,
+    /// In a care home whose kind (公办, 公建民营 or 民办) the family does not know.
+    CareHomeUnknownType,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]

@@ -77,9 +77,12 @@ pub fn office_app() -> Html {
         let desk = desk.clone();
         Callback::from(move |a: DeskAction| desk.dispatch(a))
     };
+    // A household's 朗读 buttons show what is being read (its results view is drawn here).
+    let redraw = use_force_update();
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
+            crate::app::speech::on_change(redraw);
             browser::on_idle(move || dispatch.emit(DeskAction::Wipe));
         });
     }

@@ -21,6 +21,10 @@ pub struct QuestionProps {
     pub question: Question,
     pub state: State,
     pub dispatch: Callback<Action>,
+    /// Changes whenever what is read aloud changes (`speech::version`), so the screen's
+    /// 朗读 button is redrawn.
+    #[prop_or_default]
+    pub reading: u32,
 }
 
 /// The answer being made on this screen.
@@ -165,6 +169,7 @@ pub fn question_screen(props: &QuestionProps) -> Html {
                 value: parts,
                 first_year: s.today.year() - 110,
                 last_year: s.today.year(),
+                opens_at: questions::year_list_opens_at(q),
                 labels: [
                     t(Key::Year).into_owned().into(),
                     t(Key::Month).into_owned().into(),

@@ -13,20 +13,43 @@ use crate::flow::text::{Key, Lang, Voice};
 use crate::rules::{AgencyId, Outcome, Status};
 
 /// A button that reads `text` aloud in `lang`, with `label` as its accessible name and
-/// `word` as its visible text; nothing at all where the browser cannot speak. A plain
-/// function rather than a component, which keeps the wasm smaller.
+/// `word` as its visible text; nothing at all where the browser cannot speak. While it reads,
+/// it says 正在朗读 and becomes 停止; where the phone has no voice for `lang`, it says so.
+/// A plain function rather than a component, which keeps the wasm smaller; what it shows
+/// comes from `speech::reading`, and the app redraws it when that changes.
 pub fn read_aloud(text: String, lang: Lang, label: String, word: &str) -> Html {
     if !speech::available() {
         return Html::default();
     }
-    let onclick = Callback::from(move |_: MouseEvent| speech::speak(&text, lang));
+    let t = |k: Key| k.text(lang, Voice::Family);
+    let now = speech::reading(&text);
+    let speaking = now == speech::Reading::Speaking;
+    let onclick = Callback::from(move |_: MouseEvent| speech::toggle(&text, lang));
+    let (label, word) = if speaking {
+        (
+            t(Key::StopReadingLabel).into_owned(),
+            t(Key::StopReading).into_owned(),
+        )
+    } else {
+        (label, word.to_owned())
+    };
+    // The same button element in every state, so the focus stays on it.
     html! {
-        <button type="button" class="read-aloud" aria-label={label} {onclick}>
-            <svg aria-hidden="true" viewBox="0 0 24 24" width="24" height="24">
-                <path fill="currentColor" d="M3 9v6h4l5 5V4L7 9H3zm13.5 3A4.5 4.5 0 0 0 14 8v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z"/>
-            </svg>
-            { word.to_owned() }
-        </button>
+        <>
+            <button type="button" ~className={if speaking { "read-aloud reading" } else { "read-aloud" }}
+                aria-label={label} {onclick}>
+                <svg aria-hidden="true" viewBox="0 0 24 24" width="24" height="24">
+                    <path fill="currentColor" d={if speaking { "M6 6h12v12H6z" } else { "M3 9v6h4l5 5V4L7 9H3zm13.5 3A4.5 4.5 0 0 0 14 8v8a4.5 4.5 0 0 0 2.5-4zM14 3.2v2.1a7 7 0 0 1 0 13.4v2.1a9 9 0 0 0 0-17.6z" }}/>
+                </svg>
+                { word }
+            </button>
+            if speaking {
+                <span class="reading-now">{ t(Key::ReadingNow) }</span>
+            }
+            if now == speech::Reading::NoVoice {
+                <p class="no-voice" role="alert">{ t(Key::NoVoice) }</p>
+            }
+        </>
     }
 }
 

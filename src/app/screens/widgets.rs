@@ -63,6 +63,10 @@ pub struct DatePickerProps {
     pub value: DateParts,
     pub first_year: i32,
     pub last_year: i32,
+    /// The year the list opens at: the empty choice stands just before it in the list
+    /// (newest first), so a phone's picker, which opens on the chosen option, shows this year
+    /// right after it with nothing chosen. `None`: the empty choice comes first.
+    pub opens_at: Option<i32>,
     /// Labels for year, month, day, the empty choice, and the day's "not sure" choice.
     pub labels: [AttrValue; 5],
     pub on_change: Callback<DateParts>,
@@ -70,7 +74,11 @@ pub struct DatePickerProps {
 
 pub fn date_picker(props: DatePickerProps) -> Html {
     let v = props.value;
-    let select = |part: usize, options: Vec<(u32, String)>, current: Option<u32>| {
+    // `blank_at`: where the empty choice stands among the options.
+    let select = |part: usize,
+                  options: Vec<(u32, String)>,
+                  blank_at: usize,
+                  current: Option<u32>| {
         let on_change = props.on_change.clone();
         let onchange = Callback::from(move |e: Event| {
             let sel: HtmlSelectElement = e.target_unchecked_into();
@@ -97,10 +105,12 @@ pub fn date_picker(props: DatePickerProps) -> Html {
             <div class="date-part">
                 <label for={id.clone()}>{ props.labels[part].clone() }</label>
                 <select id={id} {onchange}>
-                    <option value="" selected={current.is_none()}>{ props.labels[3].clone() }</option>
-                    { for options.into_iter().map(|(n, text)| html! {
+                    { for options.into_iter().enumerate().map(|(i, (n, text))| html! { <>
+                        if i == blank_at {
+                            <option value="" selected={current.is_none()}>{ props.labels[3].clone() }</option>
+                        }
                         <option value={n.to_string()} selected={current == Some(n)}>{ text }</option>
-                    }) }
+                    </> }) }
                 </select>
             </div>
         }
@@ -109,6 +119,10 @@ pub fn date_picker(props: DatePickerProps) -> Html {
         .rev()
         .map(|y| (y as u32, y.to_string()))
         .collect();
+    let blank_year = props
+        .opens_at
+        .filter(|y| (props.first_year..=props.last_year).contains(y))
+        .map_or(0, |y| (props.last_year - y) as usize);
     let months = (1..=12).map(|m| (m, m.to_string())).collect();
     let days = (1..=31)
         .map(|d| (d, d.to_string()))
@@ -120,9 +134,9 @@ pub fn date_picker(props: DatePickerProps) -> Html {
     });
     html! {
         <div class="date-picker">
-            { select(0, years, v.year.map(|y| y as u32)) }
-            { select(1, months, v.month) }
-            { select(2, days, day) }
+            { select(0, years, blank_year, v.year.map(|y| y as u32)) }
+            { select(1, months, 0, v.month) }
+            { select(2, days, 0, day) }
         </div>
     }
 }

@@ -153,7 +153,7 @@ pub(crate) fn pension_subsidy(h: &Household) -> BenefitResult {
 pub(crate) fn care_home_priority(h: &Household) -> BenefitResult {
     let id = BenefitId::CareHomePriority;
     let mut reasons = Vec::with_capacity(3);
-    let mut any = false;
+    let (mut any, mut kind_unknown) = (false, false);
     for p in h.living().filter(|p| h.is_sixty(p)) {
         any = true;
         let i = match p.role {
@@ -164,10 +164,20 @@ pub(crate) fn care_home_priority(h: &Household) -> BenefitResult {
             Some(CareSetting::PublicHome) => IN_PUBLIC_HOME[i].clone(),
             Some(CareSetting::PublicPrivateHome) => IN_PUBLIC_PRIVATE_HOME[i].clone(),
             Some(CareSetting::PrivateHome | CareSetting::Home) | None => SIXTY_ANYWHERE[i].clone(),
+            // The fee rule turns on the home's kind: what a caseworker would confirm first.
+            Some(CareSetting::CareHomeUnknownType) => {
+                kind_unknown = true;
+                IN_HOME_OF_UNKNOWN_KIND[i].clone()
+            }
         });
     }
     if any {
-        return result(id, Status::Eligible, reasons);
+        let status = if kind_unknown {
+            Status::Check
+        } else {
+            Status::Eligible
+        };
+        return result(id, status, reasons);
     }
     match h.earliest_sixty(h.living()) {
         Some(from) => future(id, from, leaving_room([AT_SIXTY])),
@@ -197,6 +207,18 @@ const SIXTY_ANYWHERE: [Reason; 2] = by_role!(
     "已年满60周岁：养老机构优先提供全托、日托、临托；自愿入住公办养老机构的优先保障并免除床位费，入住公建民营机构按成本价收费。",
     "is 60 or older: priority in care homes; no bed fee in public homes, cost price in publicly built, privately run ones."
 );
+
+/// Whole sentences with `en!`, not `by_role!`'s `concat!`: the English stays out of the wasm.
+const IN_HOME_OF_UNKNOWN_KIND: [Reason; 2] = [
+    Reason::fixed(
+        "母亲已年满60周岁，住养老机构但不清楚是哪种：公办养老机构的免除床位费，公建民营养老机构的按成本价收费；请向县（区）民政局核实所住机构的类型。",
+        en!("The mother is 60 or older, in a care home of unknown kind: no bed fee in a public home, cost price in a publicly built, privately run one. Confirm the home's kind with the county civil affairs bureau."),
+    ),
+    Reason::fixed(
+        "父亲已年满60周岁，住养老机构但不清楚是哪种：公办养老机构的免除床位费，公建民营养老机构的按成本价收费；请向县（区）民政局核实所住机构的类型。",
+        en!("The father is 60 or older, in a care home of unknown kind: no bed fee in a public home, cost price in a publicly built, privately run one. Confirm the home's kind with the county civil affairs bureau."),
+    ),
+];
 
 const AT_SIXTY: Reason = Reason::fixed(
     "养老照料从父母年满60周岁起适用。",
