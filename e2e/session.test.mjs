@@ -258,6 +258,8 @@ test("in English the choice reads the same, with large text", async () => {
   await page.locator(".large-toggle").click();
   await open(page, `${app.origin}/${other}`);
   await page.locator(".lang-switch").click();
+  // English is shown once its sentences are fetched (src/english.rs): wait for it.
+  await page.waitForFunction(() => document.documentElement.lang === "en");
   const banner = page.locator(".saved-aside");
   assert.match(await banner.innerText(), /Earlier answers are still saved on this device/);
   await app.screenshot(page, "session-saved-aside-en-large-360x640");

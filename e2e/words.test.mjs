@@ -284,12 +284,16 @@ for (const lang of ["zh", "en"]) {
 
       const item = page.locator("#item-care_home_priority");
       assert.equal(await text(item.locator(".status")), w.check, `${label}: care-home priority is to be confirmed`);
+      // Why is one tap away (详细).
+      await item.locator("details.more summary").click();
       const reasons = await text(item.locator(".reasons"));
       for (const s of [w.confirmKind, ...w.fees]) assert.ok(reasons.includes(s), `${label}: the reason says “${s}”: ${reasons}`);
       // Not counted as at home: home services come through the father, who is.
       assert.equal(await page.locator("#item-home_care_services.eligible").count(), 1);
 
-      // One item's reading gives way to another's.
+      // One item's reading gives way to another's. Each item's 朗读 is in its 详细, and home
+      // services are in the folded group of services: open them as a person would.
+      await page.$$eval("details", (all) => all.forEach((d) => (d.open = true)));
       const first = "#item-care_home_priority";
       const second = "#item-home_care_services";
       await readsAndEnds(page, w, first, "an item");
