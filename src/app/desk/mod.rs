@@ -8,6 +8,7 @@
 
 mod browser;
 mod state;
+pub mod worker;
 
 use std::rc::Rc;
 
@@ -23,14 +24,15 @@ use crate::register::text::Desk as T;
 use crate::register::view::{self, Filter};
 use crate::register::{check_sheets, file, Checked};
 use crate::rules;
-use state::{Desk, DeskAction, DeskState, Loaded, Status, PAGE_ROWS};
+use state::{Desk, DeskAction, DeskState, Loaded, Printing, Status, PAGE_ROWS, PRINT_CHUNK};
 
 /// The id of the element in office.html that the page mounts into.
 pub const MOUNT_ID: &str = "app";
 const LIST_TITLE_ID: &str = "list-title";
 const FILE_INPUT_ID: &str = "register-file";
 
-/// Reads, decides and hands over a file's contents (called after a frame: see `browser::read`).
+/// Reads, decides and hands over a file's contents, in the page (where no worker can: see
+/// `worker`; called after a frame, see `browser::read`).
 fn check_file(
     name: String,
     bytes: Option<Vec<u8>>,
@@ -38,10 +40,7 @@ fn check_file(
     dispatch: Callback<DeskAction>,
 ) {
     let result = match bytes {
-        None => Err(crate::register::FileError::new(
-            "浏览器读不出这个文件，请确认文件没有被别的程序占用，再选一次",
-            "the browser could not read the file: make sure no other program holds it, and choose it again",
-        )),
+        None => Err(worker::unreadable()),
         Some(bytes) => file::read_bytes(&bytes, &name).and_then(|s| check_sheets(s, today)),
     };
     dispatch.emit(match result {
@@ -53,9 +52,24 @@ fn check_file(
 fn open_file(f: web_sys::File, dispatch: &Callback<DeskAction>) {
     let name = f.name();
     dispatch.emit(DeskAction::Reading(name.clone()));
-    let dispatch = dispatch.clone();
     let day = today();
-    browser::read(f, move |bytes| check_file(name, bytes, day, dispatch));
+    let in_page = {
+        let (f, name, dispatch) = (f.clone(), name.clone(), dispatch.clone());
+        move || browser::read(f, move |bytes| check_file(name, bytes, day, dispatch))
+    };
+    let events = {
+        let (name, dispatch) = (name.clone(), dispatch.clone());
+        move |e: worker::Event| {
+            dispatch.emit(match e {
+                worker::Event::Progress(n, total) => DeskAction::Progress(name.clone(), n, total),
+                worker::Event::Done(reg) => {
+                    DeskAction::Loaded(Rc::new(Loaded::new(name.clone(), day, reg)))
+                }
+                worker::Event::Failed(e) => DeskAction::Failed(name.clone(), e),
+            })
+        }
+    };
+    worker::read(f, &name, day, events, in_page);
 }
 
 /// The family page's state for one register row, so the family's own results view and print
@@ -80,7 +94,12 @@ pub fn office_app() -> Html {
     {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
-            browser::on_idle(move || dispatch.emit(DeskAction::Wipe));
+            browser::on_idle(move || {
+                worker::cancel();
+                dispatch.emit(DeskAction::Wipe);
+            });
+            // A worker started now is ready by the time a file is chosen.
+            browser::later(worker::prepare);
         });
     }
     let s = &desk.0;
@@ -105,14 +124,23 @@ pub fn office_app() -> Html {
             }
         });
     }
+    // Printing the listed sheets: drawn a few per frame (a long register's sheets would
+    // otherwise be one long task), then printed, then gone again.
     {
         let dispatch = dispatch.clone();
-        use_effect_with(s.print_all, move |on| {
-            browser::root_flag("data-print-all", *on);
-            if *on {
+        let key = s.printing.as_ref().map(|p| (p.ready, p.asking, p.done()));
+        use_effect_with(key, move |key| match *key {
+            Some((_, _, true)) => {
+                browser::root_flag("data-print-all", true);
                 browser::print();
-                dispatch.emit(DeskAction::PrintAll(false));
+                browser::root_flag("data-print-all", false);
+                dispatch.emit(DeskAction::PrintEnd);
             }
+            Some((_, false, false)) => {
+                let dispatch = dispatch.clone();
+                browser::later(move || dispatch.emit(DeskAction::PrintMore));
+            }
+            _ => {}
         });
     }
     let lang = s.lang;
@@ -172,8 +200,16 @@ fn opener(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
     });
     let status = match &s.status {
         Status::Idle => Html::default(),
-        Status::Reading(name) => html! {
-            <p class="desk-status" role="status">{ T::Reading.fill(lang, &[("file", name)]) }</p>
+        Status::Reading(name, progress) => html! {
+            <div class="desk-status reading" role="status">
+                <p>{ T::Reading.fill(lang, &[("file", name)]) }</p>
+                if let Some((n, total)) = progress {
+                    <p class="progress-line">
+                        <progress max={total.max(&1).to_string()} value={n.min(total).to_string()}></progress>
+                        { T::ReadSoFar.fill(lang, &[("n", &n.to_string())]) }
+                    </p>
+                }
+            </div>
         },
         Status::Failed(name, e) => html! {
             <div class="notice desk-error" role="alert">
@@ -277,10 +313,16 @@ fn list(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
         })
         .collect();
     let print_count = printable.len();
-    let print_all = dispatch.reform(|_: MouseEvent| DeskAction::PrintAll(true));
+    let print_all = {
+        let rows = Rc::new(printable.clone());
+        dispatch.reform(move |_: MouseEvent| DeskAction::PrintAll(rows.clone()))
+    };
     let prev = dispatch.reform(move |_: MouseEvent| DeskAction::Page(page.saturating_sub(1)));
     let next = dispatch.reform(move |_: MouseEvent| DeskAction::Page(page + 1));
-    let clear = dispatch.reform(|_: MouseEvent| DeskAction::Clear);
+    let clear = dispatch.reform(|_: MouseEvent| {
+        worker::cancel();
+        DeskAction::Clear
+    });
     let headers = reg.output_headers();
     let showing = if n == 0 {
         T::NoneFound.text(lang).to_string()
@@ -315,6 +357,7 @@ fn list(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
                     <button type="button" class="secondary desk-clear" onclick={clear} aria-label={T::ClearLabel.text(lang)}>{ T::Clear.text(lang) }</button>
                 </div>
                 <p class="hint">{ T::ExportHint.text(lang) }</p>
+                { print_status(s, dispatch) }
             </div>
             <div class="desk-tools no-print">
                 <div class="filters" role="group" aria-label={T::Filters.text(lang)}>{ for filters }</div>
@@ -346,8 +389,8 @@ fn list(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
                     </nav>
                 }
             }
-            if s.print_all {
-                { print_all_sheets(s, l, &printable) }
+            if let Some(p) = &s.printing {
+                { print_all_sheets(s.lang, l, p) }
             }
         </section>
     }
@@ -422,17 +465,79 @@ fn with_code(fs: &State, view: Html) -> Html {
     html! { <div ~className={if fs.answers.child.is_some() { "sheet-of" } else { "sheet-of no-code" }}>{ view }</div> }
 }
 
-/// Every listed household's print sheet, one after another, shown only when printed.
-fn print_all_sheets(s: &DeskState, l: &Loaded, rows: &[usize]) -> Html {
+/// What printing the listed sheets needs from the office: to confirm many, or to wait.
+fn print_status(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
+    let lang = s.lang;
+    let Some(p) = &s.printing else {
+        return Html::default();
+    };
+    let n = p.rows.len().to_string();
+    let cancel = dispatch.reform(|_: MouseEvent| DeskAction::PrintEnd);
+    if p.asking {
+        let go = dispatch.reform(|_: MouseEvent| DeskAction::PrintConfirm);
+        return html! {
+            <div class="notice print-ask" role="alert">
+                <p>{ T::PrintAsk.fill(lang, &[("n", &n)]) }</p>
+                <div class="desk-actions">
+                    <button type="button" class="primary print-go" onclick={go}>{ T::PrintGo.fill(lang, &[("n", &n)]) }</button>
+                    <button type="button" class="secondary print-cancel" onclick={cancel}>{ T::PrintCancel.text(lang) }</button>
+                </div>
+            </div>
+        };
+    }
+    html! {
+        <p class="desk-status print-preparing" role="status">
+            <progress max={n.clone()} value={p.ready.to_string()}></progress>
+            { T::PrintPreparing.fill(lang, &[("n", &p.ready.to_string()), ("total", &n)]) }
+            { " " }
+            <button type="button" class="link-button print-cancel" onclick={cancel}>{ T::PrintCancel.text(lang) }</button>
+        </p>
+    }
+}
+
+/// The sheets drawn so far of the households being printed, one after another, shown only
+/// when printed; in chunks that are drawn once each (`Sheets`), however many follow.
+fn print_all_sheets(lang: Lang, l: &Rc<Loaded>, p: &Printing) -> Html {
     html! {
         <div class="print-all print-only">
-            { for rows.iter().filter_map(|&i| {
-                let facts = l.reg.rows[i].facts.as_ref()?;
-                let fs = family_state(s.lang, l.today, facts);
-                let outcome = rules::evaluate(facts, fs.today).ok()?;
-                Some(with_code(&fs, screens::print_sheet(&fs, &outcome)))
+            { for (0..p.ready).step_by(PRINT_CHUNK).map(|from| html! {
+                <Sheets key={from} loaded={l.clone()} rows={p.rows.clone()} {from}
+                    to={(from + PRINT_CHUNK).min(p.ready)} {lang} />
             }) }
         </div>
+    }
+}
+
+#[derive(Properties)]
+struct SheetsProps {
+    loaded: Rc<Loaded>,
+    rows: Rc<Vec<usize>>,
+    from: usize,
+    to: usize,
+    lang: Lang,
+}
+
+/// The same register and the same rows: compared by address, as comparing a whole
+/// register's contents on every frame would cost what the chunks save.
+impl PartialEq for SheetsProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.loaded, &other.loaded)
+            && Rc::ptr_eq(&self.rows, &other.rows)
+            && (self.from, self.to, self.lang) == (other.from, other.to, other.lang)
+    }
+}
+
+/// The print sheets of `rows[from..to]`.
+#[function_component(Sheets)]
+fn sheets(p: &SheetsProps) -> Html {
+    let l = &p.loaded;
+    html! {
+        { for p.rows[p.from..p.to].iter().filter_map(|&i| {
+            let facts = l.reg.rows[i].facts.as_ref()?;
+            let fs = family_state(p.lang, l.today, facts);
+            let outcome = rules::evaluate(facts, fs.today).ok()?;
+            Some(with_code(&fs, screens::print_sheet(&fs, &outcome)))
+        }) }
     }
 }
 
@@ -481,6 +586,11 @@ fn show_panic_page() -> Option<()> {
 /// is the QR code of a sheet printed here (the family page's sheet draws its own page's
 /// address): it goes on to the family page with the same code, where the answers open.
 pub fn start() {
+    // The same wasm in the page's worker (see `worker`): it reads and decides files there.
+    if let Some(scope) = worker::scope() {
+        worker::serve(scope);
+        return;
+    }
     install_panic_page();
     // The family results view's English sentences (crate::english): the office page is used
     // on a PC online and its size is not the families', so it carries them rather than

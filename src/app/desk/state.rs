@@ -37,7 +37,8 @@ impl Loaded {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Status {
     Idle,
-    Reading(String),
+    /// A file being read: its name, and once the worker says, households read and rows in all.
+    Reading(String, Option<(usize, usize)>),
     Failed(String, FileError),
     Cleared,
     Wiped,
@@ -54,8 +55,29 @@ pub struct DeskState {
     pub page: usize,
     /// The row (index into the register's rows) whose results are shown.
     pub open: Option<usize>,
-    /// Printing every listed household's sheet.
-    pub print_all: bool,
+    /// Printing the listed households' sheets: asking first, preparing them, printing.
+    pub printing: Option<Printing>,
+}
+
+/// Sheets of this many households or more are printed only once confirmed.
+pub const PRINT_ASK_FROM: usize = 100;
+/// Sheets drawn per frame while they are prepared for printing.
+pub const PRINT_CHUNK: usize = 20;
+
+/// 打印所列家庭的告知单: the households whose sheets print (as listed when it was clicked), how
+/// many sheets are drawn so far, and whether the office has still to confirm.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Printing {
+    pub rows: Rc<Vec<usize>>,
+    pub ready: usize,
+    pub asking: bool,
+}
+
+impl Printing {
+    /// Every sheet is drawn: the page can print.
+    pub fn done(&self) -> bool {
+        !self.asking && self.ready >= self.rows.len()
+    }
 }
 
 impl Default for DeskState {
@@ -68,7 +90,7 @@ impl Default for DeskState {
             query: String::new(),
             page: 0,
             open: None,
-            print_all: false,
+            printing: None,
         }
     }
 }
@@ -76,6 +98,8 @@ impl Default for DeskState {
 pub enum DeskAction {
     SetLang(Lang),
     Reading(String),
+    /// The worker's progress on the file being read: households read, data rows in all.
+    Progress(String, usize, usize),
     Loaded(Rc<Loaded>),
     Failed(String, FileError),
     Filter(Filter),
@@ -83,7 +107,14 @@ pub enum DeskAction {
     Page(usize),
     Open(usize),
     Close,
-    PrintAll(bool),
+    /// 打印所列家庭的告知单 clicked, with the households whose sheets print.
+    PrintAll(Rc<Vec<usize>>),
+    /// The office confirmed printing many sheets.
+    PrintConfirm,
+    /// Draw the next sheets.
+    PrintMore,
+    /// Printed, or cancelled.
+    PrintEnd,
     /// 清除: the register and every result forgotten.
     Clear,
     /// The same after 30 minutes without use.
@@ -99,6 +130,11 @@ impl DeskState {
         }
     }
 
+    /// Whether the file `name` is being read now.
+    fn reading(&self, name: &str) -> bool {
+        matches!(&self.status, Status::Reading(n, _) if n == name)
+    }
+
     pub fn reduce(&self, action: DeskAction) -> DeskState {
         let mut next = self.clone();
         match action {
@@ -106,9 +142,20 @@ impl DeskState {
             DeskAction::Reading(name) => {
                 next = DeskState {
                     lang: self.lang,
-                    status: Status::Reading(name),
+                    status: Status::Reading(name, None),
                     ..DeskState::default()
                 };
+            }
+            // What comes of a file no longer being read (清除 meanwhile, or another file
+            // chosen) is dropped.
+            DeskAction::Progress(name, ..) | DeskAction::Failed(name, _)
+                if !self.reading(&name) =>
+            {
+                return next;
+            }
+            DeskAction::Loaded(l) if !self.reading(&l.name) => return next,
+            DeskAction::Progress(name, n, total) => {
+                next.status = Status::Reading(name, Some((n, total)));
             }
             DeskAction::Loaded(l) => {
                 next = DeskState {
@@ -135,12 +182,31 @@ impl DeskState {
             DeskAction::Page(p) => next.page = p,
             DeskAction::Open(i) => next.open = Some(i),
             DeskAction::Close => next.open = None,
-            DeskAction::PrintAll(on) => next.print_all = on,
+            DeskAction::PrintAll(rows) => {
+                next.printing = Some(Printing {
+                    asking: rows.len() >= PRINT_ASK_FROM,
+                    rows,
+                    ready: 0,
+                })
+            }
+            DeskAction::PrintConfirm => {
+                if let Some(p) = &mut next.printing {
+                    p.asking = false;
+                }
+            }
+            DeskAction::PrintMore => {
+                if let Some(p) = &mut next.printing {
+                    if !p.asking {
+                        p.ready = (p.ready + PRINT_CHUNK).min(p.rows.len());
+                    }
+                }
+            }
+            DeskAction::PrintEnd => next.printing = None,
             DeskAction::Clear | DeskAction::Wipe => {
                 // Nothing to wipe: an idle page stays as it is.
                 if matches!(action, DeskAction::Wipe)
                     && self.loaded.is_none()
-                    && !matches!(self.status, Status::Failed(..))
+                    && !matches!(self.status, Status::Failed(..) | Status::Reading(..))
                 {
                     return next;
                 }
