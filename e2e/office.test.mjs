@@ -330,12 +330,12 @@ test("printing many listed sheets asks first, then prepares them a few at a time
   assert.match(await page.locator(".print-ask[role=alert]").innerText(), /将打印150户的告知单/);
   // 取消: nothing printed, nothing drawn.
   await page.locator(".print-ask button.print-cancel").click();
-  assert.equal(await page.locator(".print-ask, .print-all").count(), 0);
+  assert.equal(await page.locator(".print-ask, div.print-all").count(), 0);
   await page.locator("button.print-all").click();
   await page.locator("button.print-go").click();
   await page.waitForFunction(() => window.__printed !== undefined, null, { timeout: 60_000 });
   assert.equal(await page.evaluate(() => window.__printed), 150);
-  assert.equal(await page.locator(".print-all, .print-preparing").count(), 0, "the sheets are gone after printing");
+  assert.equal(await page.locator("div.print-all, .print-preparing").count(), 0, "the sheets are gone after printing");
   // Fewer than 100 (a filter): printed without asking.
   await page.evaluate(() => delete window.__printed);
   await page.locator(".search input").fill("K1");

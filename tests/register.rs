@@ -466,13 +466,19 @@ fn merged_group_cells_over_the_header_give_its_columns_their_parent() {
 }
 
 #[test]
-fn merged_cells_saved_by_libreoffice_give_the_parents_columns_and_name_the_column_without_a_header(
-) {
+fn merged_cells_saved_by_libreoffice_give_the_parents_columns_and_name_the_column_without_a_header()
+{
     let reg = read("merged-header.xlsx");
     assert_eq!(reg.header_line, 3);
     assert_eq!(
         &reg.output_headers()[3..8],
-        ["女方姓名", "女方出生日期", "女方户籍", "男方出生日期", "男方户籍"]
+        [
+            "女方姓名",
+            "女方出生日期",
+            "女方户籍",
+            "男方出生日期",
+            "男方户籍"
+        ]
     );
     assert_eq!(reg.rows.len(), 2);
     for r in &reg.rows {

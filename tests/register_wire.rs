@@ -10,8 +10,8 @@ use chrono::NaiveDate;
 use fuzhu::register::values::check_char;
 use fuzhu::register::{check_sheets, file, start_sheets, wire, Checked, Register};
 use fuzhu::rules::facts::{
-    Area, CareSetting, Child, ChildStatus, Circumstances, DisabilityType, Parent, Residence,
-    Role, Schooling, Scheme,
+    Area, CareSetting, Child, ChildStatus, Circumstances, DisabilityType, Parent, Residence, Role,
+    Scheme, Schooling,
 };
 use fuzhu::rules::Facts;
 
@@ -126,10 +126,7 @@ fn a_header_only_sheet_and_a_workbook_of_several_sheets_keep_their_notices_in_or
     assert!(reg.notices.iter().any(|n| n.zh.contains("只有表头")));
     let two = || {
         let rows = file::read_csv("城乡,子女情况\n".as_bytes()).unwrap();
-        vec![
-            ("说明".to_string(), vec![]),
-            ("台账".to_string(), rows),
-        ]
+        vec![("说明".to_string(), vec![]), ("台账".to_string(), rows)]
     };
     let reg = through_the_worker(two(), 100);
     assert_eq!(reg, check_sheets(two(), today()).unwrap());

@@ -14,8 +14,8 @@ use rust_decimal::Decimal;
 use super::columns::{canonical_order, Field};
 use super::{Cell, Checked, FileError, Layout, Notice, Register, Summary};
 use crate::rules::facts::{
-    Area, CareSetting, Child, ChildStatus, Circumstances, DisabilityType, Parent, Residence,
-    Role, Schooling, Scheme,
+    Area, CareSetting, Child, ChildStatus, Circumstances, DisabilityType, Parent, Residence, Role,
+    Scheme, Schooling,
 };
 use crate::rules::{Facts, Status, Totals};
 

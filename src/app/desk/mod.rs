@@ -389,7 +389,7 @@ fn list(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
                     </nav>
                 }
             }
-            if let Some(p) = &s.printing {
+            if let Some(p) = s.printing.as_ref().filter(|p| !p.asking) {
                 { print_all_sheets(s.lang, l, p) }
             }
         </section>

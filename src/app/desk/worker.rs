@@ -22,8 +22,9 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use js_sys::{Array, Object, Reflect, Uint8Array};
 use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
-use web_sys::{DedicatedWorkerGlobalScope, File, MessageEvent, Worker, WorkerOptions, WorkerType};
+use web_sys::File;
 
 use crate::register::{file, start_sheets, wire, Checked, FileError, Register};
 
@@ -53,26 +54,70 @@ pub fn unreadable() -> FileError {
     )
 }
 
+// The few worker APIs used, bound here rather than through web-sys's features: enabling those
+// features changes the family page's wasm by a few bytes, and its first load must not grow.
+#[wasm_bindgen]
+extern "C" {
+    /// A dedicated worker, as the page sees it.
+    #[derive(Clone)]
+    type Worker;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(url: &str, options: &JsValue) -> Result<Worker, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = postMessage)]
+    fn post_message(this: &Worker, message: &JsValue) -> Result<(), JsValue>;
+    #[wasm_bindgen(method)]
+    fn terminate(this: &Worker);
+    #[wasm_bindgen(method, setter)]
+    fn set_onmessage(this: &Worker, f: &JsValue);
+    #[wasm_bindgen(method, setter)]
+    fn set_onerror(this: &Worker, f: &JsValue);
+
+    /// The worker's global scope, as the worker sees it.
+    #[derive(Clone)]
+    pub type Scope;
+    #[wasm_bindgen(method, catch, js_name = postMessage)]
+    fn post_message_with_transfer(
+        this: &Scope,
+        message: &JsValue,
+        transfer: &JsValue,
+    ) -> Result<(), JsValue>;
+    #[wasm_bindgen(method, setter)]
+    fn set_onmessage(this: &Scope, f: &JsValue);
+
+    /// Reads a file at once, in a worker.
+    type FileReaderSync;
+    #[wasm_bindgen(constructor, catch)]
+    fn new() -> Result<FileReaderSync, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = readAsArrayBuffer)]
+    fn read_as_array_buffer(
+        this: &FileReaderSync,
+        blob: &File,
+    ) -> Result<js_sys::ArrayBuffer, JsValue>;
+}
+
 // ---- In the worker ----
 
-/// Whether this wasm runs in a dedicated worker (the office page's), and its scope.
-pub fn scope() -> Option<DedicatedWorkerGlobalScope> {
+/// The worker's scope, when this wasm runs in a worker (the office page's): no window, and
+/// the global `importScripts` and `postMessage` of a worker.
+pub fn scope() -> Option<Scope> {
     if web_sys::window().is_some() {
         return None;
     }
-    js_sys::global().dyn_into().ok()
+    let global = js_sys::global();
+    let has = |k: &str| Reflect::has(&global, &JsValue::from_str(k)).unwrap_or(false);
+    (has("importScripts") && has("postMessage")).then(|| global.unchecked_into())
 }
 
 /// In the worker: answers every file the page posts, then says it is ready.
-pub fn serve(scope: DedicatedWorkerGlobalScope) {
+pub fn serve(scope: Scope) {
     let s = scope.clone();
-    let on = Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| answer(&s, &e.data()));
-    scope.set_onmessage(Some(on.as_ref().unchecked_ref()));
+    let on = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| answer(&s, &field(&e, "data")));
+    scope.set_onmessage(on.as_ref());
     on.forget();
     post(&scope, READY, &[]);
 }
 
-fn post(scope: &DedicatedWorkerGlobalScope, tag: u8, body: &[u8]) {
+fn post(scope: &Scope, tag: u8, body: &[u8]) {
     let mut bytes = Vec::with_capacity(body.len() + 1);
     bytes.push(tag);
     bytes.extend_from_slice(body);
@@ -84,7 +129,7 @@ fn field(data: &JsValue, name: &str) -> JsValue {
     Reflect::get(data, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
 }
 
-fn answer(scope: &DedicatedWorkerGlobalScope, data: &JsValue) {
+fn answer(scope: &Scope, data: &JsValue) {
     let fail = |e: &FileError| {
         let mut w = wire::Writer::new();
         w.file_error(e);
@@ -98,7 +143,7 @@ fn answer(scope: &DedicatedWorkerGlobalScope, data: &JsValue) {
         fail(&unreadable());
         return;
     };
-    let bytes = web_sys::FileReaderSync::new()
+    let bytes = FileReaderSync::new()
         .and_then(|r| r.read_as_array_buffer(&f))
         .map(|buf| Uint8Array::new(&buf).to_vec());
     let Ok(bytes) = bytes else {
@@ -142,7 +187,11 @@ fn files() -> Option<Files> {
     let o = Reflect::get(&window, &JsValue::from_str("fuzhuOffice")).ok()?;
     let get = |k: &str| field(&o, k).as_string();
     let base = window.location().href().ok()?;
-    let abs = |u: String| web_sys::Url::new_with_base(&u, &base).ok().map(|u| u.href());
+    let abs = |u: String| {
+        web_sys::Url::new_with_base(&u, &base)
+            .ok()
+            .map(|u| u.href())
+    };
     Some(Files {
         worker: abs(get("worker")?)?,
         js: abs(get("js")?)?,
@@ -156,7 +205,7 @@ struct Job {
     worker: Worker,
     ready: bool,
     waiting: Option<JsValue>,
-    _on_message: Closure<dyn FnMut(MessageEvent)>,
+    _on_message: Closure<dyn FnMut(JsValue)>,
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
 }
 
@@ -197,19 +246,19 @@ fn start_worker(w: &mut Workers) -> Option<Job> {
         return None;
     }
     let files = files()?;
-    let options = WorkerOptions::new();
-    options.set_type(WorkerType::Module);
-    let worker = Worker::new_with_options(&files.worker, &options).ok()?;
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"type".into(), &"module".into());
+    let worker = Worker::new(&files.worker, &options).ok()?;
     w.next_id += 1;
     let id = w.next_id;
     let on_message =
-        Closure::<dyn FnMut(MessageEvent)>::new(move |e: MessageEvent| heard(id, &e.data()));
+        Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| heard(id, &field(&e, "data")));
     let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
         e.prevent_default();
         broken(id);
     });
-    worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
-    worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    worker.set_onmessage(on_message.as_ref());
+    worker.set_onerror(on_error.as_ref());
     let init = Object::new();
     let _ = Reflect::set(&init, &"js".into(), &files.js.into());
     let _ = Reflect::set(&init, &"wasm".into(), &files.wasm.into());
