@@ -24,7 +24,10 @@ use crate::register::text::Desk as T;
 use crate::register::view::{self, Filter};
 use crate::register::{check_sheets, file, Checked};
 use crate::rules;
-use state::{Desk, DeskAction, DeskState, Loaded, Printing, Status, PAGE_ROWS, PRINT_CHUNK};
+use state::{
+    Desk, DeskAction, DeskState, Loaded, Status, PAGE_ROWS, PRINT_CHUNK, PRINT_CHUNK_MAX,
+    PRINT_TASK_MS,
+};
 
 /// The id of the element in office.html that the page mounts into.
 pub const MOUNT_ID: &str = "app";
@@ -122,25 +125,6 @@ pub fn office_app() -> Html {
                     w.scroll_to_with_x_and_y(0.0, 0.0);
                 }
             }
-        });
-    }
-    // Printing the listed sheets: drawn a few per frame (a long register's sheets would
-    // otherwise be one long task), then printed, then gone again.
-    {
-        let dispatch = dispatch.clone();
-        let key = s.printing.as_ref().map(|p| (p.ready, p.asking, p.done()));
-        use_effect_with(key, move |key| match *key {
-            Some((_, _, true)) => {
-                browser::root_flag("data-print-all", true);
-                browser::print();
-                browser::root_flag("data-print-all", false);
-                dispatch.emit(DeskAction::PrintEnd);
-            }
-            Some((_, false, false)) => {
-                let dispatch = dispatch.clone();
-                browser::later(move || dispatch.emit(DeskAction::PrintMore));
-            }
-            _ => {}
         });
     }
     let lang = s.lang;
@@ -390,7 +374,8 @@ fn list(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
                 }
             }
             if let Some(p) = s.printing.as_ref().filter(|p| !p.asking) {
-                { print_all_sheets(s.lang, l, p) }
+                <PrintAll loaded={l.clone()} rows={p.rows.clone()} lang={s.lang}
+                    done={dispatch.reform(|_| DeskAction::PrintEnd)} />
             }
         </section>
     }
@@ -465,46 +450,99 @@ fn with_code(fs: &State, view: Html) -> Html {
     html! { <div ~className={if fs.answers.child.is_some() { "sheet-of" } else { "sheet-of no-code" }}>{ view }</div> }
 }
 
-/// What printing the listed sheets needs from the office: to confirm many, or to wait.
+/// Printing many listed sheets: the office confirms first.
 fn print_status(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
     let lang = s.lang;
-    let Some(p) = &s.printing else {
+    let Some(p) = s.printing.as_ref().filter(|p| p.asking) else {
         return Html::default();
     };
     let n = p.rows.len().to_string();
+    let go = dispatch.reform(|_: MouseEvent| DeskAction::PrintConfirm);
     let cancel = dispatch.reform(|_: MouseEvent| DeskAction::PrintEnd);
-    if p.asking {
-        let go = dispatch.reform(|_: MouseEvent| DeskAction::PrintConfirm);
-        return html! {
-            <div class="notice print-ask" role="alert">
-                <p>{ T::PrintAsk.fill(lang, &[("n", &n)]) }</p>
-                <div class="desk-actions">
-                    <button type="button" class="primary print-go" onclick={go}>{ T::PrintGo.fill(lang, &[("n", &n)]) }</button>
-                    <button type="button" class="secondary print-cancel" onclick={cancel}>{ T::PrintCancel.text(lang) }</button>
-                </div>
-            </div>
-        };
-    }
     html! {
-        <p class="desk-status print-preparing" role="status">
-            <progress max={n.clone()} value={p.ready.to_string()}></progress>
-            { T::PrintPreparing.fill(lang, &[("n", &p.ready.to_string()), ("total", &n)]) }
-            { " " }
-            <button type="button" class="link-button print-cancel" onclick={cancel}>{ T::PrintCancel.text(lang) }</button>
-        </p>
+        <div class="notice print-ask" role="alert">
+            <p>{ T::PrintAsk.fill(lang, &[("n", &n)]) }</p>
+            <div class="desk-actions">
+                <button type="button" class="primary print-go" onclick={go}>{ T::PrintGo.fill(lang, &[("n", &n)]) }</button>
+                <button type="button" class="secondary print-cancel" onclick={cancel}>{ T::PrintCancel.text(lang) }</button>
+            </div>
+        </div>
     }
 }
 
-/// The sheets drawn so far of the households being printed, one after another, shown only
-/// when printed; in chunks that are drawn once each (`Sheets`), however many follow.
-fn print_all_sheets(lang: Lang, l: &Rc<Loaded>, p: &Printing) -> Html {
+#[derive(Properties)]
+struct PrintProps {
+    loaded: Rc<Loaded>,
+    rows: Rc<Vec<usize>>,
+    lang: Lang,
+    /// Printed, or cancelled.
+    done: Callback<()>,
+}
+
+/// Compared as `SheetsProps` are; `done` does not count (a new callback every render).
+impl PartialEq for PrintProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.loaded, &other.loaded)
+            && Rc::ptr_eq(&self.rows, &other.rows)
+            && self.lang == other.lang
+    }
+}
+
+/// The sheets of the households being printed, drawn a few per frame by this component alone
+/// (the rest of the page is not drawn again meanwhile), as many as fit in about
+/// PRINT_TASK_MS by how long the last frame's took; printed once all are drawn. On screen
+/// only how far it has got, with 取消; in print only the sheets, each from a new page.
+#[function_component(PrintAll)]
+fn print_all(p: &PrintProps) -> Html {
+    // Where each frame's sheets start, and how many are drawn.
+    let drawn = use_state(|| (Rc::new(Vec::<usize>::new()), 0usize));
+    // When the last frame's sheets were asked for, and how many.
+    let asked = use_mut_ref(|| None::<(f64, usize)>);
+    let total = p.rows.len();
+    {
+        let (drawn, asked, done) = (drawn.clone(), asked.clone(), p.done.clone());
+        use_effect_with(drawn.1, move |&ready| {
+            if ready >= total {
+                browser::root_flag("data-print-all", true);
+                browser::print();
+                browser::root_flag("data-print-all", false);
+                done.emit(());
+                return;
+            }
+            let n = match asked.borrow_mut().take() {
+                Some((t0, n)) => {
+                    let took = (browser::now() - t0).max(1.0);
+                    ((n as f64 * PRINT_TASK_MS / took) as usize)
+                        .clamp(1, (4 * n).min(PRINT_CHUNK_MAX))
+                }
+                None => PRINT_CHUNK,
+            };
+            browser::soon(move || {
+                let mut chunks = (*drawn.0).clone();
+                chunks.push(ready);
+                *asked.borrow_mut() = Some((browser::now(), n));
+                drawn.set((Rc::new(chunks), (ready + n).min(total)));
+            });
+        });
+    }
+    let lang = p.lang;
+    let (chunks, ready) = (&drawn.0, drawn.1);
+    let cancel = p.done.reform(|_: MouseEvent| ());
     html! {
-        <div class="print-all print-only">
-            { for (0..p.ready).step_by(PRINT_CHUNK).map(|from| html! {
-                <Sheets key={from} loaded={l.clone()} rows={p.rows.clone()} {from}
-                    to={(from + PRINT_CHUNK).min(p.ready)} {lang} />
-            }) }
-        </div>
+        <>
+            <p class="desk-status print-preparing no-print" role="status">
+                <progress max={total.to_string()} value={ready.to_string()}></progress>
+                { T::PrintPreparing.fill(lang, &[("n", &ready.to_string()), ("total", &total.to_string())]) }
+                { " " }
+                <button type="button" class="link-button print-cancel" onclick={cancel}>{ T::PrintCancel.text(lang) }</button>
+            </p>
+            <div class="print-all print-only">
+                { for chunks.iter().enumerate().map(|(k, &from)| {
+                    let to = chunks.get(k + 1).copied().unwrap_or(ready);
+                    html! { <Sheets key={from} loaded={p.loaded.clone()} rows={p.rows.clone()} {from} {to} {lang} /> }
+                }) }
+            </div>
+        </>
     }
 }
 

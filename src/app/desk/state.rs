@@ -61,23 +61,20 @@ pub struct DeskState {
 
 /// Sheets of this many households or more are printed only once confirmed.
 pub const PRINT_ASK_FROM: usize = 100;
-/// Sheets drawn per frame while they are prepared for printing.
-pub const PRINT_CHUNK: usize = 20;
+/// Sheets drawn in the first frame while they are prepared for printing; each next frame
+/// draws as many as fit in about [`PRINT_TASK_MS`], judged by how long the last one took, at
+/// most four times as many as the last and at most [`PRINT_CHUNK_MAX`].
+pub const PRINT_CHUNK: usize = 10;
+pub const PRINT_CHUNK_MAX: usize = 100;
+/// How long one frame's drawing of sheets may take, in milliseconds.
+pub const PRINT_TASK_MS: f64 = 50.0;
 
-/// 打印所列家庭的告知单: the households whose sheets print (as listed when it was clicked), how
-/// many sheets are drawn so far, and whether the office has still to confirm.
+/// 打印所列家庭的告知单: the households whose sheets print (as listed when it was clicked), and
+/// whether the office has still to confirm. The sheets are then drawn by `desk::PrintAll`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Printing {
     pub rows: Rc<Vec<usize>>,
-    pub ready: usize,
     pub asking: bool,
-}
-
-impl Printing {
-    /// Every sheet is drawn: the page can print.
-    pub fn done(&self) -> bool {
-        !self.asking && self.ready >= self.rows.len()
-    }
 }
 
 impl Default for DeskState {
@@ -111,8 +108,6 @@ pub enum DeskAction {
     PrintAll(Rc<Vec<usize>>),
     /// The office confirmed printing many sheets.
     PrintConfirm,
-    /// Draw the next sheets.
-    PrintMore,
     /// Printed, or cancelled.
     PrintEnd,
     /// 清除: the register and every result forgotten.
@@ -186,19 +181,11 @@ impl DeskState {
                 next.printing = Some(Printing {
                     asking: rows.len() >= PRINT_ASK_FROM,
                     rows,
-                    ready: 0,
                 })
             }
             DeskAction::PrintConfirm => {
                 if let Some(p) = &mut next.printing {
                     p.asking = false;
-                }
-            }
-            DeskAction::PrintMore => {
-                if let Some(p) = &mut next.printing {
-                    if !p.asking {
-                        p.ready = (p.ready + PRINT_CHUNK).min(p.rows.len());
-                    }
                 }
             }
             DeskAction::PrintEnd => next.printing = None,
