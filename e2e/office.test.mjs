@@ -218,6 +218,30 @@ test("bad files get a clear Chinese message and the page goes on", async () => {
   await load(page, dup);
   assert.match(await page.locator(".desk-error").innerText(), /有两列都是“城乡”/);
   await audit(page, "a refused file");
+  // Merged cells saved by LibreOffice (tests/register/README.md): the title and the group row
+  // above the header are said to be skipped, the columns under 女方 and 男方 are theirs, and
+  // the data under a header merged across two columns is named as having no header.
+  await load(page, join(FIXTURES, "merged-header.xlsx"));
+  const notices = await page.locator(".notices").innerText();
+  assert.match(notices, /表头在第3行；第1–2行是标题和分组行（女方、男方等已并入列名）/);
+  assert.match(notices, /J列没有表头（可能是合并的单元格）/);
+  const heads = await page.locator("table.register thead th").allInnerTexts();
+  for (const h of ["女方姓名", "女方出生日期", "女方户籍", "男方出生日期", "男方户籍"]) assert.ok(heads.includes(h), `${h} in ${heads}`);
+  assert.equal(await rows(page).count(), 2);
+  assert.equal(await page.locator("tr.row-error").count(), 0, "both households decided");
+  // Formulas: by the result Calc saved with them (15 days), and refused, naming the row, the
+  // column and the formula, where the file has no saved result (openpyxl).
+  const cellUnder = async (header) => {
+    const k = (await page.locator("table.register thead th").allInnerTexts()).indexOf(header);
+    return page.locator("table.register tbody tr").first().locator("th, td").nth(k).innerText();
+  };
+  await load(page, join(FIXTURES, "formulas-saved.xlsx"));
+  assert.equal(await page.locator("tr.row-error").count(), 0);
+  assert.equal(await cellUnder("女方今年住院天数"), "15");
+  assert.equal(await cellUnder("错误"), "");
+  await load(page, join(FIXTURES, "formulas-unsaved.xlsx"));
+  assert.equal(await page.locator("tr.row-error").count(), 1);
+  assert.match(await cellUnder("错误"), /第2行 女方今年住院天数（F列）：是公式“=10\+5”/);
   // A good file after the bad ones.
   await load(page, join(FIXTURES, "register-gbk.csv"));
   assert.ok((await rows(page).count()) > 5, "the GBK CSV reads");
@@ -230,5 +254,96 @@ test("a sheet's QR code (office.html#code) opens the family page with the same c
   const page = await app.newPage({ path: "/office.html#v9-not-a-real-code" });
   await page.waitForURL(/\/index\.html#v9-not-a-real-code$/, { timeout: 30_000 });
   await page.locator("#app .static-screen").waitFor({ state: "detached", timeout: 30_000 });
+  await page.context().close();
+});
+
+/** A register of `n` good households as UTF-8 CSV (as scripts/bench-office.mjs writes). */
+function bigCsv(n) {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const check = (s) => "10X98765432"[[...s].reduce((sum, c, i) => sum + Number(c) * weights[i], 0) % 11];
+  const lines = ["编号,核查日期,城乡,子女情况,再生育或收养,女方身份证号,女方户籍,男方出生日期,男方开封户籍"];
+  for (let i = 0; i < n; i += 1) {
+    const id17 = `41029919${String(60 + (i % 20)).padStart(2, "0")}0${1 + (i % 9)}1${i % 10}${String((i * 2) % 1000).padStart(3, "0")}`;
+    lines.push(`K${i},2026-06-01,${i % 2 ? "农村" : "城镇"},死亡,否,${id17}${check(id17)},是,1960/1/${1 + (i % 28)},是`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+test("a long register is read in the worker: the page says how many households it has read, then lists them all", async () => {
+  const page = await openOffice(DESKTOP);
+  const file = join(scratch, "3000户.csv");
+  await writeFile(file, bigCsv(3000));
+  // Every progress line the page shows while it reads.
+  await page.evaluate(() => {
+    window.__progress = [];
+    new MutationObserver(() => {
+      const line = document.querySelector(".progress-line");
+      if (line && window.__progress.at(-1) !== line.textContent) window.__progress.push(line.textContent);
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
+  await load(page, file);
+  assert.match(await page.locator(".desk-file .loaded").innerText(), /共3000户/);
+  assert.equal(await rows(page).count(), 50, "the first page of the table");
+  const seen = await page.evaluate(() => window.__progress);
+  assert.ok(seen.some((t) => /已读\d+户/.test(t)), `progress shown: ${JSON.stringify(seen)}`);
+  assert.ok(
+    app.requests(page).some((u) => /\/fuzhu-office-worker-[0-9a-f]{16}\.js$/.test(u)),
+    "the worker script was loaded",
+  );
+  // The households the worker decided open as any other.
+  await page.locator("button.open-row").first().click();
+  await page.locator(".desk-household .screen.results").waitFor();
+  app.assertSameOrigin(page);
+  app.assertNoErrors(page);
+  await page.context().close();
+});
+
+test("where the worker cannot start, the page reads the file itself, with the same table", async () => {
+  const page = await app.newPage({ path: "/policy.css", ...DESKTOP });
+  // A worker script that reports at once that the wasm would not start in it.
+  await page.route(/\/fuzhu-office-worker-[0-9a-f]{16}\.js$/, (route) =>
+    route.fulfill({ status: 200, contentType: "text/javascript", body: "self.postMessage('failed: not here');" }),
+  );
+  await page.goto(`${app.origin}/office.html`);
+  await page.locator("#register-file").waitFor({ state: "attached", timeout: 30_000 });
+  await load(page, join(FIXTURES, "register.xlsx"));
+  const expected = JSON.parse(await readFile(join(FIXTURES, "households.json"), "utf8"));
+  assert.equal(await rows(page).count(), expected.length);
+  await load(page, join(FIXTURES, "register-gbk.csv"));
+  assert.equal(await rows(page).count(), expected.length, "and the next file too");
+  app.assertNoErrors(page);
+  await page.context().close();
+});
+
+test("printing many listed sheets asks first, then prepares them a few at a time", async () => {
+  const page = await openOffice(DESKTOP);
+  const file = join(scratch, "150户.csv");
+  await writeFile(file, bigCsv(150));
+  await load(page, file);
+  await page.evaluate(() => {
+    window.print = () => {
+      window.__printed = document.querySelectorAll(".print-all .print-sheet").length;
+    };
+  });
+  assert.match(await page.locator("button.print-all").innerText(), /（150户）/);
+  await page.locator("button.print-all").click();
+  assert.match(await page.locator(".print-ask[role=alert]").innerText(), /将打印150户的告知单/);
+  // 取消: nothing printed, nothing drawn.
+  await page.locator(".print-ask button.print-cancel").click();
+  assert.equal(await page.locator(".print-ask, div.print-all").count(), 0);
+  await page.locator("button.print-all").click();
+  await page.locator("button.print-go").click();
+  await page.waitForFunction(() => window.__printed !== undefined, null, { timeout: 60_000 });
+  assert.equal(await page.evaluate(() => window.__printed), 150);
+  assert.equal(await page.locator("div.print-all, .print-preparing").count(), 0, "the sheets are gone after printing");
+  // Fewer than 100 (a filter): printed without asking.
+  await page.evaluate(() => delete window.__printed);
+  await page.locator(".search input").fill("K1");
+  const listed = Number((await page.locator("button.print-all").innerText()).match(/（(\d+)户）/)[1]);
+  assert.ok(listed > 0 && listed < 100, `${listed} listed`);
+  await page.locator("button.print-all").click();
+  await page.waitForFunction(() => window.__printed !== undefined, null, { timeout: 60_000 });
+  assert.equal(await page.evaluate(() => window.__printed), listed);
+  app.assertNoErrors(page);
   await page.context().close();
 });

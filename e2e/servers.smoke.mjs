@@ -91,6 +91,12 @@ for (const kind of ["nginx", "apache"]) {
       const files = (await readFile(join(release.site, "sw.js"), "utf8")).match(/fuzhu-web-[0-9a-f]{16}(_bg\.wasm|\.js)/g);
       const wasm = files.find((f) => f.endsWith(".wasm"));
       const js = files.find((f) => f.endsWith(".js"));
+      // The office page's bundle and worker script, as office.html's loader names them: every
+      // hashed name 16 hex digits (scripts/hash-names.mjs), so the rule below caches them all.
+      const office = await readFile(join(release.site, "office.html"), "utf8");
+      const officeFiles = [...new Set(office.match(/fuzhu-office-(?:worker-)?[0-9a-f]+(?:_bg\.wasm|\.js)/g))];
+      assert.equal(officeFiles.length, 3, `office.html names its glue, wasm and worker: ${officeFiles}`);
+      for (const f of [...files, ...officeFiles]) assert.match(f, /-[0-9a-f]{16}(_bg\.wasm|\.js)$/, `${f}: a 16-digit hash`);
       const gz = { headers: { "accept-encoding": "gzip" } };
       const expect = {
         "/": [/^text\/html/, "no-cache"],
@@ -102,6 +108,12 @@ for (const kind of ["nginx", "apache"]) {
         "/icons/icon-192.png": [/^image\/png$/, "no-cache"],
         [`/${wasm}`]: [/^application\/wasm$/, "public, max-age=31536000, immutable"],
         [`/${js}`]: [/^(text|application)\/javascript/, "public, max-age=31536000, immutable"],
+        ...Object.fromEntries(
+          officeFiles.map((f) => [
+            `/${f}`,
+            [f.endsWith(".wasm") ? /^application\/wasm$/ : /^(text|application)\/javascript/, "public, max-age=31536000, immutable"],
+          ]),
+        ),
       };
       for (const [path, [type, cache]] of Object.entries(expect)) {
         const r = await headers(server.origin + path, gz);

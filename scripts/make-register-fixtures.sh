@@ -9,6 +9,10 @@
 #   register-gbk.csv  register-utf8.csv converted to GB18030 with iconv
 #   formulas-unsaved.xlsx  openpyxl: a formula with no saved result
 #   formulas-saved.xlsx    LibreOffice: the same file opened and saved (result saved)
+#   merged-header.xlsx     LibreOffice: a sheet with merged title, group and header cells,
+#                          written as flat OpenDocument (.fods) by Python, saved as xlsx
+# `scripts/make-register-fixtures.sh merged-header.xlsx` makes only that last file (it needs
+# neither openpyxl nor iconv).
 # Needs python3 (with openpyxl), iconv and LibreOffice Calc (apt-get install -y --no-install-recommends
 # libreoffice-calc-nogui). Run from anywhere; it rewrites the files above.
 set -euo pipefail
@@ -20,6 +24,56 @@ command -v soffice >/dev/null || {
     echo "make-register-fixtures: soffice missing: apt-get install -y --no-install-recommends libreoffice-calc-nogui" >&2
     exit 1
 }
+
+# merged-header.xlsx: a title merged over the columns (row 1), 女方 and 男方 merged over their
+# columns (row 2), the headers under them (row 3: 姓名, 出生日期, 户籍 twice), and a 备注 header
+# merged across two columns whose second column holds data; two households.
+merged_header() {
+    local work
+    work="$(mktemp -d)"
+    python3 - "$work/merged-header.fods" <<'PY'
+import sys
+from xml.sax.saxutils import escape
+
+def cell(text, span=1):
+    attrs = f' table:number-columns-spanned="{span}"' if span > 1 else ""
+    if text == "":
+        out = "<table:table-cell/>"
+    else:
+        out = f'<table:table-cell{attrs} office:value-type="string"><text:p>{escape(text)}</text:p></table:table-cell>'
+    if span > 1:
+        out += f'<table:covered-table-cell table:number-columns-repeated="{span - 1}"/>'
+    return out
+
+rows = [
+    [("某某街道计划生育特殊家庭台账", 10)],
+    [("", 1), ("", 1), ("", 1), ("女方", 3), ("男方", 2), ("", 1), ("", 1)],
+    [(h, 1) for h in ["城乡", "子女情况", "再生育或收养", "姓名", "出生日期", "户籍", "出生日期", "户籍"]] + [("备注", 2)],
+    [(v, 1) for v in ["城镇", "死亡", "否", "张某某", "1970-03-15", "是", "1968-01-01", "是", "", "低保户"]],
+    [(v, 1) for v in ["农村", "死亡", "否", "王某", "1977-08-01", "是", "1975-10-10", "否", "", ""]],
+]
+body = "".join("<table:table-row>" + "".join(cell(t, n) for t, n in r) + "</table:table-row>" for r in rows)
+doc = f"""<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
+<office:body><office:spreadsheet><table:table table:name="台账">
+<table:table-column table:number-columns-repeated="10"/>
+{body}
+</table:table></office:spreadsheet></office:body></office:document>
+"""
+open(sys.argv[1], "w", encoding="utf-8").write(doc)
+PY
+    soffice --headless --convert-to xlsx --outdir "$work" "$work/merged-header.fods" >/dev/null 2>&1
+    cp "$work/merged-header.xlsx" "$OUT/merged-header.xlsx"
+    rm -rf "$work"
+}
+if [ "${1:-}" = merged-header.xlsx ]; then
+    merged_header
+    echo "make-register-fixtures: wrote merged-header.xlsx ($(soffice --version 2>/dev/null | head -1))"
+    exit 0
+fi
 
 python3 - "$OUT" <<'PY'
 import csv, json, sys
@@ -190,5 +244,6 @@ PY
 mkdir -p "$work/formulas"
 soffice --headless --convert-to xlsx --outdir "$work/formulas" "$OUT/formulas-unsaved.xlsx" >/dev/null 2>&1
 cp "$work/formulas/formulas-unsaved.xlsx" "$OUT/formulas-saved.xlsx"
+merged_header
 soffice --version 2>/dev/null | head -1 >"$OUT/made-with.txt"
-echo "make-register-fixtures: wrote $(cd "$OUT" && ls source.csv households.json register.* register-*.csv | tr '\n' ' ')"
+echo "make-register-fixtures: wrote $(cd "$OUT" && ls source.csv households.json register.* register-*.csv formulas-*.xlsx merged-header.xlsx | tr '\n' ' ')"

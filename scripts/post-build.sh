@@ -22,9 +22,12 @@ STAGE="${TRUNK_STAGING_DIR:?post-build.sh is run by trunk (TRUNK_STAGING_DIR is 
 cd "$ROOT"
 
 # The office page (Trunk.office.toml, built first into target/office-dist by `make build`):
-# its glue minified and imports shortened, office.html slimmed and given its own policy. It
+# its bundle's hashes made 16 digits long and its worker script put beside it
+# (scripts/hash-names.mjs), its glue minified and imports shortened, office.html slimmed and
+# given its own policy. It
 # then waits there until the family page's build below takes it into dist/.
 if [ "$(basename "${TRUNK_HTML_FILE:-index.html}")" = office.html ]; then
+    node "$ROOT/scripts/hash-names.mjs" "$STAGE" office.html
     node "$ROOT/scripts/minify-js.mjs" "$STAGE" office.html
     node "$ROOT/scripts/short-imports.mjs" "$STAGE" office.html
     node "$ROOT/scripts/slim-index.mjs" "$STAGE" office.html
@@ -56,8 +59,10 @@ native_fuzhu english-table "$STAGE"
 echo "post-build: $(cd "$STAGE" && ls en-*.txt) ($(wc -l <"$STAGE"/en-*.txt) English texts)"
 echo "post-build: policy.html ($(grep -c '<article class="item"' "$STAGE/policy.html") items)"
 
-# The app's JS glue minified (terser, from e2e/node_modules), then the wasm's imports from it
-# given short names in both.
+# Hashes of 16 digits in the bundle's names, as the deploy configurations' cache rule wants
+# (scripts/hash-names.mjs); then the app's JS glue minified (terser, from e2e/node_modules),
+# and the wasm's imports from it given short names in both.
+node "$ROOT/scripts/hash-names.mjs" "$STAGE"
 node "$ROOT/scripts/minify-js.mjs" "$STAGE"
 node "$ROOT/scripts/short-imports.mjs" "$STAGE"
 

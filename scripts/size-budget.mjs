@@ -36,8 +36,9 @@ export function firstLoad(html, page = "index.html") {
     add(/\b(?:src|href)\s*=\s*"([^"]*)"/i.exec(tag)?.[1]);
   }
   // The loader (Trunk.toml's pattern_script, or trunk's own) imports the JS and fetches the
-  // wasm: `import … from '…'`, `import('…')`, `fetch('…')`, `module_or_path: '…'`.
-  for (const m of html.matchAll(/\b(?:from|import\(|fetch\(|module_or_path:)\s*['"]([^'"]+)['"]/g)) add(m[1]);
+  // wasm: `import … from '…'`, `import('…')`, `fetch('…')`, `module_or_path: '…'`; the office
+  // page's loader also names its worker script (`worker: '…'`), which the page starts at once.
+  for (const m of html.matchAll(/\b(?:from|import\(|fetch\(|module_or_path:|worker:)\s*['"]([^'"]+)['"]/g)) add(m[1]);
   return [...files];
 }
 

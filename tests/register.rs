@@ -466,6 +466,37 @@ fn merged_group_cells_over_the_header_give_its_columns_their_parent() {
 }
 
 #[test]
+fn merged_cells_saved_by_libreoffice_give_the_parents_columns_and_name_the_column_without_a_header()
+{
+    let reg = read("merged-header.xlsx");
+    assert_eq!(reg.header_line, 3);
+    assert_eq!(
+        &reg.output_headers()[3..8],
+        [
+            "女方姓名",
+            "女方出生日期",
+            "女方户籍",
+            "男方出生日期",
+            "男方户籍"
+        ]
+    );
+    assert_eq!(reg.rows.len(), 2);
+    for r in &reg.rows {
+        assert!(r.facts.is_some(), "{:?}", r.error);
+    }
+    assert_eq!(
+        reg.rows[1].facts.as_ref().unwrap().parents[1].birth_date,
+        day(1975, 10, 10)
+    );
+    assert!(reg.notices.iter().any(|n| n.zh.contains("分组行")));
+    assert!(
+        reg.notices.iter().any(|n| n.zh.contains("J列没有表头")),
+        "{:?}",
+        reg.notices
+    );
+}
+
+#[test]
 fn a_header_merged_across_two_columns_leaves_the_second_unread_and_says_so() {
     let bytes = xlsx_with(|ws| {
         let fmt = rust_xlsxwriter::Format::new();

@@ -17,6 +17,9 @@ pub mod template;
 pub mod text;
 pub mod values;
 pub mod view;
+// The office page's worker hands decided rows to the page as bytes (app::desk::worker).
+#[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
+pub mod wire;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
@@ -489,6 +492,18 @@ pub fn check_sheets(
     sheets: Vec<(String, Vec<Vec<Cell>>)>,
     today: NaiveDate,
 ) -> Result<Register, FileError> {
+    let mut pending = start_sheets(sheets, today)?;
+    pending.step(usize::MAX);
+    Ok(pending.finish())
+}
+
+/// [`check_sheets`] in steps, for a page that shows how far it has got: the register's
+/// header read and its columns checked (a file that is not a register is refused here), its
+/// rows still to decide ([`Pending::step`]).
+pub fn start_sheets(
+    sheets: Vec<(String, Vec<Vec<Cell>>)>,
+    today: NaiveDate,
+) -> Result<Pending, FileError> {
     let many = sheets.len() > 1;
     let mut first_error = None;
     let mut all_empty = true;
@@ -499,10 +514,10 @@ pub fn check_sheets(
         all_empty = false;
         match find_header(&rows) {
             Ok(found) => {
-                let mut reg = decide(found, rows, today)?;
+                let mut pending = start(found, rows, today)?;
                 if many {
-                    reg.sheet = Some(name.clone());
-                    reg.notices.insert(
+                    pending.reg.sheet = Some(name.clone());
+                    pending.reg.notices.insert(
                         0,
                         Notice {
                             zh: format!("读取的是工作表“{name}”"),
@@ -510,7 +525,7 @@ pub fn check_sheets(
                         },
                     );
                 }
-                return Ok(reg);
+                return Ok(pending);
             }
             Err(e) => {
                 first_error.get_or_insert(e);
@@ -526,12 +541,62 @@ pub fn check_sheets(
     Err(first_error.unwrap_or_else(|| FileError::new("表格是空的", "the file is empty")))
 }
 
+/// A register whose header is read and whose rows are being decided, a few at a time.
+pub struct Pending {
+    /// Everything but the rows, and the rows decided so far.
+    reg: Register,
+    data: std::vec::IntoIter<Vec<Cell>>,
+    total: usize,
+    today: NaiveDate,
+}
+
+impl Pending {
+    /// The data rows to decide in all (blank rows at the end are not counted).
+    pub fn total(&self) -> usize {
+        self.total
+    }
+
+    /// The rows decided so far.
+    pub fn done(&self) -> usize {
+        self.reg.rows.len()
+    }
+
+    /// The rows decided so far, in order (to hand on while the rest are decided).
+    pub fn rows(&self) -> &[Checked] {
+        &self.reg.rows
+    }
+
+    /// Decides up to `n` more rows; how many it decided (0 once all are).
+    pub fn step(&mut self, n: usize) -> usize {
+        let before = self.reg.rows.len();
+        for input in self.data.by_ref().take(n) {
+            let line = self.reg.header_line + 1 + self.reg.rows.len();
+            self.reg
+                .rows
+                .push(check_row(&self.reg.layout, input, line, self.today));
+        }
+        self.reg.rows.len() - before
+    }
+
+    /// The register, once every row is decided (rows not yet decided are decided now).
+    pub fn finish(mut self) -> Register {
+        self.step(usize::MAX);
+        if self.reg.rows.is_empty() {
+            self.reg.notices.push(Notice {
+                zh: "表格只有表头，没有家庭数据行".into(),
+                en: "the sheet has a header row but no households".into(),
+            });
+        }
+        self.reg
+    }
+}
+
 /// Reads and decides one sheet's rows. `today` stands in for a blank 核查日期.
 pub fn check(rows: Vec<Vec<Cell>>, today: NaiveDate) -> Result<Register, FileError> {
     check_sheets(vec![(String::new(), rows)], today)
 }
 
-fn decide(found: Found, rows: Vec<Vec<Cell>>, today: NaiveDate) -> Result<Register, FileError> {
+fn start(found: Found, rows: Vec<Vec<Cell>>, today: NaiveDate) -> Result<Pending, FileError> {
     let Found {
         line: header_line,
         headers,
@@ -646,29 +711,25 @@ fn decide(found: Found, rows: Vec<Vec<Cell>>, today: NaiveDate) -> Result<Regist
     }
 
     let layout = Layout::new(fields);
-    let mut out = Vec::with_capacity(data.len());
+    let mut data = data;
     let last = data
         .iter()
         .rposition(|r| !row::blank(r))
         .map_or(0, |i| i + 1);
-    for (k, input) in data.into_iter().take(last).enumerate() {
-        let line = header_line + 1 + k;
-        out.push(check_row(&layout, input, line, today));
-    }
-    if out.is_empty() {
-        notices.push(Notice {
-            zh: "表格只有表头，没有家庭数据行".into(),
-            en: "the sheet has a header row but no households".into(),
-        });
-    }
-    Ok(Register {
-        sheet: None,
-        header_line,
-        headers,
-        layout,
-        kept,
-        rows: out,
-        notices,
+    data.truncate(last);
+    Ok(Pending {
+        reg: Register {
+            sheet: None,
+            header_line,
+            headers,
+            layout,
+            kept,
+            rows: Vec::with_capacity(last),
+            notices,
+        },
+        total: last,
+        data: data.into_iter(),
+        today,
     })
 }
 

@@ -30,6 +30,7 @@ desk_texts! {
     Template => "下载空白模板（.xlsx）", "Download the template (.xlsx)";
     TemplateHint => "模板有全部列名、一行示例和逐列的填写说明。", "The template has every column, an example row and a sheet explaining each column.";
     Reading => "正在读取和核查“{file}”……", "Reading and checking \"{file}\"…";
+    ReadSoFar => "已读{n}户", "{n} households read";
     Failed => "无法核查“{file}”：", "Cannot check \"{file}\": ";
     Loaded => "“{file}”：共{n}户", "\"{file}\": {n} households";
     Notices => "关于这个文件", "About this file";
@@ -54,6 +55,10 @@ desk_texts! {
     ExportCsv => "导出CSV", "Export CSV";
     ExportHint => "导出的是全部家庭，列与原表相同，后面加上核查结果。", "The export holds every household: the original columns, then the results.";
     PrintAll => "打印所列家庭的告知单（{n}户）", "Print the sheets of the households listed ({n})";
+    PrintAsk => "将打印{n}户的告知单，每户从新的一页开始。户数多时，准备和打印都要一些时间；也可以先用上面的筛选或查找缩小范围。", "This prints the sheets of {n} households, each from a new page. With many households, preparing and printing take a while; you can narrow the list with a filter or the search above first.";
+    PrintGo => "打印{n}户", "Print {n}";
+    PrintCancel => "取消", "Cancel";
+    PrintPreparing => "正在准备告知单：{n}/{total}户", "Preparing the sheets: {n} of {total}";
     PrintNone => "所列家庭里没有可以打印告知单的（不是特殊家庭、不适用本政策或有错误）。", "None of the households listed has a sheet to print (not a special family, not covered, or with errors).";
     Clear => "清除", "Clear";
     ClearLabel => "清除已打开的台账和全部结果", "Clear the register and every result";

@@ -52,6 +52,15 @@ pub fn later(f: impl FnOnce() + 'static) {
     let _ = w.request_animation_frame(frame.unchecked_ref());
 }
 
+/// Runs `f` in a task of its own as soon as the browser has handled what waits (input, and a
+/// frame when one is due).
+pub fn soon(f: impl FnOnce() + 'static) {
+    if let Some(w) = web_sys::window() {
+        let task = Closure::once_into_js(f);
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
+    }
+}
+
 pub use crate::app::download::save as download;
 
 /// Calls `wipe` once the page has seen no key, click, touch or input for [`IDLE_MS`], and
@@ -105,6 +114,17 @@ pub fn on_idle(wipe: impl Fn() + 'static) {
 /// The first file of a drop or a file input's list.
 pub fn first_file(list: Option<web_sys::FileList>) -> Option<File> {
     list?.get(0)
+}
+
+/// The page's clock, in milliseconds (`performance.now()`, else the date's).
+pub fn now() -> f64 {
+    web_sys::window()
+        .and_then(|w| js_sys::Reflect::get(&w, &"performance".into()).ok())
+        .and_then(|p| {
+            let now = js_sys::Reflect::get(&p, &"now".into()).ok()?;
+            now.dyn_ref::<js_sys::Function>()?.call0(&p).ok()?.as_f64()
+        })
+        .unwrap_or_else(js_sys::Date::now)
 }
 
 /// Calls `print()` on the window.

@@ -8,6 +8,7 @@
 
 mod browser;
 mod state;
+pub mod worker;
 
 use std::rc::Rc;
 
@@ -23,14 +24,18 @@ use crate::register::text::Desk as T;
 use crate::register::view::{self, Filter};
 use crate::register::{check_sheets, file, Checked};
 use crate::rules;
-use state::{Desk, DeskAction, DeskState, Loaded, Status, PAGE_ROWS};
+use state::{
+    Desk, DeskAction, DeskState, Loaded, Status, PAGE_ROWS, PRINT_CHUNK, PRINT_CHUNK_MAX,
+    PRINT_TASK_MS,
+};
 
 /// The id of the element in office.html that the page mounts into.
 pub const MOUNT_ID: &str = "app";
 const LIST_TITLE_ID: &str = "list-title";
 const FILE_INPUT_ID: &str = "register-file";
 
-/// Reads, decides and hands over a file's contents (called after a frame: see `browser::read`).
+/// Reads, decides and hands over a file's contents, in the page (where no worker can: see
+/// `worker`; called after a frame, see `browser::read`).
 fn check_file(
     name: String,
     bytes: Option<Vec<u8>>,
@@ -38,10 +43,7 @@ fn check_file(
     dispatch: Callback<DeskAction>,
 ) {
     let result = match bytes {
-        None => Err(crate::register::FileError::new(
-            "浏览器读不出这个文件，请确认文件没有被别的程序占用，再选一次",
-            "the browser could not read the file: make sure no other program holds it, and choose it again",
-        )),
+        None => Err(worker::unreadable()),
         Some(bytes) => file::read_bytes(&bytes, &name).and_then(|s| check_sheets(s, today)),
     };
     dispatch.emit(match result {
@@ -53,9 +55,24 @@ fn check_file(
 fn open_file(f: web_sys::File, dispatch: &Callback<DeskAction>) {
     let name = f.name();
     dispatch.emit(DeskAction::Reading(name.clone()));
-    let dispatch = dispatch.clone();
     let day = today();
-    browser::read(f, move |bytes| check_file(name, bytes, day, dispatch));
+    let in_page = {
+        let (f, name, dispatch) = (f.clone(), name.clone(), dispatch.clone());
+        move || browser::read(f, move |bytes| check_file(name, bytes, day, dispatch))
+    };
+    let events = {
+        let (name, dispatch) = (name.clone(), dispatch.clone());
+        move |e: worker::Event| {
+            dispatch.emit(match e {
+                worker::Event::Progress(n, total) => DeskAction::Progress(name.clone(), n, total),
+                worker::Event::Done(reg) => {
+                    DeskAction::Loaded(Rc::new(Loaded::new(name.clone(), day, reg)))
+                }
+                worker::Event::Failed(e) => DeskAction::Failed(name.clone(), e),
+            })
+        }
+    };
+    worker::read(f, &name, day, events, in_page);
 }
 
 /// The family page's state for one register row, so the family's own results view and print
@@ -83,7 +100,12 @@ pub fn office_app() -> Html {
         let dispatch = dispatch.clone();
         use_effect_with((), move |_| {
             crate::app::speech::on_change(redraw);
-            browser::on_idle(move || dispatch.emit(DeskAction::Wipe));
+            browser::on_idle(move || {
+                worker::cancel();
+                dispatch.emit(DeskAction::Wipe);
+            });
+            // A worker started now is ready by the time a file is chosen.
+            browser::later(worker::prepare);
         });
     }
     let s = &desk.0;
@@ -105,16 +127,6 @@ pub fn office_app() -> Html {
                 if let Some(w) = web_sys::window() {
                     w.scroll_to_with_x_and_y(0.0, 0.0);
                 }
-            }
-        });
-    }
-    {
-        let dispatch = dispatch.clone();
-        use_effect_with(s.print_all, move |on| {
-            browser::root_flag("data-print-all", *on);
-            if *on {
-                browser::print();
-                dispatch.emit(DeskAction::PrintAll(false));
             }
         });
     }
@@ -175,8 +187,16 @@ fn opener(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
     });
     let status = match &s.status {
         Status::Idle => Html::default(),
-        Status::Reading(name) => html! {
-            <p class="desk-status" role="status">{ T::Reading.fill(lang, &[("file", name)]) }</p>
+        Status::Reading(name, progress) => html! {
+            <div class="desk-status reading" role="status">
+                <p>{ T::Reading.fill(lang, &[("file", name)]) }</p>
+                if let Some((n, total)) = progress {
+                    <p class="progress-line">
+                        <progress max={total.max(&1).to_string()} value={n.min(total).to_string()}></progress>
+                        { T::ReadSoFar.fill(lang, &[("n", &n.to_string())]) }
+                    </p>
+                }
+            </div>
         },
         Status::Failed(name, e) => html! {
             <div class="notice desk-error" role="alert">
@@ -280,10 +300,16 @@ fn list(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
         })
         .collect();
     let print_count = printable.len();
-    let print_all = dispatch.reform(|_: MouseEvent| DeskAction::PrintAll(true));
+    let print_all = {
+        let rows = Rc::new(printable.clone());
+        dispatch.reform(move |_: MouseEvent| DeskAction::PrintAll(rows.clone()))
+    };
     let prev = dispatch.reform(move |_: MouseEvent| DeskAction::Page(page.saturating_sub(1)));
     let next = dispatch.reform(move |_: MouseEvent| DeskAction::Page(page + 1));
-    let clear = dispatch.reform(|_: MouseEvent| DeskAction::Clear);
+    let clear = dispatch.reform(|_: MouseEvent| {
+        worker::cancel();
+        DeskAction::Clear
+    });
     let headers = reg.output_headers();
     let showing = if n == 0 {
         T::NoneFound.text(lang).to_string()
@@ -318,6 +344,7 @@ fn list(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
                     <button type="button" class="secondary desk-clear" onclick={clear} aria-label={T::ClearLabel.text(lang)}>{ T::Clear.text(lang) }</button>
                 </div>
                 <p class="hint">{ T::ExportHint.text(lang) }</p>
+                { print_status(s, dispatch) }
             </div>
             <div class="desk-tools no-print">
                 <div class="filters" role="group" aria-label={T::Filters.text(lang)}>{ for filters }</div>
@@ -349,8 +376,9 @@ fn list(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
                     </nav>
                 }
             }
-            if s.print_all {
-                { print_all_sheets(s, l, &printable) }
+            if let Some(p) = s.printing.as_ref().filter(|p| !p.asking) {
+                <PrintAll loaded={l.clone()} rows={p.rows.clone()} lang={s.lang}
+                    done={dispatch.reform(|_| DeskAction::PrintEnd)} />
             }
         </section>
     }
@@ -425,17 +453,132 @@ fn with_code(fs: &State, view: Html) -> Html {
     html! { <div ~className={if fs.answers.child.is_some() { "sheet-of" } else { "sheet-of no-code" }}>{ view }</div> }
 }
 
-/// Every listed household's print sheet, one after another, shown only when printed.
-fn print_all_sheets(s: &DeskState, l: &Loaded, rows: &[usize]) -> Html {
+/// Printing many listed sheets: the office confirms first.
+fn print_status(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
+    let lang = s.lang;
+    let Some(p) = s.printing.as_ref().filter(|p| p.asking) else {
+        return Html::default();
+    };
+    let n = p.rows.len().to_string();
+    let go = dispatch.reform(|_: MouseEvent| DeskAction::PrintConfirm);
+    let cancel = dispatch.reform(|_: MouseEvent| DeskAction::PrintEnd);
     html! {
-        <div class="print-all print-only">
-            { for rows.iter().filter_map(|&i| {
-                let facts = l.reg.rows[i].facts.as_ref()?;
-                let fs = family_state(s.lang, l.today, facts);
-                let outcome = rules::evaluate(facts, fs.today).ok()?;
-                Some(with_code(&fs, screens::print_sheet(&fs, &outcome)))
-            }) }
+        <div class="notice print-ask" role="alert">
+            <p>{ T::PrintAsk.fill(lang, &[("n", &n)]) }</p>
+            <div class="desk-actions">
+                <button type="button" class="primary print-go" onclick={go}>{ T::PrintGo.fill(lang, &[("n", &n)]) }</button>
+                <button type="button" class="secondary print-cancel" onclick={cancel}>{ T::PrintCancel.text(lang) }</button>
+            </div>
         </div>
+    }
+}
+
+#[derive(Properties)]
+struct PrintProps {
+    loaded: Rc<Loaded>,
+    rows: Rc<Vec<usize>>,
+    lang: Lang,
+    /// Printed, or cancelled.
+    done: Callback<()>,
+}
+
+/// Compared as `SheetsProps` are; `done` does not count (a new callback every render).
+impl PartialEq for PrintProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.loaded, &other.loaded)
+            && Rc::ptr_eq(&self.rows, &other.rows)
+            && self.lang == other.lang
+    }
+}
+
+/// The sheets of the households being printed, drawn a few per frame by this component alone
+/// (the rest of the page is not drawn again meanwhile), as many as fit in about
+/// PRINT_TASK_MS by how long the last frame's took; printed once all are drawn. On screen
+/// only how far it has got, with 取消; in print only the sheets, each from a new page.
+#[function_component(PrintAll)]
+fn print_all(p: &PrintProps) -> Html {
+    // Where each frame's sheets start, and how many are drawn.
+    let drawn = use_state(|| (Rc::new(Vec::<usize>::new()), 0usize));
+    // When the last frame's sheets were asked for, and how many.
+    let asked = use_mut_ref(|| None::<(f64, usize)>);
+    let total = p.rows.len();
+    {
+        let (drawn, asked, done) = (drawn.clone(), asked.clone(), p.done.clone());
+        use_effect_with(drawn.1, move |&ready| {
+            if ready >= total {
+                browser::root_flag("data-print-all", true);
+                browser::print();
+                browser::root_flag("data-print-all", false);
+                done.emit(());
+                return;
+            }
+            let n = match asked.borrow_mut().take() {
+                Some((t0, n)) => {
+                    let took = (browser::now() - t0).max(1.0);
+                    ((n as f64 * PRINT_TASK_MS / took) as usize)
+                        .clamp(1, (4 * n).min(PRINT_CHUNK_MAX))
+                }
+                None => PRINT_CHUNK,
+            };
+            browser::soon(move || {
+                let mut chunks = (*drawn.0).clone();
+                chunks.push(ready);
+                *asked.borrow_mut() = Some((browser::now(), n));
+                drawn.set((Rc::new(chunks), (ready + n).min(total)));
+            });
+        });
+    }
+    let lang = p.lang;
+    let (chunks, ready) = (&drawn.0, drawn.1);
+    let cancel = p.done.reform(|_: MouseEvent| ());
+    html! {
+        <>
+            <p class="desk-status print-preparing no-print" role="status">
+                <progress max={total.to_string()} value={ready.to_string()}></progress>
+                { T::PrintPreparing.fill(lang, &[("n", &ready.to_string()), ("total", &total.to_string())]) }
+                { " " }
+                <button type="button" class="link-button print-cancel" onclick={cancel}>{ T::PrintCancel.text(lang) }</button>
+            </p>
+            <div class="print-all print-only">
+                { for chunks.iter().enumerate().map(|(k, &from)| {
+                    let to = chunks.get(k + 1).copied().unwrap_or(ready);
+                    html! { <Sheets key={from} loaded={p.loaded.clone()} rows={p.rows.clone()} {from} {to} {lang} /> }
+                }) }
+            </div>
+        </>
+    }
+}
+
+#[derive(Properties)]
+struct SheetsProps {
+    loaded: Rc<Loaded>,
+    rows: Rc<Vec<usize>>,
+    from: usize,
+    to: usize,
+    lang: Lang,
+}
+
+/// The same register and the same rows: compared by address, as comparing a whole
+/// register's contents on every frame would cost what the chunks save.
+impl PartialEq for SheetsProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.loaded, &other.loaded)
+            && Rc::ptr_eq(&self.rows, &other.rows)
+            && (self.from, self.to, self.lang) == (other.from, other.to, other.lang)
+    }
+}
+
+/// The print sheets of `rows[from..to]`.
+#[function_component(Sheets)]
+fn sheets(p: &SheetsProps) -> Html {
+    let l = &p.loaded;
+    html! {
+        { for p.rows[p.from..p.to].iter().filter_map(|&i| {
+            let facts = l.reg.rows[i].facts.as_ref()?;
+            let fs = family_state(p.lang, l.today, facts);
+            let outcome = rules::evaluate(facts, fs.today).ok()?;
+            Some(with_code(&fs, screens::print_sheet(&fs, &outcome)))
+        }) }
     }
 }
 
@@ -484,6 +627,11 @@ fn show_panic_page() -> Option<()> {
 /// is the QR code of a sheet printed here (the family page's sheet draws its own page's
 /// address): it goes on to the family page with the same code, where the answers open.
 pub fn start() {
+    // The same wasm in the page's worker (see `worker`): it reads and decides files there.
+    if let Some(scope) = worker::scope() {
+        worker::serve(scope);
+        return;
+    }
     install_panic_page();
     // The family results view's English sentences (crate::english): the office page is used
     // on a PC online and its size is not the families', so it carries them rather than

@@ -37,7 +37,8 @@ impl Loaded {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Status {
     Idle,
-    Reading(String),
+    /// A file being read: its name, and once the worker says, households read and rows in all.
+    Reading(String, Option<(usize, usize)>),
     Failed(String, FileError),
     Cleared,
     Wiped,
@@ -54,8 +55,26 @@ pub struct DeskState {
     pub page: usize,
     /// The row (index into the register's rows) whose results are shown.
     pub open: Option<usize>,
-    /// Printing every listed household's sheet.
-    pub print_all: bool,
+    /// Printing the listed households' sheets: asking first, preparing them, printing.
+    pub printing: Option<Printing>,
+}
+
+/// Sheets of this many households or more are printed only once confirmed.
+pub const PRINT_ASK_FROM: usize = 100;
+/// Sheets drawn in the first frame while they are prepared for printing; each next frame
+/// draws as many as fit in about [`PRINT_TASK_MS`], judged by how long the last one took, at
+/// most four times as many as the last and at most [`PRINT_CHUNK_MAX`].
+pub const PRINT_CHUNK: usize = 10;
+pub const PRINT_CHUNK_MAX: usize = 100;
+/// How long one frame's drawing of sheets may take, in milliseconds.
+pub const PRINT_TASK_MS: f64 = 50.0;
+
+/// 打印所列家庭的告知单: the households whose sheets print (as listed when it was clicked), and
+/// whether the office has still to confirm. The sheets are then drawn by `desk::PrintAll`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Printing {
+    pub rows: Rc<Vec<usize>>,
+    pub asking: bool,
 }
 
 impl Default for DeskState {
@@ -68,7 +87,7 @@ impl Default for DeskState {
             query: String::new(),
             page: 0,
             open: None,
-            print_all: false,
+            printing: None,
         }
     }
 }
@@ -76,6 +95,8 @@ impl Default for DeskState {
 pub enum DeskAction {
     SetLang(Lang),
     Reading(String),
+    /// The worker's progress on the file being read: households read, data rows in all.
+    Progress(String, usize, usize),
     Loaded(Rc<Loaded>),
     Failed(String, FileError),
     Filter(Filter),
@@ -83,7 +104,12 @@ pub enum DeskAction {
     Page(usize),
     Open(usize),
     Close,
-    PrintAll(bool),
+    /// 打印所列家庭的告知单 clicked, with the households whose sheets print.
+    PrintAll(Rc<Vec<usize>>),
+    /// The office confirmed printing many sheets.
+    PrintConfirm,
+    /// Printed, or cancelled.
+    PrintEnd,
     /// 清除: the register and every result forgotten.
     Clear,
     /// The same after 30 minutes without use.
@@ -99,6 +125,11 @@ impl DeskState {
         }
     }
 
+    /// Whether the file `name` is being read now.
+    fn reading(&self, name: &str) -> bool {
+        matches!(&self.status, Status::Reading(n, _) if n == name)
+    }
+
     pub fn reduce(&self, action: DeskAction) -> DeskState {
         let mut next = self.clone();
         match action {
@@ -106,9 +137,20 @@ impl DeskState {
             DeskAction::Reading(name) => {
                 next = DeskState {
                     lang: self.lang,
-                    status: Status::Reading(name),
+                    status: Status::Reading(name, None),
                     ..DeskState::default()
                 };
+            }
+            // What comes of a file no longer being read (清除 meanwhile, or another file
+            // chosen) is dropped.
+            DeskAction::Progress(name, ..) | DeskAction::Failed(name, _)
+                if !self.reading(&name) =>
+            {
+                return next;
+            }
+            DeskAction::Loaded(l) if !self.reading(&l.name) => return next,
+            DeskAction::Progress(name, n, total) => {
+                next.status = Status::Reading(name, Some((n, total)));
             }
             DeskAction::Loaded(l) => {
                 next = DeskState {
@@ -135,12 +177,23 @@ impl DeskState {
             DeskAction::Page(p) => next.page = p,
             DeskAction::Open(i) => next.open = Some(i),
             DeskAction::Close => next.open = None,
-            DeskAction::PrintAll(on) => next.print_all = on,
+            DeskAction::PrintAll(rows) => {
+                next.printing = Some(Printing {
+                    asking: rows.len() >= PRINT_ASK_FROM,
+                    rows,
+                })
+            }
+            DeskAction::PrintConfirm => {
+                if let Some(p) = &mut next.printing {
+                    p.asking = false;
+                }
+            }
+            DeskAction::PrintEnd => next.printing = None,
             DeskAction::Clear | DeskAction::Wipe => {
                 // Nothing to wipe: an idle page stays as it is.
                 if matches!(action, DeskAction::Wipe)
                     && self.loaded.is_none()
-                    && !matches!(self.status, Status::Failed(..))
+                    && !matches!(self.status, Status::Failed(..) | Status::Reading(..))
                 {
                     return next;
                 }

@@ -1,0 +1,451 @@
+//! Reading and deciding a register off the page's thread, so the page keeps answering while
+//! a 10,000-row file is read (docs/register.md, docs/benchmarks.md).
+//!
+//! The worker is this same wasm, started in a module worker by `static/office-worker.js`
+//! (built as `fuzhu-office-worker-<hash>.js`; office.html's loader names it, with the page's
+//! JS glue and wasm, in `window.fuzhuOffice`): same origin, nothing more to download, and
+//! `main` (`desk::start`) sees that it runs in a worker and calls [`serve`]. The page posts the
+//! chosen `File` itself (a worker reads it with `FileReaderSync`; it is never sent anywhere),
+//! and the worker answers with bytes (`register::wire`), each message one tag byte then its
+//! data: the number of rows, the rows decided in chunks of [`CHUNK`], then the register's
+//! head, or the file's refusal. The page turns each chunk back into rows in its own short task
+//! and shows how many households are read.
+//!
+//! Where a worker cannot start (no module workers, the script missing, a wasm that fails to
+//! start there), the page reads the file itself as before (`browser::read`), in one task.
+//! A worker lives for one file: it is ended when its register has arrived, on 清除, on the
+//! idle wipe and when another file is chosen, so no copy of a register stays in it.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::prelude::wasm_bindgen;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::File;
+
+use crate::register::{file, start_sheets, wire, Checked, FileError, Register};
+
+/// Rows decided and posted at a time: small enough that the page reads one chunk back in a
+/// few milliseconds, large enough that the messages cost nothing to speak of.
+pub const CHUNK: usize = 400;
+
+const READY: u8 = b'r';
+const TOTAL: u8 = b't';
+const ROWS: u8 = b'R';
+const DONE: u8 = b'D';
+const FAILED: u8 = b'E';
+
+/// What the page hears of a file being read.
+pub enum Event {
+    /// Households decided so far, and the data rows in all.
+    Progress(usize, usize),
+    Done(Register),
+    Failed(FileError),
+}
+
+/// The message when the browser cannot read the chosen file.
+pub fn unreadable() -> FileError {
+    FileError::new(
+        "浏览器读不出这个文件，请确认文件没有被别的程序占用，再选一次",
+        "the browser could not read the file: make sure no other program holds it, and choose it again",
+    )
+}
+
+// The few worker APIs used, bound here rather than through web-sys's features: enabling those
+// features changes the family page's wasm by a few bytes, and its first load must not grow.
+#[wasm_bindgen]
+extern "C" {
+    /// A dedicated worker, as the page sees it.
+    #[derive(Clone)]
+    type Worker;
+    #[wasm_bindgen(constructor, catch)]
+    fn new(url: &str, options: &JsValue) -> Result<Worker, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = postMessage)]
+    fn post_message(this: &Worker, message: &JsValue) -> Result<(), JsValue>;
+    #[wasm_bindgen(method)]
+    fn terminate(this: &Worker);
+    #[wasm_bindgen(method, setter)]
+    fn set_onmessage(this: &Worker, f: &JsValue);
+    #[wasm_bindgen(method, setter)]
+    fn set_onerror(this: &Worker, f: &JsValue);
+
+    /// The worker's global scope, as the worker sees it.
+    #[derive(Clone)]
+    pub type Scope;
+    #[wasm_bindgen(method, catch, js_name = postMessage)]
+    fn post_message_with_transfer(
+        this: &Scope,
+        message: &JsValue,
+        transfer: &JsValue,
+    ) -> Result<(), JsValue>;
+    #[wasm_bindgen(method, setter)]
+    fn set_onmessage(this: &Scope, f: &JsValue);
+
+    /// Reads a file at once, in a worker.
+    type FileReaderSync;
+    #[wasm_bindgen(constructor, catch)]
+    fn new() -> Result<FileReaderSync, JsValue>;
+    #[wasm_bindgen(method, catch, js_name = readAsArrayBuffer)]
+    fn read_as_array_buffer(
+        this: &FileReaderSync,
+        blob: &File,
+    ) -> Result<js_sys::ArrayBuffer, JsValue>;
+}
+
+// ---- In the worker ----
+
+/// The worker's scope, when this wasm runs in a worker (the office page's): no window, and
+/// the global `importScripts` and `postMessage` of a worker.
+pub fn scope() -> Option<Scope> {
+    if web_sys::window().is_some() {
+        return None;
+    }
+    let global = js_sys::global();
+    let has = |k: &str| Reflect::has(&global, &JsValue::from_str(k)).unwrap_or(false);
+    (has("importScripts") && has("postMessage")).then(|| global.unchecked_into())
+}
+
+/// In the worker: answers every file the page posts, then says it is ready.
+pub fn serve(scope: Scope) {
+    let s = scope.clone();
+    let on = Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| answer(&s, &field(&e, "data")));
+    scope.set_onmessage(on.as_ref());
+    on.forget();
+    post(&scope, READY, &[]);
+}
+
+fn post(scope: &Scope, tag: u8, body: &[u8]) {
+    let mut bytes = Vec::with_capacity(body.len() + 1);
+    bytes.push(tag);
+    bytes.extend_from_slice(body);
+    let array = Uint8Array::from(&bytes[..]);
+    let _ = scope.post_message_with_transfer(&array, &Array::of1(&array.buffer()));
+}
+
+fn field(data: &JsValue, name: &str) -> JsValue {
+    Reflect::get(data, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn answer(scope: &Scope, data: &JsValue) {
+    let fail = |e: &FileError| {
+        let mut w = wire::Writer::new();
+        w.file_error(e);
+        post(scope, FAILED, &w.bytes);
+    };
+    let name = field(data, "name").as_string().unwrap_or_default();
+    let today = field(data, "today")
+        .as_string()
+        .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
+    let (Ok(f), Some(today)) = (field(data, "file").dyn_into::<File>(), today) else {
+        fail(&unreadable());
+        return;
+    };
+    let bytes = FileReaderSync::new()
+        .and_then(|r| r.read_as_array_buffer(&f))
+        .map(|buf| Uint8Array::new(&buf).to_vec());
+    let Ok(bytes) = bytes else {
+        fail(&unreadable());
+        return;
+    };
+    let sheets = file::read_bytes(&bytes, &name);
+    drop(bytes);
+    let mut pending = match sheets.and_then(|s| start_sheets(s, today)) {
+        Ok(p) => p,
+        Err(e) => {
+            fail(&e);
+            return;
+        }
+    };
+    let mut w = wire::Writer::new();
+    w.n(pending.total());
+    post(scope, TOTAL, &w.bytes);
+    loop {
+        let from = pending.done();
+        if pending.step(CHUNK) == 0 {
+            break;
+        }
+        post(scope, ROWS, &wire::rows(&pending.rows()[from..]));
+    }
+    let reg = pending.finish();
+    post(scope, DONE, &wire::head(&reg));
+}
+
+// ---- On the page ----
+
+/// The addresses office.html's loader gives: the worker script, the page's JS glue, its wasm.
+struct Files {
+    worker: String,
+    js: String,
+    wasm: String,
+}
+
+fn files() -> Option<Files> {
+    let window = web_sys::window()?;
+    let o = Reflect::get(&window, &JsValue::from_str("fuzhuOffice")).ok()?;
+    let get = |k: &str| field(&o, k).as_string();
+    let base = window.location().href().ok()?;
+    let abs = |u: String| {
+        web_sys::Url::new_with_base(&u, &base)
+            .ok()
+            .map(|u| u.href())
+    };
+    Some(Files {
+        worker: abs(get("worker")?)?,
+        js: abs(get("js")?)?,
+        wasm: abs(get("wasm")?)?,
+    })
+}
+
+/// One worker: ready or not, and the file to post to it once it says it is.
+struct Job {
+    id: u32,
+    worker: Worker,
+    ready: bool,
+    waiting: Option<JsValue>,
+    _on_message: Closure<dyn FnMut(JsValue)>,
+    _on_error: Closure<dyn FnMut(web_sys::Event)>,
+}
+
+/// What one file's reading needs on the page: how to tell the page, and how to read the file
+/// in the page when the worker fails.
+struct Reading {
+    events: Rc<dyn Fn(Event)>,
+    fallback: Option<Box<dyn FnOnce()>>,
+    rows: Vec<Checked>,
+    households: usize,
+    total: usize,
+}
+
+#[derive(Default)]
+struct Workers {
+    /// The worker reading the file now.
+    job: Option<Job>,
+    /// A worker started ahead, for the next file.
+    spare: Option<Job>,
+    reading: Option<Reading>,
+    /// Workers ended from inside their own handlers, dropped at the next file.
+    ended: Vec<Job>,
+    /// Set once a worker has failed to start: every later file is read in the page.
+    broken: bool,
+    next_id: u32,
+}
+
+thread_local! {
+    static WORKERS: RefCell<Workers> = RefCell::new(Workers::default());
+}
+
+fn with<T>(f: impl FnOnce(&mut Workers) -> T) -> T {
+    WORKERS.with(|w| f(&mut w.borrow_mut()))
+}
+
+fn start_worker(w: &mut Workers) -> Option<Job> {
+    if w.broken {
+        return None;
+    }
+    let files = files()?;
+    let options = Object::new();
+    let _ = Reflect::set(&options, &"type".into(), &"module".into());
+    let worker = Worker::new(&files.worker, &options).ok()?;
+    w.next_id += 1;
+    let id = w.next_id;
+    let on_message =
+        Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| heard(id, &field(&e, "data")));
+    let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
+        e.prevent_default();
+        broken(id);
+    });
+    worker.set_onmessage(on_message.as_ref());
+    worker.set_onerror(on_error.as_ref());
+    let init = Object::new();
+    let _ = Reflect::set(&init, &"js".into(), &files.js.into());
+    let _ = Reflect::set(&init, &"wasm".into(), &files.wasm.into());
+    worker.post_message(&init).ok()?;
+    Some(Job {
+        id,
+        worker,
+        ready: false,
+        waiting: None,
+        _on_message: on_message,
+        _on_error: on_error,
+    })
+}
+
+/// Starts a worker ahead of the first file, so that it is ready when the file is chosen.
+pub fn prepare() {
+    with(|w| {
+        if w.spare.is_none() {
+            w.spare = start_worker(w);
+        }
+    });
+}
+
+/// Ends the worker reading a file and forgets the file (清除, the idle wipe, another file).
+pub fn cancel() {
+    let ended = with(|w| {
+        w.reading = None;
+        let mut ended = std::mem::take(&mut w.ended);
+        ended.extend(w.job.take());
+        ended
+    });
+    for job in ended {
+        job.worker.terminate();
+    }
+}
+
+/// Reads and decides `f` in a worker, telling `events` how far it has got; where no worker
+/// can do it, calls `fallback` (which reads it in the page) instead.
+pub fn read(
+    f: File,
+    name: &str,
+    today: NaiveDate,
+    events: impl Fn(Event) + 'static,
+    fallback: impl FnOnce() + 'static,
+) {
+    cancel();
+    let message = Object::new();
+    let _ = Reflect::set(&message, &"file".into(), &f);
+    let _ = Reflect::set(&message, &"name".into(), &name.into());
+    let _ = Reflect::set(
+        &message,
+        &"today".into(),
+        &today.format("%Y-%m-%d").to_string().into(),
+    );
+    let message: JsValue = message.into();
+    let mut fallback: Option<Box<dyn FnOnce()>> = Some(Box::new(fallback));
+    let events: Rc<dyn Fn(Event)> = Rc::new(events);
+    with(|w| {
+        let Some(mut job) = w.spare.take().or_else(|| start_worker(w)) else {
+            return;
+        };
+        if job.ready {
+            if job.worker.post_message(&message).is_err() {
+                job.worker.terminate();
+                return;
+            }
+        } else {
+            job.waiting = Some(message);
+        }
+        w.job = Some(job);
+        w.reading = Some(Reading {
+            events,
+            fallback: fallback.take(),
+            rows: Vec::new(),
+            households: 0,
+            total: 0,
+        });
+    });
+    if let Some(f) = fallback {
+        f();
+    }
+}
+
+/// Whether `id` is the worker reading the file now.
+fn current(w: &Workers, id: u32) -> bool {
+    w.job.as_ref().is_some_and(|j| j.id == id)
+}
+
+/// The worker `id` cannot do it: ended, and the file it was given is read in the page, as
+/// is every later one.
+fn broken(id: u32) {
+    let fallback = with(|w| {
+        w.broken = true;
+        if w.spare.as_ref().is_some_and(|j| j.id == id) {
+            let spare = w.spare.take();
+            w.ended.extend(spare);
+        }
+        if !current(w, id) {
+            return None;
+        }
+        let job = w.job.take();
+        w.ended.extend(job);
+        w.reading.take().and_then(|mut r| r.fallback.take())
+    });
+    for job in with(|w| w.ended.iter().map(|j| j.worker.clone()).collect::<Vec<_>>()) {
+        job.terminate();
+    }
+    if let Some(f) = fallback {
+        f();
+    }
+}
+
+fn heard(id: u32, data: &JsValue) {
+    let Some(bytes) = data.dyn_ref::<Uint8Array>().map(Uint8Array::to_vec) else {
+        // The worker script's own report that the wasm would not start there.
+        broken(id);
+        return;
+    };
+    let Some((&tag, body)) = bytes.split_first() else {
+        broken(id);
+        return;
+    };
+    if tag == READY {
+        let post = with(|w| {
+            let job = [w.job.as_mut(), w.spare.as_mut()]
+                .into_iter()
+                .flatten()
+                .find(|j| j.id == id)?;
+            job.ready = true;
+            job.waiting.take().map(|m| (job.worker.clone(), m))
+        });
+        if let Some((worker, m)) = post {
+            if worker.post_message(&m).is_err() {
+                broken(id);
+            }
+        }
+        return;
+    }
+    // What the message says, worked out with the page's state borrowed; the page is told
+    // after, with nothing borrowed (telling it re-renders the page, which may cancel).
+    let told = with(|w| {
+        if !current(w, id) {
+            return None;
+        }
+        let r = w.reading.as_mut()?;
+        let mut reader = wire::Reader::new(body);
+        let event = match tag {
+            TOTAL => reader.n().map(|n| {
+                r.total = n;
+                Event::Progress(0, n)
+            }),
+            ROWS => wire::read_rows(body).map(|rows| {
+                r.households += rows.iter().filter(|c| !c.is_blank()).count();
+                r.rows.extend(rows);
+                Event::Progress(r.households, r.total)
+            }),
+            DONE => wire::read_head(body).map(|mut reg| {
+                reg.rows = std::mem::take(&mut r.rows);
+                Event::Done(reg)
+            }),
+            FAILED => reader.file_error().map(Event::Failed),
+            _ => None,
+        };
+        let events = r.events.clone();
+        if !matches!(event, Some(Event::Progress(..))) {
+            // The end of this file, or bytes that do not read back (then the page reads it).
+            let job = w.job.take();
+            w.ended.extend(job);
+            let fallback = w.reading.take().and_then(|mut r| r.fallback.take());
+            if event.is_none() {
+                w.broken = true;
+                return Some((events, None, fallback));
+            }
+        }
+        Some((events, event, None))
+    });
+    let Some((events, event, fallback)) = told else {
+        return;
+    };
+    with(|w| {
+        for j in &w.ended {
+            j.worker.terminate();
+        }
+    });
+    match (event, fallback) {
+        (Some(e), _) => events(e),
+        (None, Some(f)) => f(),
+        (None, None) => {}
+    }
+}
