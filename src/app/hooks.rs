@@ -95,17 +95,40 @@ pub fn use_english(wanted: Lang) -> Shown {
 }
 
 fn fetch_english(status: UseStateHandle<u8>) {
+    fetch_text(
+        crate::english::FILE,
+        Box::new(move |text| {
+            let ok = text.is_some_and(crate::english::install);
+            status.set(if ok { 1 } else { 2 });
+        }),
+    );
+}
+
+/// Fetches a file of the app's own origin (the CSP's `connect-src 'self'`) as text, then calls
+/// `done` once: with the text, or with None when it cannot be had (offline without a copy, no
+/// such file, a server error). Promise callbacks rather than `async` (wasm-bindgen-futures'
+/// executor and JsFuture cost the first load about 2 KB gzipped, docs/quality.md); the
+/// English table, offices.json and the Chinese table share it.
+pub fn fetch_text(path: &str, done: Box<dyn FnOnce(Option<String>)>) {
+    use std::cell::Cell;
+    use std::rc::Rc;
     use wasm_bindgen::closure::Closure;
     use wasm_bindgen::JsValue;
+    let done = Rc::new(Cell::new(Some(done)));
+    let finish = move |text: Option<String>| {
+        if let Some(f) = done.take() {
+            f(text)
+        }
+    };
     let Some(window) = web_sys::window() else {
-        return status.set(2);
+        return finish(None);
     };
     let fail = {
-        let status = status.clone();
-        Closure::once(move |_: JsValue| status.set(2))
+        let finish = finish.clone();
+        Closure::once(move |_: JsValue| finish(None))
     };
     let on_response = {
-        let status = status.clone();
+        let finish = finish.clone();
         Closure::once(move |r: JsValue| {
             let text = r
                 .dyn_into::<web_sys::Response>()
@@ -113,24 +136,19 @@ fn fetch_english(status: UseStateHandle<u8>) {
                 .filter(web_sys::Response::ok)
                 .and_then(|r| r.text().ok());
             let Some(text) = text else {
-                return status.set(2);
+                return finish(None);
             };
-            let done = {
-                let status = status.clone();
-                Closure::once(move |t: JsValue| {
-                    let ok = t.as_string().is_some_and(crate::english::install);
-                    status.set(if ok { 1 } else { 2 });
-                })
+            let got = {
+                let finish = finish.clone();
+                Closure::once(move |t: JsValue| finish(t.as_string()))
             };
-            let fail = Closure::once(move |_: JsValue| status.set(2));
-            let _ = text.then2(&done, &fail);
-            done.forget();
+            let fail = Closure::once(move |_: JsValue| finish(None));
+            let _ = text.then2(&got, &fail);
+            got.forget();
             fail.forget();
         })
     };
-    let _ = window
-        .fetch_with_str(crate::english::FILE)
-        .then2(&on_response, &fail);
+    let _ = window.fetch_with_str(path).then2(&on_response, &fail);
     on_response.forget();
     fail.forget();
 }

@@ -8,7 +8,6 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use wasm_bindgen::JsCast;
-use wasm_bindgen_futures::JsFuture;
 use yew::prelude::*;
 
 use crate::flow::office::{self, Office};
@@ -37,32 +36,16 @@ pub fn load(done: impl FnOnce() + 'static) {
     let Some(id) = requested() else {
         return;
     };
-    yew::platform::spawn_local(async move {
-        let Some(text) = fetch_text("offices.json").await else {
-            return;
-        };
-        if let Some(found) = office::find(&text, &id) {
-            OFFICE.with(|o| *o.borrow_mut() = Rc::new(found));
-            apply_accent();
-            done();
-        }
-    });
-}
-
-async fn fetch_text(path: &str) -> Option<String> {
-    let window = web_sys::window()?;
-    let response: web_sys::Response = JsFuture::from(window.fetch_with_str(path))
-        .await
-        .ok()?
-        .dyn_into()
-        .ok()?;
-    if !response.ok() {
-        return None;
-    }
-    JsFuture::from(response.text().ok()?)
-        .await
-        .ok()?
-        .as_string()
+    super::hooks::fetch_text(
+        "offices.json",
+        Box::new(move |text| {
+            if let Some(found) = text.and_then(|t| office::find(&t, &id)) {
+                OFFICE.with(|o| *o.borrow_mut() = Rc::new(found));
+                apply_accent();
+                done();
+            }
+        }),
+    );
 }
 
 /// Sets `--office-accent` on the root element, which the stylesheet uses as the accent in the

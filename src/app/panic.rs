@@ -8,6 +8,9 @@
 //! never from the app's state (which the panic may have left half-changed), and the button's
 //! listener only calls `location.reload()`.
 
+// The release build keeps only `fuzhu_force_panic` (see `install`).
+#![cfg_attr(panic = "immediate-abort", allow(dead_code, unused_imports))]
+
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
@@ -26,6 +29,11 @@ press 重新打开 (open again) to carry on.</p>\
 </main>";
 
 /// Installs the hook; Yew's renderer then leaves it in place (see `yew::set_custom_panic_hook`).
+/// Not in the family page's release build (`-Cpanic=immediate-abort`, scripts/env.sh): there a
+/// panic traps before any hook could run, and static/boot.js shows the same page, so the hook,
+/// the page and console_error_panic_hook would only be bytes of the first load (about 0.9 KB
+/// gzipped, docs/quality.md).
+#[cfg(not(panic = "immediate-abort"))]
 pub fn install() {
     yew::set_custom_panic_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
@@ -33,7 +41,13 @@ pub fn install() {
     }));
 }
 
+/// Nothing to install where a panic traps at once (see above). (An empty custom hook, to keep
+/// Yew from installing console_error_panic_hook, measured 379 bytes more, not less.)
+#[cfg(panic = "immediate-abort")]
+pub fn install() {}
+
 /// Replaces the app with [`PAGE`] and wires its button.
+#[cfg(not(panic = "immediate-abort"))]
 fn show() -> Option<()> {
     let document = web_sys::window()?.document()?;
     if let Some(html) = document.document_element() {

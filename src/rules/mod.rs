@@ -117,15 +117,16 @@ pub fn evaluate(facts: &Facts, today: NaiveDate) -> Result<Outcome, FactsError> 
             Status::Check => &mut totals_to_confirm,
             Status::Future | Status::NotEligible => continue,
         };
-        // Decimal addition is not free: add only the amounts there are.
+        // Addition is not free: add only the amounts there are (`outcome::plus`, not
+        // Decimal's own: see there).
         if let Some(m) = b.monthly_total {
-            sum.monthly += m;
+            sum.monthly = outcome::plus(sum.monthly, m);
         }
         if let Some(o) = b.one_off_total {
-            sum.one_off += o;
+            sum.one_off = outcome::plus(sum.one_off, o);
         }
         if let Some(a) = b.annual_total {
-            sum.annual += a;
+            sum.annual = outcome::plus(sum.annual, a);
         }
     }
     Ok(Outcome {

@@ -1,10 +1,8 @@
 //! （一）加大经济扶助力度: clauses 1 and 2, the cash the family receives directly.
 
-use rust_decimal::Decimal;
-
 use super::super::benefits::BenefitId;
 use super::super::facts::{ChildStatus, ZhDate};
-use super::super::outcome::{BenefitResult, Reason, Status, Yuan};
+use super::super::outcome::{times, BenefitResult, Reason, Status, Yuan};
 use super::super::params::{
     on, DEATH_RELIEF_BOTH_HUKOU, DEATH_RELIEF_ONE_HUKOU, SPECIAL_SUPPORT_DEATH_MONTHLY,
 };
@@ -44,7 +42,7 @@ pub(crate) fn special_support(h: &Household) -> BenefitResult {
             )],
         );
     }
-    let monthly = died.then(|| on(&SPECIAL_SUPPORT_DEATH_MONTHLY, h.as_of) * Decimal::from(paid));
+    let monthly = died.then(|| times(on(&SPECIAL_SUPPORT_DEATH_MONTHLY, h.as_of), i64::from(paid)));
     if died {
         let rate = Yuan(on(&SPECIAL_SUPPORT_DEATH_MONTHLY, h.as_of));
         let (zh, en) = if paid == 1 {

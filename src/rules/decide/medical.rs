@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use super::super::benefits::BenefitId;
 use super::super::facts::{Residence, ZhDate};
-use super::super::outcome::{BenefitResult, Reason, Status, Yuan};
+use super::super::outcome::{plus, times, BenefitResult, Reason, Status, Yuan};
 use super::super::params::{on, NURSING_DAILY, NURSING_MAX_DAYS, NURSING_PREMIUM_YEARLY};
 use super::elder::{scheme_names, scheme_subsidy, SchemeNames};
 use super::{result, who, Household, SupportState};
@@ -127,10 +127,10 @@ pub(crate) fn nursing_insurance(h: &Household) -> BenefitResult {
     let mut annual = Decimal::ZERO;
     for p in h.living().filter(|p| p.kaifeng_hukou) {
         let days = p.hospital_days.clamp(0, i64::from(cap));
-        annual += rate * Decimal::from(days);
+        annual = plus(annual, times(rate, days));
         if p.hospital_days > 0 {
             let (zh, en) = who(p);
-            let amount = Yuan(rate * Decimal::from(days));
+            let amount = Yuan(times(rate, days));
             reasons.push(if p.hospital_days > i64::from(cap) {
                 Reason::owned(
                     format!("{zh}今年住院{}天，按最多{cap}天计，补贴{amount}元。", p.hospital_days),
