@@ -228,7 +228,7 @@ fn item(s: &State, outcome: &Outcome, r: &BenefitResult) -> Html {
             <p class="contact"><strong>{ t(Key::GoFirst) }{ s.lang.pick("：", ": ") }</strong>{ agency(r.first_stop) }</p>
             <details class="clause">
                 <summary>{ t(Key::Basis) }{ present::colon(s.lang) }{ Key::ClauseRef.fill(s.lang, s.voice, &[("n", &b.clause.to_string())]) }{ s.lang.pick("　", " ") }{ clause_text }</summary>
-                <blockquote lang="zh-CN">{ b.quote }</blockquote>
+                <blockquote lang="zh-CN">{ crate::later::resolve(b.quote) }</blockquote>
             </details>
             <details class="how">
                 <summary>{ t(Key::HowToClaim) }</summary>
