@@ -119,6 +119,61 @@ test("English that cannot be fetched leaves the page in Chinese and says why", a
   await page.context().close();
 });
 
+// The results' Chinese is not in the first load either (src/later.rs): tags, and
+// later-<hash>.txt fetched as soon as the app is up, long before anyone reaches the results.
+const LATER = /\/later-[0-9a-f]{16}\.txt$/;
+
+test("the results' Chinese is fetched once when the app starts, and no tag ever shows in its place", async () => {
+  const page = await app.newPage();
+  const fetched = [];
+  page.on("request", (r) => {
+    if (LATER.test(r.url())) fetched.push(r.url());
+  });
+  await page.reload();
+  assert.doesNotMatch(await page.content(), /later-/, "the page itself names the file: first load");
+  await page.locator("#app .static-screen").waitFor({ state: "detached", timeout: 30_000 });
+  for (let i = 0; i < 200 && fetched.length === 0; i += 1) await page.waitForTimeout(50);
+  assert.equal(fetched.length, 1, "fetched once the app has started");
+  const { walkToResults } = await import("./lib/flow.mjs");
+  await walkToResults(page);
+  await page.locator(".screen.results #screen-title").waitFor();
+  await page.$$eval("details", (all) => all.forEach((d) => (d.open = true)));
+  const text = await page.locator("body").innerText();
+  assert.doesNotMatch(text, TAG, "a tag shows instead of its Chinese");
+  assert.match(text, /特别扶助金/);
+  assert.match(text, /对独生子女死亡、女方年满49周岁的夫妻的特别扶助金/);
+  assert.equal(fetched.length, 1);
+
+  app.assertSameOrigin(page);
+  app.assertNoErrors(page);
+  await page.context().close();
+});
+
+test("results whose Chinese cannot be fetched say so, and show once it can", async () => {
+  // No service worker: it would answer from its cache, where the route below cannot reach.
+  const page = await app.newPage({ serviceWorkers: "block" });
+  await page.route(LATER, (route) => route.abort());
+  await page.reload();
+  await page.locator("#app .static-screen").waitFor({ state: "detached", timeout: 30_000 });
+  const { walkToResults } = await import("./lib/flow.mjs");
+  await walkToResults(page);
+  const notice = page.locator(".screen.preparing .notice[role=alert]");
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /联网/);
+  assert.equal(await page.locator(".screen.results").count(), 0);
+  assert.doesNotMatch(await page.locator("body").innerText(), TAG);
+  // With the connection back, 重试 shows the results.
+  await page.unroute(LATER);
+  await page.locator(".screen.preparing button.retry").click();
+  await page.locator(".screen.results #screen-title").waitFor();
+  assert.equal(await page.locator(".notice[role=alert]").count(), 0);
+  assert.doesNotMatch(await page.locator("body").innerText(), TAG);
+  assert.match(await page.locator("body").innerText(), /特别扶助金/);
+
+  app.assertSameOrigin(page);
+  await page.context().close();
+});
+
 test("without JavaScript the static first screen says what to do", async () => {
   const page = await app.newPage({ javaScriptEnabled: false });
   await page.locator("#app .static-screen h1").waitFor();

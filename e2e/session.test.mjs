@@ -260,7 +260,8 @@ test("in English the choice reads the same, with large text", async () => {
   await page.locator(".lang-switch").click();
   // English is fetched when chosen (src/english.rs): the banner turns English once it is here.
   const banner = page.locator(".saved-aside");
-  await page.locator(".saved-aside", { hasText: "Earlier answers are still saved on this device" }).waitFor();
+  // English arrives with its fetch (src/english.rs): wait for it rather than read at once.
+  await banner.getByText(/Earlier answers are still saved on this device/).waitFor();
   assert.match(await banner.innerText(), /Earlier answers are still saved on this device/);
   await app.screenshot(page, "session-saved-aside-en-large-360x640");
   await axeClean(page, "the saved answers' choice in English");

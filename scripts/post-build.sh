@@ -4,7 +4,8 @@
 # family page (index.html): the office page's files copied in, then:
 #   1. policy.html, the text version for phones without JavaScript or WebAssembly, printed by
 #      the native command line from the same rules data the app uses (`fuzhu static-page`),
-#      and the English texts' file (`fuzhu english-table`, src/english.rs);
+#      and the files of texts the app fetches (`fuzhu text-tables`: English, src/english.rs,
+#      and the results' Chinese, src/later.rs);
 #   2. the app's JS glue minified (scripts/minify-js.mjs) and the wasm's imports from it
 #      shortened (scripts/short-imports.mjs); index.html without comments
 #      (scripts/slim-index.mjs), then its Content-Security-Policy meta, with the hashes of its
@@ -53,10 +54,12 @@ native_fuzhu() {
 }
 native_fuzhu static-page >"$STAGE/policy.html.part"
 mv "$STAGE/policy.html.part" "$STAGE/policy.html"
-# The English texts, which the web build carries as tags and fetches when English is chosen
-# (src/english.rs): en-<hash of the texts>.txt, named by content like trunk's own files.
-native_fuzhu english-table "$STAGE"
+# The texts the web build carries as tags, each file named by its content like trunk's own:
+# the English, fetched when English is chosen (src/english.rs, en-<hash>.txt), and the Chinese
+# of the results, fetched once the first screen is up (src/later.rs, later-<hash>.txt).
+native_fuzhu text-tables "$STAGE"
 echo "post-build: $(cd "$STAGE" && ls en-*.txt) ($(wc -l <"$STAGE"/en-*.txt) English texts)"
+echo "post-build: $(cd "$STAGE" && ls later-*.txt) ($(wc -l <"$STAGE"/later-*.txt) texts of the results)"
 echo "post-build: policy.html ($(grep -c '<article class="item"' "$STAGE/policy.html") items)"
 
 # Hashes of 16 digits in the bundle's names, as the deploy configurations' cache rule wants

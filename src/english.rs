@@ -9,7 +9,12 @@
 //! (`Lang::pick` and `Key::text` do), which gives the sentence back for a tag and any other
 //! text unchanged.
 
-include!(concat!(env!("OUT_DIR"), "/english.rs"));
+include!(concat!(env!("OUT_DIR"), "/tables.rs"));
+
+/// How many English texts there are.
+pub const COUNT: usize = EN_COUNT;
+/// The English table's file name in the release (`en-<hash>.txt`).
+pub const FILE: &str = EN_FILE;
 
 /// An English literal: the literal natively, a tag in the web build.
 #[macro_export]
@@ -17,7 +22,7 @@ macro_rules! en {
     ($s:tt) => {{
         #[cfg(target_arch = "wasm32")]
         {
-            __english_tag!($s)
+            __en_tag!($s)
         }
         #[cfg(not(target_arch = "wasm32"))]
         {
@@ -28,54 +33,77 @@ macro_rules! en {
 
 /// The table as this build wrote it, for the browser tests (the app fetches [`FILE`] instead,
 /// and this constant is not in its download).
-pub const BUNDLED: &str = include_str!(concat!(env!("OUT_DIR"), "/english.txt"));
+pub const BUNDLED: &str = include_str!(concat!(env!("OUT_DIR"), "/en.txt"));
+
+/// A fetched table of texts, one per line, whose tags are `first`, `first + 1`, … (the English
+/// one here, the later Chinese one in `crate::later`).
+#[cfg(target_arch = "wasm32")]
+pub(crate) struct Table {
+    lines: std::sync::OnceLock<Vec<&'static str>>,
+    first: u32,
+    count: usize,
+}
 
 #[cfg(target_arch = "wasm32")]
-mod table {
-    use std::sync::OnceLock;
+impl Table {
+    pub(crate) const fn new(first: u32, count: usize) -> Self {
+        Table {
+            lines: std::sync::OnceLock::new(),
+            first,
+            count,
+        }
+    }
 
-    static LINES: OnceLock<Vec<&'static str>> = OnceLock::new();
-
-    pub fn install(text: String) -> bool {
-        if let Some(lines) = LINES.get() {
-            return lines.len() == super::COUNT;
+    /// Takes the fetched text; false when it is not this build's (a stale or damaged file).
+    pub(crate) fn install(&self, text: String) -> bool {
+        if let Some(lines) = self.lines.get() {
+            return lines.len() == self.count;
         }
         let text: &'static str = String::leak(text);
         let lines: Vec<&'static str> = text.lines().collect();
-        if lines.len() != super::COUNT {
+        if lines.len() != self.count {
             return false;
         }
-        LINES.set(lines).is_ok()
+        self.lines.set(lines).is_ok()
     }
 
-    pub fn installed() -> bool {
-        LINES.get().is_some()
+    pub(crate) fn installed(&self) -> bool {
+        self.lines.get().is_some()
     }
 
-    pub fn resolve(s: &str) -> &str {
+    /// The text for one of this table's tags ("" until the table is here); any other text as
+    /// it is.
+    pub(crate) fn resolve<'a>(&self, s: &'a str) -> &'a str {
         let mut chars = s.chars();
         match (chars.next(), chars.next()) {
-            (Some(c), None) if ('\u{e000}'..='\u{f8ff}').contains(&c) => LINES
-                .get()
-                .and_then(|l| l.get(c as usize - 0xe000))
-                .copied()
-                .unwrap_or(""),
+            (Some(c), None)
+                if (self.first..self.first + self.count as u32).contains(&(c as u32)) =>
+            {
+                self.lines
+                    .get()
+                    .and_then(|l| l.get((c as u32 - self.first) as usize))
+                    .copied()
+                    .unwrap_or("")
+            }
             _ => s,
         }
     }
 }
 
+#[cfg(target_arch = "wasm32")]
+static TABLE: Table = Table::new(0xE000, COUNT);
+
 /// Takes the fetched table; false when it is not this build's (a stale or damaged file).
 #[cfg(target_arch = "wasm32")]
 pub fn install(text: String) -> bool {
-    table::install(text)
+    TABLE.install(text)
 }
 
 /// Whether the English sentences are here to show.
 pub fn installed() -> bool {
     #[cfg(target_arch = "wasm32")]
     {
-        table::installed()
+        TABLE.installed()
     }
     #[cfg(not(target_arch = "wasm32"))]
     {
@@ -88,7 +116,7 @@ pub fn installed() -> bool {
 pub fn resolve(s: &str) -> &str {
     #[cfg(target_arch = "wasm32")]
     {
-        table::resolve(s)
+        TABLE.resolve(s)
     }
     #[cfg(not(target_arch = "wasm32"))]
     {

@@ -4,6 +4,8 @@
 
 #[macro_use]
 pub mod english;
+#[macro_use]
+pub mod later;
 pub mod flow;
 pub mod register;
 pub mod rules;

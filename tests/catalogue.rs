@@ -307,6 +307,15 @@ fn every_agency_has_exactly_one_row_with_both_names() {
 }
 
 #[test]
+fn the_city_bureaus_are_those_whose_names_start_with_the_city() {
+    // `is_city` goes by id (the names are tags in the web build); the names say the same.
+    for a in all_agency_ids() {
+        let by_name = a.agency().zh.starts_with('市') || a == AgencyId::CityYouthLeague;
+        assert_eq!(a.is_city(), by_name, "{a:?}");
+    }
+}
+
+#[test]
 fn the_rules_decide_the_items_in_catalogue_order() {
     let decided: Vec<BenefitId> = rules::decided_ids().collect();
     let catalogue: Vec<BenefitId> = BENEFITS.iter().map(|b| b.id).collect();

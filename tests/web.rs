@@ -23,13 +23,12 @@ include!(concat!(env!("OUT_DIR"), "/scenarios.rs"));
 wasm_bindgen_test_configure!(run_in_browser);
 
 fn zh(key: Key) -> String {
+    common::web::install_tables();
     key.text(Lang::Zh, Voice::Family).into_owned()
 }
 
 fn en(key: Key) -> String {
-    if !fuzhu::english::installed() {
-        fuzhu::english::install(fuzhu::english::BUNDLED.to_owned());
-    }
+    common::web::install_tables();
     key.text(Lang::En, Voice::Family).into_owned()
 }
 
@@ -292,6 +291,13 @@ async fn the_results_show_what_the_engine_decides_for_every_scenario_household()
                 }
             }
         }
+        // The whole page, the print sheet and folded details included: the results' Chinese
+        // (crate::later) is looked up everywhere it shows.
+        assert_eq!(
+            tag_in(&app.text("main")),
+            None,
+            "{name}: a text was not looked up"
+        );
         shown += 1;
         app.leave();
     }
@@ -299,8 +305,9 @@ async fn the_results_show_what_the_engine_decides_for_every_scenario_household()
     assert!(shown >= 80, "only {shown} scenarios shown");
 }
 
-/// The web build carries English as tags (`fuzhu::english`); any text that reaches the page
-/// without passing through `english::resolve` would show a private-use character instead.
+/// The web build carries English and the results' Chinese as tags (`fuzhu::english`,
+/// `fuzhu::later`); any text that reaches the page without passing through their `resolve`
+/// would show a private-use character instead.
 fn tag_in(text: &str) -> Option<char> {
     text.chars().find(|c| ('\u{e000}'..='\u{f8ff}').contains(c))
 }

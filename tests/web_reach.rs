@@ -46,6 +46,7 @@ fn at(screen: Screen, voice: Voice) -> State {
 }
 
 fn zh(key: Key, voice: Voice) -> String {
+    common::web::install_tables();
     key.text(Lang::Zh, voice).into_owned()
 }
 

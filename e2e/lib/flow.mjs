@@ -27,8 +27,10 @@ export async function walkToResults(
   const welcome = page.locator(".screen.welcome button.primary");
   if (await welcome.count()) await welcome.click();
   for (let step = 0; step < maxSteps; step += 1) {
-    await page.locator(".screen.question, .screen.summary, .screen.results").first().waitFor();
-    if (await page.locator(".screen.results").count()) return;
+    // The results, or the results waiting for their Chinese (src/later.rs) when it is slow or
+    // cannot be had.
+    await page.locator(".screen.question, .screen.summary, .screen.results, .screen.preparing").first().waitFor();
+    if (await page.locator(".screen.results, .screen.preparing").count()) return;
     if (await page.locator(".screen.summary").count()) {
       await page.locator(".screen.summary button.primary").click();
       continue;

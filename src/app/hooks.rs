@@ -66,6 +66,50 @@ pub struct Shown {
 /// cache when offline), Chinese until then or when they cannot be had.
 #[hook]
 pub fn use_english(wanted: Lang) -> Shown {
+    let english = use_table(wanted == Lang::En, &ENGLISH);
+    Shown {
+        lang: if english.here { wanted } else { Lang::Zh },
+        failed: english.failed,
+        retry: english.retry,
+    }
+}
+
+/// Whether the Chinese of the results is here (`crate::later`): fetched as soon as the app
+/// has mounted, from the service worker's cache when offline.
+#[hook]
+pub fn use_later() -> Fetched {
+    use_table(true, &LATER)
+}
+
+/// A file of texts the app fetches (`crate::english`, `crate::later`).
+pub struct Table {
+    file: &'static str,
+    installed: fn() -> bool,
+    install: fn(String) -> bool,
+}
+
+static ENGLISH: Table = Table {
+    file: crate::english::FILE,
+    installed: crate::english::installed,
+    install: crate::english::install,
+};
+
+static LATER: Table = Table {
+    file: crate::later::FILE,
+    installed: crate::later::installed,
+    install: crate::later::install,
+};
+
+/// A table's state: here, or could not be had (while wanted), and a way to try again.
+pub struct Fetched {
+    pub here: bool,
+    pub failed: bool,
+    pub retry: Callback<()>,
+}
+
+/// Fetches `table` once it is `wanted` and not yet here; `retry` fetches it again.
+#[hook]
+fn use_table(wanted: bool, table: &'static Table) -> Fetched {
     // 0: not asked or loading, 1: here (the table itself says so; setting it redraws), 2: could
     // not be had.
     let status = use_state(|| 0u8);
@@ -73,12 +117,17 @@ pub fn use_english(wanted: Lang) -> Shown {
     {
         let status = status.clone();
         use_effect_with((wanted, *attempt), move |(wanted, _)| {
-            if *wanted == Lang::En && !crate::english::installed() {
-                fetch_english(status);
+            if *wanted && !(table.installed)() {
+                fetch_text(
+                    table.file,
+                    Box::new(move |text| {
+                        let ok = text.is_some_and(table.install);
+                        status.set(if ok { 1 } else { 2 });
+                    }),
+                );
             }
         });
     }
-    let here = crate::english::installed();
     let retry = {
         let attempt = attempt.clone();
         let status = status.clone();
@@ -87,21 +136,11 @@ pub fn use_english(wanted: Lang) -> Shown {
             attempt.set(*attempt + 1);
         })
     };
-    Shown {
-        lang: if here { wanted } else { Lang::Zh },
-        failed: wanted == Lang::En && *status == 2,
+    Fetched {
+        here: (table.installed)(),
+        failed: wanted && *status == 2,
         retry,
     }
-}
-
-fn fetch_english(status: UseStateHandle<u8>) {
-    fetch_text(
-        crate::english::FILE,
-        Box::new(move |text| {
-            let ok = text.is_some_and(crate::english::install);
-            status.set(if ok { 1 } else { 2 });
-        }),
-    );
 }
 
 /// Fetches a file of the app's own origin (the CSP's `connect-src 'self'`) as text, then calls

@@ -47,10 +47,17 @@ pub fn app(props: &AppProps) -> Html {
     };
     // English is shown once its sentences are here (crate::english); Chinese until then.
     let english = hooks::use_english(state.0.lang);
+    // The Chinese of the results (crate::later), fetched now, long before the results.
+    let later = hooks::use_later();
     let mut shown = state.0.clone();
     shown.lang = english.lang;
     let s = &shown;
-    use_focus_title((s.screen, s.lang), s.screen == Screen::Welcome);
+    // The results' heading takes the focus again once their texts have arrived.
+    let results_here = s.screen == Screen::Results && later.here;
+    use_focus_title(
+        (s.screen, s.lang, results_here),
+        s.screen == Screen::Welcome,
+    );
     // The street office the address names, from the site's offices.json (shown once read).
     let redraw = use_force_update();
     // The same redraw when what is read aloud changes: 朗读's buttons show it.
@@ -169,6 +176,7 @@ pub fn app(props: &AppProps) -> Html {
             <screens::QuestionScreen key={q as u8} question={q} state={s.clone()} dispatch={dispatch.clone()} reading={speech::version()} />
         },
         Screen::Summary => screens::summary(&props),
+        Screen::Results if !later.here => screens::preparing(&props, later.failed, later.retry),
         Screen::Results => screens::results(&props),
     };
     html! {

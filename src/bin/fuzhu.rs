@@ -58,9 +58,9 @@ mod cli {
   fuzhu explain ID     show an item's conditions, clause and agencies
   fuzhu explain        list the item ids
   fuzhu static-page    print policy.html: every item as plain HTML, no script
-  fuzhu english-table DIR
-        write the web app's English texts into DIR (the build does this; see
-        src/english.rs)
+  fuzhu text-tables DIR
+        write the texts the web app fetches into DIR: English, and the Chinese of the
+        results (the build does this; see src/english.rs, src/later.rs)
   fuzhu offices FILE   check an offices.json (docs/deploy.md): nothing on success, else one
         line per problem naming the office and the field";
 
@@ -85,19 +85,23 @@ mod cli {
             Some("static-page") if args.len() == 1 => {
                 print_all(fuzhu::flow::policy_page::html().as_bytes())
             }
-            Some("english-table") if args.len() == 2 => {
-                let path = std::path::Path::new(&args[1]).join(fuzhu::english::FILE);
-                match std::fs::write(&path, fuzhu::english::BUNDLED) {
-                    Ok(()) => 0,
-                    Err(e) => {
+            Some("text-tables") if args.len() == 2 => {
+                let dir = std::path::Path::new(&args[1]);
+                for (file, text) in [
+                    (fuzhu::english::FILE, fuzhu::english::BUNDLED),
+                    (fuzhu::later::FILE, fuzhu::later::BUNDLED),
+                ] {
+                    let path = dir.join(file);
+                    if let Err(e) = std::fs::write(&path, text) {
                         eprintln!(
                             "无法写入{}：{e} / cannot write {}: {e}",
                             path.display(),
                             path.display()
                         );
-                        EXIT_IO
+                        return EXIT_IO;
                     }
                 }
+                0
             }
             Some("offices") if args.len() == 2 => offices(&args[1]),
             Some("offices") => {

@@ -98,7 +98,11 @@ pub fn money(d: Decimal) -> String {
 pub fn status_label(r: &BenefitResult, lang: Lang) -> String {
     let v = Voice::Family;
     match r.status {
-        Status::Eligible if r.reasons.iter().any(|x| x.zh.contains("核实")) => {
+        Status::Eligible
+            if r.reasons
+                .iter()
+                .any(|x| super::text::has(crate::later::resolve(&x.zh), "核实")) =>
+        {
             Key::StatusEligibleDetails.text(lang, v).into_owned()
         }
         Status::Eligible => Key::StatusEligible.text(lang, v).into_owned(),
@@ -221,7 +225,7 @@ pub fn not_applying(outcome: &Outcome) -> Vec<&BenefitResult> {
 /// A reason in the chosen language.
 pub fn reason(r: &crate::rules::Reason, lang: Lang) -> &str {
     match lang {
-        Lang::Zh => &r.zh,
+        Lang::Zh => crate::later::resolve(&r.zh),
         Lang::En => crate::english::resolve(&r.en),
     }
 }
@@ -234,29 +238,28 @@ pub fn reason(r: &crate::rules::Reason, lang: Lang) -> &str {
 pub fn clause_title(n: u8) -> &'static str {
     // Clauses 18 to 21 create no item, so no result names them.
     const TITLES: [&str; 17] = [
-        "提高经济扶助标准",
-        "实施经济救助",
-        "参加社会养老保险",
-        "落实养老照料",
-        "建立完善医疗保障服务制度",
-        "建立完善住院护理补贴保险制度",
-        "建立完善再生育扶助制度",
-        "建立计划生育特殊家庭“五定两包”责任制",
-        "开展慰问活动及心理健康讲座",
-        "鼓励支持社会力量发挥作用",
-        "解决住房困难",
-        "优先安排其收养子女",
-        "开展法律援助",
-        "在就业等方面给予政策优惠",
-        "加大对残疾独生子女的帮扶力度",
-        "给予康复救助和优先训练",
-        "提供免费公墓墓穴",
+        later!("提高经济扶助标准"),
+        later!("实施经济救助"),
+        later!("参加社会养老保险"),
+        later!("落实养老照料"),
+        later!("建立完善医疗保障服务制度"),
+        later!("建立完善住院护理补贴保险制度"),
+        later!("建立完善再生育扶助制度"),
+        later!("建立计划生育特殊家庭“五定两包”责任制"),
+        later!("开展慰问活动及心理健康讲座"),
+        later!("鼓励支持社会力量发挥作用"),
+        later!("解决住房困难"),
+        later!("优先安排其收养子女"),
+        later!("开展法律援助"),
+        later!("在就业等方面给予政策优惠"),
+        later!("加大对残疾独生子女的帮扶力度"),
+        later!("给予康复救助和优先训练"),
+        later!("提供免费公墓墓穴"),
     ];
     usize::from(n)
         .checked_sub(1)
         .and_then(|i| TITLES.get(i))
-        .copied()
-        .unwrap_or_default()
+        .map_or("", |t| crate::later::resolve(t))
 }
 
 /// The title of clause `n` in `lang`: in English, translated.

@@ -75,6 +75,7 @@ pub fn by_agency<'a>(outcome: &'a Outcome, received: &[BenefitId]) -> Vec<Agency
 /// A name on the printed sheet: in English with its Chinese beside it, "Special support
 /// (特别扶助金)", so the clerk at the counter can match it; in Chinese as it is.
 pub fn with_chinese(zh: &str, en: &str, lang: Lang) -> String {
+    let zh = crate::later::resolve(zh);
     match lang {
         Lang::Zh => zh.to_owned(),
         Lang::En => format!("{} ({zh})", crate::english::resolve(en)),

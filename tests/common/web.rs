@@ -34,7 +34,7 @@ pub fn hash() -> String {
 
 /// Replaces the address's fragment (`h` with its `#`, or empty) without a navigation; nothing
 /// when it already is `h` (Chromium ignores `history.replaceState` for a while after 200 calls
-/// in 10 seconds, and the tests mount many apps).
+/// in 10 seconds, and the tests mount many apps: see `Mounted::clean`).
 pub fn set_hash(h: &str) {
     if hash() == h {
         return;
@@ -48,11 +48,32 @@ pub fn set_hash(h: &str) {
         .unwrap();
 }
 
+/// Waits `ms` milliseconds (a timer, for the browser's own limits only: never to wait for the
+/// app, which `yew::scheduler::flush()` is for).
+pub async fn sleep_ms(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
 /// Leaves the page as a first visit finds it: no saved answers, no fragment.
 pub fn forget_everything() {
     storage().clear().unwrap();
     session().clear().unwrap();
     set_hash("");
+}
+
+/// The texts the app fetches, here from this build's own tables (the test runner serves no
+/// release files): the English sentences (crate::english), fetched when English is chosen, and
+/// the Chinese of the results (crate::later), fetched as soon as the app is up.
+pub fn install_tables() {
+    if !fuzhu::english::installed() {
+        assert!(fuzhu::english::install(fuzhu::english::BUNDLED.to_owned()));
+    }
+    if !fuzhu::later::installed() {
+        assert!(fuzhu::later::install(fuzhu::later::BUNDLED.to_owned()));
+    }
 }
 
 /// A fresh element appended to `<body>` with the app mounted in it, rendered. Dropping it
@@ -70,16 +91,24 @@ impl Mounted {
     /// before `Drop`) cannot change where the next one starts.
     pub async fn clean(initial: Option<State>) -> Self {
         forget_everything();
+        // After some 200 changes of the address in 10 seconds (the every-scenario tests mount
+        // 170 apps, each writing its answers there) Chromium ignores the next ones for a
+        // while: wait until the fragment is really gone, or a test would start from the
+        // answers an earlier one left.
+        for _ in 0..30 {
+            if hash().is_empty() {
+                break;
+            }
+            sleep_ms(500).await;
+            set_hash("");
+        }
+        assert_eq!(hash(), "", "the address keeps an earlier test's fragment");
         Self::with(initial).await
     }
 
     /// The app starting from `initial` (or, with `None`, as [`Mounted::new`]).
     pub async fn with(initial: Option<State>) -> Self {
-        // The English sentences as the app fetches them (crate::english), here from this
-        // build's own table: the test runner serves no release files.
-        if !fuzhu::english::installed() {
-            assert!(fuzhu::english::install(fuzhu::english::BUNDLED.to_owned()));
-        }
+        install_tables();
         let document = window().document().unwrap();
         let root = document.create_element("div").unwrap();
         document.body().unwrap().append_child(&root).unwrap();

@@ -20,7 +20,7 @@ pub use question::QuestionScreen;
 #[cfg(feature = "office")]
 pub use results::household;
 pub use results::results;
-pub use session::{awaiting, saved_aside, still_there};
+pub use session::{awaiting, preparing, saved_aside, still_there};
 pub use summary::summary;
 pub use welcome::welcome;
 

@@ -155,7 +155,7 @@ fn agency_page(
                     html! {
                         <>
                             <dt>{ with_chinese(b.zh, b.en, lang) }{ lang.pick("：", ": ") }<span class="print-citation">{ citation(b.clause, lang) }</span></dt>
-                            <dd><blockquote lang="zh-CN">{ b.quote }</blockquote></dd>
+                            <dd><blockquote lang="zh-CN">{ crate::later::resolve(b.quote) }</blockquote></dd>
                         </>
                     }
                 }) }

@@ -337,7 +337,7 @@ fn item(
                     { for r.documents.iter().map(|d| html! { <li>{ s.lang.pick(d.zh, d.en) }</li> }) }
                 </ul>
                 <h4 class="clause">{ t(Key::Basis) }{ colon }{ Key::ClauseRef.fill(s.lang, s.voice, &[("n", &b.clause.to_string())]) }{ s.lang.pick("　", " ") }{ clause_text }</h4>
-                <blockquote lang="zh-CN">{ b.quote }</blockquote>
+                <blockquote lang="zh-CN">{ crate::later::resolve(b.quote) }</blockquote>
                 <h4>{ t(Key::Responsible) }</h4>
                 <p class="agencies">{ b.agencies.iter().map(|a| agency(s, outcome, *a)).collect::<Vec<_>>().join(s.lang.pick("、", "; ")) }</p>
             </details>

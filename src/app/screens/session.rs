@@ -24,6 +24,32 @@ pub fn awaiting(props: &ScreenProps) -> Html {
     }
 }
 
+/// The results screen while the Chinese of the results (`crate::later`) is on its way, or,
+/// when it could not be had (offline before the service worker kept a copy, a server without
+/// the file), what to do: connect and try again. The rest of the page stays as it is.
+pub fn preparing(props: &ScreenProps, failed: bool, retry: Callback<()>) -> Html {
+    let s = &props.state;
+    let t = |k: Key| k.text(s.lang, s.voice);
+    if !failed {
+        return html! {
+            <section key="preparing" class="screen preparing">
+                <h1 id={TITLE_ID} tabindex="-1" role="status">{ t(Key::Preparing) }</h1>
+            </section>
+        };
+    }
+    let back = props.dispatch.reform(|_: MouseEvent| Action::Back);
+    html! {
+        <section key="preparing" class="screen preparing">
+            <h1 id={TITLE_ID} tabindex="-1">{ t(Key::ResultsUnavailable) }</h1>
+            <p class="notice link-notice" role="alert">{ t(Key::PreparingFailed) }</p>
+            <div class="actions">
+                <button type="button" class="primary retry" onclick={retry.reform(|_: MouseEvent| ())}>{ t(Key::Retry) }</button>
+                <button type="button" class="secondary" onclick={back}>{ t(Key::Back) }</button>
+            </div>
+        </section>
+    }
+}
+
 /// Answers saved earlier and set aside by a link: they stay as they are until the person
 /// chooses to open them, to save the link's answers instead, or to keep them and not save.
 pub fn saved_aside(props: &ScreenProps) -> Html {

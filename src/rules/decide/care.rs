@@ -14,7 +14,7 @@ pub(crate) fn assigned_helpers(_: &Household) -> BenefitResult {
         BenefitId::AssignedHelpers,
         Status::Eligible,
         vec![Reason::fixed(
-            "每一户特殊家庭都有乡镇（街道）领导干部、卫生计生干部和村（社区）干部各一名作为帮扶联系人。",
+            later!("每一户特殊家庭都有乡镇（街道）领导干部、卫生计生干部和村（社区）干部各一名作为帮扶联系人。"),
             en!("Three named helpers: a township leader, a health officer and a village officer."),
         )],
     )
@@ -30,7 +30,7 @@ pub(crate) fn guardianship(h: &Household) -> BenefitResult {
     if h.living().any(|p| !p.civil_capacity) {
         status = Status::Eligible;
         reasons.push(Reason::fixed(
-            "父母中有人失去民事行为能力：纳入成年监护安排，提供必要帮助。",
+            later!("父母中有人失去民事行为能力：纳入成年监护安排，提供必要帮助。"),
             en!("A parent has lost civil capacity: adult guardianship applies, with help as needed."),
         ));
     }
@@ -41,7 +41,7 @@ pub(crate) fn guardianship(h: &Household) -> BenefitResult {
             Some(born) if birthday(born, ADULT_AGE) <= h.as_of => {
                 status = Status::Eligible;
                 reasons.push(Reason::fixed(
-                    "孩子已成年、没有民事行为能力：纳入成年监护安排，提供必要帮助。",
+                    later!("孩子已成年、没有民事行为能力：纳入成年监护安排，提供必要帮助。"),
                     en!("The adult child has no civil capacity: adult guardianship applies, with help as needed."),
                 ));
             }
@@ -54,7 +54,7 @@ pub(crate) fn guardianship(h: &Household) -> BenefitResult {
                     status = Status::Check;
                 }
                 reasons.push(Reason::fixed(
-                    "孩子没有民事行为能力；未填写孩子的出生日期，年满18周岁的可纳入成年监护，请核实。",
+                    later!("孩子没有民事行为能力；未填写孩子的出生日期，年满18周岁的可纳入成年监护，请核实。"),
                     en!("The child has no civil capacity and no birth date was given: from 18, adult guardianship applies. Confirm the age."),
                 ));
             }
@@ -62,7 +62,7 @@ pub(crate) fn guardianship(h: &Household) -> BenefitResult {
     }
     if reasons.is_empty() {
         reasons.push(Reason::fixed(
-            "本项是给失去民事行为能力的家庭成员的；未填写或没有这种情况。",
+            later!("本项是给失去民事行为能力的家庭成员的；未填写或没有这种情况。"),
             en!("This is for a family member who has lost civil capacity; none was indicated."),
         ));
     }
@@ -80,7 +80,7 @@ pub(crate) fn festival_visits(_: &Household) -> BenefitResult {
         BenefitId::FestivalVisits,
         Status::Eligible,
         vec![Reason::fixed(
-            "每年重大节日有上门慰问；县区每年组织1—2次健康养生讲座或联谊活动，必要时可请心理专家或社工上门。",
+            later!("每年重大节日有上门慰问；县区每年组织1—2次健康养生讲座或联谊活动，必要时可请心理专家或社工上门。"),
             en!("Festival visits, yearly health talks, and home visits by psychologists when needed."),
         )],
     )
@@ -94,7 +94,7 @@ pub(crate) fn volunteer_support(_: &Household) -> BenefitResult {
         BenefitId::VolunteerSupport,
         Status::Eligible,
         vec![Reason::fixed(
-            "计生协牵头的志愿服务和咨询热线，重点提供精神慰藉、心理咨询和心理疏导。",
+            later!("计生协牵头的志愿服务和咨询热线，重点提供精神慰藉、心理咨询和心理疏导。"),
             en!("Volunteers and an advice hotline, for comfort and counselling."),
         )],
     )
@@ -111,7 +111,7 @@ pub(crate) fn public_rental_priority(h: &Household) -> BenefitResult {
             id,
             Status::NotEligible,
             vec![Reason::fixed(
-                "公共租赁住房优先是给城镇特殊家庭的；农村家庭可看危房改造一项。",
+                later!("公共租赁住房优先是给城镇特殊家庭的；农村家庭可看危房改造一项。"),
                 en!("Public rental priority is for urban families."),
             )],
         );
@@ -121,7 +121,7 @@ pub(crate) fn public_rental_priority(h: &Household) -> BenefitResult {
             id,
             Status::NotEligible,
             vec![Reason::fixed(
-                "需同时生活贫困和住房困难；未填写或没有这两种情况。",
+                later!("需同时生活贫困和住房困难；未填写或没有这两种情况。"),
                 en!("It needs both hardship and a housing difficulty; both were not indicated."),
             )],
         );
@@ -130,7 +130,7 @@ pub(crate) fn public_rental_priority(h: &Household) -> BenefitResult {
         id,
         Status::Eligible,
         vec![Reason::fixed(
-            "城镇特殊家庭生活贫困、住房困难，申请公共租赁住房的优先安排。",
+            later!("城镇特殊家庭生活贫困、住房困难，申请公共租赁住房的优先安排。"),
             en!("In hardship and short of housing: priority for public rental housing."),
         )],
     )
@@ -146,7 +146,7 @@ pub(crate) fn rural_house_renovation(h: &Household) -> BenefitResult {
             id,
             Status::NotEligible,
             vec![Reason::fixed(
-                "危房改造优先是给农村特殊家庭的。",
+                later!("危房改造优先是给农村特殊家庭的。"),
                 en!("Priority for renovating dilapidated houses is for rural families."),
             )],
         );
@@ -156,7 +156,7 @@ pub(crate) fn rural_house_renovation(h: &Household) -> BenefitResult {
             id,
             Status::NotEligible,
             vec![Reason::fixed(
-                "未填写或住房不是危房；如房屋有安全问题，可随时申请。",
+                later!("未填写或住房不是危房；如房屋有安全问题，可随时申请。"),
                 en!("The house was not said to be dilapidated; apply at any time if it becomes unsafe."),
             )],
         );
@@ -165,7 +165,7 @@ pub(crate) fn rural_house_renovation(h: &Household) -> BenefitResult {
         id,
         Status::Eligible,
         vec![Reason::fixed(
-            "农村特殊家庭住的是危房：按有关规定优先纳入农村危房改造。",
+            later!("农村特殊家庭住的是危房：按有关规定优先纳入农村危房改造。"),
             en!("A rural special family living in a dilapidated house is given priority for renovation."),
         )],
     )
@@ -183,7 +183,7 @@ pub(crate) fn adoption_priority(h: &Household) -> BenefitResult {
             id,
             Status::NotEligible,
             vec![Reason::fixed(
-                "本项适用于有收养意愿的家庭；未填写或没有收养意愿。",
+                later!("本项适用于有收养意愿的家庭；未填写或没有收养意愿。"),
                 en!("This applies to families who wish to adopt."),
             )],
         );
@@ -192,7 +192,7 @@ pub(crate) fn adoption_priority(h: &Household) -> BenefitResult {
         id,
         Status::Check,
         vec![Reason::fixed(
-            "有收养意愿：符合收养条件的，同等条件下优先收养；收养条件由民政部门审核。",
+            later!("有收养意愿：符合收养条件的，同等条件下优先收养；收养条件由民政部门审核。"),
             en!("Wishing to adopt: priority where the adoption conditions are met, which the civil affairs bureau checks."),
         )],
     )
@@ -208,7 +208,7 @@ pub(crate) fn legal_aid(h: &Household) -> BenefitResult {
             id,
             Status::NotEligible,
             vec![Reason::fixed(
-                "本项适用于遭遇侵害或民事纠纷需要打官司时；需要时可随时拨打12348。",
+                later!("本项适用于遭遇侵害或民事纠纷需要打官司时；需要时可随时拨打12348。"),
                 en!("For a lawsuit over a wrong or a civil dispute; call 12348 whenever needed."),
             )],
         );
@@ -217,7 +217,7 @@ pub(crate) fn legal_aid(h: &Household) -> BenefitResult {
         id,
         Status::Check,
         vec![Reason::fixed(
-            "遭遇侵害或民事纠纷提起诉讼的，属于法律援助事项的，法律援助中心免费提供法律援助；可拨打12348咨询。",
+            later!("遭遇侵害或民事纠纷提起诉讼的，属于法律援助事项的，法律援助中心免费提供法律援助；可拨打12348咨询。"),
             en!("In a lawsuit over a wrong or a civil dispute, the legal aid centre helps free if legal aid covers the matter; call 12348."),
         )],
     )
@@ -233,7 +233,7 @@ pub(crate) fn employment_support(h: &Household) -> BenefitResult {
             id,
             Status::NotEligible,
             vec![Reason::fixed(
-                "本项适用于建档立卡脱贫户；未填写或不是建档立卡脱贫户。",
+                later!("本项适用于建档立卡脱贫户；未填写或不是建档立卡脱贫户。"),
                 en!("This applies to households registered as lifted out of poverty (建档立卡脱贫户)."),
             )],
         );
@@ -242,7 +242,7 @@ pub(crate) fn employment_support(h: &Household) -> BenefitResult {
         id,
         Status::Eligible,
         vec![Reason::fixed(
-            "建档立卡脱贫户：优先安排到户增收、小额贷款贴息和就业培训项目。",
+            later!("建档立卡脱贫户：优先安排到户增收、小额贷款贴息和就业培训项目。"),
             en!("Registered out of poverty: priority for income projects, loan interest subsidies and job training."),
         )],
     )
@@ -264,7 +264,7 @@ pub(crate) fn student_aid_priority(h: &Household) -> BenefitResult {
             id,
             Status::Check,
             vec![Reason::fixed(
-                "孩子在读普通高中、中职或全日制本专科：优先享受困难家庭学生生活补助、助学金等资助，由学校资助部门按规定审核。",
+                later!("孩子在读普通高中、中职或全日制本专科：优先享受困难家庭学生生活补助、助学金等资助，由学校资助部门按规定审核。"),
                 en!("The child is in senior high, vocational school or full-time college: priority for student allowances and grants, assessed by the school."),
             )],
         ),
@@ -272,7 +272,7 @@ pub(crate) fn student_aid_priority(h: &Household) -> BenefitResult {
             id,
             Status::NotEligible,
             vec![Reason::fixed(
-                "本项适用于在读普通高中、中职或全日制本专科的残疾独生子女。",
+                later!("本项适用于在读普通高中、中职或全日制本专科的残疾独生子女。"),
                 en!("This applies while the child is in senior high, vocational school or full-time college."),
             )],
         ),
@@ -280,7 +280,7 @@ pub(crate) fn student_aid_priority(h: &Household) -> BenefitResult {
 }
 
 const ONLY_IF_DISABLED: Reason = Reason::fixed(
-    "本项只适用于独生子女残疾的家庭。",
+    later!("本项只适用于独生子女残疾的家庭。"),
     en!("This applies only to families whose only child is disabled."),
 );
 
@@ -297,7 +297,7 @@ pub(crate) fn rehabilitation_aid(h: &Household) -> BenefitResult {
         return result(id, Status::NotEligible, vec![ONLY_IF_DISABLED]);
     }
     let mut reasons = vec![Reason::fixed(
-        "符合康复救助条件的，优先补贴适配假肢和轮椅、助行器、助视器、助听器等辅助器具；条件由残联审核。",
+        later!("符合康复救助条件的，优先补贴适配假肢和轮椅、助行器、助视器、助听器等辅助器具；条件由残联审核。"),
         en!("Priority subsidies for prostheses and aids (wheelchairs, walkers, low-vision and hearing aids) where the conditions are met; the disabled persons' federation checks them."),
     )];
     let listed = |t: &DisabilityType| {
@@ -324,13 +324,13 @@ pub(crate) fn rehabilitation_aid(h: &Household) -> BenefitResult {
                 ));
             } else if h.as_of < seven {
                 reasons.push(Reason::fixed(
-                    "0—6岁儿童优先康复服务限于视力、听力、智力、言语、孤独症、肢体（脑瘫）残疾。",
+                    later!("0—6岁儿童优先康复服务限于视力、听力、智力、言语、孤独症、肢体（脑瘫）残疾。"),
                     en!("Priority rehabilitation at 0 to 6 covers vision, hearing, intellectual, speech, autism and physical disability."),
                 ));
             }
         }
         None => reasons.push(Reason::fixed(
-            "如孩子在0—6岁，视力、听力、智力、言语、孤独症、肢体（脑瘫）残疾儿童还可优先实施康复救助服务。",
+            later!("如孩子在0—6岁，视力、听力、智力、言语、孤独症、肢体（脑瘫）残疾儿童还可优先实施康复救助服务。"),
             en!("At 6 or under, children with vision, hearing, intellectual, speech, autism or physical disability also get rehabilitation first."),
         )),
     }
@@ -346,15 +346,15 @@ pub(crate) fn free_grave_plot(h: &Household) -> BenefitResult {
     let late = h.facts.parents.iter().find(|p| !p.alive);
     let reason = match (h.any_living, late) {
         (false, _) => Reason::fixed(
-            "父母已去世：受他们委托的人现在就可以向其户籍所在地县（区）民政局申请。",
+            later!("父母已去世：受他们委托的人现在就可以向其户籍所在地县（区）民政局申请。"),
             en!("The parents have died: the person they entrusted can now apply at the county civil affairs bureau where they were registered."),
         ),
         (true, Some(_)) => Reason::fixed(
-            "已故的一方现在就可以申请：由受委托的人向其户籍所在地县（区）民政局申请；在世的一方也可事先委托他人。",
+            later!("已故的一方现在就可以申请：由受委托的人向其户籍所在地县（区）民政局申请；在世的一方也可事先委托他人。"),
             en!("For the late parent it can be claimed now by the person entrusted, at the county civil affairs bureau where they were registered; the living parent can entrust someone too."),
         ),
         (true, None) => Reason::fixed(
-            "特殊家庭父母身后可免费使用公益性公墓墓穴；可事先委托他人，在身后向户籍所在地县（区）民政局申请。",
+            later!("特殊家庭父母身后可免费使用公益性公墓墓穴；可事先委托他人，在身后向户籍所在地县（区）民政局申请。"),
             en!("A free public cemetery plot for the parents; they can entrust someone now to apply after their death at the county civil affairs bureau where they are registered."),
         ),
     };

@@ -21,12 +21,12 @@ pub(crate) fn special_support(h: &Household) -> BenefitResult {
     let died = h.facts.child.status == ChildStatus::Deceased;
     reasons.push(if died {
         Reason::fixed(
-            "独生子女离世、未再生育或收养子女，属于特别扶助对象。",
+            later!("独生子女离世、未再生育或收养子女，属于特别扶助对象。"),
             en!("The only child died and no other child was had or adopted: special support applies."),
         )
     } else {
         Reason::fixed(
-            "独生子女三级以上残疾、未再生育或收养子女，属于特别扶助对象。",
+            later!("独生子女三级以上残疾、未再生育或收养子女，属于特别扶助对象。"),
             en!("The only child has a grade 1 to 3 disability and no other child: special support applies."),
         )
     });
@@ -37,7 +37,7 @@ pub(crate) fn special_support(h: &Household) -> BenefitResult {
             id,
             Status::NotEligible,
             vec![Reason::fixed(
-                "在世的一方不是开封市户籍，特别扶助金请向其户籍所在地的卫生健康部门申请。",
+                later!("在世的一方不是开封市户籍，特别扶助金请向其户籍所在地的卫生健康部门申请。"),
                 en!("Paid where the living parent is registered, which is not Kaifeng: apply to the health department there."),
             )],
         );
@@ -56,34 +56,34 @@ pub(crate) fn special_support(h: &Household) -> BenefitResult {
         ));
         if h.living().any(|p| !p.kaifeng_hukou) {
             reasons.push(Reason::fixed(
-                "非开封户籍的一方请向其户籍所在地咨询。",
+                later!("非开封户籍的一方请向其户籍所在地咨询。"),
                 en!("A parent registered elsewhere should ask where they are registered."),
             ));
         }
     } else {
         reasons.push(Reason::fixed(
-            "残疾独生子女家庭的扶助标准按国家和省规定执行，本文件未写明金额，请向县（区）卫生健康委核实。",
+            later!("残疾独生子女家庭的扶助标准按国家和省规定执行，本文件未写明金额，请向县（区）卫生健康委核实。"),
             en!("For a disabled only child the national and provincial rate applies (no amount here): confirm with the county health commission."),
         ));
     }
     let mut r = match h.special_support {
         SupportState::Meets => {
             reasons.push(Reason::fixed(
-                "女方已年满49周岁。",
+                later!("女方已年满49周岁。"),
                 en!("The mother is 49 or older."),
             ));
             result(id, Status::Eligible, reasons)
         }
         SupportState::MeetsByFatherAge => {
             reasons.push(Reason::fixed(
-                "未填写女方信息，按男方已年满49周岁判断；请向县（区）卫生健康委核实。",
+                later!("未填写女方信息，按男方已年满49周岁判断；请向县（区）卫生健康委核实。"),
                 en!("No mother listed: the father's age (49 or older) was used; confirm with the county health commission."),
             ));
             result(id, Status::Check, reasons)
         }
         SupportState::MeetsByLateMother => {
             reasons.push(Reason::fixed(
-                "按已故女方的年龄判断：她已满49周岁；请向县（区）卫生健康委核实。",
+                later!("按已故女方的年龄判断：她已满49周岁；请向县（区）卫生健康委核实。"),
                 en!("Reckoned by the late mother's age (49 or older): confirm with the county health commission."),
             ));
             result(id, Status::Check, reasons)
@@ -160,17 +160,17 @@ pub(crate) fn death_relief(h: &Household) -> BenefitResult {
         ),
     });
     reasons.push(Reason::fixed(
-        "救助条件按汴政办〔2014〕50号执行，本文件未写明，请向村（居）委会或县（区）卫生健康委核实。",
+        later!("救助条件按汴政办〔2014〕50号执行，本文件未写明，请向村（居）委会或县（区）卫生健康委核实。"),
         en!("Its conditions are in 汴政办〔2014〕50号, not in this text: confirm with the village committee or the county health commission."),
     ));
     if h.facts.parents.len() == 1 {
         reasons.push(Reason::fixed(
-            "只填写了一位父母；如另一方（包括已去世的）也是开封市户籍，请一并填写，救助金额会不同。",
+            later!("只填写了一位父母；如另一方（包括已去世的）也是开封市户籍，请一并填写，救助金额会不同。"),
             en!("Only one parent was listed; if the other (even if late) held Kaifeng registration, the amount differs."),
         ));
     }
     reasons.push(Reason::fixed(
-        "一次性救助每个家庭只发一次，此前已领取的不再重复发放。",
+        later!("一次性救助每个家庭只发一次，此前已领取的不再重复发放。"),
         en!("Paid once per family."),
     ));
     let mut r = result(id, Status::Check, reasons);
@@ -190,13 +190,13 @@ pub(crate) fn parent_rewards(h: &Household) -> BenefitResult {
         id,
         Status::Eligible,
         vec![Reason::fixed(
-            "独生子女离世、未再生育或收养子女的，原有的独生子女父母奖励优待继续享受，标准按《河南省人口与计划生育条例》执行。",
+            later!("独生子女离世、未再生育或收养子女的，原有的独生子女父母奖励优待继续享受，标准按《河南省人口与计划生育条例》执行。"),
             en!("The only-child parents' rewards continue, at the rates of Henan's family planning regulations."),
         )],
     )
 }
 
 pub(crate) const ONLY_IF_CHILD_DIED: Reason = Reason::fixed(
-    "本项只适用于独生子女离世的家庭。",
+    later!("本项只适用于独生子女离世的家庭。"),
     en!("This applies only to families whose only child died."),
 );

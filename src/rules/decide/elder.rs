@@ -47,7 +47,7 @@ pub(crate) fn scheme_subsidy(
     }
     let status = if resident {
         reasons.push(Reason::fixed(
-            "补贴标准由各县（区）确定，请向县（区）人民政府核实。",
+            later!("补贴标准由各县（区）确定，请向县（区）人民政府核实。"),
             en!("Each county sets the amount; confirm with the county government."),
         ));
         Status::Eligible
@@ -58,7 +58,7 @@ pub(crate) fn scheme_subsidy(
     };
     if status == Status::NotEligible && past_sixty {
         reasons.push(Reason::fixed(
-            "本项是缴费补贴，60周岁起不再缴费；当地是否另有补助，请向县（区）人社局咨询。",
+            later!("本项是缴费补贴，60周岁起不再缴费；当地是否另有补助，请向县（区）人社局咨询。"),
             en!("This subsidises contributions, which stop at 60: ask the county social security bureau about any local top-up."),
         ));
     }
@@ -67,22 +67,22 @@ pub(crate) fn scheme_subsidy(
 
 const PAST_SIXTY: [Reason; 2] = [
     Reason::fixed(
-        "母亲已年满60周岁，不再缴费，不计入。",
+        later!("母亲已年满60周岁，不再缴费，不计入。"),
         en!("The mother is 60 or older and no longer contributes: not counted."),
     ),
     Reason::fixed(
-        "父亲已年满60周岁，不再缴费，不计入。",
+        later!("父亲已年满60周岁，不再缴费，不计入。"),
         en!("The father is 60 or older and no longer contributes: not counted."),
     ),
 ];
 
 const OTHER_HUKOU: [Reason; 2] = [
     Reason::fixed(
-        "母亲不是开封市户籍，她的参保补贴请向其户籍所在地咨询。",
+        later!("母亲不是开封市户籍，她的参保补贴请向其户籍所在地咨询。"),
         en!("The mother is registered outside Kaifeng: ask there about her subsidy."),
     ),
     Reason::fixed(
-        "父亲不是开封市户籍，他的参保补贴请向其户籍所在地咨询。",
+        later!("父亲不是开封市户籍，他的参保补贴请向其户籍所在地咨询。"),
         en!("The father is registered outside Kaifeng: ask there about his subsidy."),
     ),
 ];
@@ -94,44 +94,68 @@ pub(crate) struct SchemeNames {
     pub none: [Reason; 2],
 }
 
-/// Builds a scheme's sentences at compile time from its Chinese and English names.
-macro_rules! scheme_names {
-    ($zh:literal, $en:literal) => {
-        SchemeNames {
-            resident: [
-                Reason::fixed(
-                    concat!("母亲参加了", $zh, "，可由县（区）人民政府给予适当补贴。"),
-                    concat!("The mother is in the ", $en, ": the county government gives a suitable subsidy."),
-                ),
-                Reason::fixed(
-                    concat!("父亲参加了", $zh, "，可由县（区）人民政府给予适当补贴。"),
-                    concat!("The father is in the ", $en, ": the county government gives a suitable subsidy."),
-                ),
-            ],
-            employee: [
-                Reason::fixed(
-                    "母亲参加的是职工保险，不在这项补贴范围内。",
-                    en!("The mother is in the employee scheme, which this subsidy does not cover."),
-                ),
-                Reason::fixed(
-                    "父亲参加的是职工保险，不在这项补贴范围内。",
-                    en!("The father is in the employee scheme, which this subsidy does not cover."),
-                ),
-            ],
-            none: [
-                Reason::fixed(
-                    concat!("未填写或母亲尚未参加", $zh, "；已参加或参加后即可申请补贴，请核实参保情况。"),
-                    concat!("Not answered, or the mother is not yet in the ", $en, "; once enrolled, the subsidy can be claimed: confirm her enrolment."),
-                ),
-                Reason::fixed(
-                    concat!("未填写或父亲尚未参加", $zh, "；已参加或参加后即可申请补贴，请核实参保情况。"),
-                    concat!("Not answered, or the father is not yet in the ", $en, "; once enrolled, the subsidy can be claimed: confirm his enrolment."),
-                ),
-            ],
-        }
-    };
-}
-pub(crate) use scheme_names;
+/// In the employee scheme: the same for either subsidy.
+const EMPLOYEE_SCHEME: [Reason; 2] = [
+    Reason::fixed(
+        later!("母亲参加的是职工保险，不在这项补贴范围内。"),
+        en!("The mother is in the employee scheme, which this subsidy does not cover."),
+    ),
+    Reason::fixed(
+        later!("父亲参加的是职工保险，不在这项补贴范围内。"),
+        en!("The father is in the employee scheme, which this subsidy does not cover."),
+    ),
+];
+
+/// The resident pension scheme's sentences (written out whole: `later!` and `en!` take whole
+/// literals).
+pub(crate) const PENSION_SCHEME: SchemeNames = SchemeNames {
+    resident: [
+        Reason::fixed(
+            later!("母亲参加了城乡居民养老保险，可由县（区）人民政府给予适当补贴。"),
+            en!("The mother is in the resident pension scheme: the county government gives a suitable subsidy."),
+        ),
+        Reason::fixed(
+            later!("父亲参加了城乡居民养老保险，可由县（区）人民政府给予适当补贴。"),
+            en!("The father is in the resident pension scheme: the county government gives a suitable subsidy."),
+        ),
+    ],
+    employee: EMPLOYEE_SCHEME,
+    none: [
+        Reason::fixed(
+            later!("未填写或母亲尚未参加城乡居民养老保险；已参加或参加后即可申请补贴，请核实参保情况。"),
+            en!("Not answered, or the mother is not yet in the resident pension scheme; once enrolled, the subsidy can be claimed: confirm her enrolment."),
+        ),
+        Reason::fixed(
+            later!("未填写或父亲尚未参加城乡居民养老保险；已参加或参加后即可申请补贴，请核实参保情况。"),
+            en!("Not answered, or the father is not yet in the resident pension scheme; once enrolled, the subsidy can be claimed: confirm his enrolment."),
+        ),
+    ],
+};
+
+/// The resident medical insurance's sentences (clause 5's subsidy, `medical.rs`).
+pub(crate) const MEDICAL_SCHEME: SchemeNames = SchemeNames {
+    resident: [
+        Reason::fixed(
+            later!("母亲参加了城乡居民基本医疗保险，可由县（区）人民政府给予适当补贴。"),
+            en!("The mother is in the resident medical insurance: the county government gives a suitable subsidy."),
+        ),
+        Reason::fixed(
+            later!("父亲参加了城乡居民基本医疗保险，可由县（区）人民政府给予适当补贴。"),
+            en!("The father is in the resident medical insurance: the county government gives a suitable subsidy."),
+        ),
+    ],
+    employee: EMPLOYEE_SCHEME,
+    none: [
+        Reason::fixed(
+            later!("未填写或母亲尚未参加城乡居民基本医疗保险；已参加或参加后即可申请补贴，请核实参保情况。"),
+            en!("Not answered, or the mother is not yet in the resident medical insurance; once enrolled, the subsidy can be claimed: confirm her enrolment."),
+        ),
+        Reason::fixed(
+            later!("未填写或父亲尚未参加城乡居民基本医疗保险；已参加或参加后即可申请补贴，请核实参保情况。"),
+            en!("Not answered, or the father is not yet in the resident medical insurance; once enrolled, the subsidy can be claimed: confirm his enrolment."),
+        ),
+    ],
+};
 
 /// Clause 3, 城乡居民养老保险补贴.
 ///
@@ -141,7 +165,7 @@ pub(crate) fn pension_subsidy(h: &Household) -> BenefitResult {
         h,
         BenefitId::PensionSubsidy,
         |p| p.pension,
-        scheme_names!("城乡居民养老保险", "resident pension scheme"),
+        PENSION_SCHEME,
         true,
     )
 }
@@ -185,28 +209,38 @@ pub(crate) fn care_home_priority(h: &Household) -> BenefitResult {
     }
 }
 
-/// The same sentence for the mother and for the father (fixed text: no allocation).
-macro_rules! by_role {
-    ($zh:literal, $en:literal) => {
-        [
-            Reason::fixed(concat!("母亲", $zh), concat!("The mother ", $en)),
-            Reason::fixed(concat!("父亲", $zh), concat!("The father ", $en)),
-        ]
-    };
-}
-
-const IN_PUBLIC_HOME: [Reason; 2] = by_role!(
-    "已年满60周岁，住在公办养老机构：免除床位费，其余费用自理。",
-    "is 60 or older, in a public care home: no bed fee."
-);
-const IN_PUBLIC_PRIVATE_HOME: [Reason; 2] = by_role!(
-    "已年满60周岁，住在公建民营养老机构：按成本价收费。",
-    "is 60 or older, in a publicly built, privately run home: charged at cost."
-);
-const SIXTY_ANYWHERE: [Reason; 2] = by_role!(
-    "已年满60周岁：养老机构优先提供全托、日托、临托；自愿入住公办养老机构的优先保障并免除床位费，入住公建民营机构按成本价收费。",
-    "is 60 or older: priority in care homes; no bed fee in public homes, cost price in publicly built, privately run ones."
-);
+// The same sentence for the mother and for the father (fixed text: no allocation), each
+// written out whole: `later!` and `en!` take whole literals.
+const IN_PUBLIC_HOME: [Reason; 2] = [
+    Reason::fixed(
+        later!("母亲已年满60周岁，住在公办养老机构：免除床位费，其余费用自理。"),
+        en!("The mother is 60 or older, in a public care home: no bed fee."),
+    ),
+    Reason::fixed(
+        later!("父亲已年满60周岁，住在公办养老机构：免除床位费，其余费用自理。"),
+        en!("The father is 60 or older, in a public care home: no bed fee."),
+    ),
+];
+const IN_PUBLIC_PRIVATE_HOME: [Reason; 2] = [
+    Reason::fixed(
+        later!("母亲已年满60周岁，住在公建民营养老机构：按成本价收费。"),
+        en!("The mother is 60 or older, in a publicly built, privately run home: charged at cost."),
+    ),
+    Reason::fixed(
+        later!("父亲已年满60周岁，住在公建民营养老机构：按成本价收费。"),
+        en!("The father is 60 or older, in a publicly built, privately run home: charged at cost."),
+    ),
+];
+const SIXTY_ANYWHERE: [Reason; 2] = [
+    Reason::fixed(
+        later!("母亲已年满60周岁：养老机构优先提供全托、日托、临托；自愿入住公办养老机构的优先保障并免除床位费，入住公建民营机构按成本价收费。"),
+        en!("The mother is 60 or older: priority in care homes; no bed fee in public homes, cost price in publicly built, privately run ones."),
+    ),
+    Reason::fixed(
+        later!("父亲已年满60周岁：养老机构优先提供全托、日托、临托；自愿入住公办养老机构的优先保障并免除床位费，入住公建民营机构按成本价收费。"),
+        en!("The father is 60 or older: priority in care homes; no bed fee in public homes, cost price in publicly built, privately run ones."),
+    ),
+];
 
 /// Whole sentences with `en!`, not `by_role!`'s `concat!`: the English stays out of the wasm.
 const IN_HOME_OF_UNKNOWN_KIND: [Reason; 2] = [
@@ -221,7 +255,7 @@ const IN_HOME_OF_UNKNOWN_KIND: [Reason; 2] = [
 ];
 
 const AT_SIXTY: Reason = Reason::fixed(
-    "养老照料从父母年满60周岁起适用。",
+    later!("养老照料从父母年满60周岁起适用。"),
     en!("Elder care applies from the parent's 60th birthday."),
 );
 
@@ -233,7 +267,7 @@ pub(crate) fn home_care_services(h: &Household) -> BenefitResult {
     let at_home = || h.living().filter(|p| p.at_home());
     if at_home().any(|p| h.is_sixty(p)) {
         let mut reasons = vec![Reason::fixed(
-            "年满60周岁、在家养老：由县（区）政府购买服务，提供生活照料、家政服务、康复护理和医疗保健。",
+            later!("年满60周岁、在家养老：由县（区）政府购买服务，提供生活照料、家政服务、康复护理和医疗保健。"),
             en!("60 or older at home: the county buys daily care, housekeeping, nursing and health care."),
         )];
         if at_home().any(|p| h.is_sixty(p) && p.care_setting.is_none()) {
@@ -248,12 +282,12 @@ pub(crate) fn home_care_services(h: &Household) -> BenefitResult {
 }
 
 const SETTING_UNANSWERED: Reason = Reason::fixed(
-    "未填写养老方式，按在家养老判断。",
+    later!("未填写养老方式，按在家养老判断。"),
     en!("The care setting was not answered: living at home was assumed."),
 );
 
 const IN_A_HOME: Reason = Reason::fixed(
-    "本项是给在家养老的父母的；父母已住在养老机构。",
+    later!("本项是给在家养老的父母的；父母已住在养老机构。"),
     en!("This is for parents living at home."),
 );
 
@@ -278,7 +312,7 @@ pub(crate) fn home_care_allowance(h: &Household) -> BenefitResult {
             id,
             Status::NotEligible,
             vec![Reason::fixed(
-                "在家养老的一方不是开封市户籍，养老补贴请向其户籍所在地咨询。",
+                later!("在家养老的一方不是开封市户籍，养老补贴请向其户籍所在地咨询。"),
                 en!(
                     "Paid where the parent at home is registered, which is not Kaifeng: ask there."
                 ),
@@ -292,11 +326,11 @@ pub(crate) fn home_care_allowance(h: &Household) -> BenefitResult {
             Status::Check,
             vec![
                 Reason::fixed(
-                    "年满60周岁、在家养老、生活能自理：县（区）可以购买服务，或者每人每月发放养老补贴，随特别扶助金每年一同发放。",
+                    later!("年满60周岁、在家养老、生活能自理：县（区）可以购买服务，或者每人每月发放养老补贴，随特别扶助金每年一同发放。"),
                     en!("60 or older, at home and self-caring: the county buys services or pays a monthly allowance, yearly with the special support."),
                 ),
                 Reason::fixed(
-                    "是发补贴还是提供服务、补贴多少，由县（区）确定，请向县（区）民政局核实。",
+                    later!("是发补贴还是提供服务、补贴多少，由县（区）确定，请向县（区）民政局核实。"),
                     en!("The county sets form and amount: ask the civil affairs bureau."),
                 ),
             ],
@@ -307,7 +341,7 @@ pub(crate) fn home_care_allowance(h: &Household) -> BenefitResult {
     }
     let reason = if h.living().any(|p| p.at_home()) {
         Reason::fixed(
-            "养老补贴不含失能人员；失去自理能力的父母可看“失能父母参照特困人员供养”一项。",
+            later!("养老补贴不含失能人员；失去自理能力的父母可看“失能父母参照特困人员供养”一项。"),
             en!("The allowance excludes those who have lost self-care; see the item on care for them."),
         )
     } else {
@@ -333,13 +367,13 @@ pub(crate) fn disabled_care_support(h: &Household) -> BenefitResult {
             id,
             Status::NotEligible,
             vec![Reason::fixed(
-                "本项是给失去生活自理能力的父母的；父母目前生活能自理。",
+                later!("本项是给失去生活自理能力的父母的；父母目前生活能自理。"),
                 en!("This is for parents who can no longer look after themselves."),
             )],
         );
     }
     let lost = Reason::fixed(
-        "独生子女离世、父母失去生活自理能力：参照特困人员的供养办法和标准给予生活照顾和物质帮助。",
+        later!("独生子女离世、父母失去生活自理能力：参照特困人员的供养办法和标准给予生活照顾和物质帮助。"),
         en!("A parent can no longer look after themselves: daily care and material help as for persons in extreme poverty."),
     );
     match h.special_support {
@@ -350,7 +384,7 @@ pub(crate) fn disabled_care_support(h: &Household) -> BenefitResult {
             vec![
                 lost,
                 Reason::fixed(
-                    "需先符合特别扶助条件（未填写女方信息），请向县（区）民政局核实。",
+                    later!("需先符合特别扶助条件（未填写女方信息），请向县（区）民政局核实。"),
                     en!("Special support must hold first (no mother listed): confirm with the county civil affairs bureau."),
                 ),
             ],
@@ -361,7 +395,7 @@ pub(crate) fn disabled_care_support(h: &Household) -> BenefitResult {
             vec![
                 lost,
                 Reason::fixed(
-                    "需先符合特别扶助条件（按已故女方的年龄判断），请向县（区）民政局核实。",
+                    later!("需先符合特别扶助条件（按已故女方的年龄判断），请向县（区）民政局核实。"),
                     en!("Special support must hold first (by the late mother's age): confirm with the county civil affairs bureau."),
                 ),
             ],
@@ -374,7 +408,7 @@ pub(crate) fn disabled_care_support(h: &Household) -> BenefitResult {
             leaving_room([
                 lost,
                 Reason::fixed(
-                    "需先符合特别扶助条件（女方年满49周岁）。",
+                    later!("需先符合特别扶助条件（女方年满49周岁）。"),
                     en!("The special support conditions must hold first (the mother is 49)."),
                 ),
             ]),

@@ -7,7 +7,7 @@ use super::super::benefits::BenefitId;
 use super::super::facts::{Residence, ZhDate};
 use super::super::outcome::{plus, times, BenefitResult, Reason, Status, Yuan};
 use super::super::params::{on, NURSING_DAILY, NURSING_MAX_DAYS, NURSING_PREMIUM_YEARLY};
-use super::elder::{scheme_names, scheme_subsidy, SchemeNames};
+use super::elder::{scheme_subsidy, MEDICAL_SCHEME};
 use super::{result, who, Household, SupportState};
 
 /// Clause 5, subsidy for the resident medical insurance.
@@ -18,7 +18,7 @@ pub(crate) fn medical_insurance_subsidy(h: &Household) -> BenefitResult {
         h,
         BenefitId::MedicalInsuranceSubsidy,
         |p| p.medical,
-        scheme_names!("城乡居民基本医疗保险", "resident medical insurance"),
+        MEDICAL_SCHEME,
         false,
     )
 }
@@ -35,7 +35,7 @@ pub(crate) fn medical_aid(h: &Household) -> BenefitResult {
             id,
             Status::NotEligible,
             vec![Reason::fixed(
-                "医疗救助是给生活困难家庭的；未填写或没有家庭生活困难的情况。",
+                later!("医疗救助是给生活困难家庭的；未填写或没有家庭生活困难的情况。"),
                 en!("Medical assistance is for families in hardship; hardship was not indicated."),
             )],
         );
@@ -44,7 +44,7 @@ pub(crate) fn medical_aid(h: &Household) -> BenefitResult {
         id,
         Status::Check,
         vec![Reason::fixed(
-            "家庭生活困难的，可纳入医疗救助范围；是否符合困难家庭条件由医保部门认定。",
+            later!("家庭生活困难的，可纳入医疗救助范围；是否符合困难家庭条件由医保部门认定。"),
             en!("A family in hardship can receive medical assistance; the healthcare security bureau decides."),
         )],
     )
@@ -57,27 +57,27 @@ pub(crate) fn medical_aid(h: &Household) -> BenefitResult {
 pub(crate) fn medical_priority(h: &Household) -> BenefitResult {
     let mut reasons = Vec::with_capacity(3);
     reasons.push(Reason::fixed(
-        "医疗机构为特殊家庭开通“绿色通道”，建立健康档案，提供便利的就医条件。",
+        later!("医疗机构为特殊家庭开通“绿色通道”，建立健康档案，提供便利的就医条件。"),
         en!("A green channel in hospitals and a family health record."),
     ));
     if h.living().any(|p| p.mobility_limited) {
         reasons.push(Reason::fixed(
-            "家中老人行动不便，可以请医生上门服务。",
+            later!("家中老人行动不便，可以请医生上门服务。"),
             en!("A parent has limited mobility: doctors can visit at home."),
         ));
     }
     let certified_here = h.living().any(|p| p.kaifeng_hukou);
     reasons.push(match h.special_support {
         _ if !certified_here => Reason::fixed(
-            "免挂号费、免120费用和优先住院需凭特别扶助证，由在世一方户籍所在地办理。",
+            later!("免挂号费、免120费用和优先住院需凭特别扶助证，由在世一方户籍所在地办理。"),
             en!("Free registration, 120 ambulance and priority beds need the special support certificate, from where the living parent is registered."),
         ),
         SupportState::Meets => Reason::fixed(
-            "凭特别扶助证和身份证，优先就诊并免门诊挂号费；急诊和大病时免120等急救车费用，优先安排住院床位。",
+            later!("凭特别扶助证和身份证，优先就诊并免门诊挂号费；急诊和大病时免120等急救车费用，优先安排住院床位。"),
             en!("With the special support certificate and ID card: seen first, no registration fee, free 120 ambulance, priority beds."),
         ),
         SupportState::MeetsByFatherAge | SupportState::MeetsByLateMother => Reason::fixed(
-            "凭特别扶助证和身份证，优先就诊并免门诊挂号费；急诊和大病时免120等急救车费用，优先安排住院床位（特别扶助资格请向县（区）卫生健康委核实）。",
+            later!("凭特别扶助证和身份证，优先就诊并免门诊挂号费；急诊和大病时免120等急救车费用，优先安排住院床位（特别扶助资格请向县（区）卫生健康委核实）。"),
             en!("With the special support certificate and ID card: seen first, no registration fee, free 120 ambulance, priority beds (confirm special support with the county health commission)."),
         ),
         SupportState::From(d)
@@ -110,7 +110,7 @@ pub(crate) fn nursing_insurance(h: &Household) -> BenefitResult {
             id,
             Status::NotEligible,
             vec![Reason::fixed(
-                "本项为开封户籍的在世父母投保；请向在世一方的户籍所在地咨询。",
+                later!("本项为开封户籍的在世父母投保；请向在世一方的户籍所在地咨询。"),
                 en!("It insures living parents registered in Kaifeng; ask where the living parent is registered."),
             )],
         );
@@ -192,30 +192,30 @@ pub(crate) fn rebirth_support(h: &Household) -> BenefitResult {
             Status::NotEligible,
             vec![if young_couple {
                 Reason::fixed(
-                    "本项适用于有再生育意愿的夫妻；如有意愿，可随时咨询。",
+                    later!("本项适用于有再生育意愿的夫妻；如有意愿，可随时咨询。"),
                     en!("This applies to couples who wish to have another child; they can ask at any time if they do."),
                 )
             } else {
                 Reason::fixed(
-                    "本项适用于有再生育意愿的夫妻。",
+                    later!("本项适用于有再生育意愿的夫妻。"),
                     en!("This applies to couples who wish to have another child."),
                 )
             }],
         );
     }
     let mut reasons = vec![Reason::fixed(
-        "有再生育意愿：参加职工生育保险或城乡居民医保的，享受相应的医保待遇。",
+        later!("有再生育意愿：参加职工生育保险或城乡居民医保的，享受相应的医保待遇。"),
         en!("Wishing for another child: the maternity or resident medical insurance pays its benefits."),
     )];
     if h.facts.residence == Residence::Rural {
         reasons.push(Reason::fixed(
-            "农村居民可免费做取环、输卵（精）管复通等手术，并有住院分娩补助。",
+            later!("农村居民可免费做取环、输卵（精）管复通等手术，并有住院分娩补助。"),
             en!("Rural residents: free IUD removal and sterilisation reversal, and a delivery subsidy."),
         ));
     }
     if c.needs_ivf {
         reasons.push(Reason::fixed(
-            "确需做试管婴儿的，由县（区）人民政府给予适当补助，标准请向县（区）卫生健康委核实。",
+            later!("确需做试管婴儿的，由县（区）人民政府给予适当补助，标准请向县（区）卫生健康委核实。"),
             en!("Where IVF is needed, the county gives a subsidy; confirm the amount with the county health commission."),
         ));
     }

@@ -190,19 +190,19 @@ pub(crate) fn future(id: BenefitId, from: NaiveDate, mut reasons: Vec<Reason>) -
 }
 
 pub(crate) const NOT_SPECIAL_DIED_OTHER_CHILD: Reason = Reason::fixed(
-    "家中已再生育或收养了子女，按本政策不属于计划生育特殊家庭，本项不适用。",
+    later!("家中已再生育或收养了子女，按本政策不属于计划生育特殊家庭，本项不适用。"),
     en!("Another child was had or adopted: not a special family."),
 );
 pub(crate) const NOT_SPECIAL_GRADE_4: Reason = Reason::fixed(
-    "本政策所说的残疾是三级以上（一至三级）；孩子是四级残疾，本项不适用。",
+    later!("本政策所说的残疾是三级以上（一至三级）；孩子是四级残疾，本项不适用。"),
     en!("The policy covers disability of grade 1 to 3; a grade 4 disability is not covered."),
 );
 pub(crate) const NOT_SPECIAL_LIVING: Reason = Reason::fixed(
-    "本政策帮扶独生子女离世或一至三级残疾、且未再生育或收养子女的家庭；这个家庭不在此列。",
+    later!("本政策帮扶独生子女离世或一至三级残疾、且未再生育或收养子女的家庭；这个家庭不在此列。"),
     en!("The policy is for families whose only child died or has a grade 1-3 disability."),
 );
 pub(crate) const NOT_COVERED: Reason = Reason::fixed(
-    "本政策适用于父母至少一方（包括已去世的一方）为开封市户籍的家庭。当地的扶助政策请向户籍所在地的卫生健康部门咨询。",
+    later!("本政策适用于父母至少一方（包括已去世的一方）为开封市户籍的家庭。当地的扶助政策请向户籍所在地的卫生健康部门咨询。"),
     en!("This is Kaifeng's policy, for families with a parent (living or late) registered in Kaifeng. Ask the health department where the family is registered about local support."),
 );
 
@@ -222,11 +222,11 @@ fn after_both_parents(id: BenefitId) -> bool {
 }
 
 const FOR_LIVING_PARENTS: Reason = Reason::fixed(
-    "父母都已去世。本项是为在世的父母提供的，不再办理。",
+    later!("父母都已去世。本项是为在世的父母提供的，不再办理。"),
     en!("Both parents have died; this is for living parents."),
 );
 const NO_ONE_LIVING: Reason = Reason::fixed(
-    "父母和孩子都已去世，本项不再办理。",
+    later!("父母和孩子都已去世，本项不再办理。"),
     en!("The parents and the child have all died: this no longer applies."),
 );
 
@@ -246,7 +246,7 @@ pub(crate) fn late_parents(h: &Household, id: BenefitId) -> Option<Reason> {
 /// later rate may differ.
 pub(crate) fn at_current_rate(h: &Household, from: NaiveDate) -> Option<Reason> {
     (from > h.today).then_some(Reason::fixed(
-        "金额按现行标准计算，届时以当时标准为准。",
+        later!("金额按现行标准计算，届时以当时标准为准。"),
         en!("At today's rates; the rate then applies."),
     ))
 }
@@ -299,7 +299,7 @@ pub(crate) fn documents(h: &Household, r: &BenefitResult) -> Cow<'static, [Docum
 }
 
 const LANKAO: Reason = Reason::fixed(
-    "兰考县财政由省直管，本项以兰考县的规定为准，请向兰考县有关部门核实。",
+    later!("兰考县财政由省直管，本项以兰考县的规定为准，请向兰考县有关部门核实。"),
     en!("Lankao's finances are run by the province: confirm this item with Lankao's own offices."),
 );
 
