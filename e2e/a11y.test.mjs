@@ -107,3 +107,15 @@ test("axe finds nothing on the panic page", async () => {
   await audit(page, "panic page");
   await page.context().close();
 });
+
+test("axe finds nothing on the results when their Chinese cannot be had", async () => {
+  // No service worker, so the route below reaches the request (src/later.rs).
+  const page = await app.newPage({ serviceWorkers: "block" });
+  await page.route(/\/later-[0-9a-f]{16}\.txt$/, (route) => route.abort());
+  await page.reload();
+  await waitForApp(page);
+  await walkToResults(page);
+  await page.locator(".screen.preparing .notice[role=alert]").waitFor();
+  await audit(page, "results unavailable");
+  await page.context().close();
+});

@@ -88,7 +88,7 @@ for (const kind of ["nginx", "apache"]) {
     });
 
     test("types, caching, compression and the Content-Security-Policy header", async () => {
-      const files = (await readFile(join(release.site, "sw.js"), "utf8")).match(/fuzhu-web-[0-9a-f]{16}(_bg\.wasm|\.js)/g);
+      const files = (await readFile(join(release.site, "sw.js"), "utf8")).match(/fuzhu-web-[0-9a-f]{8,16}(_bg\.wasm|\.js)/g);
       const wasm = files.find((f) => f.endsWith(".wasm"));
       const js = files.find((f) => f.endsWith(".js"));
       // The office page's bundle and worker script, as office.html's loader names them: every
@@ -263,7 +263,7 @@ for (const kind of ["nginx", "apache"]) {
   test(`${kind} serving .wasm as application/octet-stream: the app still runs, a little slower`, async () => {
     const wrong = await startServer(kind, release, { wrong: "wasm-octet-stream" });
     try {
-      const wasm = (await readFile(join(release.site, "sw.js"), "utf8")).match(/fuzhu-web-[0-9a-f]{16}_bg\.wasm/)[0];
+      const wasm = (await readFile(join(release.site, "sw.js"), "utf8")).match(/fuzhu-web-[0-9a-f]{8,16}_bg\.wasm/)[0];
       assert.match((await headers(`${wrong.origin}/${wasm}`)).get("content-type"), /^application\/octet-stream/);
       const { context, page, record } = await phonePage();
       await page.goto(`${wrong.origin}/`);

@@ -33,7 +33,7 @@ pub fn preparing(props: &ScreenProps, failed: bool, retry: Callback<()>) -> Html
     if !failed {
         return html! {
             <section key="preparing" class="screen preparing">
-                <h1 id={TITLE_ID} tabindex="-1" role="status">{ t(Key::Preparing) }</h1>
+                <h1 id={TITLE_ID} tabindex="-1">{ t(Key::Preparing) }</h1>
             </section>
         };
     }
