@@ -6,12 +6,10 @@
 
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { after, before, test } from "node:test";
 import { startApp } from "./lib/browser.mjs";
+import { axeClean } from "./lib/axe.mjs";
 import { answerAll, card, date, firstForEachParent, nothing, results, start, waitForApp } from "./lib/flow.mjs";
-
-const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 let app;
 before(async () => {
@@ -20,15 +18,6 @@ before(async () => {
 after(async () => {
   await app?.close();
 });
-
-async function axeClean(page, what) {
-  if (!(await page.evaluate(() => typeof window.axe === "object"))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ["violations"] });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  });
-  assert.deepEqual(violations, [], `axe on ${what}`);
-}
 
 const fill = (text) => (p) => p.locator(".number-box input").first().fill(text);
 

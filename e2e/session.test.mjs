@@ -6,15 +6,14 @@
 
 import assert from "node:assert/strict";
 import { cp, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { DIST_DIR, startApp } from "./lib/browser.mjs";
+import { axeClean } from "./lib/axe.mjs";
 import { serveDir } from "./lib/server.mjs";
 import { waitForApp, walkToResults } from "./lib/flow.mjs";
 
-const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const IDLE_MS = 20 * 60 * 1000;
 const WIPE_MS = 60 * 1000;
 
@@ -27,16 +26,6 @@ after(async () => {
   await app?.close();
   for (const dir of dirs) await rm(dir, { recursive: true, force: true });
 });
-
-async function axeClean(page, what) {
-  // Through DevTools evaluation, which the page's CSP does not govern.
-  if (!(await page.evaluate(() => typeof window.axe === "object"))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ["violations"] });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  });
-  assert.deepEqual(violations, [], `axe on ${what}`);
-}
 
 /** Opens `url` as a new page load (not a same-document fragment change, which the app
  *  answers by reloading on its own). */

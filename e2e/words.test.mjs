@@ -15,13 +15,10 @@
 // what it is asked to say, and ends a reading when the test says so. Needs `make build`.
 
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
-import { createRequire } from "node:module";
 import { after, before, test } from "node:test";
 import { startApp } from "./lib/browser.mjs";
+import { axeClean } from "./lib/axe.mjs";
 import { waitForApp } from "./lib/flow.mjs";
-
-const AXE_SOURCE = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
 let app;
 before(async () => {
@@ -93,16 +90,6 @@ async function open({ lang, large, voices }) {
   }
   if (large) await page.locator(".large-toggle").click();
   return page;
-}
-
-async function axeClean(page, what) {
-  // Through DevTools evaluation, which the page's CSP does not govern.
-  if (!(await page.evaluate(() => typeof window.axe === "object"))) await page.evaluate(AXE_SOURCE);
-  const violations = await page.evaluate(async () => {
-    const result = await window.axe.run(document, { resultTypes: ["violations"] });
-    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-  });
-  assert.deepEqual(violations, [], `axe on ${what}`);
 }
 
 /** Nothing scrolls sideways; every button and card is at least 44 px high and on screen. */
