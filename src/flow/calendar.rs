@@ -30,10 +30,7 @@ pub fn reminders(outcome: &Outcome, lang: Lang) -> Vec<Reminder> {
         let Some(day) = b.eligible_from else { continue };
         let info = b.id.info();
         let title = lang.pick(info.zh, info.en);
-        let stop = match lang {
-            Lang::Zh => b.first_stop.name_zh(outcome.area),
-            Lang::En => b.first_stop.name_en(outcome.area),
-        };
+        let stop = super::present::agency_name(b.first_stop, outcome.area, lang);
         let papers: Vec<&str> = b.documents.iter().map(|d| lang.pick(d.zh, d.en)).collect();
         let description = match lang {
             Lang::Zh => format!(

@@ -82,6 +82,18 @@ pub fn version_line(rules_version: &str, lang: Lang) -> String {
     .concat()
 }
 
+/// An agency's name in `lang`, for this family's area (local offices carry the area's name).
+pub fn agency_name(
+    a: crate::rules::AgencyId,
+    area: Option<crate::rules::Area>,
+    lang: Lang,
+) -> String {
+    match lang {
+        Lang::Zh => a.name_zh(area),
+        Lang::En => a.name_en(area),
+    }
+}
+
 /// "：" in Chinese, ": " in English.
 pub fn colon(lang: Lang) -> &'static str {
     lang.pick("：", ": ")
@@ -333,7 +345,8 @@ pub struct ResultsView<'a> {
     pub received: Vec<&'a BenefitResult>,
     pub not_applying: Vec<&'a BenefitResult>,
     /// Where to go first: the first stop of the most urgent item, with every item still to
-    /// claim there and the papers they need, each once.
+    /// claim there and the papers they need, each once (that place's page of the print sheet,
+    /// `print::by_agency`).
     pub first_stop: Option<FirstStop<'a>>,
     /// The nearest last day of an item still to claim, and that item.
     pub deadline: Option<(NaiveDate, &'a BenefitResult)>,
@@ -384,23 +397,16 @@ pub fn results_view<'a>(outcome: &'a Outcome, received: &[BenefitId]) -> Results
             .cmp(&urgency(b))
             .then_with(|| worth(b).cmp(&worth(a)))
     });
-    let first_stop = to_claim.first().map(|top| {
-        let items: Vec<&BenefitResult> = to_claim
-            .iter()
-            .copied()
-            .filter(|r| r.first_stop == top.first_stop)
-            .collect();
-        let mut documents: Vec<crate::rules::Document> = Vec::new();
-        for d in items.iter().flat_map(|r| r.documents.iter()) {
-            if !documents.iter().any(|x| x.zh == d.zh) {
-                documents.push(*d);
-            }
-        }
-        FirstStop {
-            agency: top.first_stop,
-            items,
-            documents,
-        }
+    // The first stop's items and papers are its page of the print sheet.
+    let first_stop = to_claim.first().and_then(|top| {
+        super::print::by_agency(outcome, received)
+            .into_iter()
+            .find(|v| v.agency == top.first_stop)
+            .map(|v| FirstStop {
+                agency: v.agency,
+                items: v.items,
+                documents: v.documents,
+            })
     });
     let deadline = to_claim
         .iter()

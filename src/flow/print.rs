@@ -24,10 +24,7 @@ pub struct AgencyVisit<'a> {
 impl AgencyVisit<'_> {
     /// The agency's name for this family (local offices carry the area's name).
     pub fn name(&self, area: Option<Area>, lang: Lang) -> String {
-        match lang {
-            Lang::Zh => self.agency.name_zh(area),
-            Lang::En => self.agency.name_en(area),
-        }
+        super::present::agency_name(self.agency, area, lang)
     }
 }
 

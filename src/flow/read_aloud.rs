@@ -80,10 +80,7 @@ pub fn item(r: &BenefitResult, outcome: &Outcome, lang: Lang) -> String {
     );
     if r.applies() {
         let go = Key::GoFirst.text(lang, Voice::Family);
-        let agency = match lang {
-            Lang::Zh => r.first_stop.name_zh(outcome.area),
-            Lang::En => r.first_stop.name_en(outcome.area),
-        };
+        let agency = present::agency_name(r.first_stop, outcome.area, lang);
         parts.push(format!("{go}{}{agency}", lang.pick("：", ": ")));
     }
     sentences(&parts, lang)
@@ -99,10 +96,7 @@ pub fn first_card(view: &present::ResultsView<'_>, outcome: &Outcome, lang: Lang
         parts.push([&*row.label.text(lang, v), colon, &row.value].concat());
     }
     if let Some(stop) = &view.first_stop {
-        let agency = match lang {
-            Lang::Zh => stop.agency.name_zh(outcome.area),
-            Lang::En => stop.agency.name_en(outcome.area),
-        };
+        let agency = present::agency_name(stop.agency, outcome.area, lang);
         parts.push([&*Key::GoFirst.text(lang, v), colon, &agency].concat());
         let papers: Vec<&str> = stop
             .documents

@@ -122,10 +122,7 @@ pub fn share_section(s: &State, outcome: Option<&Outcome>) -> Html {
                 places.push(c);
             }
         }
-        let agency = |a: AgencyId| match s.lang {
-            Lang::Zh => a.name_zh(o.area),
-            Lang::En => a.name_en(o.area),
-        };
+        let agency = |a: AgencyId| crate::flow::present::agency_name(a, o.area, s.lang);
         html! {
             <>
                 { super::print::print_button(s, true) }

@@ -236,10 +236,7 @@ fn labelled(s: &State, class: &'static str, label: Key, value: String) -> Html {
 }
 
 fn agency(s: &State, outcome: &Outcome, a: rules::AgencyId) -> String {
-    match s.lang {
-        Lang::Zh => a.name_zh(outcome.area),
-        Lang::En => a.name_en(outcome.area),
-    }
+    present::agency_name(a, outcome.area, s.lang)
 }
 
 /// 已经在享受 on a card (`to` true), or 还没有享受 in the list of what the family gets; none
