@@ -54,7 +54,7 @@ fn parent(rng: &mut Lcg, role: Role, as_of: NaiveDate) -> Parent {
         birth_date: born(rng, as_of, 35, 85),
         alive: rng.chance(92),
         kaifeng_hukou: rng.chance(90),
-        self_care: rng.chance(85),
+        self_care: Some(rng.chance(85)),
         civil_capacity: rng.chance(95),
         mobility_limited: rng.chance(20),
         pension: rng.pick(&schemes),
@@ -73,6 +73,9 @@ fn parent(rng: &mut Lcg, role: Role, as_of: NaiveDate) -> Parent {
         } else {
             0
         },
+        other_child: false,
+        marital: Default::default(),
+        area: None,
     }
 }
 

@@ -134,7 +134,7 @@ add({"编号": "KF-001", "核查日期": "2026-06-01", "县（区）": "鼓楼�
     {"facts": facts("2026-06-01", "urban", DECEASED, [
         parent("mother", "1970-03-15", True, pension="resident", medical="resident", hospital_days=20),
         parent("father", "1963-09-20", True, pension="employee", medical="employee",
-               mobility_limited=True, care_setting="home")],
+               self_care=True, mobility_limited=True, care_setting="home")],
         area="gulou", circ={"low_income": True}),
      "reminders": ["符合特别扶助金条件，台账显示未领取"]})
 add({"编号": "KF-002", "核查日期": "2026.6.1", "县（区）": "祥符", "城乡": "农村", "子女情况": "伤残",

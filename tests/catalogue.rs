@@ -40,6 +40,7 @@ fn all_agency_ids() -> Vec<AgencyId> {
         CountyCivilAffairs,
         CountyHealth,
         VillageCommittee,
+        Township,
         LegalAidCentre,
         CountyHumanResources,
         CountyMedicalSecurity,
@@ -71,6 +72,7 @@ fn all_agency_ids() -> Vec<AgencyId> {
             | CountyCivilAffairs
             | CountyHealth
             | VillageCommittee
+            | Township
             | LegalAidCentre
             | CountyHumanResources
             | CountyMedicalSecurity

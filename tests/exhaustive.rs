@@ -6,8 +6,8 @@
 
 use chrono::{Datelike, Days, NaiveDate};
 use fuzhu::rules::{
-    self, clause, BenefitId, CareSetting, Child, ChildStatus, Circumstances, DisabilityType, Facts,
-    Outcome, Parent, Residence, Role, Scheme, Schooling, Status, BENEFITS,
+    self, clause, Area, BenefitId, CareSetting, Child, ChildStatus, Circumstances, DisabilityType,
+    Facts, Marital, Outcome, Parent, Residence, Role, Scheme, Schooling, Status, BENEFITS,
 };
 use rust_decimal::Decimal;
 use serde_json::Value;
@@ -218,9 +218,14 @@ impl Run {
         // Reason texts are nearly all fixed sentences; every 29th household reads them all.
         let texts = self.count % 29 == 0;
         // Checked on a day in the middle of the check dates: later ones are "按现行标准".
-        let problems = match rules::evaluate(facts, date(2024, 6, 1)) {
-            Ok(out) => invariants(facts, &out, json, texts),
-            Err(e) => vec![format!("refused: {e}")],
+        // RULINGS, Round 3: a birth no parent could have given is refused as a typo, naming
+        // the parent's birth date; every other household is answered.
+        let implausible = implausible_birth(facts);
+        let problems = match (rules::evaluate(facts, date(2024, 6, 1)), implausible) {
+            (Ok(out), None) => invariants(facts, &out, json, texts),
+            (Ok(_), Some(i)) => vec![format!("parents[{i}]'s age at the birth is accepted")],
+            (Err(e), Some(i)) if e.field == format!("parents[{i}].birth_date") => vec![],
+            (Err(e), _) => vec![format!("refused: {e}")],
         };
         if !problems.is_empty() && self.failures.len() < 20 {
             self.failures.push(format!(
@@ -245,6 +250,21 @@ impl Run {
         );
         println!("{} households checked", self.count);
     }
+}
+
+/// The first parent whose age at the child's birth no parent has: under 14, a mother of 60 or
+/// more, a father of 80 or more.
+fn implausible_birth(facts: &Facts) -> Option<usize> {
+    use rules::facts::birthday;
+    let child = facts.child.birth_date?;
+    facts.parents.iter().position(|p| {
+        let max = match p.role {
+            Role::Mother => 60,
+            Role::Father => 80,
+        };
+        child >= p.birth_date
+            && (child < birthday(p.birth_date, 14) || child >= birthday(p.birth_date, max))
+    })
 }
 
 fn base(as_of: NaiveDate, child: Child, other: bool, residence: Residence) -> Facts {
@@ -281,11 +301,14 @@ fn invariants(facts: &Facts, out: &Outcome, json: bool, texts: bool) -> Vec<Stri
     let as_of = facts.as_of.unwrap();
     let c = &facts.child;
     let died = c.status == ChildStatus::Deceased;
+    // RULINGS, Round 3: another child is per parent; special while one listed parent has none.
     let special = (died
         || (c.status == ChildStatus::Disabled && matches!(c.disability_grade, Some(1..=3))))
-        && !facts.has_other_child;
-    let living = || facts.parents.iter().filter(|p| p.alive);
-    let any_living = living().next().is_some();
+        && !facts.has_other_child
+        && facts.parents.iter().any(|p| !p.other_child);
+    // The living parents the policy serves as persons: without another child of their own.
+    let living = || facts.parents.iter().filter(|p| p.alive && !p.other_child);
+    let any_living = facts.parents.iter().any(|p| p.alive);
     // RULINGS: a late parent's 户籍 counts too.
     let covered = facts.parents.iter().any(|p| p.kaifeng_hukou);
     if out.special_family != special {
@@ -300,6 +323,11 @@ fn invariants(facts: &Facts, out: &Outcome, json: bool, texts: bool) -> Vec<Stri
     if out.benefits.len() != 25 {
         bad.push(format!("{} results", out.benefits.len()));
     }
+    // Why a household is outside is said once (RULINGS, Round 3).
+    let inside = special && covered;
+    if inside != out.outside.is_empty() {
+        bad.push(format!("outside {:?}", out.outside));
+    }
     for (b, info) in out.benefits.iter().zip(BENEFITS.iter()) {
         let id = b.id.as_str();
         if b.id != info.id {
@@ -311,8 +339,11 @@ fn invariants(facts: &Facts, out: &Outcome, json: bool, texts: bool) -> Vec<Stri
                 b.status
             ));
         }
-        if b.reasons.is_empty() {
+        if inside && b.reasons.is_empty() {
             bad.push(format!("{id} has no reason"));
+        }
+        if !inside && !b.reasons.is_empty() {
+            bad.push(format!("{id} repeats why the household is outside"));
         }
         for r in b.reasons.iter().filter(|_| texts) {
             if r.zh.trim().is_empty() || r.en.trim().is_empty() {
@@ -369,8 +400,8 @@ fn invariants(facts: &Facts, out: &Outcome, json: bool, texts: bool) -> Vec<Stri
         {
             bad.push(format!("{id} applies though the child is not disabled"));
         }
-        if special && covered && any_living && EVERY_SPECIAL_FAMILY.contains(&b.id) && !b.applies()
-        {
+        let served = living().next().is_some();
+        if special && covered && served && EVERY_SPECIAL_FAMILY.contains(&b.id) && !b.applies() {
             bad.push(format!("{id} should apply to every covered special family"));
         }
         // RULINGS: with both parents late, only the child's, the household's and the grave
@@ -426,6 +457,68 @@ fn invariants(facts: &Facts, out: &Outcome, json: bool, texts: bool) -> Vec<Stri
             if b.id == BenefitId::Guardianship && zh.iter().any(|d| d.contains("失能")) {
                 bad.push("guardianship asks for a self-care assessment".into());
             }
+            // RULINGS, Round 3: papers follow the child's status, no paper twice, and a
+            // divorced parent brings the 离婚证 and their own card.
+            for (i, d) in zh.iter().enumerate() {
+                if zh[..i].contains(d) {
+                    bad.push(format!("{id}: {d} twice"));
+                }
+                if d.contains("死亡证明或残疾人证") {
+                    bad.push(format!("{id}: {d} does not follow the child's status"));
+                }
+            }
+            let divorced = facts.parents.iter().any(|p| p.marital == Marital::Divorced);
+            let all_alive = facts.parents.iter().all(|p| p.alive);
+            if divorced && all_alive && (zh.contains(&"结婚证") || needs_both_ids) {
+                bad.push(format!("{id}: a divorced parent asked for {zh:?}"));
+            }
+        }
+        // RULINGS, Round 3: clause 7 is for couples.
+        if b.id == BenefitId::RebirthSupport && b.status == Status::Eligible {
+            let alive = facts.parents.iter().filter(|p| p.alive).count();
+            let apart = facts.parents.iter().any(|p| p.marital != Marital::Married);
+            if alive < 2 || apart {
+                bad.push("rebirth_support eligible for one living parent or a couple apart".into());
+            }
+        }
+        // RULINGS, Round 3: a person's own 户籍, and no date from a parent who does not count.
+        let own_hukou = matches!(
+            b.id,
+            BenefitId::ParentRewards
+                | BenefitId::HomeCareServices
+                | BenefitId::HomeCareAllowance
+                | BenefitId::PensionSubsidy
+                | BenefitId::MedicalInsuranceSubsidy
+                | BenefitId::NursingInsurance
+        );
+        if special && covered && own_hukou && b.applies() {
+            if !living().any(|p| p.kaifeng_hukou) {
+                bad.push(format!(
+                    "{id} applies with no living parent registered in Kaifeng"
+                ));
+            }
+            if let Some(from) = b.eligible_from {
+                let counted = living()
+                    .filter(|p| p.kaifeng_hukou)
+                    .any(|p| rules::facts::birthday(p.birth_date, 60) == from);
+                if !counted {
+                    bad.push(format!(
+                        "{id}: the date {from} is not a counted parent's 60th"
+                    ));
+                }
+            }
+        }
+        // RULINGS (registers): adoption is not asked of the old.
+        if b.id == BenefitId::AdoptionPriority
+            && !facts.circumstances.wants_to_adopt
+            && b.reasons.iter().any(|r| r.zh.contains("未填写"))
+            && facts
+                .parents
+                .iter()
+                .filter(|p| p.alive)
+                .all(|p| rules::facts::birthday(p.birth_date, 60) <= as_of)
+        {
+            bad.push("adoption is asked of parents who are all 60 or over".into());
         }
         // The pension subsidy is for contribution years: a parent of 60 makes no claim.
         if b.id == BenefitId::PensionSubsidy && b.status == Status::Eligible {
@@ -536,6 +629,7 @@ fn json_contract(facts: &Facts, out: &Outcome) -> Vec<String> {
         "as_of",
         "benefits",
         "covered",
+        "outside",
         "rules_version",
         "special_family",
         "totals",
@@ -726,11 +820,12 @@ fn every_combination_of_a_parents_own_answers_keeps_the_invariants() {
                             for medical in schemes {
                                 for setting in settings {
                                     for (self_care, civil, mobility) in [
-                                        (true, true, false),
-                                        (false, true, false),
-                                        (true, false, false),
-                                        (true, true, true),
-                                        (false, false, true),
+                                        (Some(true), true, false),
+                                        (None, true, false),
+                                        (Some(false), true, false),
+                                        (Some(true), false, false),
+                                        (Some(true), true, true),
+                                        (Some(false), false, true),
                                     ] {
                                         for d in days {
                                             let p = &mut facts.parents[varied];
@@ -753,6 +848,72 @@ fn every_combination_of_a_parents_own_answers_keeps_the_invariants() {
         }
     }
     run.finish(25_000);
+}
+
+/// Every combination of the per-parent facts of Round 3 (another child of one's own, divorce
+/// or remarriage, one's own county), for either parent, over households that differ in who is
+/// alive, who holds 户籍, ages, the child and the wish for another child or to adopt.
+#[test]
+fn every_combination_of_the_per_parent_facts_keeps_the_invariants() {
+    let mut run = Run::new();
+    let as_of = date(2024, 6, 1);
+    let kids = children();
+    let kids = [&kids[0], &kids[3], &kids[5], &kids[9]];
+    let areas = [
+        None,
+        Some(Area::Gulou),
+        Some(Area::Qixian),
+        Some(Area::Shifanqu),
+    ];
+    let mut wishes = vec![Circumstances::default()];
+    for i in [4, 5, 6] {
+        let mut c = Circumstances::default();
+        *flags(&mut c)[i] = true;
+        wishes.push(c);
+    }
+    for child in kids {
+        for (ma, fa) in [(45, 47), (55, 62), (62, 70)] {
+            for alive in [(true, true), (true, false), (false, true)] {
+                for hukou in [(true, true), (true, false), (false, true)] {
+                    for c in &wishes {
+                        let mut facts = base(as_of, child.clone(), false, Residence::Rural);
+                        facts.area = Some(Area::Lankao);
+                        facts.circumstances = c.clone();
+                        facts.parents = vec![
+                            parent(
+                                Role::Mother,
+                                Age::Years(ma, 0).birth(as_of),
+                                alive.0,
+                                hukou.0,
+                            ),
+                            parent(
+                                Role::Father,
+                                Age::Years(fa, 0).birth(as_of),
+                                alive.1,
+                                hukou.1,
+                            ),
+                        ];
+                        for other in [(false, false), (true, false), (false, true), (true, true)] {
+                            for marital in Marital::ALL {
+                                for area in areas {
+                                    for varied in 0..2 {
+                                        facts.parents[0].other_child = other.0;
+                                        facts.parents[1].other_child = other.1;
+                                        facts.parents[varied].marital = marital;
+                                        facts.parents[varied].area = area;
+                                        run.check(&facts);
+                                    }
+                                    facts.parents[0].marital = Marital::Married;
+                                    facts.parents[1].marital = Marital::Married;
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    run.finish(30_000);
 }
 
 /// Dates and amounts inside reasons are written without `format!` (for speed): they must read

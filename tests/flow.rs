@@ -682,7 +682,9 @@ fn answers_given_before_both_parents_were_said_to_be_late_change_nothing() {
 
 #[test]
 fn the_stand_in_births_of_late_parents_pass_the_engine_for_a_child_of_any_age() {
-    for age in 0..=110 {
+    // A parent is at most 120 and was at least 14 at the birth (RULINGS, Round 3): a child
+    // can be at most 106.
+    for age in 0..=106 {
         let born = years_before(today(), age);
         let mut a = late_parents_disabled_child(born);
         a.apply(AnswerValue::ChildCapacity(true));

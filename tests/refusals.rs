@@ -157,7 +157,13 @@ fn disabled_child_born(born: &str) -> Value {
 fn a_child_born_the_day_before_the_father_is_refused_and_a_child_born_after_both_is_accepted() {
     let today = day(2024, 6, 1);
     accepted(&disabled_child_born("1990-01-01"), today);
-    accepted(&disabled_child_born("1970-03-15"), today);
+    // Born on the mother's own birthday: not before her, but she was not 14 (Round 3).
+    refused(
+        &disabled_child_born("1970-03-15"),
+        today,
+        "parents[0].birth_date",
+        "不满14周岁",
+    );
     refused(
         &disabled_child_born("1970-03-14"),
         today,
@@ -283,4 +289,91 @@ fn a_child_parent_or_circumstances_written_as_an_array_is_refused() {
     assert!(e.to_string().contains("duplicate field"), "{e}");
     let ok = serde_json::to_string(&couple("2024-06-01")).unwrap();
     assert!(serde_json::from_str::<Facts>(&ok).is_ok());
+}
+
+// ------------------------------------------------ implausible births (RULINGS, Round 3)
+
+/// The couple above with a child born on `child`, the mother born on `mother` and the father
+/// on `father`.
+fn family(mother: &str, father: &str, child: &str) -> Value {
+    let mut v = couple("2024-06-01");
+    v["child"]["birth_date"] = json!(child);
+    v["parents"][0]["birth_date"] = json!(mother);
+    v["parents"][1]["birth_date"] = json!(father);
+    v
+}
+
+#[test]
+fn a_mother_a_day_short_of_14_at_the_birth_is_refused_and_one_of_14_accepted() {
+    let today = day(2024, 6, 1);
+    accepted(&family("1970-03-15", "1968-09-20", "1984-03-15"), today);
+    accepted(&family("1970-03-15", "1968-09-20", "1984-03-16"), today);
+    refused(
+        &family("1970-03-15", "1968-09-20", "1984-03-14"),
+        today,
+        "parents[0].birth_date",
+        "孩子出生时母亲还不满14周岁",
+    );
+}
+
+#[test]
+fn a_father_a_day_short_of_14_at_the_birth_is_refused_and_one_of_14_accepted() {
+    let today = day(2024, 6, 1);
+    accepted(&family("1960-01-01", "1970-03-15", "1984-03-15"), today);
+    refused(
+        &family("1960-01-01", "1970-03-15", "1984-03-14"),
+        today,
+        "parents[1].birth_date",
+        "孩子出生时父亲还不满14周岁",
+    );
+}
+
+#[test]
+fn a_mother_of_59_at_the_birth_is_accepted_and_one_of_60_refused() {
+    let today = day(2024, 6, 1);
+    accepted(&family("1950-03-15", "1950-01-01", "2010-03-14"), today);
+    refused(
+        &family("1950-03-15", "1950-01-01", "2010-03-15"),
+        today,
+        "parents[0].birth_date",
+        "孩子出生时母亲已年满60周岁",
+    );
+    refused(
+        &family("1950-03-15", "1950-01-01", "2010-03-16"),
+        today,
+        "parents[0].birth_date",
+        "请检查母亲或孩子的出生年份",
+    );
+}
+
+#[test]
+fn a_mother_written_1936_beside_a_child_of_2010_is_refused_never_paid() {
+    refused(
+        &family("1936-05-01", "1984-02-01", "2010-03-01"),
+        day(2024, 6, 1),
+        "parents[0].birth_date",
+        "不合常理",
+    );
+}
+
+#[test]
+fn a_father_of_79_at_the_birth_is_accepted_and_one_of_80_refused() {
+    let today = day(2024, 6, 1);
+    accepted(&family("1975-01-01", "1925-03-15", "2005-03-14"), today);
+    refused(
+        &family("1975-01-01", "1925-03-15", "2005-03-15"),
+        today,
+        "parents[1].birth_date",
+        "孩子出生时父亲已年满80周岁",
+    );
+}
+
+#[test]
+fn a_mother_of_61_beside_a_father_of_79_at_the_birth_names_the_mother() {
+    refused(
+        &family("1949-01-01", "1931-01-01", "2010-06-01"),
+        day(2024, 6, 1),
+        "parents[0].birth_date",
+        "母亲",
+    );
 }

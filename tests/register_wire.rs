@@ -10,8 +10,8 @@ use chrono::NaiveDate;
 use fuzhu::register::values::check_char;
 use fuzhu::register::{check_sheets, file, start_sheets, wire, Checked, Register};
 use fuzhu::rules::facts::{
-    Area, CareSetting, Child, ChildStatus, Circumstances, DisabilityType, Parent, Residence, Role,
-    Scheme, Schooling,
+    Area, CareSetting, Child, ChildStatus, Circumstances, DisabilityType, Marital, Parent,
+    Residence, Role, Scheme, Schooling,
 };
 use fuzhu::rules::Facts;
 
@@ -154,7 +154,7 @@ fn every_value_of_every_fact_reads_back() {
         birth_date: day(1940 + k as i32, 1 + (k % 12) as u32, 1 + (k % 28) as u32),
         alive: k % 3 != 0,
         kaifeng_hukou: k % 2 == 0,
-        self_care: k % 5 != 0,
+        self_care: [None, Some(true), Some(false)][k % 3],
         civil_capacity: k % 7 != 0,
         mobility_limited: k % 2 == 1,
         pension: [Scheme::Resident, Scheme::Employee, Scheme::None][k % 3],
@@ -168,6 +168,9 @@ fn every_value_of_every_fact_reads_back() {
             Some(CareSetting::CareHomeUnknownType),
         ][k % 6],
         hospital_days: [0, 1, 90, 366, -5, i64::MAX][k % 6],
+        other_child: k % 4 == 3,
+        marital: Marital::ALL[k % 3],
+        area: [None, Some(Area::Lankao), Some(Area::Shifanqu)][k % 3],
     };
     for k in 0..40 {
         let f = Facts {

@@ -21,7 +21,9 @@
 //! there is none. `reasons_contain` strings must
 //! each occur in some reason's Chinese text, `reasons_omit` strings in none; `documents_contain`
 //! and `documents_omit` do the same for the item's papers, and `first_stop` is the first
-//! office's name exactly. `totals_to_confirm` is asserted like `totals`. `today` (optional) is
+//! office's name exactly. `outside_contain` and `outside_omit` do for the household's
+//! `outside` (why the policy gives it nothing, said once) what `reasons_contain` and
+//! `reasons_omit` do for an item. `totals_to_confirm` is asserted like `totals`. `today` (optional) is
 //! the real date of the check when it differs from `as_of`. `otherwise` is the status of every
 //! item not listed. Unknown keys are refused, so a typo cannot pass silently.
 
@@ -59,6 +61,12 @@ struct Expect {
     #[serde(default)]
     benefits: BTreeMap<String, ExpectBenefit>,
     otherwise: Option<String>,
+    /// Strings each in some sentence of the household's `outside` (why this policy gives it
+    /// nothing, said once), and strings in none.
+    #[serde(default)]
+    outside_contain: Vec<String>,
+    #[serde(default)]
+    outside_omit: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -182,6 +190,58 @@ fn mismatches(s: &Scenario) -> Vec<String> {
         }
     }
     let e = &s.expect;
+    // RULINGS, Round 3: why a household is outside is said once, never on each item; and a
+    // paper follows the child's status and is never listed twice.
+    let inside = out.special_family && out.covered;
+    if inside != out.outside.is_empty() {
+        bad.push(format!(
+            "outside: {:?} for a household that is {}",
+            out.outside
+                .iter()
+                .map(|r| r.zh.as_ref())
+                .collect::<Vec<_>>(),
+            if inside {
+                "covered and special"
+            } else {
+                "outside the policy"
+            }
+        ));
+    }
+    for b in &out.benefits {
+        if !inside && !b.reasons.is_empty() {
+            bad.push(format!(
+                "{}: reasons repeated on an item of a household outside the policy",
+                b.id.as_str()
+            ));
+        }
+        let docs: Vec<&str> = b.documents.iter().map(|d| d.zh).collect();
+        for (i, d) in docs.iter().enumerate() {
+            if docs[..i].contains(d) {
+                bad.push(format!("{}: {d} listed twice", b.id.as_str()));
+            }
+            if d.contains("死亡证明或残疾人证") {
+                bad.push(format!(
+                    "{}: {d} does not follow the child's status",
+                    b.id.as_str()
+                ));
+            }
+        }
+    }
+    let said: Vec<&str> = out.outside.iter().map(|r| r.zh.as_ref()).collect();
+    for needle in &e.outside_contain {
+        if !said.iter().any(|r| r.contains(needle.as_str())) {
+            bad.push(format!(
+                "outside: nothing contains {needle:?}; outside: {said:?}"
+            ));
+        }
+    }
+    for needle in &e.outside_omit {
+        if said.iter().any(|r| r.contains(needle.as_str())) {
+            bad.push(format!(
+                "outside: {needle:?} should not be there; outside: {said:?}"
+            ));
+        }
+    }
     if let Some(c) = e.covered {
         if out.covered != c {
             bad.push(format!("covered: expected {c}, got {}", out.covered));

@@ -8,8 +8,8 @@ use chrono::{Datelike, NaiveDate};
 use crate::rules::facts::birthday;
 use crate::rules::params::{child_rehab_end_age, on, ELDER_CARE_AGE, SPECIAL_SUPPORT_MOTHER_AGE};
 use crate::rules::{
-    Area, BenefitId, CareSetting, Child, ChildStatus, Circumstances, DisabilityType, Facts, Parent,
-    Residence, Role, Scheme, Schooling,
+    Area, BenefitId, CareSetting, Child, ChildStatus, Circumstances, DisabilityType, Facts,
+    Marital, Parent, Residence, Role, Scheme, Schooling,
 };
 
 pub use crate::rules::facts::MAX_HOSPITAL_DAYS;
@@ -545,12 +545,18 @@ impl Answers {
             // Both parents late: no rule reads their births (only 户籍 counts, for coverage
             // and the grave plot), so they are not asked, and the engine, which wants a birth
             // date per parent, is given a neutral stand-in that passes its checks: 60 years
-            // before today, or the child's birth if earlier (a parent is never born after
-            // the child). See docs/sharing.md.
+            // before today, or 20 years before the child's birth if that is earlier (a parent
+            // is 14 to 59 at a child's birth, RULINGS Round 3), never more than 120 years
+            // before today. See docs/sharing.md.
             let hukou = self.hukou?;
             let sixty =
                 NaiveDate::from_ymd_opt(today.year() - 60, today.month(), 1).unwrap_or(today);
-            let born = child_facts.birth_date.map_or(sixty, |c| c.min(sixty));
+            let oldest =
+                NaiveDate::from_ymd_opt(today.year() - 120, today.month(), 1).unwrap_or(today);
+            let born = child_facts.birth_date.map_or(sixty, |c| {
+                let twenty_before = NaiveDate::from_ymd_opt(c.year() - 20, c.month(), 1);
+                twenty_before.unwrap_or(c).max(oldest)
+            });
             ParentSlot::BOTH
                 .iter()
                 .map(|slot| {
@@ -582,13 +588,16 @@ impl Answers {
                     birth_date: birth,
                     alive,
                     kaifeng_hukou: holds(hukou, slot),
-                    self_care: !health.no_self_care[i],
+                    self_care: self.health.map(|h| !h.no_self_care[i]),
                     civil_capacity: !health.no_civil_capacity[i],
                     mobility_limited: health.mobility_limited[i],
                     pension: self.pension[i].unwrap_or(Scheme::None),
                     medical: self.medical[i].unwrap_or(Scheme::None),
                     care_setting: self.care[i],
                     hospital_days: self.hospital_days[i].map(i64::from).unwrap_or(0),
+                    other_child: false,
+                    marital: Marital::Married,
+                    area: None,
                 });
             }
             parents
@@ -801,7 +810,7 @@ impl Answers {
             a.care[i] = Some(p.care_setting.unwrap_or(CareSetting::Home));
             a.hospital_days[i] = u16::try_from(p.hospital_days).ok();
             health.mobility_limited[i] = p.mobility_limited;
-            health.no_self_care[i] = !p.self_care;
+            health.no_self_care[i] = !p.cares_for_self();
             health.no_civil_capacity[i] = !p.civil_capacity;
         }
         a.health = Some(health);

@@ -8,9 +8,10 @@ use super::answers::{
 };
 use super::present;
 use super::text::{Key, Lang, Voice};
-use crate::rules::facts::{check_child_after_parent, check_hospital_days, check_parent_birth};
+use crate::rules::facts::{check_age_at_birth, check_hospital_days, check_parent_birth};
 use crate::rules::{
-    Area, CareSetting, ChildStatus, Circumstances, DisabilityType, Residence, Scheme, Schooling,
+    Area, CareSetting, ChildStatus, Circumstances, DisabilityType, Residence, Role, Scheme,
+    Schooling,
 };
 
 /// A label in both languages.
@@ -560,13 +561,18 @@ pub fn date_value(
                 .child_birth
                 .filter(|_| answers.child == Some(ChildStatus::Disabled));
             if let Some(child) = child {
-                check_child_after_parent(child.date(), birth.date()).map_err(Problem::engine)?;
+                let role = match of {
+                    BirthOf::Mother => Role::Mother,
+                    _ => Role::Father,
+                };
+                check_age_at_birth(child.date(), birth.date(), role).map_err(Problem::engine)?;
             }
         }
         BirthOf::Child => {
             for slot in parents_asked() {
                 if let Some(parent) = answers.birth(slot) {
-                    check_child_after_parent(birth.date(), parent).map_err(Problem::engine)?;
+                    check_age_at_birth(birth.date(), parent, slot.role())
+                        .map_err(Problem::engine)?;
                 }
             }
         }

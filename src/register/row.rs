@@ -354,7 +354,7 @@ fn parent(p: &mut Problems<'_>, row: &[Cell], role: Role) -> Option<Parent> {
         parent.medical = v;
     }
     if let Some(v) = self_care {
-        parent.self_care = v;
+        parent.self_care = Some(v);
     }
     if let Some(v) = capacity {
         parent.civil_capacity = v;

@@ -14,8 +14,8 @@ use rust_decimal::Decimal;
 use super::columns::{canonical_order, Field};
 use super::{Cell, Checked, FileError, Layout, Notice, Register, Summary};
 use crate::rules::facts::{
-    Area, CareSetting, Child, ChildStatus, Circumstances, DisabilityType, Parent, Residence, Role,
-    Scheme, Schooling,
+    Area, CareSetting, Child, ChildStatus, Circumstances, DisabilityType, Marital, Parent,
+    Residence, Role, Scheme, Schooling,
 };
 use crate::rules::{Facts, Status, Totals};
 
@@ -196,22 +196,23 @@ impl Writer {
             medical,
             care_setting,
             hospital_days,
+            other_child,
+            marital,
+            area,
         } = p;
         self.tag(role_tag(*role));
         self.date(*birth_date);
-        for b in [
-            alive,
-            kaifeng_hukou,
-            self_care,
-            civil_capacity,
-            mobility_limited,
-        ] {
+        for b in [alive, kaifeng_hukou, civil_capacity, mobility_limited] {
             self.b(*b);
         }
+        self.opt(self_care, |w, b| w.b(*b));
         self.tag(scheme_tag(*pension));
         self.tag(scheme_tag(*medical));
         self.opt(care_setting, |w, c| w.tag(care_tag(*c)));
         self.i(i128::from(*hospital_days));
+        self.b(*other_child);
+        self.tag(marital_tag(*marital));
+        self.opt(area, |w, a| w.tag(area_tag(*a)));
     }
 
     fn summary(&mut self, s: &Summary) {
@@ -447,13 +448,16 @@ impl<'a> Reader<'a> {
             birth_date: self.date()?,
             alive: self.b()?,
             kaifeng_hukou: self.b()?,
-            self_care: self.b()?,
             civil_capacity: self.b()?,
             mobility_limited: self.b()?,
+            self_care: self.opt(Self::b)?,
             pension: self.of(&SCHEMES)?,
             medical: self.of(&SCHEMES)?,
             care_setting: self.opt(|r| r.of(&CARE_SETTINGS))?,
             hospital_days: self.i64()?,
+            other_child: self.b()?,
+            marital: self.of(&Marital::ALL)?,
+            area: self.opt(|r| r.of(&Area::ALL))?,
         })
     }
 
@@ -524,6 +528,14 @@ impl<'a> Reader<'a> {
 
 fn area_tag(a: Area) -> u8 {
     Area::ALL.iter().position(|x| *x == a).unwrap_or(0) as u8
+}
+
+fn marital_tag(m: Marital) -> u8 {
+    match m {
+        Marital::Married => 0,
+        Marital::Divorced => 1,
+        Marital::Remarried => 2,
+    }
 }
 
 fn residence_tag(r: Residence) -> u8 {

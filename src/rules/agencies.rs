@@ -17,6 +17,9 @@ pub enum AgencyId {
     CountyHealth,
     /// 村（居）委会: where 特别扶助 is applied for.
     VillageCommittee,
+    /// 乡镇人民政府（街道办事处）: the employment projects' first stop (RULINGS, Round 3: it
+    /// knows where 脱贫户 support sits today).
+    Township,
     /// 法律援助中心, named in clause 13: the family's own county's.
     LegalAidCentre,
     /// 县（区）人社局: where the resident pension scheme is joined and paid into.
@@ -63,7 +66,7 @@ pub struct Agency {
     pub hotline: Option<&'static str>,
 }
 
-pub const AGENCIES: [Agency; 28] = [
+pub const AGENCIES: [Agency; 29] = [
     Agency {
         id: AgencyId::CountyGovernment,
         zh: later!("县（区）人民政府"),
@@ -86,6 +89,12 @@ pub const AGENCIES: [Agency; 28] = [
         id: AgencyId::VillageCommittee,
         zh: later!("户籍所在地村（居）委会"),
         en: en!("Village or residents' committee of the household"),
+        hotline: None,
+    },
+    Agency {
+        id: AgencyId::Township,
+        zh: later!("户籍所在地乡镇人民政府（街道办事处）"),
+        en: en!("Township government or street office of the household"),
         hotline: None,
     },
     Agency {
@@ -312,11 +321,16 @@ impl AgencyId {
         })
     }
 
-    /// The agency's name for this family: local offices carry the area's own name.
+    /// The agency's name for this family: local offices carry the area's own name. The
+    /// demonstration zone has no bureaus under those names (RULINGS, Round 3): its first stop
+    /// is its management committee, which says which of its departments handles the matter.
     pub fn name_zh(self, area: Option<Area>) -> String {
         use crate::later::resolve;
         match (self, area, self.local_suffix()) {
             (AgencyId::CountyGovernment, Some(a), _) => resolve(a.government_zh()).to_string(),
+            (_, Some(Area::Shifanqu), Some(_)) => {
+                resolve(later!("城乡一体化示范区管理委员会（问明承办部门）")).to_string()
+            }
             (_, Some(a), Some((zh, _))) => [resolve(a.office_prefix_zh()), resolve(zh)].concat(),
             _ => resolve(self.agency().zh).to_string(),
         }
@@ -326,6 +340,10 @@ impl AgencyId {
         use crate::english::resolve;
         match (self, area, self.local_suffix()) {
             (AgencyId::CountyGovernment, Some(a), _) => resolve(a.government_en()).to_string(),
+            (_, Some(Area::Shifanqu), Some(_)) => resolve(en!(
+                "Demonstration Zone management committee (ask which department handles it)"
+            ))
+            .to_string(),
             (_, Some(a), Some((_, en))) => [resolve(a.name_en()), " ", resolve(en)].concat(),
             _ => resolve(self.agency().en).to_string(),
         }

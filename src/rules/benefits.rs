@@ -121,15 +121,15 @@ const ONLY_CHILD: Document = Document {
     zh: later!("独生子女父母光荣证（或村（居）委会出具的独生子女证明）"),
     en: en!("Only-child parents' certificate, or a village or residents' committee letter confirming the only child"),
 };
-const CHILD_PROOF: Document = Document {
+pub(crate) const CHILD_PROOF: Document = Document {
     zh: later!("子女死亡证明或残疾人证（一至三级）"),
     en: en!("The child's death certificate or disability certificate (grade 1 to 3)"),
 };
-const DEATH_PROOF: Document = Document {
+pub(crate) const DEATH_PROOF: Document = Document {
     zh: later!("子女死亡证明"),
     en: en!("The child's death certificate"),
 };
-const DISABILITY_CARD: Document = Document {
+pub(crate) const DISABILITY_CARD: Document = Document {
     zh: later!("子女残疾人证"),
     en: en!("The child's disability certificate"),
 };
@@ -193,6 +193,20 @@ pub(crate) const FATHER_ID: Document = Document {
 const AGENT_ID: Document = Document {
     zh: later!("受委托人的居民身份证"),
     en: en!("The resident ID card of the person entrusted"),
+};
+/// A divorced (or remarried) parent applies alone, with their own card (RULINGS, Round 3).
+pub(crate) const OWN_ID: Document = Document {
+    zh: later!("申请人本人的居民身份证"),
+    en: en!("The applicant's own resident ID card"),
+};
+pub(crate) const DIVORCE: Document = Document {
+    zh: later!("离婚证"),
+    en: en!("Divorce certificate"),
+};
+/// An adult child with civil capacity asking for himself brings his own card.
+pub(crate) const CHILD_ID: Document = Document {
+    zh: later!("孩子本人的居民身份证"),
+    en: en!("The child's own resident ID card"),
 };
 /// Once both parents have died, the child's items are claimed by the child's guardian.
 pub(crate) const GUARDIAN_ID: Document = Document {
@@ -522,7 +536,7 @@ pub const BENEFITS: [Benefit; 25] = [
         14,
         later!("对计划生育特殊家庭中的建档立卡脱贫户优先安排到户增收、小额贷款贴息、扶贫就业培训等项目。"),
         &[CityRuralRevitalization],
-        CountyRuralRevitalization,
+        Township,
         docs![ID_CARD, HUKOU, CHILD_PROOF, POVERTY_PROOF],
     ),
     row(

@@ -162,8 +162,11 @@ pub struct Parent {
     #[serde(default = "yes")]
     pub alive: bool,
     pub kaifeng_hukou: bool,
-    #[serde(default = "yes")]
-    pub self_care: bool,
+    /// Whether the parent still looks after themselves (生活自理); absent when not answered,
+    /// which the rules read as able and say that they did (RULINGS, Round 3: unknown stays
+    /// unknown).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub self_care: Option<bool>,
     #[serde(default = "yes")]
     pub civil_capacity: bool,
     #[serde(default)]
@@ -179,11 +182,46 @@ pub struct Parent {
     /// Days in hospital this year.
     #[serde(default)]
     pub hospital_days: i64,
+    /// This parent had or adopted another child (with a new spouse, say): they are not
+    /// counted for any item paid or given to a person (RULINGS, Round 3: Henan reviews 特别扶助
+    /// per person). The household's `has_other_child` means both.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub other_child: bool,
+    /// Married (the default), divorced or remarried: a divorced parent brings the 离婚证 and
+    /// their own ID card, and the couple's items are confirmed with the office.
+    #[serde(default, skip_serializing_if = "Marital::is_married")]
+    pub marital: Marital,
+    /// The parent's own county-level area when it differs from the household's: what this
+    /// parent receives, and their first stop for it, follow it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub area: Option<Area>,
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
+/// A parent's marriage to the other listed parent (RULINGS, Round 3).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Marital {
+    #[default]
+    Married,
+    Divorced,
+    Remarried,
+}
+
+impl Marital {
+    pub const ALL: [Marital; 3] = [Marital::Married, Marital::Divorced, Marital::Remarried];
+
+    fn is_married(&self) -> bool {
+        *self == Marital::Married
+    }
 }
 
 impl Parent {
     /// A living parent with everything the facts JSON lets go unsaid as it defaults there:
-    /// caring for themselves, with civil capacity, mobile, in no pension or medical scheme,
+    /// self-care not answered, with civil capacity, mobile, in no pension or medical scheme,
     /// at home, no days in hospital.
     pub fn new(role: Role, birth_date: NaiveDate, kaifeng_hukou: bool) -> Parent {
         Parent {
@@ -191,14 +229,28 @@ impl Parent {
             birth_date,
             alive: yes(),
             kaifeng_hukou,
-            self_care: yes(),
+            self_care: None,
             civil_capacity: yes(),
             mobility_limited: false,
             pension: unknown_scheme(),
             medical: unknown_scheme(),
             care_setting: None,
             hospital_days: 0,
+            other_child: false,
+            marital: Marital::Married,
+            area: None,
         }
+    }
+
+    /// Whether the parent looks after themselves, as the rules read it: as answered, able
+    /// when not answered (the reasons then say it was not answered).
+    pub fn cares_for_self(&self) -> bool {
+        self.self_care.unwrap_or(true)
+    }
+
+    /// Divorced from the other listed parent.
+    pub fn divorced(&self) -> bool {
+        self.marital == Marital::Divorced
     }
 }
 
@@ -365,6 +417,50 @@ pub fn check_child_after_parent(child: NaiveDate, parent: NaiveDate) -> Result<(
     Ok(())
 }
 
+/// Younger than this at the child's birth is not a parent but a typo in a year (RULINGS,
+/// Round 3).
+pub const MIN_AGE_AT_BIRTH: u32 = 14;
+/// A mother this old or older at the child's birth: a typo ("1936" for 1986).
+pub const MOTHER_MAX_AGE_AT_BIRTH: u32 = 60;
+/// A father this old or older at the child's birth: a typo.
+pub const FATHER_MAX_AGE_AT_BIRTH: u32 = 80;
+
+/// A parent's age at their child's birth must be one a parent can have: 14 or older, and
+/// under 60 for a mother or under 80 for a father (RULINGS, Round 3: implausible births are
+/// refused as likely typos, never paid). Also refuses a child born before the parent.
+pub fn check_age_at_birth(child: NaiveDate, parent: NaiveDate, role: Role) -> Result<(), Refusal> {
+    check_child_after_parent(child, parent)?;
+    let (zh_who, en_who) = match role {
+        Role::Mother => ("母亲", "mother"),
+        Role::Father => ("父亲", "father"),
+    };
+    if child < birthday(parent, MIN_AGE_AT_BIRTH) {
+        return Err((
+            format!(
+                "{parent} makes the {en_who} younger than {MIN_AGE_AT_BIRTH} at the child's birth ({child}); is a year a typo?"
+            ),
+            format!(
+                "按填写的日期，孩子出生时{zh_who}还不满{MIN_AGE_AT_BIRTH}周岁，请检查{zh_who}或孩子的出生年份"
+            ),
+        ));
+    }
+    let max = match role {
+        Role::Mother => MOTHER_MAX_AGE_AT_BIRTH,
+        Role::Father => FATHER_MAX_AGE_AT_BIRTH,
+    };
+    if child >= birthday(parent, max) {
+        return Err((
+            format!(
+                "{parent} makes the {en_who} {max} or older at the child's birth ({child}); is a year a typo?"
+            ),
+            format!(
+                "按填写的日期，孩子出生时{zh_who}已年满{max}周岁，不合常理，请检查{zh_who}或孩子的出生年份"
+            ),
+        ));
+    }
+    Ok(())
+}
+
 impl Facts {
     /// The check date: `as_of` when given, else `today`.
     pub fn date(&self, today: NaiveDate) -> NaiveDate {
@@ -438,7 +534,7 @@ impl Facts {
                     return Err(FactsError::new(
                         format!("child.{field}"),
                         "is given for a child whose status is \"living\" (no 残疾人证); if the child holds one, status is \"disabled\"",
-                        "孩子填写为健在（没有残疾人证），却填写了残疾方面的情况；如孩子持有残疾人证，请选择“伤残”",
+                        "孩子填写为健在（status为\"living\"，没有残疾人证），却填写了残疾方面的情况；如孩子持有残疾人证，status应为\"disabled\"",
                     ));
                 }
             }
@@ -482,6 +578,8 @@ impl Facts {
             if let Some(born) = child.birth_date {
                 check_child_after_parent(born, p.birth_date)
                     .map_err(at("child.birth_date".to_string()))?;
+                check_age_at_birth(born, p.birth_date, p.role)
+                    .map_err(at(format!("parents[{i}].birth_date")))?;
             }
             check_hospital_days(p.hospital_days, as_of)
                 .map_err(at(format!("parents[{i}].hospital_days")))?;

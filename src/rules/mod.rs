@@ -18,7 +18,7 @@ pub use benefits::{Benefit, BenefitId, Document, Group, BENEFITS};
 pub use clauses::{clause, Clause, CLAUSES};
 pub use facts::{
     Area, CareSetting, Child, ChildStatus, Circumstances, DisabilityType, Facts, FactsError,
-    Parent, Residence, Role, Scheme, Schooling,
+    Marital, Parent, Residence, Role, Scheme, Schooling,
 };
 pub use outcome::{BenefitResult, Outcome, Reason, Status, Totals, RULES_VERSION};
 
@@ -78,12 +78,16 @@ pub fn evaluate(facts: &Facts, today: NaiveDate) -> Result<Outcome, FactsError> 
     facts.validate(today)?;
     let as_of = facts.date(today);
     let h = Household::new(facts, as_of, today);
-    let blocked = decide::outside(&h);
+    let outside = decide::outside(&h);
+    let blocked = !outside.is_empty();
     let benefits: Vec<BenefitResult> = DECIDERS
         .iter()
         .map(|(id, decide)| {
-            let refusal = blocked.clone().or_else(|| decide::late_parents(&h, *id));
-            let mut r = match refusal {
+            if blocked {
+                // Why is said once, in `outside`, not on each of the 25 items.
+                return BenefitResult::new(*id, Status::NotEligible);
+            }
+            let mut r = match decide::late_parents(&h, *id) {
                 Some(reason) => {
                     let mut r = BenefitResult::new(*id, Status::NotEligible);
                     r.reasons.push(reason);
@@ -102,9 +106,7 @@ pub fn evaluate(facts: &Facts, today: NaiveDate) -> Result<Outcome, FactsError> 
                     r
                 }
             };
-            if blocked.is_none() {
-                r.documents = decide::documents(&h, &r);
-            }
+            r.documents = decide::documents(&h, &r);
             r
         })
         .collect();
@@ -135,6 +137,7 @@ pub fn evaluate(facts: &Facts, today: NaiveDate) -> Result<Outcome, FactsError> 
         area: facts.area,
         covered: h.covered,
         special_family: h.special,
+        outside,
         benefits,
         totals,
         totals_to_confirm,

@@ -252,6 +252,10 @@ pub struct Outcome {
     /// At least one listed parent, living or late, holds or held Kaifeng 户籍.
     pub covered: bool,
     pub special_family: bool,
+    /// Why this policy gives the household nothing, said once for all its items, with where
+    /// to turn instead (RULINGS, Round 3: one pointer, not 25 copies of one sentence). Empty
+    /// for a covered special family; the items then carry their own reasons.
+    pub outside: Vec<Reason>,
     /// One entry per catalogue item, in catalogue order.
     pub benefits: Vec<BenefitResult>,
     /// What `eligible` items pay.
@@ -391,6 +395,7 @@ struct OutcomeJson<'a> {
     as_of: NaiveDate,
     covered: bool,
     special_family: bool,
+    outside: ReasonsJson<'a>,
     totals: Totals,
     totals_to_confirm: Totals,
     benefits: BenefitsJson<'a>,
@@ -403,6 +408,7 @@ impl Serialize for Outcome {
             as_of: self.as_of,
             covered: self.covered,
             special_family: self.special_family,
+            outside: ReasonsJson(&self.outside),
             totals: self.totals,
             totals_to_confirm: self.totals_to_confirm,
             benefits: BenefitsJson(self),

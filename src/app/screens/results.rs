@@ -116,16 +116,17 @@ fn outside(s: &State, outcome: &Outcome) -> Html {
     } else {
         t(Key::NotSpecialTitle)
     };
-    let why = outcome
-        .benefits
-        .first()
-        .and_then(|b| b.reasons.first())
-        .map(|r| present::reason(r, s.lang).to_string())
-        .unwrap_or_default();
+    // Said once for the household (RULINGS, Round 3), with where to turn instead.
+    let mut why = outcome
+        .outside
+        .iter()
+        .map(|r| present::reason(r, s.lang).to_string());
+    let lead = why.next().unwrap_or_default();
     html! {
         <>
             <h1 id={TITLE_ID} tabindex="-1">{ title }</h1>
-            <p class="lead">{ why }</p>
+            <p class="lead">{ lead }</p>
+            { for why.map(|w| html! { <p class="pointer">{ w }</p> }) }
             <p>{ t(Key::NotSpecialBody) }</p>
             { office::contact(s.lang, s.voice) }
             { hotlines(s) }

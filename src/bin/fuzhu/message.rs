@@ -395,7 +395,8 @@ fn backticked(s: &str) -> Vec<&str> {
 fn expected_words(expected: &str, path: &str) -> (String, String) {
     let s = |zh: &str, en: &str| (zh.to_string(), en.to_string());
     match expected {
-        "a boolean" => s("是/否（true/false）", "true or false"),
+        // What to type, not a label to choose (RULINGS, Round 3; review point 13).
+        "a boolean" => s("true或false", "true or false"),
         "i64" | "i32" | "u32" | "u8" | "u64" | "usize" => s("整数", "a whole number"),
         "a string" if path.ends_with("date") || path == "as_of" => s(
             "日期，按YYYY-MM-DD填写（例如1968-06-15）",
@@ -462,7 +463,7 @@ fn got_words(got: &str) -> (String, String) {
 /// refuses an empty string), so the list can never drift from what is accepted.
 fn choices_for(path: &str) -> Option<Vec<String>> {
     use fuzhu::rules::{
-        Area, CareSetting, ChildStatus, DisabilityType, Residence, Role, Scheme, Schooling,
+        Area, CareSetting, ChildStatus, DisabilityType, Marital, Residence, Role, Scheme, Schooling,
     };
     fn list<T: serde::de::DeserializeOwned>() -> Option<Vec<String>> {
         let e = serde_json::from_str::<T>("\"\"").err()?.to_string();
@@ -481,6 +482,7 @@ fn choices_for(path: &str) -> Option<Vec<String>> {
         "role" => list::<Role>(),
         "pension" | "medical" => list::<Scheme>(),
         "care_setting" => list::<CareSetting>(),
+        "marital" => list::<Marital>(),
         _ => None,
     }
 }

@@ -45,10 +45,20 @@ pub(crate) fn guardianship(h: &Household) -> BenefitResult {
                     en!("The adult child has no civil capacity: adult guardianship applies, with help as needed."),
                 ));
             }
-            Some(born) => reasons.push(Reason::owned(
-                format!("未成年的孩子由父母监护；孩子将于{}年满18周岁，届时可纳入成年监护安排。", ZhDate(birthday(born, ADULT_AGE))),
-                format!("A child under 18 is in the parents' care; from the 18th birthday, {}, adult guardianship can apply.", birthday(born, ADULT_AGE)),
-            )),
+            // RULINGS, Round 3: a minor who will lack capacity is `future` from the 18th
+            // birthday (a reminder can be set).
+            Some(born) => {
+                let adult = birthday(born, ADULT_AGE);
+                reasons.push(Reason::owned(
+                    format!("未成年的孩子由父母监护；孩子将于{}年满18周岁，届时可纳入成年监护安排。", ZhDate(adult)),
+                    format!("A child under 18 is in the parents' care; from the 18th birthday, {adult}, adult guardianship can apply."),
+                ));
+                if status == Status::NotEligible {
+                    let mut r = result(id, Status::Future, reasons);
+                    r.eligible_from = Some(adult);
+                    return r;
+                }
+            }
             None => {
                 if status == Status::NotEligible {
                     status = Status::Check;
@@ -179,13 +189,28 @@ pub(crate) fn rural_house_renovation(h: &Household) -> BenefitResult {
 pub(crate) fn adoption_priority(h: &Household) -> BenefitResult {
     let id = BenefitId::AdoptionPriority;
     if !h.facts.circumstances.wants_to_adopt {
+        // RULINGS (registers): adoption is not asked of the old. Quiet and neutral when every
+        // living parent is 60 or older, as rebirth support is once the mother is 49.
+        let all_old = h
+            .facts
+            .parents
+            .iter()
+            .filter(|p| p.alive)
+            .all(|p| h.is_sixty(p));
         return result(
             id,
             Status::NotEligible,
-            vec![Reason::fixed(
-                later!("本项适用于有收养意愿的家庭；未填写或没有收养意愿。"),
-                en!("This applies to families who wish to adopt."),
-            )],
+            vec![if all_old {
+                Reason::fixed(
+                    later!("本项适用于有收养意愿的家庭。"),
+                    en!("This applies to families who wish to adopt."),
+                )
+            } else {
+                Reason::fixed(
+                    later!("本项适用于有收养意愿的家庭；未填写或没有收养意愿。"),
+                    en!("This applies to families who wish to adopt."),
+                )
+            }],
         );
     }
     result(
@@ -300,6 +325,8 @@ pub(crate) fn rehabilitation_aid(h: &Household) -> BenefitResult {
         later!("符合康复救助条件的，优先补贴适配假肢和轮椅、助行器、助视器、助听器等辅助器具；条件由残联审核。"),
         en!("Priority subsidies for prostheses and aids (wheelchairs, walkers, low-vision and hearing aids) where the conditions are met; the disabled persons' federation checks them."),
     )];
+    // RULINGS, Round 3: 多重残疾 is two or more categories, so one listed kind is always
+    // among them; 精神残疾 may be 孤独症 (the 残疾人证 records it as 精神), to confirm.
     let listed = |t: &DisabilityType| {
         matches!(
             t,
@@ -309,19 +336,25 @@ pub(crate) fn rehabilitation_aid(h: &Household) -> BenefitResult {
                 | DisabilityType::Speech
                 | DisabilityType::Autism
                 | DisabilityType::Physical
+                | DisabilityType::Multiple
         )
     };
-    let type_fits = child.disability_types.is_empty() || child.disability_types.iter().any(listed);
+    let types = &child.disability_types;
+    let type_fits = types.is_empty() || types.iter().any(listed);
+    let maybe_autism = !type_fits && types.contains(&DisabilityType::Mental);
     let mut until = None;
     match child.birth_date {
         Some(born) => {
             let seven = birthday(born, child_rehab_end_age(h.as_of));
-            if h.as_of < seven && type_fits {
+            if h.as_of < seven && (type_fits || maybe_autism) {
                 until = seven.pred_opt();
                 reasons.push(Reason::owned(
                     format!("孩子不满7周岁（0—6岁）：视力、听力、智力、言语、孤独症、肢体（脑瘫）残疾儿童优先实施康复救助服务，至{}前。", ZhDate(seven)),
                     format!("The child is 6 or under: priority rehabilitation for vision, hearing, intellectual, speech, autism or physical (cerebral palsy) disability, until {seven}."),
                 ));
+                if maybe_autism {
+                    reasons.push(MENTAL_MAY_BE_AUTISM);
+                }
             } else if h.as_of < seven {
                 reasons.push(Reason::fixed(
                     later!("0—6岁儿童优先康复服务限于视力、听力、智力、言语、孤独症、肢体（脑瘫）残疾。"),
@@ -338,6 +371,11 @@ pub(crate) fn rehabilitation_aid(h: &Household) -> BenefitResult {
     r.until = until;
     r
 }
+
+const MENTAL_MAY_BE_AUTISM: Reason = Reason::fixed(
+    later!("残疾人证上的孤独症记为精神残疾：请向县（区）残联确认孩子是否属于孤独症，属于的优先实施康复救助服务。"),
+    en!("The 残疾人证 records autism as a mental disability: confirm with the county disabled persons' federation whether it is autism, which gets rehabilitation first."),
+);
 
 /// Clause 17, a free grave plot.
 ///

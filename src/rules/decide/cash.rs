@@ -30,17 +30,18 @@ pub(crate) fn special_support(h: &Household) -> BenefitResult {
             en!("The only child has a grade 1 to 3 disability and no other child: special support applies."),
         )
     });
-    let paid: u32 = h.living().filter(|p| p.kaifeng_hukou).count() as u32;
+    let paid: u32 = h.counted().count() as u32;
     if paid == 0 {
         // Covered through a late spouse's 户籍: the living parent is paid where registered.
-        return result(
-            id,
-            Status::NotEligible,
+        let reasons = if h.living().next().is_some() {
             vec![Reason::fixed(
                 later!("在世的一方不是开封市户籍，特别扶助金请向其户籍所在地的卫生健康部门申请。"),
                 en!("Paid where the living parent is registered, which is not Kaifeng: apply to the health department there."),
-            )],
-        );
+            )]
+        } else {
+            h.not_counted()
+        };
+        return result(id, Status::NotEligible, reasons);
     }
     let monthly = died.then(|| times(on(&SPECIAL_SUPPORT_DEATH_MONTHLY, h.as_of), i64::from(paid)));
     if died {
@@ -54,18 +55,15 @@ pub(crate) fn special_support(h: &Household) -> BenefitResult {
             format!("每人每月{rate}元，按{zh}在世且为开封户籍的父母计算。"),
             format!("{rate} yuan per person per month, for {en} with Kaifeng registration."),
         ));
-        if h.living().any(|p| !p.kaifeng_hukou) {
-            reasons.push(Reason::fixed(
-                later!("非开封户籍的一方请向其户籍所在地咨询。"),
-                en!("A parent registered elsewhere should ask where they are registered."),
-            ));
-        }
     } else {
         reasons.push(Reason::fixed(
             later!("残疾独生子女家庭的扶助标准按国家和省规定执行，本文件未写明金额，请向县（区）卫生健康委核实。"),
             en!("For a disabled only child the national and provincial rate applies (no amount here): confirm with the county health commission."),
         ));
     }
+    // Death and disabled-child families alike: a parent registered elsewhere, or with
+    // another child of their own, is told so and where to ask (RULINGS, Round 3).
+    reasons.extend(h.not_counted());
     let mut r = match h.special_support {
         SupportState::Meets => {
             reasons.push(Reason::fixed(
@@ -169,6 +167,12 @@ pub(crate) fn death_relief(h: &Household) -> BenefitResult {
             en!("Only one parent was listed; if the other (even if late) held Kaifeng registration, the amount differs."),
         ));
     }
+    if h.facts.parents.iter().any(|p| p.divorced()) {
+        reasons.push(Reason::fixed(
+            later!("离异家庭请向县（区）卫生健康委核实由谁申领。"),
+            en!("A divorced couple: confirm with the county health commission who claims it."),
+        ));
+    }
     reasons.push(Reason::fixed(
         later!("一次性救助每个家庭只发一次，此前已领取的不再重复发放。"),
         en!("Paid once per family."),
@@ -186,14 +190,18 @@ pub(crate) fn parent_rewards(h: &Household) -> BenefitResult {
     if !h.child_died {
         return result(id, Status::NotEligible, vec![ONLY_IF_CHILD_DIED]);
     }
-    result(
-        id,
-        Status::Eligible,
-        vec![Reason::fixed(
-            later!("独生子女离世、未再生育或收养子女的，原有的独生子女父母奖励优待继续享受，标准按《河南省人口与计划生育条例》执行。"),
-            en!("The only-child parents' rewards continue, at the rates of Henan's family planning regulations."),
-        )],
-    )
+    // RULINGS, Round 3: a person's own 户籍 for what a person receives.
+    let notes = h.not_counted();
+    if h.counted().next().is_none() {
+        return result(id, Status::NotEligible, notes);
+    }
+    let mut reasons = Vec::with_capacity(1 + notes.len());
+    reasons.push(Reason::fixed(
+        later!("独生子女离世、未再生育或收养子女的，原有的独生子女父母奖励优待继续享受，标准按《河南省人口与计划生育条例》执行。"),
+        en!("The only-child parents' rewards continue, at the rates of Henan's family planning regulations."),
+    ));
+    reasons.extend(notes);
+    result(id, Status::Eligible, reasons)
 }
 
 pub(crate) const ONLY_IF_CHILD_DIED: Reason = Reason::fixed(

@@ -1,9 +1,11 @@
 //! （二）做好养老保障工作: clauses 3 and 4, pension subsidy and care in old age.
 
 use super::super::benefits::BenefitId;
-use super::super::facts::{CareSetting, Parent, Role, Scheme};
+use super::super::facts::{CareSetting, Parent, Role, Scheme, ZhDate};
 use super::super::outcome::{BenefitResult, Reason, Status};
-use super::{future, leaving_room, result, Household, SupportState};
+use super::{
+    future, leaving_room, result, role_index, Household, SupportState, AT_SIXTY_OF, OTHER_CHILD_OF,
+};
 
 /// How each parent stands with a resident insurance scheme; shared by clause 3 (pension) and
 /// clause 5 (medical), which are worded alike.
@@ -44,6 +46,9 @@ pub(crate) fn scheme_subsidy(
                 reasons.push(names.none[i].clone());
             }
         }
+    }
+    for p in h.facts.parents.iter().filter(|p| p.alive && p.other_child) {
+        reasons.push(OTHER_CHILD_OF[role_index(p)].clone());
     }
     let status = if resident {
         reasons.push(Reason::fixed(
@@ -180,14 +185,13 @@ pub(crate) fn care_home_priority(h: &Household) -> BenefitResult {
     let (mut any, mut kind_unknown) = (false, false);
     for p in h.living().filter(|p| h.is_sixty(p)) {
         any = true;
-        let i = match p.role {
-            Role::Mother => 0,
-            Role::Father => 1,
-        };
+        let i = role_index(p);
         reasons.push(match p.care_setting {
             Some(CareSetting::PublicHome) => IN_PUBLIC_HOME[i].clone(),
             Some(CareSetting::PublicPrivateHome) => IN_PUBLIC_PRIVATE_HOME[i].clone(),
-            Some(CareSetting::PrivateHome | CareSetting::Home) | None => SIXTY_ANYWHERE[i].clone(),
+            // RULINGS, Round 3: a private home is told plainly the fee rules are not its.
+            Some(CareSetting::PrivateHome) => IN_PRIVATE_HOME[i].clone(),
+            Some(CareSetting::Home) | None => SIXTY_ANYWHERE[i].clone(),
             // The fee rule turns on the home's kind: what a caseworker would confirm first.
             Some(CareSetting::CareHomeUnknownType) => {
                 kind_unknown = true;
@@ -195,6 +199,27 @@ pub(crate) fn care_home_priority(h: &Household) -> BenefitResult {
             }
         });
     }
+    // A parent under 60 already in a home: the fee rules are theirs only from their own 60th
+    // birthday, whoever else in the household is 60 first.
+    for p in h.living().filter(|p| !h.is_sixty(p)) {
+        let (zh, en) = super::who(p);
+        let from = h.sixtieth(p);
+        match p.care_setting {
+            Some(CareSetting::PublicHome) => reasons.push(Reason::owned(
+                format!("{zh}住在公办养老机构，免除床位费从{zh}本人年满60周岁（{}）起适用。", ZhDate(from)),
+                format!("{en} is in a public home: no bed fee from their own 60th birthday, {from}."),
+            )),
+            Some(CareSetting::PublicPrivateHome) => reasons.push(Reason::owned(
+                format!("{zh}住在公建民营养老机构，按成本价收费从{zh}本人年满60周岁（{}）起适用。", ZhDate(from)),
+                format!("{en} is in a publicly built, privately run home: cost price from their own 60th birthday, {from}."),
+            )),
+            Some(CareSetting::PrivateHome) => {
+                reasons.push(PRIVATE_HOME_RULES[role_index(p)].clone())
+            }
+            _ => {}
+        }
+    }
+    reasons.extend(h.not_counted().into_iter().filter(is_other_child));
     if any {
         let status = if kind_unknown {
             Status::Check
@@ -203,11 +228,45 @@ pub(crate) fn care_home_priority(h: &Household) -> BenefitResult {
         };
         return result(id, status, reasons);
     }
-    match h.earliest_sixty(h.living()) {
-        Some(from) => future(id, from, leaving_room([AT_SIXTY])),
-        None => result(id, Status::NotEligible, vec![AT_SIXTY]),
+    match h.first_sixty(h.living()) {
+        Some((from, p)) => {
+            reasons.insert(0, AT_SIXTY_OF[role_index(p)].clone());
+            future(id, from, reasons)
+        }
+        None => {
+            reasons.insert(0, AT_SIXTY);
+            result(id, Status::NotEligible, reasons)
+        }
     }
 }
+
+/// Whether `r` is the sentence about a parent with another child of their own (care homes
+/// do not ask for Kaifeng 户籍: only that note applies to them).
+fn is_other_child(r: &Reason) -> bool {
+    OTHER_CHILD_OF.contains(r)
+}
+
+const IN_PRIVATE_HOME: [Reason; 2] = [
+    Reason::fixed(
+        later!("母亲已年满60周岁，住在民办养老机构：养老机构优先为她提供照料；公办免床位费、公建民营按成本价的规定不适用于民办机构。"),
+        en!("The mother is 60 or older, in a private home: priority care applies; the public homes' fee rules do not apply to a private home."),
+    ),
+    Reason::fixed(
+        later!("父亲已年满60周岁，住在民办养老机构：养老机构优先为他提供照料；公办免床位费、公建民营按成本价的规定不适用于民办机构。"),
+        en!("The father is 60 or older, in a private home: priority care applies; the public homes' fee rules do not apply to a private home."),
+    ),
+];
+
+const PRIVATE_HOME_RULES: [Reason; 2] = [
+    Reason::fixed(
+        later!("母亲住在民办养老机构：公办免床位费、公建民营按成本价的规定不适用于民办机构，年满60周岁后可享受优先照料。"),
+        en!("The mother is in a private home: the public homes' fee rules do not apply to it; priority care from her 60th birthday."),
+    ),
+    Reason::fixed(
+        later!("父亲住在民办养老机构：公办免床位费、公建民营按成本价的规定不适用于民办机构，年满60周岁后可享受优先照料。"),
+        en!("The father is in a private home: the public homes' fee rules do not apply to it; priority care from his 60th birthday."),
+    ),
+];
 
 // The same sentence for the mother and for the father (fixed text: no allocation), each
 // written out whole: `later!` and `en!` take whole literals.
@@ -264,22 +323,43 @@ const AT_SIXTY: Reason = Reason::fixed(
 /// > 对居家养老的，以县（区）政府购买服务的方式提供生活照料、家政服务、康复护理和医疗保健等服务。
 pub(crate) fn home_care_services(h: &Household) -> BenefitResult {
     let id = BenefitId::HomeCareServices;
-    let at_home = || h.living().filter(|p| p.at_home());
+    // RULINGS, Round 3: a person's own 户籍 for what a person receives.
+    let at_home = || h.counted().filter(|p| p.at_home());
+    let mut notes = h.not_counted();
     if at_home().any(|p| h.is_sixty(p)) {
-        let mut reasons = vec![Reason::fixed(
-            later!("年满60周岁、在家养老：由县（区）政府购买服务，提供生活照料、家政服务、康复护理和医疗保健。"),
-            en!("60 or older at home: the county buys daily care, housekeeping, nursing and health care."),
-        )];
-        if at_home().any(|p| h.is_sixty(p) && p.care_setting.is_none()) {
-            reasons.push(SETTING_UNANSWERED);
+        let mut reasons = Vec::with_capacity(3 + notes.len());
+        for p in at_home().filter(|p| h.is_sixty(p)) {
+            reasons.push(SERVICES_AT_HOME[role_index(p)].clone());
+            if p.care_setting.is_none() {
+                reasons.push(SETTING_UNANSWERED);
+            }
         }
+        reasons.append(&mut notes);
         return result(id, Status::Eligible, reasons);
     }
-    match h.earliest_sixty(at_home()) {
-        Some(from) => future(id, from, leaving_room([AT_SIXTY])),
-        None => result(id, Status::NotEligible, vec![IN_A_HOME]),
+    match h.first_sixty(at_home()) {
+        Some((from, p)) => {
+            notes.insert(0, AT_SIXTY_OF[role_index(p)].clone());
+            future(id, from, notes)
+        }
+        None if h.counted().next().is_some() => {
+            notes.insert(0, IN_A_HOME);
+            result(id, Status::NotEligible, notes)
+        }
+        None => result(id, Status::NotEligible, notes),
     }
 }
+
+const SERVICES_AT_HOME: [Reason; 2] = [
+    Reason::fixed(
+        later!("母亲年满60周岁、在家养老：由县（区）政府购买服务，提供生活照料、家政服务、康复护理和医疗保健。"),
+        en!("The mother is 60 or older at home: the county buys daily care, housekeeping, nursing and health care."),
+    ),
+    Reason::fixed(
+        later!("父亲年满60周岁、在家养老：由县（区）政府购买服务，提供生活照料、家政服务、康复护理和医疗保健。"),
+        en!("The father is 60 or older at home: the county buys daily care, housekeeping, nursing and health care."),
+    ),
+];
 
 const SETTING_UNANSWERED: Reason = Reason::fixed(
     later!("未填写养老方式，按在家养老判断。"),
@@ -305,50 +385,70 @@ pub(crate) fn home_care_allowance(h: &Household) -> BenefitResult {
             vec![super::cash::ONLY_IF_CHILD_DIED],
         );
     }
-    let able_at_home = || h.living().filter(|p| p.at_home() && p.self_care);
-    // A monthly allowance is cash: paid to a parent registered in Kaifeng.
-    if !able_at_home().any(|p| p.kaifeng_hukou) && able_at_home().any(|p| h.is_sixty(p)) {
-        return result(
-            id,
-            Status::NotEligible,
-            vec![Reason::fixed(
-                later!("在家养老的一方不是开封市户籍，养老补贴请向其户籍所在地咨询。"),
-                en!(
-                    "Paid where the parent at home is registered, which is not Kaifeng: ask there."
-                ),
-            )],
-        );
+    // A monthly allowance paid with the special support: to a parent with their own Kaifeng
+    // 户籍 (RULINGS, Round 3), at home, still looking after themselves (不含失能人员).
+    let able_at_home = || h.counted().filter(|p| p.at_home() && p.cares_for_self());
+    let mut reasons = Vec::with_capacity(4);
+    // Who is left out for having lost self-care, and what applies instead (RULINGS, Round 3).
+    for p in h.counted().filter(|p| p.at_home() && !p.cares_for_self()) {
+        reasons.push(LOST_SELF_CARE[role_index(p)].clone());
     }
-    let able_at_home = || able_at_home().filter(|p| p.kaifeng_hukou);
+    reasons.extend(h.not_counted());
     if able_at_home().any(|p| h.is_sixty(p)) {
-        return result(
-            id,
-            Status::Check,
-            vec![
-                Reason::fixed(
-                    later!("年满60周岁、在家养老、生活能自理：县（区）可以购买服务，或者每人每月发放养老补贴，随特别扶助金每年一同发放。"),
-                    en!("60 or older, at home and self-caring: the county buys services or pays a monthly allowance, yearly with the special support."),
-                ),
-                Reason::fixed(
-                    later!("是发补贴还是提供服务、补贴多少，由县（区）确定，请向县（区）民政局核实。"),
-                    en!("The county sets form and amount: ask the civil affairs bureau."),
-                ),
-            ],
-        );
+        let mut first = Vec::with_capacity(reasons.len() + 3);
+        for p in able_at_home().filter(|p| h.is_sixty(p)) {
+            first.push(ALLOWANCE_FOR[role_index(p)].clone());
+            if p.self_care.is_none() {
+                first.push(SELF_CARE_UNANSWERED);
+            }
+        }
+        first.push(Reason::fixed(
+            later!("是发补贴还是提供服务、补贴多少，由县（区）确定，请向县（区）民政局核实。"),
+            en!("The county sets form and amount: ask the civil affairs bureau."),
+        ));
+        first.append(&mut reasons);
+        return result(id, Status::Check, first);
     }
-    if let Some(from) = h.earliest_sixty(able_at_home()) {
-        return future(id, from, leaving_room([AT_SIXTY]));
+    if let Some((from, p)) = h.first_sixty(able_at_home()) {
+        reasons.insert(0, AT_SIXTY_OF[role_index(p)].clone());
+        return future(id, from, reasons);
     }
-    let reason = if h.living().any(|p| p.at_home()) {
-        Reason::fixed(
-            later!("养老补贴不含失能人员；失去自理能力的父母可看“失能父母参照特困人员供养”一项。"),
-            en!("The allowance excludes those who have lost self-care; see the item on care for them."),
-        )
-    } else {
-        IN_A_HOME
-    };
-    result(id, Status::NotEligible, vec![reason])
+    if h.counted().next().is_some() && !h.counted().any(|p| p.at_home()) {
+        reasons.insert(0, IN_A_HOME);
+    }
+    if reasons.is_empty() {
+        reasons.push(IN_A_HOME);
+    }
+    result(id, Status::NotEligible, reasons)
 }
+
+/// Which parent the allowance is for (RULINGS, Round 3; review point 14).
+const ALLOWANCE_FOR: [Reason; 2] = [
+    Reason::fixed(
+        later!("母亲年满60周岁、在家养老、生活能自理：县（区）可以为她购买服务，或者每月发放养老补贴，随特别扶助金每年一同发放。"),
+        en!("The mother is 60 or older, at home and self-caring: the county buys services or pays her a monthly allowance, yearly with the special support."),
+    ),
+    Reason::fixed(
+        later!("父亲年满60周岁、在家养老、生活能自理：县（区）可以为他购买服务，或者每月发放养老补贴，随特别扶助金每年一同发放。"),
+        en!("The father is 60 or older, at home and self-caring: the county buys services or pays him a monthly allowance, yearly with the special support."),
+    ),
+];
+
+const LOST_SELF_CARE: [Reason; 2] = [
+    Reason::fixed(
+        later!("母亲已失去生活自理能力：养老补贴不含失能人员，她可看“失能父母参照特困人员供养”一项（参照特困人员给予生活照顾和物质帮助）。"),
+        en!("The mother has lost self-care: the allowance excludes those who have; see the item on care for them (as for persons in extreme poverty)."),
+    ),
+    Reason::fixed(
+        later!("父亲已失去生活自理能力：养老补贴不含失能人员，他可看“失能父母参照特困人员供养”一项（参照特困人员给予生活照顾和物质帮助）。"),
+        en!("The father has lost self-care: the allowance excludes those who have; see the item on care for them (as for persons in extreme poverty)."),
+    ),
+];
+
+const SELF_CARE_UNANSWERED: Reason = Reason::fixed(
+    later!("未填写生活自理情况，按能自理判断；如已失能，请看“失能父母参照特困人员供养”一项。"),
+    en!("Self-care was not answered: read as self-caring; if not, see the item on care for those who have lost it."),
+);
 
 /// Clause 4, care for parents who have lost self-care.
 ///
@@ -362,14 +462,23 @@ pub(crate) fn disabled_care_support(h: &Household) -> BenefitResult {
             vec![super::cash::ONLY_IF_CHILD_DIED],
         );
     }
-    if h.living().all(|p| p.self_care) {
+    if h.living().all(|p| p.cares_for_self()) {
+        // RULINGS, Round 3: unknown stays unknown; never "能自理" when nobody said so.
+        let said = h.living().all(|p| p.self_care.is_some());
         return result(
             id,
             Status::NotEligible,
-            vec![Reason::fixed(
-                later!("本项是给失去生活自理能力的父母的；父母目前生活能自理。"),
-                en!("This is for parents who can no longer look after themselves."),
-            )],
+            vec![if said {
+                Reason::fixed(
+                    later!("本项是给失去生活自理能力的父母的；父母目前生活能自理。"),
+                    en!("This is for parents who can no longer look after themselves."),
+                )
+            } else {
+                Reason::fixed(
+                    later!("本项是给失去生活自理能力的父母的；未填写或父母目前生活能自理。"),
+                    en!("This is for parents who can no longer look after themselves; none was said to have lost it."),
+                )
+            }],
         );
     }
     let lost = Reason::fixed(

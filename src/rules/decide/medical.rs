@@ -8,7 +8,7 @@ use super::super::facts::{Residence, ZhDate};
 use super::super::outcome::{plus, times, BenefitResult, Reason, Status, Yuan};
 use super::super::params::{on, NURSING_DAILY, NURSING_MAX_DAYS, NURSING_PREMIUM_YEARLY};
 use super::elder::{scheme_subsidy, MEDICAL_SCHEME};
-use super::{result, who, Household, SupportState};
+use super::{result, role_index, who, Household, SupportState, ELSEWHERE, OTHER_CHILD_OF};
 
 /// Clause 5, subsidy for the resident medical insurance.
 ///
@@ -105,15 +105,17 @@ pub(crate) fn nursing_insurance(h: &Household) -> BenefitResult {
             vec![super::cash::ONLY_IF_CHILD_DIED],
         );
     }
-    if !h.living().any(|p| p.kaifeng_hukou) {
-        return result(
-            id,
-            Status::NotEligible,
-            vec![Reason::fixed(
-                later!("本项为开封户籍的在世父母投保；请向在世一方的户籍所在地咨询。"),
-                en!("It insures living parents registered in Kaifeng; ask where the living parent is registered."),
-            )],
+    if h.counted().next().is_none() {
+        let mut reasons = vec![Reason::fixed(
+            later!("本项为开封户籍的在世父母投保；请向在世一方的户籍所在地咨询。"),
+            en!("It insures living parents registered in Kaifeng; ask where the living parent is registered."),
+        )];
+        reasons.extend(
+            h.not_counted()
+                .into_iter()
+                .filter(|r| OTHER_CHILD_OF.contains(r)),
         );
+        return result(id, Status::NotEligible, reasons);
     }
     let premium = Yuan(on(&NURSING_PREMIUM_YEARLY, h.as_of));
     let rate = on(&NURSING_DAILY, h.as_of);
@@ -157,15 +159,19 @@ pub(crate) fn nursing_insurance(h: &Household) -> BenefitResult {
             format!("{en}, now deceased, spent {} days in hospital this year: not counted, as the allowance is for living parents; ask the county family planning association.", p.hospital_days),
         ));
     }
-    for p in h
-        .living()
-        .filter(|p| !p.kaifeng_hukou && p.hospital_days > 0)
-    {
+    for p in h.living().filter(|p| !p.kaifeng_hukou) {
         let (zh, en) = who(p);
-        reasons.push(Reason::owned(
-            format!("{zh}不是开封市户籍，不在本市的住院护理补贴保险范围内，住院天数未计入；请向其户籍所在地咨询。"),
-            format!("{en} is not registered in Kaifeng: not insured here, days not counted; ask where registered."),
-        ));
+        reasons.push(if p.hospital_days > 0 {
+            Reason::owned(
+                format!("{zh}不是开封市户籍，不在本市的住院护理补贴保险范围内，住院天数未计入；请向其户籍所在地咨询。"),
+                format!("{en} is not registered in Kaifeng: not insured here, days not counted; ask where registered."),
+            )
+        } else {
+            ELSEWHERE[role_index(p)].clone()
+        });
+    }
+    for p in h.facts.parents.iter().filter(|p| p.alive && p.other_child) {
+        reasons.push(OTHER_CHILD_OF[role_index(p)].clone());
     }
     let mut r = result(id, Status::Eligible, reasons);
     r.annual_total = Some(annual);
@@ -203,10 +209,26 @@ pub(crate) fn rebirth_support(h: &Household) -> BenefitResult {
             }],
         );
     }
-    let mut reasons = vec![Reason::fixed(
+    let mut reasons = Vec::with_capacity(4);
+    // RULINGS, Round 3: clause 7 is for 夫妻. One living parent listed, or a couple apart, is
+    // for the office to advise on, never simply granted.
+    let living = h.facts.parents.iter().filter(|p| p.alive).count();
+    let apart = h
+        .facts
+        .parents
+        .iter()
+        .any(|p| p.marital != super::super::facts::Marital::Married);
+    let for_couples = living < 2 || apart;
+    if for_couples {
+        reasons.push(Reason::fixed(
+            later!("本项面向夫妻，请向县（区）卫生健康委咨询。"),
+            en!("This is for couples: ask the county health commission."),
+        ));
+    }
+    reasons.push(Reason::fixed(
         later!("有再生育意愿：参加职工生育保险或城乡居民医保的，享受相应的医保待遇。"),
         en!("Wishing for another child: the maternity or resident medical insurance pays its benefits."),
-    )];
+    ));
     if h.facts.residence == Residence::Rural {
         reasons.push(Reason::fixed(
             later!("农村居民可免费做取环、输卵（精）管复通等手术，并有住院分娩补助。"),
@@ -219,5 +241,10 @@ pub(crate) fn rebirth_support(h: &Household) -> BenefitResult {
             en!("Where IVF is needed, the county gives a subsidy; confirm the amount with the county health commission."),
         ));
     }
-    result(id, Status::Eligible, reasons)
+    let status = if for_couples {
+        Status::Check
+    } else {
+        Status::Eligible
+    };
+    result(id, status, reasons)
 }

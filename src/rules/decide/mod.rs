@@ -8,10 +8,10 @@ use std::fmt::Write;
 use chrono::{Datelike, NaiveDate};
 
 use super::benefits::{
-    BenefitId, Document, Group, FATHER_ID, GUARDIAN_ID, ID_CARD, LATE_SPOUSE_DEATH, MOTHER_ID,
-    SUPPORT_CARD,
+    BenefitId, Document, Group, CHILD_ID, CHILD_PROOF, DEATH_PROOF, DISABILITY_CARD, DIVORCE,
+    FATHER_ID, GUARDIAN_ID, ID_CARD, LATE_SPOUSE_DEATH, MARRIAGE, MOTHER_ID, OWN_ID, SUPPORT_CARD,
 };
-use super::facts::{birthday, write_num, Area, ChildStatus, Facts, Parent, Role, ZhDate};
+use super::facts::{birthday, write_num, Area, ChildStatus, Facts, Marital, Parent, Role, ZhDate};
 use super::outcome::{BenefitResult, Reason, Status};
 use super::params::{on, ELDER_CARE_AGE, SPECIAL_SUPPORT_MOTHER_AGE};
 
@@ -69,7 +69,11 @@ impl<'a> Household<'a> {
         let child_died = child.status == ChildStatus::Deceased;
         let grade_1_to_3 =
             child.status == ChildStatus::Disabled && matches!(child.disability_grade, Some(1..=3));
-        let special = (child_died || grade_1_to_3) && !facts.has_other_child;
+        // RULINGS, Round 3: another child is per parent; the household is a special family
+        // while at least one listed parent has none.
+        let special = (child_died || grade_1_to_3)
+            && !facts.has_other_child
+            && facts.parents.iter().any(|p| !p.other_child);
         let covered = facts.parents.iter().any(|p| p.kaifeng_hukou);
         let age = on(&SPECIAL_SUPPORT_MOTHER_AGE, as_of);
         #[derive(PartialEq)]
@@ -120,22 +124,100 @@ impl<'a> Household<'a> {
         }
     }
 
+    /// The living parents the policy serves as persons: alive and without another child of
+    /// their own (RULINGS, Round 3: a parent who had or adopted another child is not counted
+    /// for any item paid or given to a person).
     pub fn living(&self) -> impl Iterator<Item = &'a Parent> + '_ {
-        self.facts.parents.iter().filter(|p| p.alive)
+        self.facts
+            .parents
+            .iter()
+            .filter(|p| p.alive && !p.other_child)
     }
 
-    /// The first day any of `parents` is 60, or None if there are none.
-    pub fn earliest_sixty<'p>(
+    /// The living parents counted for what a person receives: with their own Kaifeng 户籍
+    /// (RULINGS, Round 3).
+    pub fn counted(&self) -> impl Iterator<Item = &'a Parent> + '_ {
+        self.living().filter(|p| p.kaifeng_hukou)
+    }
+
+    /// Why each living parent who is not [`counted`](Self::counted) is not: another child
+    /// of their own, or 户籍 elsewhere, with where to ask. Empty for most families.
+    pub fn not_counted(&self) -> Vec<Reason> {
+        self.facts
+            .parents
+            .iter()
+            .filter(|p| p.alive)
+            .filter_map(|p| {
+                let i = role_index(p);
+                if p.other_child {
+                    Some(OTHER_CHILD_OF[i].clone())
+                } else if !p.kaifeng_hukou {
+                    Some(ELSEWHERE[i].clone())
+                } else {
+                    None
+                }
+            })
+            .collect()
+    }
+
+    /// The first of `parents` to turn 60, and when.
+    pub fn first_sixty<'p>(
         &self,
         parents: impl Iterator<Item = &'p Parent>,
-    ) -> Option<NaiveDate> {
-        parents.map(|p| self.sixtieth(p)).min()
+    ) -> Option<(NaiveDate, &'p Parent)> {
+        parents
+            .map(|p| (self.sixtieth(p), p))
+            .min_by_key(|(d, _)| *d)
     }
 
     pub fn is_sixty(&self, p: &Parent) -> bool {
         self.sixtieth(p) <= self.as_of
     }
 }
+
+/// 0 for the mother, 1 for the father: the index of the per-parent sentence arrays.
+pub(crate) fn role_index(p: &Parent) -> usize {
+    match p.role {
+        Role::Mother => 0,
+        Role::Father => 1,
+    }
+}
+
+/// A living parent registered outside Kaifeng, sent to their 户籍地 (RULINGS, Round 3).
+pub(crate) const ELSEWHERE: [Reason; 2] = [
+    Reason::fixed(
+        later!("母亲不是开封市户籍，本项不按她计算；她的这一项请向其户籍所在地咨询。"),
+        en!("The mother is registered outside Kaifeng and is not counted: she should ask where she is registered."),
+    ),
+    Reason::fixed(
+        later!("父亲不是开封市户籍，本项不按他计算；他的这一项请向其户籍所在地咨询。"),
+        en!("The father is registered outside Kaifeng and is not counted: he should ask where he is registered."),
+    ),
+];
+
+/// A parent who had or adopted another child of their own (RULINGS, Round 3).
+pub(crate) const OTHER_CHILD_OF: [Reason; 2] = [
+    Reason::fixed(
+        later!("母亲已另外生育或收养子女，不再按特殊家庭父母计算。"),
+        en!("The mother has had or adopted another child: she is not counted as a special family's parent."),
+    ),
+    Reason::fixed(
+        later!("父亲已另外生育或收养子女，不再按特殊家庭父母计算。"),
+        en!("The father has had or adopted another child: he is not counted as a special family's parent."),
+    ),
+];
+
+/// Whose 60th birthday a `future` elder-care item waits for (RULINGS, Round 3).
+pub(crate) const AT_SIXTY_OF: [Reason; 2] = [
+    Reason::fixed(
+        later!("养老照料从年满60周岁起适用，按母亲的60周岁生日计。"),
+        en!("Elder care applies from the 60th birthday: the mother's."),
+    ),
+    Reason::fixed(
+        later!("养老照料从年满60周岁起适用，按父亲的60周岁生日计。"),
+        en!("Elder care applies from the 60th birthday: the father's."),
+    ),
+];
 
 /// How the parent is called in a sentence.
 pub(crate) fn who(p: &Parent) -> (&'static str, &'static str) {
@@ -190,11 +272,11 @@ pub(crate) fn future(id: BenefitId, from: NaiveDate, mut reasons: Vec<Reason>) -
 }
 
 pub(crate) const NOT_SPECIAL_DIED_OTHER_CHILD: Reason = Reason::fixed(
-    later!("家中已再生育或收养了子女，按本政策不属于计划生育特殊家庭，本项不适用。"),
+    later!("家中已再生育或收养了子女，按本政策不属于计划生育特殊家庭，本政策的各项不适用。"),
     en!("Another child was had or adopted: not a special family."),
 );
 pub(crate) const NOT_SPECIAL_GRADE_4: Reason = Reason::fixed(
-    later!("本政策所说的残疾是三级以上（一至三级）；孩子是四级残疾，本项不适用。"),
+    later!("本政策所说的残疾是三级以上（一至三级）；孩子是四级残疾，本政策的各项不适用。"),
     en!("The policy covers disability of grade 1 to 3; a grade 4 disability is not covered."),
 );
 pub(crate) const NOT_SPECIAL_LIVING: Reason = Reason::fixed(
@@ -254,45 +336,72 @@ pub(crate) fn at_current_rate(h: &Household, from: NaiveDate) -> Option<Reason> 
 /// The papers this family brings for an item: the catalogue's list, with the ID cards of
 /// the parents who are living (or the entrusted person's once none is), a late spouse's
 /// death certificate beside the marriage certificate, and the special support certificate
-/// only where the family can hold it.
+/// only where the family can hold it. RULINGS, Round 3: the child's paper follows the
+/// child's status (死亡证明 or 残疾人证, never "或"); a divorced parent brings the 离婚证 and
+/// their own card; an adult child with civil capacity brings their own card; no paper twice.
 pub(crate) fn documents(h: &Household, r: &BenefitResult) -> Cow<'static, [Document]> {
     let listed = r.id.info().documents;
-    let mother = h.facts.parents.iter().find(|p| p.role == Role::Mother);
-    let father = h.facts.parents.iter().find(|p| p.role == Role::Father);
-    let both_living = mother.is_some_and(|p| p.alive) && father.is_some_and(|p| p.alive);
+    // A parent with another child of their own applies for nothing here (RULINGS, Round 3):
+    // their card is not asked for.
+    let mother = h.living().find(|p| p.role == Role::Mother);
+    let father = h.living().find(|p| p.role == Role::Father);
+    let both_living = mother.is_some() && father.is_some();
     let late_spouse = h.any_living && h.facts.parents.iter().any(|p| !p.alive);
+    let apart = h
+        .facts
+        .parents
+        .iter()
+        .any(|p| p.marital != Marital::Married);
     // The certificate is Kaifeng's, issued to a living parent registered here.
-    let card = h.special_support.holds() && h.living().any(|p| p.kaifeng_hukou);
+    let card = h.special_support.holds() && h.counted().next().is_some();
     // Most families need the catalogue's list as it is: no copy then.
     let changes = listed.iter().any(|d| match *d {
-        ID_CARD => !both_living,
+        ID_CARD => !both_living || apart,
         SUPPORT_CARD => !card,
+        CHILD_PROOF => true,
+        MARRIAGE => apart,
         _ => false,
     });
     if !changes {
         return Cow::Borrowed(listed);
     }
-    let mut out = Vec::with_capacity(listed.len() + 1);
+    let child = &h.facts.child;
+    let adult_child_for_himself = child.status == ChildStatus::Disabled
+        && child.has_civil_capacity()
+        && child
+            .birth_date
+            .is_some_and(|born| birthday(born, 18) <= h.as_of);
+    let mut out: Vec<Document> = Vec::with_capacity(listed.len() + 1);
+    let mut add = |d: Document| {
+        if !out.contains(&d) {
+            out.push(d);
+        }
+    };
     for d in listed {
         match *d {
-            ID_CARD => match (
-                mother.is_some_and(|p| p.alive),
-                father.is_some_and(|p| p.alive),
-            ) {
-                (true, true) => out.push(ID_CARD),
-                (true, false) => out.push(MOTHER_ID),
-                (false, true) => out.push(FATHER_ID),
-                (false, false) => out.push(GUARDIAN_ID),
+            ID_CARD if apart && h.any_living => add(OWN_ID),
+            ID_CARD => match (mother.is_some(), father.is_some()) {
+                (true, true) => add(ID_CARD),
+                (true, false) => add(MOTHER_ID),
+                (false, true) => add(FATHER_ID),
+                (false, false) if adult_child_for_himself => add(CHILD_ID),
+                (false, false) => add(GUARDIAN_ID),
             },
+            MARRIAGE if apart && !late_spouse => add(DIVORCE),
             SUPPORT_CARD => {
                 if card {
-                    out.push(SUPPORT_CARD);
+                    add(SUPPORT_CARD);
                 }
             }
-            other => out.push(other),
+            CHILD_PROOF => add(match child.status {
+                ChildStatus::Deceased => DEATH_PROOF,
+                ChildStatus::Disabled => DISABILITY_CARD,
+                ChildStatus::Living => CHILD_PROOF,
+            }),
+            other => add(other),
         }
         if late_spouse && matches!(*d, ID_CARD) {
-            out.push(LATE_SPOUSE_DEATH);
+            add(LATE_SPOUSE_DEATH);
         }
     }
     Cow::Owned(out)
@@ -306,28 +415,41 @@ const LANKAO: Reason = Reason::fixed(
 /// RULINGS: 兰考 is administered directly by the province for finance, so its families are told
 /// to confirm locally every cash or insurance item that applies to them.
 pub(crate) fn local_note(h: &Household, r: &mut BenefitResult) {
-    if h.facts.area == Some(Area::Lankao)
-        && r.applies()
-        && matches!(r.id.info().group, Group::Cash | Group::Insurance)
-    {
+    // The home care allowance is paid with the special support (RULINGS, Round 3).
+    let paid = matches!(r.id.info().group, Group::Cash | Group::Insurance)
+        || r.id == BenefitId::HomeCareAllowance;
+    if h.facts.area == Some(Area::Lankao) && r.applies() && paid {
         r.reasons.push(LANKAO);
     }
 }
 
-/// Why a household gets nothing under this policy, or None if it is covered and special.
-pub(crate) fn outside(h: &Household) -> Option<Reason> {
+/// Why a household gets nothing under this policy, and where it can turn instead; empty
+/// if it is covered and special. Said once for the household (RULINGS, Round 3).
+pub(crate) fn outside(h: &Household) -> Vec<Reason> {
     if !h.special {
         let child = &h.facts.child;
-        return Some(match child.status {
-            _ if h.facts.has_other_child && child.status != ChildStatus::Living => {
-                NOT_SPECIAL_DIED_OTHER_CHILD
+        let other_child = h.facts.has_other_child || h.facts.parents.iter().all(|p| p.other_child);
+        return match child.status {
+            _ if other_child && child.status != ChildStatus::Living => {
+                vec![NOT_SPECIAL_DIED_OTHER_CHILD, ELSEWHERE_IN_GENERAL]
             }
-            ChildStatus::Disabled => NOT_SPECIAL_GRADE_4,
-            _ => NOT_SPECIAL_LIVING,
-        });
+            ChildStatus::Disabled => vec![NOT_SPECIAL_GRADE_4, GENERAL_FOR_DISABILITY],
+            _ => vec![NOT_SPECIAL_LIVING, ELSEWHERE_IN_GENERAL],
+        };
     }
     if !h.covered {
-        return Some(NOT_COVERED);
+        return vec![NOT_COVERED];
     }
-    None
+    Vec::new()
 }
+
+/// Grade 4: the general services outside this policy (RULINGS, Round 3).
+const GENERAL_FOR_DISABILITY: Reason = Reason::fixed(
+    later!("本政策之外，孩子的康复训练和辅助器具可向县（区）残联咨询一般康复服务；看病负担重的，可向县（区）医保局咨询医疗救助。"),
+    en!("Outside this policy: the county disabled persons' federation for general rehabilitation and aids; the county healthcare security bureau for medical assistance."),
+);
+/// Other not-special families: where general help is asked for.
+const ELSEWHERE_IN_GENERAL: Reason = Reason::fixed(
+    later!("本政策之外，看病负担重的可向县（区）医保局咨询医疗救助；其他困难可拨打12345政务服务便民热线咨询。"),
+    en!("Outside this policy: the county healthcare security bureau for medical assistance; call 12345 about other difficulties."),
+);
