@@ -413,13 +413,61 @@ const LANKAO: Reason = Reason::fixed(
 );
 
 /// RULINGS: 兰考 is administered directly by the province for finance, so its families are told
-/// to confirm locally every cash or insurance item that applies to them.
+/// to confirm locally every cash or insurance item that applies to them; RULINGS, Round 3: so
+/// is a parent whose own county is 兰考.
 pub(crate) fn local_note(h: &Household, r: &mut BenefitResult) {
     // The home care allowance is paid with the special support (RULINGS, Round 3).
     let paid = matches!(r.id.info().group, Group::Cash | Group::Insurance)
         || r.id == BenefitId::HomeCareAllowance;
-    if h.facts.area == Some(Area::Lankao) && r.applies() && paid {
+    let lankao = h.facts.area == Some(Area::Lankao)
+        || (for_a_person(r.id) && h.counted().any(|p| p.area == Some(Area::Lankao)));
+    if lankao && r.applies() && paid {
         r.reasons.push(LANKAO);
+    }
+    own_county(h, r);
+}
+
+/// The items paid or given to a person, whose office is that person's own county's.
+fn for_a_person(id: BenefitId) -> bool {
+    matches!(
+        id,
+        BenefitId::SpecialSupport
+            | BenefitId::ParentRewards
+            | BenefitId::PensionSubsidy
+            | BenefitId::CareHomePriority
+            | BenefitId::HomeCareServices
+            | BenefitId::HomeCareAllowance
+            | BenefitId::DisabledCareSupport
+            | BenefitId::MedicalInsuranceSubsidy
+            | BenefitId::NursingInsurance
+    )
+}
+
+/// RULINGS, Round 3: each parent's own county. What a person receives, and their first stop
+/// for it, follow the county where they are registered: a parent registered in another
+/// Kaifeng county than the household's is sent to that county's office, by name.
+fn own_county(h: &Household, r: &mut BenefitResult) {
+    if !for_a_person(r.id) || !r.applies() {
+        return;
+    }
+    for p in h.counted() {
+        let Some(area) = p.area.filter(|a| Some(*a) != h.facts.area) else {
+            continue;
+        };
+        let (zh, en) = who(p);
+        let office_zh = r.first_stop.name_zh(Some(area));
+        let office_en = r.first_stop.name_en(Some(area));
+        r.reasons.push(Reason::owned(
+            format!(
+                "{zh}的户籍在{}，{zh}的这一项由{}办理，请先到{office_zh}。",
+                area.name_zh(),
+                area.name_zh()
+            ),
+            format!(
+                "{en} is registered in {}: this is handled there, first at the {office_en}.",
+                crate::english::resolve(area.name_en())
+            ),
+        ));
     }
 }
 
