@@ -377,3 +377,29 @@ fn a_mother_of_61_beside_a_father_of_79_at_the_birth_names_the_mother() {
         "母亲",
     );
 }
+
+/// A register row whose mother is written 1936 beside a child of 2010 names its row and the
+/// column the office typed the mother's birth in (RULINGS, Round 3).
+#[test]
+fn a_register_row_with_a_mother_of_74_at_the_birth_names_its_row_and_column() {
+    use fuzhu::register::{check_sheets, file};
+    let csv = "编号,核查日期,县（区）,城乡,子女情况,残疾等级,子女出生日期,再生育或收养,女方姓名,女方出生日期,女方状况,女方户籍,男方姓名,男方出生日期,男方状况,男方开封户籍\n\
+               KF-1,2024-06-01,鼓楼区,城镇,伤残,二级,2010-03-01,否,张某,1936-05-01,在世,是,李某,1984-02-01,在世,是\n\
+               KF-2,2024-06-01,鼓楼区,城镇,伤残,二级,2010-03-01,否,王某,1986-05-01,在世,是,赵某,1984-02-01,在世,是\n";
+    let sheets = file::read_bytes(csv.as_bytes(), "台账.csv").unwrap();
+    let reg = check_sheets(sheets, day(2024, 6, 1)).unwrap();
+    let bad = reg.rows[0]
+        .error
+        .as_deref()
+        .expect("the 1936 row is refused");
+    for needle in [
+        "第2行",
+        "女方出生日期",
+        "孩子出生时母亲已年满60周岁",
+        "出生年份",
+    ] {
+        assert!(bad.contains(needle), "{bad} should say {needle}");
+    }
+    assert!(reg.rows[0].result.is_none());
+    assert_eq!(reg.rows[1].error, None, "the 1986 row is answered");
+}

@@ -13,7 +13,7 @@ use super::benefits::{BenefitId, Document, BENEFITS};
 use super::facts::Area;
 
 /// Bumped whenever a rule or amount changes, so a printed sheet says which rules made it.
-pub const RULES_VERSION: &str = "kaifeng-2023-24/1.1.0";
+pub const RULES_VERSION: &str = "kaifeng-2023-24/1.2.0";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
