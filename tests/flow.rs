@@ -1391,3 +1391,59 @@ fn self_care_is_offered_for_each_parent_wherever_a_result_depends_on_it() {
         "only {depends} parents whose self-care matters"
     );
 }
+
+#[test]
+fn divorced_is_offered_beside_both_living_and_gives_both_parents_divorced() {
+    let options = questions::single_options(Question::Parents);
+    assert_eq!(options.len(), 5);
+    assert_eq!(options[1].0, "父母都健在，已经离婚了");
+    for i in 0..options.len() {
+        let v = questions::single_value(Question::Parents, i).unwrap();
+        let mut a = bereaved_couple();
+        a.apply(v.clone());
+        assert_eq!(
+            questions::single_selected(Question::Parents, &a),
+            Some(i),
+            "{v:?}"
+        );
+    }
+    assert_eq!(questions::single_value(Question::Parents, 5), None);
+    let mut a = bereaved_couple();
+    a.apply(questions::single_value(Question::Parents, 1).unwrap());
+    // No screen more than for a married couple.
+    assert_eq!(a.questions(today()), bereaved_couple().questions(today()));
+    let out = rules::evaluate(&a.to_facts(today()).unwrap(), today()).unwrap();
+    let relief = out.get(BenefitId::DeathRelief);
+    assert!(relief.reasons.iter().any(|r| r.zh.contains("离异家庭")));
+    assert!(relief.documents.iter().any(|d| d.zh == "离婚证"));
+    assert!(!relief.documents.iter().any(|d| d.zh == "结婚证"));
+}
+
+#[test]
+fn a_mother_of_74_at_a_disabled_childs_birth_is_refused_on_the_question_in_the_rules_words() {
+    use fuzhu::rules::facts::check_age_at_birth;
+    use fuzhu::rules::Role;
+    let child = day(2010, 3, 1);
+    let mother = day(1936, 5, 1);
+    let (_, words) = check_age_at_birth(child, mother, Role::Mother).unwrap_err();
+    let mut a = bereaved_couple();
+    a.apply(AnswerValue::Child(ChildStatus::Disabled));
+    a.apply(AnswerValue::Grade(2));
+    a.apply(AnswerValue::ChildBirth(Birth::Day(child)));
+    let parts = questions::DateParts {
+        year: Some(1936),
+        month: Some(5),
+        day: Some(questions::DayPick::Day(1)),
+    };
+    let got = questions::date_value(Question::MotherBirth, parts, &a, today());
+    match got {
+        Err(Problem::Engine { zh, .. }) => assert_eq!(zh, words),
+        other => panic!("{other:?}"),
+    }
+    // Her real year, 1986, is accepted.
+    let parts = questions::DateParts {
+        year: Some(1986),
+        ..parts
+    };
+    assert!(questions::date_value(Question::MotherBirth, parts, &a, today()).is_ok());
+}

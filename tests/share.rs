@@ -171,7 +171,7 @@ fn answers() -> impl Strategy<Value = Answers> {
             1 => proptest::sample::subsequence(ITEMS.to_vec(), 0..=ITEMS.len()),
         ],
     );
-    (head, tail).prop_map(|(h, t)| Answers {
+    (head, tail, any::<bool>()).prop_map(|(h, t, divorced)| Answers {
         child: h.0,
         grade: h.1,
         other_child: h.2,
@@ -212,6 +212,8 @@ fn answers() -> impl Strategy<Value = Answers> {
                 .collect()
         }),
         child_capacity: t.9,
+        // 离婚了 is an answer of a living couple only.
+        divorced: divorced && h.3 == Some(Living::Both),
         // The app keeps the marks in the catalogue's order, without repeats.
         received: {
             let mut r = t.10;
@@ -222,8 +224,8 @@ fn answers() -> impl Strategy<Value = Answers> {
 }
 
 // The link's envelope, written out again here on purpose (as the wire-order lists above): a
-// change to the format must fail these tests, not silently follow them. `v4.` + unpadded
-// base64url of (payload ‖ big-endian IEEE CRC-32 of "v4" ‖ payload).
+// change to the format must fail these tests, not silently follow them. `v5.` + unpadded
+// base64url of (payload ‖ big-endian IEEE CRC-32 of "v5" ‖ payload).
 const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 
 fn crc32(version: &str, bytes: &[u8]) -> u32 {
@@ -241,9 +243,9 @@ fn crc32(version: &str, bytes: &[u8]) -> u32 {
     !crc
 }
 
-/// A link of the current format (4) carrying `payload` under a checksum that matches it.
+/// A link of the current format (5) carrying `payload` under a checksum that matches it.
 fn sealed(payload: &[u8]) -> String {
-    sealed_as("4", payload)
+    sealed_as("5", payload)
 }
 
 /// A link of format `version` carrying `payload` under a checksum that matches it.
@@ -322,7 +324,7 @@ proptest! {
     #[test]
     fn every_set_of_answers_comes_back_exactly(a in answers()) {
         let text = share::encode(&a);
-        prop_assert!(text.starts_with("v4."));
+        prop_assert!(text.starts_with("v5."));
         // 5 bits for how many items are marked 已经在享受, 5 more for each.
         let marks = (5 + 5 * a.received.len()).div_ceil(6);
         prop_assert!(text.len() <= 48 + marks, "{} characters: {text}", text.len());
@@ -340,7 +342,7 @@ proptest! {
 
     #[test]
     fn any_link_shaped_text_gives_answers_or_a_clear_error(body in "[A-Za-z0-9_=+/-]{0,60}") {
-        let _ = share::decode(&format!("v4.{body}"), today());
+        let _ = share::decode(&format!("v5.{body}"), today());
     }
 
     #[test]
@@ -520,6 +522,73 @@ fn a_link_made_in_format_3_still_opens_with_nothing_marked_received() {
     assert_eq!(sealed_as("3", &payload(FORMAT_3_LINK)), FORMAT_3_LINK);
 }
 
+/// `encode(&full())` with special support and the grave plot marked 已经在享受, as format 4
+/// wrote it, before divorce was asked.
+const FORMAT_4_LINK: &str = "v4.QnLF9lXVMzbt0AGYsCAEDAA1fsdN";
+
+#[test]
+fn a_link_made_in_format_4_still_opens_with_the_marks_and_no_divorce() {
+    let back = share::decode(FORMAT_4_LINK, today()).unwrap();
+    let mut want = full();
+    want.mark_received(BenefitId::SpecialSupport, true);
+    want.mark_received(BenefitId::FreeGravePlot, true);
+    assert_eq!(back, want);
+    assert!(!back.divorced);
+    assert_eq!(sealed_as("4", &payload(FORMAT_4_LINK)), FORMAT_4_LINK);
+}
+
+#[test]
+fn a_divorced_couple_travels_in_the_link_and_reaches_the_rules() {
+    let mut a = full();
+    a.apply(AnswerValue::Divorced);
+    assert!(a.divorced);
+    assert_eq!(a.living, Some(Living::Both));
+    let back = share::decode(&share::encode(&a), today()).unwrap();
+    assert_eq!(back, a);
+    let facts = back.to_facts(today()).unwrap();
+    assert!(facts
+        .parents
+        .iter()
+        .all(|p| p.marital == fuzhu::rules::Marital::Divorced));
+    // Choosing who is living again takes the divorce back.
+    let mut again = back.clone();
+    again.apply(AnswerValue::Living(Living::Both));
+    assert!(!again.divorced);
+    assert!(again
+        .to_facts(today())
+        .unwrap()
+        .parents
+        .iter()
+        .all(|p| p.marital == fuzhu::rules::Marital::Married));
+}
+
+#[test]
+fn a_divorce_bit_on_a_widow_is_refused_not_guessed() {
+    let mut widow = full();
+    widow.apply(AnswerValue::Living(Living::MotherOnly));
+    let link = share::encode(&widow);
+    let mut bytes = payload(&link);
+    // The divorce bit closes the payload: found where a divorced couple's differs.
+    let mut with = widow.clone();
+    with.living = Some(Living::Both);
+    with.divorced = true;
+    let both = payload(&share::encode(&with));
+    let without = payload(&share::encode(&{
+        let mut w = with.clone();
+        w.divorced = false;
+        w
+    }));
+    // The one bit that differs between a divorced and a married couple's payloads.
+    let at = (0..both.len() * 8)
+        .find(|i| both[i / 8] >> (7 - i % 8) & 1 != without[i / 8] >> (7 - i % 8) & 1)
+        .unwrap();
+    bytes[at / 8] |= 1 << (7 - at % 8);
+    assert_eq!(
+        share::decode(&sealed(&bytes), today()),
+        Err(ShareError::Invalid)
+    );
+}
+
 #[test]
 fn items_marked_already_received_travel_in_the_link_in_the_catalogues_order() {
     let mut a = full();
@@ -577,7 +646,7 @@ fn the_current_format_carries_late_parents_and_the_child_civil_capacity() {
         AnswerValue::ChildCapacity(false),
     ]);
     let text = share::encode(&a);
-    assert!(text.starts_with("v4."), "{text}");
+    assert!(text.starts_with("v5."), "{text}");
     let back = share::decode(&text, today()).unwrap();
     assert_eq!(back, a);
     assert_eq!(back.living, Some(Living::Neither));
@@ -592,7 +661,7 @@ fn the_current_format_carries_late_parents_and_the_child_civil_capacity() {
 #[test]
 fn an_older_body_under_a_newer_prefix_or_a_newer_under_an_older_is_damaged() {
     let body = &share::encode(&full())[3..];
-    for prefix in ["v1.", "v2.", "v3."] {
+    for prefix in ["v1.", "v2.", "v3.", "v4."] {
         assert_eq!(
             share::decode(&format!("{prefix}{body}"), today()),
             Err(ShareError::Damaged),
@@ -625,7 +694,7 @@ fn a_birth_given_as_year_and_month_comes_back_as_year_and_month() {
 fn another_version_is_named_as_such() {
     let text = share::encode(&full());
     let body = &text[3..];
-    for other in ["v5.", "v0.", "v04.", "v10."] {
+    for other in ["v6.", "v0.", "v05.", "v10."] {
         assert_eq!(
             share::decode(&format!("{other}{body}"), today()),
             Err(ShareError::Version),

@@ -358,8 +358,8 @@ async fn both_parents_late_walks_to_the_free_grave_plot_asking_only_what_matters
     app.choose(0).await; // no other child
     app.next().await;
     assert_eq!(app.text("h1"), zh(Key::QParents));
-    assert_eq!(app.text("label.card:nth-child(4)"), zh(Key::LivingNeither));
-    app.choose(3).await;
+    assert_eq!(app.text("label.card:nth-child(5)"), zh(Key::LivingNeither));
+    app.choose(4).await;
     app.next().await;
     // Their registration, asked of them as they were.
     assert_eq!(app.text("h1"), zh(Key::QHukouLate));

@@ -247,6 +247,10 @@ pub struct Answers {
     pub disability_types: Option<Vec<DisabilityType>>,
     /// Whether the adult disabled child can handle their own affairs (民事行为能力).
     pub child_capacity: Option<bool>,
+    /// Both parents living and divorced ("离婚了", offered beside who is living, so the common
+    /// couple sees no extra screen): their papers are the 离婚证 and their own ID cards, the
+    /// relief and rebirth support are for the office to confirm (RULINGS, Round 3).
+    pub divorced: bool,
     /// The items the family marked 已经在享受, in catalogue order without repeats. Not a fact:
     /// the rules never see it ([`Answers::to_facts`] leaves it out); it only moves those items
     /// to a list of their own and off the print sheet's to-do pages.
@@ -596,7 +600,11 @@ impl Answers {
                     care_setting: self.care[i],
                     hospital_days: self.hospital_days[i].map(i64::from).unwrap_or(0),
                     other_child: false,
-                    marital: Marital::Married,
+                    marital: if self.divorced && living == Living::Both {
+                        Marital::Divorced
+                    } else {
+                        Marital::Married
+                    },
                     area: None,
                 });
             }
@@ -642,6 +650,8 @@ pub enum AnswerValue {
     Grade(u8),
     OtherChild(bool),
     Living(Living),
+    /// Both parents living, divorced: the fifth answer of the living-parents question.
+    Divorced,
     MotherBirth(Birth),
     FatherBirth(Birth),
     Hukou(HukouHolders),
@@ -665,7 +675,7 @@ impl AnswerValue {
             AnswerValue::Child(_) => Question::Child,
             AnswerValue::Grade(_) => Question::Grade,
             AnswerValue::OtherChild(_) => Question::OtherChild,
-            AnswerValue::Living(_) => Question::Parents,
+            AnswerValue::Living(_) | AnswerValue::Divorced => Question::Parents,
             AnswerValue::MotherBirth(_) => Question::MotherBirth,
             AnswerValue::FatherBirth(_) => Question::FatherBirth,
             AnswerValue::Hukou(_) => Question::Hukou,
@@ -713,7 +723,14 @@ impl Answers {
             }
             AnswerValue::Grade(v) => self.grade = Some(v),
             AnswerValue::OtherChild(v) => self.other_child = Some(v),
-            AnswerValue::Living(v) => self.living = Some(v),
+            AnswerValue::Living(v) => {
+                self.living = Some(v);
+                self.divorced = false;
+            }
+            AnswerValue::Divorced => {
+                self.living = Some(Living::Both);
+                self.divorced = true;
+            }
             AnswerValue::MotherBirth(v) => self.mother_birth = Some(v),
             AnswerValue::FatherBirth(v) => self.father_birth = Some(v),
             AnswerValue::Hukou(v) => self.hukou = Some(v),
@@ -760,6 +777,15 @@ impl Answers {
         if living == Living::Both && father.is_none() {
             return None;
         }
+        // The questionnaire asks divorce of a living couple only; another child of one
+        // parent's own, remarriage and a parent's own county it does not ask.
+        let divorced = facts.parents.iter().any(|p| p.divorced());
+        let unasked = facts.parents.iter().any(|p| {
+            p.other_child || p.area.is_some() || p.marital == crate::rules::Marital::Remarried
+        });
+        if unasked || (divorced && living != Living::Both) {
+            return None;
+        }
         let hukou = match (
             mother.kaifeng_hukou,
             father.is_some_and(|f| f.kaifeng_hukou),
@@ -791,6 +817,7 @@ impl Answers {
             child_birth: facts.child.birth_date.map(Birth::Day),
             disability_types: Some(facts.child.disability_types.clone()),
             child_capacity: Some(facts.child.has_civil_capacity()),
+            divorced,
             ..Answers::default()
         };
         if living == Living::Neither {

@@ -211,8 +211,11 @@ pub fn single_options(q: Question) -> Vec<Label> {
             .map(pair)
             .to_vec(),
         Question::OtherChild => [Key::OtherChildNo, Key::OtherChildYes].map(pair).to_vec(),
+        // 离婚了 beside who is living (RULINGS, Round 3): no screen of its own for the common
+        // couple.
         Question::Parents => [
             Key::LivingBoth,
+            Key::LivingDivorced,
             Key::LivingMotherOnly,
             Key::LivingFatherOnly,
             Key::LivingNeither,
@@ -252,7 +255,12 @@ pub fn single_value(q: Question, i: usize) -> Option<AnswerValue> {
             1 => true,
             _ => return None,
         }),
-        Question::Parents => AnswerValue::Living(*Living::ALL.get(i)?),
+        // Both living, then divorced, then `Living::ALL`'s others in order.
+        Question::Parents => match i {
+            0 => AnswerValue::Living(Living::Both),
+            1 => AnswerValue::Divorced,
+            i => AnswerValue::Living(*Living::ALL.get(i - 1).filter(|l| **l != Living::Both)?),
+        },
         Question::Hukou => AnswerValue::Hukou(*HukouHolders::ALL.get(i)?),
         Question::Area => AnswerValue::Area(*Area::ALL.get(i)?),
         Question::Residence => AnswerValue::Residence(*Residence::ALL.get(i)?),
@@ -276,7 +284,8 @@ pub fn single_selected(q: Question, a: &Answers) -> Option<usize> {
         Question::Child => find(&ChildStatus::ALL, a.child),
         Question::Grade => a.grade.map(|g| usize::from(g) - 1),
         Question::OtherChild => a.other_child.map(usize::from),
-        Question::Parents => find(&Living::ALL, a.living),
+        Question::Parents if a.divorced && a.living == Some(Living::Both) => Some(1),
+        Question::Parents => find(&Living::ALL, a.living).map(|i| if i == 0 { 0 } else { i + 1 }),
         Question::Hukou => find(&HukouHolders::ALL, a.hukou),
         Question::Area => find(&Area::ALL, a.area),
         Question::Residence => find(&Residence::ALL, a.residence),

@@ -1,12 +1,12 @@
-//! The answers as a short text for the address bar's fragment (`#v4.<payload>`), so a family
+//! The answers as a short text for the address bar's fragment (`#v5.<payload>`), so a family
 //! can reopen or pass on their results without any server: the fragment never leaves the
 //! phone, unlike a query string. The same text is what "save on this device" keeps.
 //!
-//! Format 4, read left to right:
+//! Format 5, read left to right:
 //!
-//! * `v4.`, the format's version;
+//! * `v5.`, the format's version;
 //! * base64url without padding (RFC 4648 §5) of the payload followed by its CRC-32
-//!   (IEEE, big-endian), taken over `v4` and the payload, so a damaged, cut or altered link
+//!   (IEEE, big-endian), taken over `v5` and the payload, so a damaged, cut or altered link
 //!   is refused rather than read as other answers;
 //! * the payload: every answer bit-packed in [`Answers`]' field order, most significant bit
 //!   first, each optional value as 0 for "not answered" or 1 + its index in the tables below,
@@ -17,10 +17,11 @@
 //!   parents late, came with format 3), and the adult child's civil capacity (0 not
 //!   answered, 1 has it, 2 has not) follows the disability types; last come the items marked
 //!   已经在享受 (11.1: not a fact, the rules never see them): 5 bits of how many, then each
-//!   one's 5-bit place in `ITEMS`, in that table's order; the last byte is padded with zero
-//!   bits.
+//!   one's 5-bit place in `ITEMS`, in that table's order; then one bit, 1 when the living
+//!   couple is divorced (离婚了, RULINGS Round 3); the last byte is padded with zero bits.
 //!
-//! Older links still open. Format 3 (`v3.`, before items could be marked 已经在享受) is
+//! Older links still open. Format 4 (`v4.`, before divorce was asked) is format 5 without its
+//! last bit. Format 3 (`v3.`, before items could be marked 已经在享受) is
 //! format 4 without its last field. Format 2 (`v2.`, before both parents could be late and before the
 //! child's civil capacity was asked) is the same with 2 bits for the living parents and no
 //! civil-capacity field; format 1 (`v1.`, before a birth date could be given without its
@@ -40,10 +41,10 @@ use crate::rules::{
 };
 
 /// The version this build writes.
-pub const VERSION: &str = "4";
+pub const VERSION: &str = "5";
 
 /// The versions this build reads, with the layout of each.
-const READS: [(&str, Layout); 4] = [
+const READS: [(&str, Layout); 5] = [
     (
         "1",
         Layout {
@@ -51,6 +52,7 @@ const READS: [(&str, Layout); 4] = [
             living_bits: 2,
             child_capacity: false,
             received: false,
+            divorced: false,
         },
     ),
     (
@@ -60,6 +62,7 @@ const READS: [(&str, Layout); 4] = [
             living_bits: 2,
             child_capacity: false,
             received: false,
+            divorced: false,
         },
     ),
     (
@@ -69,6 +72,7 @@ const READS: [(&str, Layout); 4] = [
             living_bits: 3,
             child_capacity: true,
             received: false,
+            divorced: false,
         },
     ),
     (
@@ -78,6 +82,17 @@ const READS: [(&str, Layout); 4] = [
             living_bits: 3,
             child_capacity: true,
             received: true,
+            divorced: false,
+        },
+    ),
+    (
+        "5",
+        Layout {
+            day_bit: true,
+            living_bits: 3,
+            child_capacity: true,
+            received: true,
+            divorced: true,
         },
     ),
 ];
@@ -91,8 +106,10 @@ struct Layout {
     living_bits: u32,
     /// The adult child's civil capacity follows the disability types (format 3 on).
     child_capacity: bool,
-    /// The items marked 已经在享受 close the payload (format 4 on).
+    /// The items marked 已经在享受 follow the child's capacity (format 4 on).
     received: bool,
+    /// The divorced bit closes the payload (format 5 on).
+    divorced: bool,
 }
 
 // The wire order of a choice is its place in the type's `ALL` list; `tests/share.rs` pins
@@ -309,6 +326,7 @@ pub fn encode(a: &Answers) -> String {
     for i in marked {
         w.put(i, ITEM_BITS);
     }
+    w.put(u32::from(a.divorced && a.living == Some(Living::Both)), 1);
 
     let mut bytes = w.bytes;
     let crc = crc32(&[b"v", VERSION.as_bytes(), &bytes]);
@@ -446,6 +464,13 @@ fn read_answers(r: &mut Reader, layout: Layout) -> Result<Answers, ShareError> {
             next = i + 1;
             a.mark_received(id, true);
         }
+    }
+    if layout.divorced && r.take(1)? == 1 {
+        // Said only of a living couple, as the question offers it.
+        if a.living != Some(Living::Both) {
+            return Err(ShareError::Invalid);
+        }
+        a.divorced = true;
     }
     Ok(a)
 }

@@ -100,6 +100,7 @@ texts! {
     LivingMotherOnly => "母亲健在，父亲已去世", "The mother is living; the father has died";
     LivingFatherOnly => "父亲健在，母亲已去世", "The father is living; the mother has died";
     LivingNeither => "父母都已去世（由亲属或受他们委托的人代为查询）", "Both parents have died (a relative or the person they entrusted is asking)";
+    LivingDivorced => "父母都健在，已经离婚了", "Both parents are living, and divorced";
     QMotherBirth => "孩子母亲的出生日期", "The mother's date of birth";
     QMotherBirthWhy => "女方年满49周岁起可领取特别扶助金，年满60周岁起有养老照料。请按身份证上的日期选；记不清哪一天的，“日”可以选“记不清”，只有那一天会影响结果时才需要选出来。", "Special support begins at the mother's 49th birthday, elder care at the 60th. Choose the date on the ID card, or \"Not sure\" for the day: it is needed only where it changes a result.";
     QFatherBirth => "孩子父亲的出生日期", "The father's date of birth";
