@@ -588,3 +588,69 @@ async fn an_item_marked_already_received_moves_to_its_own_list_and_the_link_carr
     app.leave();
     common::web::forget_everything();
 }
+
+// ------------------------------------------------------------------ RULINGS, Round 3
+
+#[wasm_bindgen_test]
+async fn a_mother_of_74_at_the_disabled_childs_birth_is_refused_on_her_question_in_the_rules_words()
+{
+    let mut answers = bereaved_couple();
+    answers.apply(AnswerValue::Child(ChildStatus::Disabled));
+    answers.apply(AnswerValue::Grade(2));
+    answers.apply(AnswerValue::ChildBirth(Birth::Day(day(2010, 3, 1))));
+    answers.mother_birth = None;
+    let app = Mounted::clean(Some(at(
+        Screen::Ask(Question::MotherBirth),
+        answers,
+        today(),
+    )))
+    .await;
+    app.select(0, "1936").await;
+    app.select(1, "5").await;
+    app.select(2, "1").await;
+    app.next().await;
+    let (_, words) =
+        rules::facts::check_age_at_birth(day(2010, 3, 1), day(1936, 5, 1), rules::Role::Mother)
+            .unwrap_err();
+    assert_eq!(app.text(".error"), format!("{words}。"));
+    assert_eq!(app.text("h1"), zh(Key::QMotherBirth));
+}
+
+#[wasm_bindgen_test]
+async fn divorced_is_chosen_beside_both_living_and_the_results_say_who_claims_the_relief() {
+    let mut answers = bereaved_couple();
+    let app = Mounted::clean(Some(at(
+        Screen::Ask(Question::Parents),
+        answers.clone(),
+        today(),
+    )))
+    .await;
+    assert_eq!(app.text("label.card:nth-child(2)"), zh(Key::LivingDivorced));
+    app.choose(1).await;
+    app.next().await;
+    assert_ne!(app.text("h1"), zh(Key::QParents));
+    answers.apply(AnswerValue::Divorced);
+    let app = Mounted::clean(Some(at(Screen::Results, answers, today()))).await;
+    let relief = app.text("#item-death_relief");
+    assert!(relief.contains("离异家庭"), "{relief}");
+    assert!(relief.contains("离婚证"), "{relief}");
+    assert!(!relief.contains("结婚证"), "{relief}");
+}
+
+#[wasm_bindgen_test]
+async fn a_grade_4_family_sees_one_card_with_where_to_turn_not_25_items() {
+    let answers = common::answers([
+        AnswerValue::Child(ChildStatus::Disabled),
+        AnswerValue::Grade(4),
+    ]);
+    let app = Mounted::clean(Some(at(Screen::Results, answers, today()))).await;
+    assert_eq!(app.text("h1"), zh(Key::NotSpecialTitle));
+    assert!(app.text(".lead").contains("四级"), "{}", app.text(".lead"));
+    let pointer = app.text(".pointer");
+    assert!(
+        pointer.contains("残联") && pointer.contains("医疗救助"),
+        "{pointer}"
+    );
+    assert!(!app.has(".item"));
+    assert_eq!(app.text("section.results").matches("四级").count(), 1);
+}
