@@ -267,6 +267,13 @@ fn sheets(s: &[u8]) -> Result<(), FileError> {
             });
         };
         match typ {
+            // BOUNDSHEET: where a sheet starts in the stream (calamine slices there).
+            0x0085 if r.len() >= 4 && u32_at(r, 0) as usize > s.len() => {
+                return Err(damaged(
+                    "工作表的位置在文件之外",
+                    "a sheet's position lies outside the file",
+                ));
+            }
             // BOF: a sheet begins.
             0x0809 => {
                 check(extent.take())?;
