@@ -747,6 +747,14 @@ fn write_out(
 /// How many rows the column widths are measured on (the rest follow their lead).
 const WIDTH_SAMPLE_ROWS: usize = 2000;
 
+/// What the page says when an export could not be written at all.
+pub fn export_failed(ext: &str, why: &str) -> Notice {
+    Notice {
+        zh: format!("导出.{ext}没有成功（{why}），没有下载任何文件；请再试一次，或换另一种格式导出"),
+        en: format!("the .{ext} export failed ({why}); nothing was downloaded. Try again, or export the other format"),
+    }
+}
+
 /// An .xlsx sheet's columns: what Excel opens.
 pub const XLSX_COLUMNS: usize = 16_384;
 
