@@ -94,8 +94,9 @@ impl Grid {
         if cell == Cell::Empty {
             return Ok(());
         }
-        let at = format!("{}{}", column_name(c), u64::from(r) + 1);
+        let at = || format!("{}{}", column_name(c), u64::from(r) + 1);
         if r >= LIMITS.rows {
+            let at = at();
             return Err(too_large(
                 &format!(
                     "单元格{at}在第{}行，表格最多只有{}行",
@@ -111,6 +112,7 @@ impl Grid {
         }
         let row = r as usize + 1;
         if c >= LIMITS.columns {
+            let at = at();
             return Err(too_large(
                 &format!(
                     "第{row}行的单元格{at}有内容，在第{}列，台账最多能用{}列（到{}列）；如果那里的内容不需要，请删去后再试",
@@ -127,8 +129,14 @@ impl Grid {
             ));
         }
         if let Cell::Text(t) | Cell::Formula(t) = &cell {
-            let n = t.chars().count();
+            // Bytes first: most cells are far shorter than the limit even at one byte a char.
+            let n = if t.len() > LIMITS.cell_chars {
+                t.chars().count()
+            } else {
+                0
+            };
             if n > LIMITS.cell_chars {
+                let at = at();
                 return Err(too_large(
                     &format!(
                         "第{row}行的单元格{at}有{n}个字符，一个单元格最多{}个",
@@ -530,7 +538,8 @@ pub fn read_csv_with_notices(bytes: &[u8]) -> Result<(Vec<Vec<Cell>>, Vec<Notice
                 ),
             ));
         }
-        if bytes.get(end) == Some(&b'\n') {
+        // A line ends at LF, CRLF, or a lone CR.
+        if bytes.get(end) == Some(&b'\n') || bytes.get(end + 1) != Some(&b'\n') {
             line += 1;
         }
         from = end + 1;
