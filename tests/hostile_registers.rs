@@ -306,6 +306,15 @@ fn an_xls_with_a_cell_at_iv65536_is_refused_before_a_dense_range_is_built() {
     );
 }
 
+#[test]
+fn an_ods_with_a_cell_at_iv65536_is_refused_before_a_dense_range_is_built() {
+    refused(
+        "far-cell.ods",
+        &fixture("hostile-far-cell.ods"),
+        &["第256列", "超过600万个"],
+    );
+}
+
 fn csv_file(name: &str, bytes: &[u8]) -> PathBuf {
     let p = dir().join(name);
     std::fs::write(&p, bytes).unwrap();

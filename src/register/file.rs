@@ -280,7 +280,10 @@ pub fn read_with_notices(bytes: &[u8], name: &str) -> Result<(Sheets, Vec<Notice
         package::check(bytes)?;
         match calamine::open_workbook_from_rs::<Xlsx<_>, _>(Cursor::new(bytes)) {
             Ok(mut wb) => xlsx::read(&mut wb),
-            Err(e) => match calamine::open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes)) {
+            Err(e) => match package::check_ods(bytes).and_then(|()| {
+                calamine::open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes))
+                    .map_err(|_| damaged("xlsx", &e.to_string()))
+            }) {
                 Ok(mut wb) => workbook(&mut wb),
                 Err(_) => Err(damaged("xlsx", &e.to_string())),
             },
@@ -294,6 +297,7 @@ pub fn read_with_notices(bytes: &[u8], name: &str) -> Result<(Sheets, Vec<Notice
         Kind::Xlsx => open_xlsx()?,
         Kind::Ods => {
             package::check(bytes)?;
+            package::check_ods(bytes)?;
             match calamine::open_workbook_from_rs::<Ods<_>, _>(Cursor::new(bytes)) {
                 Ok(mut wb) => workbook(&mut wb)?,
                 // A workbook saved as .xlsx and named .ods is still read.

@@ -117,3 +117,115 @@ fn unique_count(head: &[u8]) -> Option<u64> {
         });
     Some(digits)
 }
+
+/// An .ods sheet's extent, first to last cell with something in it, checked before calamine
+/// builds it as a dense range (it caps repeat counts, but at 100 million cells): each table's
+/// rows and cells are counted with their repeat attributes, streaming, nothing stored.
+pub fn check_ods(bytes: &[u8]) -> Result<(), FileError> {
+    use quick_xml::events::{BytesStart, Event};
+    let Ok(mut zip) = zip::ZipArchive::new(Cursor::new(bytes)) else {
+        return Ok(());
+    };
+    let Ok(content) = zip.by_name("content.xml") else {
+        return Ok(());
+    };
+    let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::new(content));
+    let repeat = |e: &BytesStart<'_>, key: &str| -> u64 {
+        e.try_get_attribute(key)
+            .ok()
+            .flatten()
+            .and_then(|a| a.value.parse::<u64>().ok())
+            .unwrap_or(1)
+            .clamp(1, u64::from(u32::MAX))
+    };
+    // The table's name, its next row, the current row's repeat, next column, whether the row
+    // holds something, and the extent (first row, last row, first column, last column).
+    let mut table = String::new();
+    let (mut row, mut rows_here, mut col, mut filled) = (0u64, 1u64, 0u64, false);
+    let mut extent: Option<(u64, u64, u64, u64)> = None;
+    let check = |table: &str, e: Option<(u64, u64, u64, u64)>| -> Result<(), FileError> {
+        if let Some((r0, r1, c0, c1)) = e {
+            let cells = (r1 - r0 + 1).saturating_mul(c1 - c0 + 1);
+            if cells > LIMITS.cells as u64 {
+                return Err(too_large(
+                    &format!(
+                        "工作表“{table}”从第{}行到第{}行、第{}列到第{}列，共{cells}个单元格，超过{}万个",
+                        r0 + 1,
+                        r1 + 1,
+                        c0 + 1,
+                        c1 + 1,
+                        LIMITS.cells / 10_000
+                    ),
+                    &format!(
+                        "the sheet “{table}” spans rows {} to {} and columns {} to {}, {cells} cells, past {}",
+                        r0 + 1,
+                        r1 + 1,
+                        c0 + 1,
+                        c1 + 1,
+                        LIMITS.cells
+                    ),
+                ));
+            }
+        }
+        Ok(())
+    };
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        let (e, empty) = match xml.read_event_into(&mut buf) {
+            Ok(Event::Start(e)) => (e, false),
+            Ok(Event::Empty(e)) => (e, true),
+            Ok(Event::End(e)) => {
+                if e.local_name().as_ref() == "table-row" {
+                    if filled {
+                        let last = row + rows_here - 1;
+                        extent = extent.map(|(a, b, c, d)| (a.min(row), b.max(last), c, d));
+                    }
+                    row = row.saturating_add(rows_here);
+                }
+                continue;
+            }
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(_) => continue,
+        };
+        match e.local_name().as_ref() {
+            "table" => {
+                check(&table, extent.take())?;
+                table = e
+                    .try_get_attribute("table:name")
+                    .ok()
+                    .flatten()
+                    .map(|a| a.value.into_owned())
+                    .unwrap_or_default();
+                row = 0;
+            }
+            "table-row" => {
+                rows_here = repeat(&e, "table:number-rows-repeated");
+                col = 0;
+                filled = false;
+                if empty {
+                    row = row.saturating_add(rows_here);
+                }
+            }
+            "table-cell" | "covered-table-cell" => {
+                let n = repeat(&e, "table:number-columns-repeated");
+                let has = !empty
+                    || e.try_get_attribute("office:value-type")
+                        .ok()
+                        .flatten()
+                        .is_some();
+                if has {
+                    let (c0, c1) = (col, col + n - 1);
+                    filled = true;
+                    extent = Some(match extent {
+                        None => (row, row, c0, c1),
+                        Some((a, b, c, d)) => (a.min(row), b.max(row), c.min(c0), d.max(c1)),
+                    });
+                }
+                col = col.saturating_add(n);
+            }
+            _ => {}
+        }
+    }
+    check(&table, extent)
+}
