@@ -85,10 +85,24 @@ pub fn column_name(mut c: u32) -> String {
 #[derive(Default)]
 pub struct Grid {
     pub rows: Vec<Vec<Cell>>,
+    /// Cells stored, counting the sheets read before this one.
     slots: usize,
 }
 
 impl Grid {
+    /// A grid for the next sheet of a workbook whose earlier sheets stored `before` cells.
+    pub fn after(before: usize) -> Grid {
+        Grid {
+            rows: Vec::new(),
+            slots: before,
+        }
+    }
+
+    /// Cells stored so far in the workbook.
+    pub fn used(&self) -> usize {
+        self.slots
+    }
+
     /// Stores `cell` at 0-based (`r`, `c`), or says which limit it passes.
     pub fn put(&mut self, r: u32, c: u32, cell: Cell) -> Result<(), FileError> {
         if cell == Cell::Empty {
@@ -362,11 +376,12 @@ where
     R::Error: std::fmt::Display,
 {
     let mut out = Vec::new();
+    let mut used = 0;
     for name in wb.sheet_names() {
         let range = wb
             .worksheet_range(&name)
             .map_err(|e| damaged("表格", &e.to_string()))?;
-        let mut grid = grid_of(&range)?;
+        let mut grid = grid_of(&range, used)?;
         drop(range);
         // A formula's saved result is what the sheet shows and is used; a formula saved
         // without one (some programs write them so) must not read as a blank.
@@ -386,14 +401,15 @@ where
                 }
             }
         }
+        used = grid.used();
         out.push((name, grid.rows));
     }
     Ok(out)
 }
 
 /// The range's cells at their places in the sheet (a range starts at its first used cell).
-fn grid_of(range: &Range<Data>) -> Result<Grid, FileError> {
-    let mut grid = Grid::default();
+fn grid_of(range: &Range<Data>, before: usize) -> Result<Grid, FileError> {
+    let mut grid = Grid::after(before);
     let Some((r0, c0)) = range.start() else {
         return Ok(grid);
     };

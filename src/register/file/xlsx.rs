@@ -16,6 +16,7 @@ use super::{cell_of, Grid, Sheets};
 /// Every sheet of an .xlsx workbook, read sparse within the limits.
 pub fn read(wb: &mut Xlsx<Cursor<&[u8]>>) -> Result<Sheets, FileError> {
     let mut out = Vec::new();
+    let mut used = 0;
     for name in wb.sheet_names() {
         let mut cells = match wb.worksheet_cells_reader(&name) {
             Ok(r) => r,
@@ -26,7 +27,7 @@ pub fn read(wb: &mut Xlsx<Cursor<&[u8]>>) -> Result<Sheets, FileError> {
             }
             Err(e) => return Err(super::damaged("xlsx", &e.to_string())),
         };
-        let mut grid = Grid::default();
+        let mut grid = Grid::after(used);
         loop {
             let next = cells
                 .next_cell_with_formula()
@@ -40,6 +41,7 @@ pub fn read(wb: &mut Xlsx<Cursor<&[u8]>>) -> Result<Sheets, FileError> {
             };
             grid.put(c.pos.0, c.pos.1, cell)?;
         }
+        used = grid.used();
         out.push((name, grid.rows));
     }
     Ok(out)
