@@ -11,11 +11,23 @@
 // browser does not; it was often the slowest run (total blocking time up to 240 ms, against
 // 20–140 ms in the runs after it). Lighthouse still empties the page's cache and storage
 // before every run. Then FUZHU_LIGHTHOUSE_RUNS counted runs (default 5), judged by the run
-// with the median performance score: performance ≥ 0.98 and largest contentful paint ≤ 0.8 s;
-// accessibility and best practices must be 1.0 in every counted run. Writes each counted run's
-// JSON report to e2e/reports/. Exit code 1 when a budget is missed.
+// with the median performance score. Writes each counted run's JSON report to e2e/reports/,
+// and every figure of the gate, with the machine's load, to e2e/reports/lighthouse-summary.json.
+//
+// Two kinds of budget (issue 18: a gate that fails because the machine is busy will one day
+// block a good submission):
+// - hard, whatever the load: largest contentful paint ≤ 0.8 s (median), accessibility and
+//   best practices 1.0 in every counted run (and the first load's bytes, `make size-budget`);
+// - load-dependent: performance ≥ 0.98 and total blocking time ≤ 200 ms (median). Simulated
+//   throttling multiplies the main thread's observed work, so a loaded machine (the 2-core
+//   fresh-machine run: TBT 285 ms, performance 0.94) misses them with nothing wrong in the
+//   page. When they are missed, the gate waits for the machine to be quiet (1-minute load
+//   average at most half the cores, up to 2 minutes) and measures again; it fails only when
+//   the quiet retry misses them too. It says which happened.
+// Exit code 1 when a budget is missed.
 
 import { mkdir, writeFile } from "node:fs/promises";
+import { cpus, loadavg } from "node:os";
 import { fileURLToPath } from "node:url";
 import { resolve } from "node:path";
 import * as chromeLauncher from "chrome-launcher";
@@ -28,7 +40,12 @@ export const BUDGETS = {
   accessibility: 1,
   "best-practices": 1,
   lcpMs: 800,
+  tbtMs: 200,
 };
+
+const QUIET_LOAD = cpus().length / 2;
+const QUIET_WAIT_MS = 120_000;
+const load = () => Number(loadavg()[0].toFixed(2));
 
 const REPORTS = fileURLToPath(new URL("./reports", import.meta.url));
 
@@ -41,7 +58,7 @@ if (!Number.isInteger(runs) || runs < 1) {
 
 const server = await serveDir(dist);
 const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: CHROMIUM_ARGS, logLevel: "silent" });
-const results = [];
+const sets = [];
 try {
   await mkdir(REPORTS, { recursive: true });
   const measure = async () => {
@@ -61,9 +78,11 @@ try {
     `lighthouse warm-up run (not counted): performance ${warm.categories.performance.score}, ` +
       `TBT ${warm.audits["total-blocking-time"].numericValue.toFixed(0)} ms`,
   );
+  const measureSet = async (label) => {
+  const set = [];
   for (let i = 1; i <= runs; i += 1) {
     const { lhr, artifacts } = await measure();
-    await writeFile(`${REPORTS}/lighthouse-${i}.json`, JSON.stringify(lhr));
+    await writeFile(`${REPORTS}/lighthouse-${label}${i}.json`, JSON.stringify(lhr));
     const audit = (id) => lhr.audits[id];
     // Lighthouse 12.2's own LCP-element audit fails on this Chromium's trace; the trace says.
     const candidates = (artifacts.Trace?.traceEvents ?? []).filter(
@@ -87,35 +106,85 @@ try {
           .map((ref) => `${cat}: ${ref.id} (${lhr.audits[ref.id].title})`),
       ),
     };
-    results.push(run);
+    set.push(run);
     console.log(
-      `lighthouse run ${i}/${runs}: performance ${run.performance} accessibility ${run.accessibility} ` +
+      `lighthouse ${label}run ${i}/${runs}: performance ${run.performance} accessibility ${run.accessibility} ` +
         `best-practices ${run["best-practices"]} | FCP ${run.fcpMs.toFixed(0)} ms, LCP ${run.lcpMs.toFixed(0)} ms, ` +
         `TBT ${run.tbtMs.toFixed(0)} ms, CLS ${run.cls.toFixed(3)}, SI ${run.siMs.toFixed(0)} ms | LCP element ${run.lcpElement}`,
     );
     for (const f of run.failed) console.log(`  not passed: ${f}`);
+  }
+  return set;
+  };
+  const first = { load: load(), runs: await measureSet("") };
+  sets.push(first);
+  const soft = softProblems(median(first.runs));
+  if (soft.length && !hardProblems(first.runs).length) {
+    console.log(`lighthouse: ${soft.join(", ")} at load ${first.load} (${cpus().length} cores): waiting for a quiet machine to measure again`);
+    const since = Date.now();
+    while (load() > QUIET_LOAD && Date.now() - since < QUIET_WAIT_MS) await new Promise((r) => setTimeout(r, 5000));
+    const quiet = { load: load(), retry: true, runs: await measureSet("retry-") };
+    sets.push(quiet);
   }
 } finally {
   await chrome.kill();
   await server.close();
 }
 
-const median = [...results].sort((a, b) => a.performance - b.performance || b.lcpMs - a.lcpMs)[Math.floor(results.length / 2)];
-const problems = [];
-if (median.performance < BUDGETS.performance) problems.push(`performance ${median.performance} < ${BUDGETS.performance}`);
-if (median.lcpMs > BUDGETS.lcpMs) problems.push(`LCP ${median.lcpMs.toFixed(0)} ms > ${BUDGETS.lcpMs} ms`);
-for (const r of results) {
-  for (const cat of ["accessibility", "best-practices"]) {
-    if (r[cat] < BUDGETS[cat]) problems.push(`run ${r.run}: ${cat} ${r[cat]} < ${BUDGETS[cat]}`);
-  }
+function median(results) {
+  return [...results].sort((a, b) => a.performance - b.performance || b.lcpMs - a.lcpMs)[Math.floor(results.length / 2)];
 }
+
+/** The budgets that hold whatever the machine's load. */
+function hardProblems(results) {
+  const m = median(results);
+  const problems = [];
+  if (m.lcpMs > BUDGETS.lcpMs) problems.push(`LCP ${m.lcpMs.toFixed(0)} ms > ${BUDGETS.lcpMs} ms`);
+  for (const r of results) {
+    for (const cat of ["accessibility", "best-practices"]) {
+      if (r[cat] < BUDGETS[cat]) problems.push(`run ${r.run}: ${cat} ${r[cat]} < ${BUDGETS[cat]}`);
+    }
+  }
+  return problems;
+}
+
+/** The budgets a loaded machine can miss with nothing wrong in the page. */
+function softProblems(m) {
+  const problems = [];
+  if (m.performance < BUDGETS.performance) problems.push(`performance ${m.performance} < ${BUDGETS.performance}`);
+  if (m.tbtMs > BUDGETS.tbtMs) problems.push(`TBT ${m.tbtMs.toFixed(0)} ms > ${BUDGETS.tbtMs} ms`);
+  return problems;
+}
+
+const last = sets.at(-1);
+const m = median(last.runs);
+const hard = hardProblems(sets[0].runs);
+const soft = softProblems(m);
+const verdict = hard.length
+  ? "failed a hard budget"
+  : soft.length
+    ? "failed the load-dependent budgets on a quiet retry too"
+    : sets.length > 1
+      ? "missed the load-dependent budgets under load, met them on a quiet retry"
+      : "every budget met";
 console.log(
-  `lighthouse median (run ${median.run}): performance ${median.performance} (budget ≥ ${BUDGETS.performance}), ` +
-    `LCP ${median.lcpMs.toFixed(0)} ms (budget ≤ ${BUDGETS.lcpMs} ms), FCP ${median.fcpMs.toFixed(0)} ms, ` +
-    `TBT ${median.tbtMs.toFixed(0)} ms, CLS ${median.cls.toFixed(3)}, SI ${median.siMs.toFixed(0)} ms`,
+  `lighthouse median${last.retry ? " (quiet retry)" : ""} (run ${m.run}, load ${last.load}): performance ${m.performance} (budget ≥ ${BUDGETS.performance}), ` +
+    `LCP ${m.lcpMs.toFixed(0)} ms (budget ≤ ${BUDGETS.lcpMs} ms), FCP ${m.fcpMs.toFixed(0)} ms, ` +
+    `TBT ${m.tbtMs.toFixed(0)} ms (budget ≤ ${BUDGETS.tbtMs} ms), CLS ${m.cls.toFixed(3)}, SI ${m.siMs.toFixed(0)} ms`,
 );
-if (problems.length) {
-  console.error(`lighthouse: budgets missed:\n  ${problems.join("\n  ")}`);
+await writeFile(
+  `${REPORTS}/lighthouse-summary.json`,
+  JSON.stringify({ budgets: BUDGETS, cores: cpus().length, quietLoad: QUIET_LOAD, sets, verdict }, null, 2),
+);
+if (hard.length) {
+  console.error(`lighthouse: hard budgets missed (these hold whatever the load):\n  ${hard.join("\n  ")}`);
   process.exit(1);
 }
-console.log("lighthouse: every budget met");
+if (soft.length) {
+  const busy = last.load > QUIET_LOAD
+    ? ` (the machine stayed busy for ${QUIET_WAIT_MS / 1000} s, load ${last.load} > ${QUIET_LOAD}: run it again on a quiet machine before judging the page)`
+    : "";
+  console.error(`lighthouse: load-dependent budgets missed, and again on the retry at load ${last.load}${busy}:\n  ${soft.join("\n  ")}`);
+  process.exit(1);
+}
+console.log(`lighthouse: ${verdict}`);

@@ -29,7 +29,8 @@ TRUNK_VERSION=0.21.14
 WASM_BINDGEN_VERSION=0.2.130
 WASM_OPT_VERSION=108
 APT_RUST=(rustc-web cargo-web rust-web-src rust-web-llvm rust-web-clippy)
-APT_COMMON=(binaryen chromium chromium-driver fonts-noto-cjk)
+# time: GNU time, the peak memory of tests/hostile_registers.rs (prlimit is util-linux's).
+APT_COMMON=(binaryen chromium chromium-driver fonts-noto-cjk time)
 # LibreOffice Calc without its GUI and recommends: tests/register.rs reads the register's
 # exported .xlsx back with it (scripts/make-register-fixtures.sh made the fixtures with it).
 APT_OFFICE=(libreoffice-calc-nogui)

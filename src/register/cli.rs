@@ -137,16 +137,18 @@ pub fn run(args: &[String]) -> i32 {
                     );
                 }
             }
-            let reg = match file::read_path(&input).and_then(|s| check_sheets(s, today)) {
-                Ok(r) => r,
-                Err(e) => {
-                    say(
-                        &format!("无法核查{}：{}", input.display(), e.zh),
-                        &format!("error: cannot check {}: {}", input.display(), e.en),
-                    );
-                    return EXIT_REFUSED;
-                }
-            };
+            let read = file::read_path_with_notices(&input);
+            let reg =
+                match read.and_then(|(s, n)| Ok(file::with_notices(check_sheets(s, today)?, n))) {
+                    Ok(r) => r,
+                    Err(e) => {
+                        say(
+                            &format!("无法核查{}：{}", input.display(), e.zh),
+                            &format!("error: cannot check {}: {}", input.display(), e.en),
+                        );
+                        return EXIT_REFUSED;
+                    }
+                };
             let code = match &output {
                 None => {
                     let stdout = std::io::stdout();
@@ -158,8 +160,13 @@ pub fn run(args: &[String]) -> i32 {
                         }
                     }
                 }
-                Some(out) if is_ext(out, "xlsx") => match file::xlsx(&reg) {
-                    Ok(bytes) => write_file(out, &bytes),
+                Some(out) if is_ext(out, "xlsx") => match file::xlsx_with_notices(&reg) {
+                    Ok((bytes, notices)) => {
+                        for n in &notices {
+                            say(&n.zh, &n.en);
+                        }
+                        write_file(out, &bytes)
+                    }
                     Err(e) => write_failed(out, &e.to_string()),
                 },
                 Some(out) => {

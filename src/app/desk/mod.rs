@@ -7,6 +7,7 @@
 //! minutes without use, or the page is closed.
 
 mod browser;
+pub mod scrub;
 mod state;
 pub mod worker;
 
@@ -44,7 +45,8 @@ fn check_file(
 ) {
     let result = match bytes {
         None => Err(worker::unreadable()),
-        Some(bytes) => file::read_bytes(&bytes, &name).and_then(|s| check_sheets(s, today)),
+        Some(bytes) => file::read_with_notices(&bytes, &name)
+            .and_then(|(s, n)| Ok(file::with_notices(check_sheets(s, today)?, n))),
     };
     dispatch.emit(match result {
         Ok(reg) => DeskAction::Loaded(Rc::new(Loaded::new(name, today, reg))),
@@ -273,20 +275,30 @@ fn list(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
         DeskAction::Query(input.value())
     });
     let export_xlsx = {
-        let l = l.clone();
+        let (l, dispatch) = (l.clone(), dispatch.clone());
         Callback::from(move |_: MouseEvent| {
-            if let Ok(bytes) = file::xlsx(&l.reg) {
-                browser::download(&bytes, &export_name(&l.name, "xlsx"), browser::XLSX_TYPE);
-            }
+            let notices = match file::xlsx_with_notices(&l.reg) {
+                Ok((bytes, notices)) => {
+                    browser::download(&bytes, &export_name(&l.name, "xlsx"), browser::XLSX_TYPE);
+                    notices
+                }
+                Err(e) => vec![file::export_failed("xlsx", &e.to_string())],
+            };
+            dispatch.emit(DeskAction::Exported(notices));
         })
     };
     let export_csv = {
-        let l = l.clone();
+        let (l, dispatch) = (l.clone(), dispatch.clone());
         Callback::from(move |_: MouseEvent| {
             let mut bytes = Vec::new();
-            if file::write_csv(&l.reg, &mut bytes).is_ok() {
-                browser::download(&bytes, &export_name(&l.name, "csv"), browser::CSV_TYPE);
-            }
+            let notices = match file::write_csv(&l.reg, &mut bytes) {
+                Ok(()) => {
+                    browser::download(&bytes, &export_name(&l.name, "csv"), browser::CSV_TYPE);
+                    Vec::new()
+                }
+                Err(e) => vec![file::export_failed("csv", &e.to_string())],
+            };
+            dispatch.emit(DeskAction::Exported(notices));
         })
     };
     let printable: Vec<usize> = listed
@@ -344,6 +356,9 @@ fn list(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
                     <button type="button" class="secondary desk-clear" onclick={clear} aria-label={T::ClearLabel.text(lang)}>{ T::Clear.text(lang) }</button>
                 </div>
                 <p class="hint">{ T::ExportHint.text(lang) }</p>
+                if !s.export.is_empty() {
+                    <ul class="export-notices" role="alert">{ for s.export.iter().map(|x| html! { <li>{ lang.pick(&x.zh, &x.en).to_string() }</li> }) }</ul>
+                }
                 { print_status(s, dispatch) }
             </div>
             <div class="desk-tools no-print">

@@ -8,7 +8,7 @@ use yew::Reducible;
 
 use crate::flow::text::Lang;
 use crate::register::view::{self, Filter};
-use crate::register::{FileError, Register};
+use crate::register::{FileError, Notice, Register};
 
 /// Rows per page of the table: a page renders at once, whatever the register's length.
 pub const PAGE_ROWS: usize = 50;
@@ -57,6 +57,9 @@ pub struct DeskState {
     pub open: Option<usize>,
     /// Printing the listed households' sheets: asking first, preparing them, printing.
     pub printing: Option<Printing>,
+    /// What the last export could not write as it was (cut cells, columns left out), or why
+    /// it failed: said on the page in words.
+    pub export: Vec<Notice>,
 }
 
 /// Sheets of this many households or more are printed only once confirmed.
@@ -88,6 +91,7 @@ impl Default for DeskState {
             page: 0,
             open: None,
             printing: None,
+            export: Vec::new(),
         }
     }
 }
@@ -110,6 +114,8 @@ pub enum DeskAction {
     PrintConfirm,
     /// Printed, or cancelled.
     PrintEnd,
+    /// An export was written, with what it could not hold, or failed and why.
+    Exported(Vec<Notice>),
     /// 清除: the register and every result forgotten.
     Clear,
     /// The same after 30 minutes without use.
@@ -189,6 +195,7 @@ impl DeskState {
                 }
             }
             DeskAction::PrintEnd => next.printing = None,
+            DeskAction::Exported(notices) => next.export = notices,
             DeskAction::Clear | DeskAction::Wipe => {
                 // Nothing to wipe: an idle page stays as it is.
                 if matches!(action, DeskAction::Wipe)

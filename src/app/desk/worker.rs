@@ -13,6 +13,9 @@
 //!
 //! Where a worker cannot start (no module workers, the script missing, a wasm that fails to
 //! start there), the page reads the file itself as before (`browser::read`), in one task.
+//! A worker that dies once it has the file (it ran out of memory, or trapped) fails alone:
+//! the page says the file could not be read and why it thinks so, never reads that file on
+//! its own thread, and the next file gets a fresh worker.
 //! A worker lives for one file: it is ended when its register has arrived, on 清除, on the
 //! idle wipe and when another file is chosen, so no copy of a register stays in it.
 
@@ -44,6 +47,25 @@ pub enum Event {
     Progress(usize, usize),
     Done(Register),
     Failed(FileError),
+}
+
+/// The message when the worker reading a file stopped: `why` is the browser's own report.
+pub fn stopped(why: &str) -> FileError {
+    let (zh, en): (String, String) = if why.to_ascii_lowercase().contains("memory") {
+        ("内存不够".to_string(), "it ran out of memory".to_string())
+    } else if why.is_empty() {
+        ("没有说明原因".to_string(), "without saying why".to_string())
+    } else {
+        (format!("出错：{why}"), format!("error: {why}"))
+    };
+    stopped_because(&zh, &en)
+}
+
+fn stopped_because(zh: &str, en: &str) -> FileError {
+    FileError::new(
+        format!("无法读取这个文件：读取它的后台任务中途停止了（{zh}）。文件可能太大或已损坏；请确认选的是台账，或用表格软件打开后另存为.xlsx再试"),
+        format!("cannot read this file: the background task reading it stopped ({en}). The file may be too large or damaged; check that it is the register, or open it in a spreadsheet program and save it as .xlsx"),
+    )
 }
 
 /// The message when the browser cannot read the chosen file.
@@ -150,8 +172,12 @@ fn answer(scope: &Scope, data: &JsValue) {
         fail(&unreadable());
         return;
     };
-    let sheets = file::read_bytes(&bytes, &name);
+    let read = file::read_with_notices(&bytes, &name);
     drop(bytes);
+    let (sheets, notices) = match read {
+        Ok((s, n)) => (Ok(s), n),
+        Err(e) => (Err(e), Vec::new()),
+    };
     let mut pending = match sheets.and_then(|s| start_sheets(s, today)) {
         Ok(p) => p,
         Err(e) => {
@@ -169,7 +195,7 @@ fn answer(scope: &Scope, data: &JsValue) {
         }
         post(scope, ROWS, &wire::rows(&pending.rows()[from..]));
     }
-    let reg = pending.finish();
+    let reg = file::with_notices(pending.finish(), notices);
     post(scope, DONE, &wire::head(&reg));
 }
 
@@ -205,6 +231,8 @@ struct Job {
     worker: Worker,
     ready: bool,
     waiting: Option<JsValue>,
+    /// Whether it has been given the file: from then on, its failure is the file's.
+    posted: bool,
     _on_message: Closure<dyn FnMut(JsValue)>,
     _on_error: Closure<dyn FnMut(web_sys::Event)>,
 }
@@ -255,7 +283,8 @@ fn start_worker(w: &mut Workers) -> Option<Job> {
         Closure::<dyn FnMut(JsValue)>::new(move |e: JsValue| heard(id, &field(&e, "data")));
     let on_error = Closure::<dyn FnMut(web_sys::Event)>::new(move |e: web_sys::Event| {
         e.prevent_default();
-        broken(id);
+        let why = field(&e, "message").as_string().unwrap_or_default();
+        died(id, &why);
     });
     worker.set_onmessage(on_message.as_ref());
     worker.set_onerror(on_error.as_ref());
@@ -268,6 +297,7 @@ fn start_worker(w: &mut Workers) -> Option<Job> {
         worker,
         ready: false,
         waiting: None,
+        posted: false,
         _on_message: on_message,
         _on_error: on_error,
     })
@@ -325,6 +355,7 @@ pub fn read(
                 job.worker.terminate();
                 return;
             }
+            job.posted = true;
         } else {
             job.waiting = Some(message);
         }
@@ -345,6 +376,33 @@ pub fn read(
 /// Whether `id` is the worker reading the file now.
 fn current(w: &Workers, id: u32) -> bool {
     w.job.as_ref().is_some_and(|j| j.id == id)
+}
+
+/// The worker `id` reported an error (`why`, the browser's words). Before it had the file,
+/// it could not start (`broken`); once it had it, the file is what failed: the page says so,
+/// never reads it on its own thread, and the next file gets a fresh worker.
+fn died(id: u32, why: &str) {
+    let events = with(|w| {
+        if !w.job.as_ref().is_some_and(|j| j.id == id && j.posted) {
+            return None;
+        }
+        let job = w.job.take();
+        w.ended.extend(job);
+        w.reading.take().map(|r| r.events)
+    });
+    let Some(events) = events else {
+        broken(id);
+        return;
+    };
+    end_all();
+    // The next file starts a fresh worker (`read`), not one started now.
+    events(Event::Failed(stopped(why)));
+}
+
+fn end_all() {
+    for job in with(|w| w.ended.iter().map(|j| j.worker.clone()).collect::<Vec<_>>()) {
+        job.terminate();
+    }
 }
 
 /// The worker `id` cannot do it: ended, and the file it was given is read in the page, as
@@ -388,7 +446,9 @@ fn heard(id: u32, data: &JsValue) {
                 .flatten()
                 .find(|j| j.id == id)?;
             job.ready = true;
-            job.waiting.take().map(|m| (job.worker.clone(), m))
+            let m = job.waiting.take()?;
+            job.posted = true;
+            Some((job.worker.clone(), m))
         });
         if let Some((worker, m)) = post {
             if worker.post_message(&m).is_err() {
@@ -423,17 +483,20 @@ fn heard(id: u32, data: &JsValue) {
             _ => None,
         };
         let events = r.events.clone();
+        // Bytes that do not read back: the file failed in the worker, never in the page.
+        let event = event.or_else(|| {
+            Some(Event::Failed(stopped_because(
+                "回传的数据读不出来",
+                "its answer could not be read back",
+            )))
+        });
         if !matches!(event, Some(Event::Progress(..))) {
-            // The end of this file, or bytes that do not read back (then the page reads it).
+            // The end of this file.
             let job = w.job.take();
             w.ended.extend(job);
-            let fallback = w.reading.take().and_then(|mut r| r.fallback.take());
-            if event.is_none() {
-                w.broken = true;
-                return Some((events, None, fallback));
-            }
+            w.reading = None;
         }
-        Some((events, event, None))
+        Some((events, event, None::<Box<dyn FnOnce()>>))
     });
     let Some((events, event, fallback)) = told else {
         return;

@@ -1,0 +1,425 @@
+//! The files of the adversarial probe (../shared/reviews/2026-12-07-register-probe.md), each
+//! made here at test time (bombs are generated, never kept), given to `fuzhu register` under
+//! an address-space limit (`prlimit --as`, 1 GiB) with its peak memory measured
+//! (`/usr/bin/time`): every one gets a clear refusal naming the problem, or a correct answer,
+//! and none comes near the 512 MB a file under 20 MB may take (docs/register.md, "Limits").
+//! The peaks are written to target/hostile-peaks.txt (docs/quality.md quotes them).
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use zip::write::SimpleFileOptions;
+
+const PEAK_LIMIT_KB: u64 = 512 * 1024;
+
+fn dir() -> PathBuf {
+    let d = Path::new(env!("CARGO_TARGET_TMPDIR")).join("hostile");
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/register")
+        .join(name)
+}
+
+/// What `fuzhu register FILE -o OUT` did: exit code, standard error, peak memory in KB.
+struct Run {
+    code: i32,
+    stderr: String,
+    peak_kb: u64,
+    out: PathBuf,
+}
+
+fn register(name: &str, input: &Path, out_ext: &str) -> Run {
+    let out = dir().join(format!("{name}.out.{out_ext}"));
+    let _ = std::fs::remove_file(&out);
+    let o = Command::new("/usr/bin/time")
+        .args(["-f", "PEAK_KB=%M", "prlimit", "--as=1073741824", "--"])
+        .arg(env!("CARGO_BIN_EXE_fuzhu"))
+        .arg("register")
+        .arg(input)
+        .arg("-o")
+        .arg(&out)
+        .args(["--today", "2026-06-01"])
+        .output()
+        .expect("/usr/bin/time and prlimit are installed (scripts/setup.sh)");
+    let stderr = String::from_utf8_lossy(&o.stderr).into_owned();
+    let peak_kb = stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("PEAK_KB="))
+        .and_then(|k| k.trim().parse().ok())
+        .expect("time reports the peak");
+    let code = o.status.code().unwrap_or(-1);
+    let size = std::fs::metadata(input).map(|m| m.len()).unwrap_or(0);
+    let line = format!(
+        "{name}\t{size} bytes\texit {code}\tpeak {} MB\n",
+        peak_kb / 1024
+    );
+    eprint!("{line}");
+    let log = Path::new(env!("CARGO_TARGET_TMPDIR")).join("../hostile-peaks.txt");
+    if let Ok(mut f) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(log)
+    {
+        let _ = f.write_all(line.as_bytes());
+    }
+    assert!(
+        peak_kb < PEAK_LIMIT_KB,
+        "{name}: peak {} MB, more than 512 MB",
+        peak_kb / 1024
+    );
+    Run {
+        code,
+        stderr,
+        peak_kb,
+        out,
+    }
+}
+
+/// Refused (exit 2) with a message holding every one of `words`, Chinese line first.
+fn refused(name: &str, input: &Path, words: &[&str]) -> Run {
+    let run = register(name, input, "csv");
+    assert_eq!(run.code, 2, "{name}: {}", run.stderr);
+    let first = run.stderr.lines().next().unwrap_or("");
+    for w in words {
+        assert!(first.contains(w), "{name}: “{w}” not in “{first}”");
+    }
+    assert!(
+        !first.contains("memory allocation") && !run.stderr.contains("panicked"),
+        "{name}: {}",
+        run.stderr
+    );
+    run
+}
+
+/// The register of tests/register (register-utf8.csv) as sheet rows of inline strings.
+fn register_rows() -> String {
+    let text = std::fs::read_to_string(fixture("register-utf8.csv")).unwrap();
+    let mut xml = String::new();
+    for (r, line) in text.lines().take(4).enumerate() {
+        xml.push_str(&format!("<row r=\"{}\">", r + 1));
+        for (c, v) in line.split(',').enumerate() {
+            if v.is_empty() {
+                continue;
+            }
+            let col = fuzhu::register::file::column_name(c as u32);
+            xml.push_str(&format!(
+                "<c r=\"{col}{}\" t=\"inlineStr\"><is><t>{v}</t></is></c>",
+                r + 1
+            ));
+        }
+        xml.push_str("</row>");
+    }
+    xml
+}
+
+/// Writes one part's XML.
+type Part = Box<dyn FnOnce(&mut dyn Write)>;
+
+const MAIN: &str = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+/// A minimal .xlsx: the sheet's `<sheetData>` content written by `sheet`, and shared strings
+/// written by `shared` when given.
+fn xlsx(name: &str, sheet: impl FnOnce(&mut dyn Write), shared: Option<Part>) -> PathBuf {
+    let path = dir().join(name);
+    let mut z = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    let o = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated);
+    let ct = "application/vnd.openxmlformats-officedocument.spreadsheetml";
+    z.start_file("[Content_Types].xml", o).unwrap();
+    write!(z, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\"><Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/><Override PartName=\"/xl/workbook.xml\" ContentType=\"{ct}.sheet.main+xml\"/><Override PartName=\"/xl/worksheets/sheet1.xml\" ContentType=\"{ct}.worksheet+xml\"/><Override PartName=\"/xl/sharedStrings.xml\" ContentType=\"{ct}.sharedStrings+xml\"/></Types>").unwrap();
+    z.start_file("_rels/.rels", o).unwrap();
+    write!(z, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"xl/workbook.xml\"/></Relationships>").unwrap();
+    z.start_file("xl/workbook.xml", o).unwrap();
+    write!(z, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><workbook xmlns=\"{MAIN}\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\"><sheets><sheet name=\"台账\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>").unwrap();
+    z.start_file("xl/_rels/workbook.xml.rels", o).unwrap();
+    write!(z, "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet1.xml\"/><Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings\" Target=\"sharedStrings.xml\"/></Relationships>").unwrap();
+    if let Some(shared) = shared {
+        z.start_file("xl/sharedStrings.xml", o).unwrap();
+        shared(&mut z);
+    }
+    z.start_file("xl/worksheets/sheet1.xml", o).unwrap();
+    write!(
+        z,
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?><worksheet xmlns=\"{MAIN}\"><sheetData>"
+    )
+    .unwrap();
+    sheet(&mut z);
+    write!(z, "</sheetData></worksheet>").unwrap();
+    z.finish().unwrap();
+    path
+}
+
+/// The register's rows, then `extra` (more rows, or a hostile one).
+fn register_with(name: &str, extra: &str) -> PathBuf {
+    let rows = register_rows() + extra;
+    xlsx(name, |w| w.write_all(rows.as_bytes()).unwrap(), None)
+}
+
+#[test]
+fn the_generated_register_itself_is_read_and_decided() {
+    let p = register_with("plain.xlsx", "");
+    let run = register("plain.xlsx", &p, "csv");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("共3户"), "{}", run.stderr);
+}
+
+#[test]
+fn one_cell_at_xfd1048576_is_refused_by_name_not_allocated() {
+    let p = register_with(
+        "xfd.xlsx",
+        "<row r=\"1048576\"><c r=\"XFD1048576\" t=\"inlineStr\"><is><t>x</t></is></c></row>",
+    );
+    refused("xfd.xlsx", &p, &["XFD1048576", "列"]);
+}
+
+#[test]
+fn a_formula_at_xfd1048576_is_refused_too() {
+    let p = register_with(
+        "xfd-formula.xlsx",
+        "<row r=\"1048576\"><c r=\"XFD1048576\"><f>1+1</f></c></row>",
+    );
+    refused("xfd-formula.xlsx", &p, &["XFD1048576"]);
+}
+
+#[test]
+fn a_column_reference_that_wraps_round_is_refused() {
+    let p = register_with(
+        "wrap.xlsx",
+        "<row r=\"5\"><c r=\"AAAAAAAAAAAAAAA5\" t=\"inlineStr\"><is><t>x</t></is></c></row>",
+    );
+    // The reference wraps round a u32 (as calamine reads it in release) to a column far past
+    // the register's: named and refused, never a panic or an allocation.
+    refused("wrap.xlsx", &p, &["台账最多能用1000列"]);
+}
+
+#[test]
+fn a_cell_at_row_4_000_000_000_is_refused_by_its_row() {
+    let p = register_with(
+        "row4e9.xlsx",
+        "<row r=\"4000000000\"><c r=\"A4000000000\" t=\"inlineStr\"><is><t>x</t></is></c></row>",
+    );
+    refused("row4e9.xlsx", &p, &["A4000000000", "1048576行"]);
+}
+
+#[test]
+fn a_cell_at_gr200000_is_within_the_limits_and_the_register_is_decided() {
+    let p = register_with(
+        "gr200000.xlsx",
+        "<row r=\"200000\"><c r=\"GR200000\" t=\"inlineStr\"><is><t>x</t></is></c></row>",
+    );
+    let run = register("gr200000.xlsx", &p, "csv");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.peak_kb < 200 * 1024, "peak {} KB", run.peak_kb);
+}
+
+#[test]
+fn a_shared_strings_unique_count_of_2e9_or_2_64_is_not_reserved() {
+    for (name, count) in [
+        ("sst-2e9.xlsx", "2000000000"),
+        ("sst-2e64.xlsx", "18446744073709551615"),
+    ] {
+        let rows = register_rows();
+        let p = xlsx(
+            name,
+            |w| {
+                w.write_all(rows.as_bytes()).unwrap();
+                write!(w, "<row r=\"9\"><c r=\"A9\" t=\"s\"><v>0</v></c></row>").unwrap();
+            },
+            Some(Box::new(move |w: &mut dyn Write| {
+                write!(w, "<?xml version=\"1.0\"?><sst xmlns=\"{MAIN}\" count=\"1\" uniqueCount=\"{count}\"><si><t>x</t></si></sst>").unwrap();
+            })),
+        );
+        refused(name, &p, &["共享字符串", count]);
+    }
+}
+
+#[test]
+fn a_zip_of_whitespace_that_inflates_to_gigabytes_is_refused_at_the_limit() {
+    // 256 MiB of spaces in the sheet (4 GiB in the probe: the limit is met as early).
+    let p = xlsx(
+        "whitespace.xlsx",
+        |w| {
+            let chunk = vec![b' '; 1 << 20];
+            for _ in 0..256 {
+                w.write_all(&chunk).unwrap();
+            }
+        },
+        None,
+    );
+    assert!(std::fs::metadata(&p).unwrap().len() < 2_000_000);
+    refused("whitespace.xlsx", &p, &["sheet1.xml", "1MB"]);
+}
+
+#[test]
+fn shared_strings_past_their_limit_are_refused_before_calamine_holds_them() {
+    let rows = register_rows();
+    let p = xlsx(
+        "sst-big.xlsx",
+        |w| w.write_all(rows.as_bytes()).unwrap(),
+        Some(Box::new(|w: &mut dyn Write| {
+            write!(w, "<?xml version=\"1.0\"?><sst xmlns=\"{MAIN}\">").unwrap();
+            let si = "<si><t>abcdefghijklmnopqrstuvwxyz0123456789</t></si>".repeat(1000);
+            for _ in 0..1000 {
+                w.write_all(si.as_bytes()).unwrap();
+            }
+            write!(w, "</sst>").unwrap();
+        })),
+    );
+    refused("sst-big.xlsx", &p, &["sharedStrings.xml", "32MB"]);
+}
+
+#[test]
+fn a_cell_longer_than_a_spreadsheet_allows_is_refused_with_its_row() {
+    let long = "长".repeat(40_000);
+    let p = register_with(
+        "long-cell.xlsx",
+        &format!("<row r=\"5\"><c r=\"B5\" t=\"inlineStr\"><is><t>{long}</t></is></c></row>"),
+    );
+    refused("long-cell.xlsx", &p, &["第5行", "B5", "32767"]);
+}
+
+/// register.xls (LibreOffice) with every FAT entry pointing at its own sector.
+#[test]
+fn an_xls_whose_sector_chain_loops_is_refused_as_damaged() {
+    let mut b = std::fs::read(fixture("register.xls")).unwrap();
+    let first_fat = u32::from_le_bytes(b[76..80].try_into().unwrap()) as usize;
+    let at = (first_fat + 1) * 512;
+    for k in 0..128u32 {
+        b[at + 4 * k as usize..at + 4 * k as usize + 4].copy_from_slice(&k.to_le_bytes());
+    }
+    let p = dir().join("fat-loop.xls");
+    std::fs::write(&p, &b).unwrap();
+    refused("fat-loop.xls", &p, &["已损坏", "环"]);
+}
+
+#[test]
+fn an_xls_with_a_cell_at_iv65536_is_refused_before_a_dense_range_is_built() {
+    refused(
+        "far-cell.xls",
+        &fixture("hostile-far-cell.xls"),
+        &["超过600万个单元格"],
+    );
+}
+
+#[test]
+fn an_ods_with_a_cell_at_iv65536_is_refused_before_a_dense_range_is_built() {
+    refused(
+        "far-cell.ods",
+        &fixture("hostile-far-cell.ods"),
+        &["第256列", "超过600万个"],
+    );
+}
+
+fn csv_file(name: &str, bytes: &[u8]) -> PathBuf {
+    let p = dir().join(name);
+    std::fs::write(&p, bytes).unwrap();
+    p
+}
+
+fn register_csv() -> String {
+    std::fs::read_to_string(fixture("register-utf8.csv")).unwrap()
+}
+
+#[test]
+fn a_csv_line_past_its_limit_is_refused_with_its_line() {
+    // 200 MB in the probe; 2 MiB meets the 1 MiB limit as surely.
+    let mut text = register_csv();
+    text.push_str(&"x".repeat(2 << 20));
+    text.push('\n');
+    let line = register_csv().lines().count() + 1;
+    let p = csv_file("long-line.csv", text.as_bytes());
+    refused("long-line.csv", &p, &[&format!("第{line}行"), "1MB"]);
+}
+
+#[test]
+fn a_hundred_thousand_columns_are_refused_clearly() {
+    let mut text = vec!["列"; 100_000].join(",");
+    text.push('\n');
+    let p = csv_file("100k-columns.csv", text.as_bytes());
+    let t = std::time::Instant::now();
+    refused("100k-columns.csv", &p, &["第1行", "100000列", "1000列"]);
+    eprintln!("100,000 columns refused in {:?}", t.elapsed());
+}
+
+#[test]
+fn an_unbalanced_quote_is_reported_with_its_line_not_swallowed() {
+    let text = register_csv();
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    // Row 4's name opens a quote that never closes.
+    lines[3] = lines[3]
+        .replacen(",张", ",\"张", 1)
+        .replacen(",李", ",\"李", 1);
+    if !lines[3].contains('"') {
+        lines[3] = format!("\"{}", lines[3]);
+    }
+    let p = csv_file("quote.csv", (lines.join("\n") + "\n").as_bytes());
+    refused("quote.csv", &p, &["第4行", "引号"]);
+}
+
+#[test]
+fn one_stray_byte_leaves_a_utf8_csv_in_utf8_and_names_its_line() {
+    let mut b = register_csv().into_bytes();
+    let line3 = b
+        .iter()
+        .enumerate()
+        .filter(|(_, &c)| c == b'\n')
+        .nth(1)
+        .unwrap()
+        .0;
+    b.insert(line3 + 3, 0xFF);
+    let p = csv_file("stray-ff.csv", &b);
+    let run = register("stray-ff.csv", &p, "csv");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("按UTF-8编码读取"), "{}", run.stderr);
+    assert!(run.stderr.contains("CSV文件第3行有"), "{}", run.stderr);
+    assert!(run.stderr.contains("共12户"), "{}", run.stderr);
+}
+
+#[test]
+fn the_csv_exports_header_row_is_escaped_like_its_cells() {
+    let text = register_csv().replacen("备注", "=HYPERLINK(\"http://x\")", 1);
+    let p = csv_file("formula-header.csv", text.as_bytes());
+    let run = register("formula-header.csv", &p, "csv");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let out = std::fs::read_to_string(&run.out).unwrap();
+    let head = out.lines().next().unwrap();
+    assert!(head.contains("'=HYPERLINK"), "{head}");
+}
+
+#[test]
+fn a_real_xlsx_named_ods_is_read() {
+    let p = dir().join("really-xlsx.ods");
+    std::fs::copy(fixture("register.xlsx"), &p).unwrap();
+    let run = register("really-xlsx.ods", &p, "csv");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+}
+
+#[test]
+fn a_damaged_file_is_named_in_whole_words() {
+    let p = dir().join("damaged.xlsx");
+    let mut b = std::fs::read(fixture("register.xlsx")).unwrap();
+    b.truncate(b.len() / 2);
+    std::fs::write(&p, &b).unwrap();
+    let run = refused("damaged.xlsx", &p, &["无法读取这个.xlsx文件"]);
+    assert!(!run.stderr.contains("这个.表格"), "{}", run.stderr);
+}
+
+#[test]
+fn an_xlsx_export_cuts_an_overlong_cell_with_a_note_and_does_not_fail() {
+    // An ID number of 30,000 characters: its row's 错误 quotes it, past 32,767 characters.
+    let text = register_csv();
+    let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
+    let mut cells: Vec<String> = lines[1].split(',').map(str::to_string).collect();
+    cells[11] = "4".repeat(32_000);
+    lines[1] = cells.join(",");
+    let p = csv_file("long-id.csv", (lines.join("\n") + "\n").as_bytes());
+    let run = register("long-id.xlsx", &p, "xlsx");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let back = fuzhu::register::file::read_path(&run.out).unwrap();
+    assert!(!back[0].1.is_empty());
+}
