@@ -10,6 +10,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use fuzhu::register::Cell;
 use zip::write::SimpleFileOptions;
 
 const PEAK_LIMIT_KB: u64 = 512 * 1024;
@@ -410,8 +411,8 @@ fn a_damaged_file_is_named_in_whole_words() {
 }
 
 #[test]
-fn an_xlsx_export_cuts_an_overlong_cell_with_a_note_and_does_not_fail() {
-    // An ID number of 30,000 characters: its row's 错误 quotes it, past 32,767 characters.
+fn an_id_number_of_32000_characters_is_refused_in_its_row_and_the_xlsx_export_holds() {
+    // Within the cell limit, so the file is read; the row's 错误 quotes the start of it.
     let text = register_csv();
     let mut lines: Vec<String> = text.lines().map(str::to_string).collect();
     let mut cells: Vec<String> = lines[1].split(',').map(str::to_string).collect();
@@ -421,5 +422,14 @@ fn an_xlsx_export_cuts_an_overlong_cell_with_a_note_and_does_not_fail() {
     let run = register("long-id.xlsx", &p, "xlsx");
     assert_eq!(run.code, 0, "{}", run.stderr);
     let back = fuzhu::register::file::read_path(&run.out).unwrap();
-    assert!(!back[0].1.is_empty());
+    let rows = &back[0].1;
+    let error = rows[0]
+        .iter()
+        .position(|c| *c == Cell::Text("错误".into()))
+        .unwrap();
+    assert!(
+        matches!(&rows[1][error], Cell::Text(t) if t.contains("不是18位居民身份证号（32000位）")),
+        "{:?}",
+        rows[1].get(error)
+    );
 }

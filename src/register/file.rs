@@ -984,3 +984,30 @@ pub fn template_xlsx() -> Result<Vec<u8>, XlsxError> {
     }
     wb.save_to_buffer()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{cut, plain_number, LIMITS};
+
+    #[test]
+    fn a_cell_is_cut_for_the_xlsx_at_32767_characters_and_not_before() {
+        let at = "长".repeat(LIMITS.cell_chars);
+        assert_eq!(cut(&at), (at.as_str(), false));
+        let over = format!("{at}长");
+        assert_eq!(cut(&over), (at.as_str(), true));
+        let under = "a".repeat(LIMITS.cell_chars - 1);
+        assert_eq!(cut(&under), (under.as_str(), false));
+    }
+
+    #[test]
+    fn a_plain_signed_number_is_no_formula_but_a_signed_expression_is() {
+        for s in ["-2", "+86", "-0.5", "+1.25"] {
+            assert!(plain_number(s), "{s}");
+        }
+        for s in [
+            "-", "+", "-2+3", "+86 138", "-1.2.3", "=1", "-A1", "@SUM(A1)",
+        ] {
+            assert!(!plain_number(s), "{s}");
+        }
+    }
+}
