@@ -728,21 +728,6 @@ fn start(
             .iter()
             .flatten()
             .any(|f| matches!(f, Field::Parent(..)));
-    let missing = missing_fields(&fields);
-    if !missing.is_empty() {
-        return Err(FileError::new(
-            format!(
-                "第{header_line}行是表头，但找不到{}，无法判断任何一户。找到的列：{}。请用列匹配指明哪一列是什么（命令行：fuzhu register 台账 --show-map 看匹配，--map 匹配.json 改用自己的匹配）",
-                missing.join("、"),
-                found_columns(&headers, &fields)
-            ),
-            format!(
-                "row {header_line} is the header, but it has no column for {}: no household can be decided. Say which column is which with a column matching (--show-map, --map MAP.json)",
-                missing.join(", ")
-            ),
-        ));
-    }
-
     // The rows above the header: titles, the 填报单位/填报日期 line.
     let register_date = layout::register_date(&rows[..first_line.saturating_sub(1)]);
     let mut said = Vec::new();
@@ -809,6 +794,22 @@ fn start(
         .rposition(|(_, r)| !row::blank(r))
         .map_or(0, |i| i + 1);
     data.truncate(last);
+    let missing = missing_fields(&fields);
+    // Refused only with families to read: a sheet with only its header says so instead.
+    if !missing.is_empty() && !data.is_empty() {
+        return Err(FileError::new(
+            format!(
+                "第{header_line}行是表头，但找不到{}，无法判断任何一户。找到的列：{}。请用列匹配指明哪一列是什么（命令行：fuzhu register 台账 --show-map 看匹配，--map 匹配.json 改用自己的匹配）",
+                missing.join("、"),
+                found_columns(&headers, &fields)
+            ),
+            format!(
+                "row {header_line} is the header, but it has no column for {}: no household can be decided. Say which column is which with a column matching (--show-map, --map MAP.json)",
+                missing.join(", ")
+            ),
+        ));
+    }
+
     for kind in [Skip::ColumnNumbers, Skip::Total, Skip::Signature] {
         let lines: Vec<usize> = skipped
             .iter()
