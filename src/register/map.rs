@@ -6,7 +6,6 @@
 use serde::{Deserialize, Serialize};
 
 use super::columns::{self, canonical_order, letter, Field};
-use super::FileError;
 
 /// One column: its letter, its header as the register shows it, and the field it holds
 /// (the field's canonical header, as in the template; `null`: kept, not used).
@@ -64,16 +63,19 @@ impl ColumnMap {
     }
 
     /// A matching file read back; a file that is not one is refused with what is wrong.
-    pub fn parse(text: &str) -> Result<ColumnMap, FileError> {
+    /// (Native: the office page's wasm has no serde_json; the page reads the same JSON with
+    /// the browser's own parser.)
+    #[cfg(not(target_arch = "wasm32"))]
+    pub fn parse(text: &str) -> Result<ColumnMap, super::FileError> {
         let map: ColumnMap =
             serde_json::from_str(text.trim_start_matches('\u{feff}')).map_err(|e| {
-                FileError::new(
+                super::FileError::new(
                     format!("列匹配文件读不懂：{e}"),
                     format!("the column matching file cannot be read: {e}"),
                 )
             })?;
         if map.version != 1 {
-            return Err(FileError::new(
+            return Err(super::FileError::new(
                 format!("列匹配文件的版本{}不认识", map.version),
                 format!("column matching version {} is not known", map.version),
             ));
@@ -81,7 +83,7 @@ impl ColumnMap {
         for c in &map.columns {
             if let Some(name) = &c.field {
                 if field_named(name).is_none() {
-                    return Err(FileError::new(
+                    return Err(super::FileError::new(
                         format!("列匹配文件里的“{name}”不是认得的项目（{}列“{}”）", c.column, c.header),
                         format!("\"{name}\" in the column matching file is not a known field (column {} \"{}\")", c.column, c.header),
                     ));
@@ -91,6 +93,7 @@ impl ColumnMap {
         Ok(map)
     }
 
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn to_json(&self) -> String {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
