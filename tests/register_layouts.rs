@@ -516,3 +516,57 @@ fn without_a_residence_column_each_household_is_decided_both_ways() {
         assert!(differs.iter().any(|t| line.contains(t)), "{line}");
     }
 }
+
+#[test]
+fn the_matching_step_shows_every_column_with_three_samples_and_what_it_matched() {
+    use fuzhu::register::columns::{Field, ParentField};
+    use fuzhu::register::matching::{choices, Matching};
+    use fuzhu::rules::Role;
+    let sheets = file::read_path(&dir().join("published.xlsx")).unwrap();
+    let m = Matching::of(&sheets, None).unwrap();
+    assert_eq!(m.header_line, 4);
+    let id = m
+        .columns
+        .iter()
+        .find(|c| c.header == "女方身份证号码")
+        .unwrap();
+    assert_eq!(id.letter, "D");
+    assert_eq!(
+        id.field,
+        Some(Field::Parent(Role::Mother, ParentField::IdNumber))
+    );
+    // Three samples, from family rows only (not the column-number row).
+    let category = m.columns.iter().find(|c| c.header == "家庭类别").unwrap();
+    assert_eq!(category.samples, ["失独", "伤残", "独生子女死亡"]);
+    // Every column is understood: nothing to ask; the defaults are stated.
+    assert!(!m.needs_asking(), "{:?}", m.unknown());
+    assert!(m.defaults().iter().any(|d| d.starts_with("再生育或收养")));
+
+    // A register whose family column has a name the reader does not know: the step asks,
+    // the clerk picks the column, and the register reads with that matching.
+    let first = "41029919700315002";
+    let id = format!("{first}{}", check_char(first.as_bytes()));
+    let csv =
+        format!("城乡,类型,女方身份证号,女方户籍\n城镇,失独,{id},是\n城镇,独生子女死亡,{id},是\n");
+    let sheets = vec![(String::new(), file::read_csv(csv.as_bytes()).unwrap())];
+    let mut m = Matching::of(&sheets, None).unwrap();
+    assert!(m.needs_asking());
+    assert_eq!(m.missing(), ["子女情况（或家庭类别：失独、伤残）"]);
+    assert_eq!(m.unknown()[0].samples, ["失独", "独生子女死亡"]);
+    let k = m.columns.iter().position(|c| c.header == "类型").unwrap();
+    let family = choices()
+        .into_iter()
+        .find(|(_, name)| name == "家庭类别")
+        .unwrap()
+        .0;
+    m.set(k, Some(family));
+    assert!(m.missing().is_empty());
+    let reg = check_sheets_with(sheets.clone(), today(), Some(&m.to_map())).unwrap();
+    assert_eq!(reg.counts().decided, 2);
+    // One field, one column: matching another column to it unmatches the first.
+    m.set(0, Some(family));
+    assert_eq!(m.columns[k].field, None);
+    // The saved matching opens the register with no step.
+    let again = Matching::of(&sheets, Some(&m.to_map())).unwrap();
+    assert_eq!(again.columns[0].field, Some(family));
+}

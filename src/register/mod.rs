@@ -10,6 +10,7 @@
 pub mod columns;
 pub mod layout;
 pub mod map;
+pub mod matching;
 mod persons;
 mod vague;
 // In the browser, only the office page reads files (see the feature "office" in Cargo.toml).
