@@ -400,6 +400,8 @@ fn office_words_for_the_family_the_disability_the_marriage_and_the_hukou() {
         ("河南省开封市兰考县城关镇", Some((true, Some(Area::Lankao)))),
         ("杞县城关镇", Some((true, Some(Area::Qixian)))),
         ("开封市", Some((true, None))),
+        ("开封县朱仙镇", Some((true, Some(Area::Xiangfu)))),
+        ("开封市开封县朱仙镇", Some((true, Some(Area::Xiangfu)))),
         ("郑州市金水区", Some((false, None))),
         ("北京市鼓楼区", Some((false, None))),
     ] {

@@ -774,7 +774,13 @@ pub fn address(cell: &Cell) -> Result<Option<(bool, Option<Area>)>, Bad> {
     let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
     let rest = t.strip_prefix("河南省").unwrap_or(&t);
     let in_kaifeng = rest.starts_with("开封");
-    let rest = rest.trim_start_matches("开封市").trim_start_matches("开封");
+    // 开封县 is 祥符区's old name: a county, not the city's short name.
+    let rest = rest.strip_prefix("开封市").unwrap_or(rest);
+    let rest = if rest.starts_with("开封县") {
+        rest
+    } else {
+        rest.strip_prefix("开封").unwrap_or(rest)
+    };
     const COUNTIES: &[(&str, Area)] = &[
         ("龙亭", Area::Longting),
         ("顺河", Area::Shunhe),
