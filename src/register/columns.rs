@@ -516,19 +516,40 @@ pub fn normalise(h: &str) -> String {
     s
 }
 
+/// The household's and the parents' headers with their variants, normalised once: every
+/// header of a sheet's top rows is looked up here.
+struct Names {
+    plain: std::collections::HashMap<String, Field>,
+    parent: std::collections::HashMap<String, ParentField>,
+}
+
+fn names() -> &'static Names {
+    static NAMES: std::sync::OnceLock<Names> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut plain = std::collections::HashMap::new();
+        for c in COLUMNS.iter().chain(OFFICE_COLUMNS) {
+            plain.entry(c.header.to_string()).or_insert(c.field);
+            for v in c.variants {
+                plain.entry(normalise(v)).or_insert(c.field);
+            }
+        }
+        let mut parent = std::collections::HashMap::new();
+        for c in PARENT_COLUMNS {
+            parent.entry(c.1.to_string()).or_insert(c.0);
+            for v in c.2 {
+                parent.entry(normalise(v)).or_insert(c.0);
+            }
+        }
+        Names { plain, parent }
+    })
+}
+
 fn plain_field(h: &str) -> Option<Field> {
-    COLUMNS
-        .iter()
-        .chain(OFFICE_COLUMNS)
-        .find(|c| c.header == h || c.variants.iter().any(|v| normalise(v) == h))
-        .map(|c| c.field)
+    names().plain.get(h).copied()
 }
 
 fn parent_field(h: &str) -> Option<ParentField> {
-    PARENT_COLUMNS
-        .iter()
-        .find(|c| c.1 == h || c.2.iter().any(|v| normalise(v) == h))
-        .map(|c| c.0)
+    names().parent.get(h).copied()
 }
 
 /// The field a normalised header names, if any.

@@ -195,15 +195,20 @@ pub fn skip(row: &[Cell], id_columns: &[usize]) -> Option<Skip> {
     if has_id {
         return None;
     }
-    let texts = row.iter().filter_map(|c| match c {
-        Cell::Text(t) => Some(t.chars().filter(|c| !c.is_whitespace()).collect::<String>()),
-        _ => None,
-    });
+    // One look at each text cell, allocating only for the few that may be a label.
     let mut found = None;
-    for t in texts {
-        if TOTAL_WORDS.iter().any(|w| t.starts_with(w)) {
-            found = Some(Skip::Total);
-        } else if SIGNATURE_WORDS.iter().any(|w| t.contains(w)) {
+    for c in row {
+        let Cell::Text(t) = c else { continue };
+        let t = t.trim_start();
+        if t.starts_with(['合', '小', '总', '共', '累']) {
+            let squeezed: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+            if TOTAL_WORDS.iter().any(|w| squeezed.starts_with(w)) {
+                found = Some(Skip::Total);
+                continue;
+            }
+        }
+        if t.contains(['人', '期', '章', '字']) && SIGNATURE_WORDS.iter().any(|w| t.contains(w))
+        {
             return Some(Skip::Signature);
         }
     }
