@@ -733,9 +733,20 @@ fn start(
     let register_date = layout::register_date(&rows[..first_line.saturating_sub(1)]);
     let mut said = Vec::new();
     if first_line > 1 {
+        let top = &rows[..first_line - 1];
+        let filled_in = register_date.is_some()
+            || top
+                .iter()
+                .flatten()
+                .any(|c| matches!(c, Cell::Text(t) if t.contains("填报") || t.contains("填表")));
         said.push(format!(
-            "第{}行是标题和填报行",
-            layout::ranges(&(1..first_line).collect::<Vec<_>>())
+            "第{}行是{}",
+            layout::ranges(&(1..first_line).collect::<Vec<_>>()),
+            if filled_in {
+                "标题和填报行"
+            } else {
+                "标题"
+            }
         ));
     }
     if first_line < header_line {
