@@ -572,3 +572,18 @@ fn the_matching_step_shows_every_column_with_three_samples_and_what_it_matched()
     let again = Matching::of(&sheets, Some(&m.to_map())).unwrap();
     assert_eq!(again.columns[0].field, Some(family));
 }
+
+#[test]
+fn a_widowed_household_with_both_parents_listed_as_living_is_asked_which_one_is_late() {
+    let csv =
+        "城乡,子女情况,婚姻状况,女方出生日期,女方开封户籍,男方出生日期,男方开封户籍,男方状况\n\
+               城镇,死亡,丧偶,1960-01-01,是,1958-01-01,是,\n\
+               城镇,死亡,丧偶,1960-01-01,是,1958-01-01,是,已故\n\
+               城镇,死亡,丧偶,1960-01-01,是,,,\n";
+    let reg = check(file::read_csv(csv.as_bytes()).unwrap(), today()).unwrap();
+    let err = reg.rows[0].error.as_deref().unwrap();
+    assert!(err.contains("婚姻状况（C列）：是丧偶"), "{err}");
+    for r in &reg.rows[1..] {
+        assert!(r.result.is_some(), "{:?}", r.error);
+    }
+}

@@ -191,9 +191,11 @@ pub fn facts(layout: &Layout, row: &[Cell]) -> Result<(Facts, Extra), Vec<String
         );
     }
 
-    // 婚姻状况 is read (a value not understood is named); on a register of one row per person
-    // it decides whether the row is paired with a spouse's (`super::persons`).
-    p.take(Field::Marital, values::marital(c(Field::Marital)));
+    // 婚姻状况: on a register of one row per person it decides whether the row is paired with
+    // a spouse's (`super::persons`); here 丧偶 is checked against the parents listed.
+    let marital = p
+        .take(Field::Marital, values::marital(c(Field::Marital)))
+        .flatten();
     // 户籍地址 for the whole household (a column without 女方 / 男方).
     let shared_address = p
         .take(
@@ -212,6 +214,17 @@ pub fn facts(layout: &Layout, row: &[Cell]) -> Result<(Facts, Extra), Vec<String
         }
     }
     area = area.or(shared_address.and_then(|(_, a)| a));
+    // 丧偶: one of the two is late. With both listed as living, which one cannot be guessed,
+    // and counting both would pay for a late parent.
+    if marital == Some(values::Marital::Widowed)
+        && parents.len() == 2
+        && parents.iter().all(|p| p.alive)
+    {
+        p.say(
+            Field::Marital,
+            "是丧偶，但女方、男方都按在世填写；请在已故一方的“状况”填“已故”，或空着已故一方的各列",
+        );
+    }
 
     let mut circ = Circumstances::default();
     for (cf, slot) in [
