@@ -732,6 +732,7 @@ fn start(
     // The rows above the header: titles, the 填报单位/填报日期 line.
     let register_date = layout::register_date(&rows[..first_line.saturating_sub(1)]);
     let mut said = Vec::new();
+    let mut said_en = Vec::new();
     if first_line > 1 {
         let top = &rows[..first_line - 1];
         let filled_in = register_date.is_some()
@@ -748,12 +749,21 @@ fn start(
                 "标题"
             }
         ));
+        said_en.push(format!(
+            "{} titles",
+            layout::ranges(&(1..first_line).collect::<Vec<_>>())
+        ));
     }
     if first_line < header_line {
         said.push(if grouped {
             format!("第{first_line}行是分组行（女方、男方等已并入列名）")
         } else {
             format!("第{first_line}行是表头的上半行")
+        });
+        said_en.push(if grouped {
+            format!("{first_line} the group row (女方, 男方 … joined to the headers)")
+        } else {
+            format!("{first_line} the header's upper row")
         });
     }
     let mut data: Vec<(usize, Vec<Cell>)> = rows
@@ -830,14 +840,22 @@ fn start(
             .collect();
         if !lines.is_empty() {
             said.push(format!("第{}行是{}", layout::ranges(&lines), kind.zh()));
+            said_en.push(format!(
+                "{} {}",
+                layout::ranges(&lines).replace('、', ", "),
+                kind.en()
+            ));
         }
     }
     if !said.is_empty() {
         notices.push(Notice {
-            zh: format!("表头在第{header_line}行；{}，不是家庭，不参与判断", said.join("，")),
+            zh: format!(
+                "表头在第{header_line}行；{}，不是家庭，不参与判断",
+                said.join("，")
+            ),
             en: format!(
-                "the header is row {header_line}; {} other row(s) (titles, header, column numbers, totals, signatures) are not households and are not decided",
-                first_line - 1 + (header_line - first_line) + skipped.len()
+                "the header is row {header_line}; rows {} are not households and are not decided",
+                said_en.join("; ")
             ),
         });
     }
