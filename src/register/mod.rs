@@ -555,6 +555,10 @@ pub struct Pending {
     next: usize,
     /// The register's date (填报日期) or today: what a blank 核查日期 stands for.
     today: NaiveDate,
+    /// Whether `today` is the register's own 填报日期: then a row decided for it says so in
+    /// its facts (`as_of`), so its full results (the office page's household view, a facts
+    /// file) are for the same day as its row.
+    dated: bool,
     plan: Plan,
 }
 
@@ -598,6 +602,11 @@ impl Pending {
                     check_row(&self.reg.layout, std::mem::take(input), *line, self.today)
                 }
             };
+            if self.dated {
+                if let Some(f) = checked.facts.as_mut() {
+                    f.as_of.get_or_insert(self.today);
+                }
+            }
             if let Some(d) = self.plan.duplicates.get(&i) {
                 duplicates_said(&mut checked, d, &self.reg.layout);
             }
@@ -934,6 +943,7 @@ fn start(
                     .into(),
         });
     }
+    let has_as_of = has(Field::AsOf);
     let as_of_default = match register_date {
         Some(d) if !has(Field::AsOf) => d,
         _ => today,
@@ -978,6 +988,7 @@ fn start(
         data,
         next: 0,
         today: as_of_default,
+        dated: register_date.is_some() && !has_as_of,
         plan,
     })
 }
