@@ -516,40 +516,53 @@ pub fn normalise(h: &str) -> String {
     s
 }
 
-/// The household's and the parents' headers with their variants, normalised once: every
-/// header of a sheet's top rows is looked up here.
+/// The household's and the parents' headers with their variants, normalised once and sorted
+/// (the first column to name a header keeps it): every header of a sheet's top rows is
+/// looked up here. Sorted lists, not hash maps: the office page's wasm carries less code.
 struct Names {
-    plain: std::collections::HashMap<String, Field>,
-    parent: std::collections::HashMap<String, ParentField>,
+    plain: Vec<(String, Field)>,
+    parent: Vec<(String, ParentField)>,
+}
+
+fn sorted<T: Copy>(mut list: Vec<(String, T)>) -> Vec<(String, T)> {
+    // A stable sort keeps the first of equal names first; dedup keeps the first.
+    list.sort_by(|a, b| a.0.cmp(&b.0));
+    list.dedup_by(|later, first| later.0 == first.0);
+    list
 }
 
 fn names() -> &'static Names {
     static NAMES: std::sync::OnceLock<Names> = std::sync::OnceLock::new();
     NAMES.get_or_init(|| {
-        let mut plain = std::collections::HashMap::new();
+        let mut plain = Vec::new();
         for c in COLUMNS.iter().chain(OFFICE_COLUMNS) {
-            plain.entry(c.header.to_string()).or_insert(c.field);
-            for v in c.variants {
-                plain.entry(normalise(v)).or_insert(c.field);
-            }
+            plain.push((c.header.to_string(), c.field));
+            plain.extend(c.variants.iter().map(|v| (normalise(v), c.field)));
         }
-        let mut parent = std::collections::HashMap::new();
+        let mut parent = Vec::new();
         for c in PARENT_COLUMNS {
-            parent.entry(c.1.to_string()).or_insert(c.0);
-            for v in c.2 {
-                parent.entry(normalise(v)).or_insert(c.0);
-            }
+            parent.push((c.1.to_string(), c.0));
+            parent.extend(c.2.iter().map(|v| (normalise(v), c.0)));
         }
-        Names { plain, parent }
+        Names {
+            plain: sorted(plain),
+            parent: sorted(parent),
+        }
     })
 }
 
+fn find<T: Copy>(list: &[(String, T)], h: &str) -> Option<T> {
+    list.binary_search_by(|(k, _)| k.as_str().cmp(h))
+        .ok()
+        .map(|i| list[i].1)
+}
+
 fn plain_field(h: &str) -> Option<Field> {
-    names().plain.get(h).copied()
+    find(&names().plain, h)
 }
 
 fn parent_field(h: &str) -> Option<ParentField> {
-    names().parent.get(h).copied()
+    find(&names().parent, h)
 }
 
 /// The field a normalised header names, if any.

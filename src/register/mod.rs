@@ -36,8 +36,6 @@ use rust_decimal::Decimal;
 
 use crate::rules::outcome::Yuan;
 use crate::rules::{self, BenefitId, Facts, Outcome, Status, Totals, BENEFITS};
-use std::collections::HashMap;
-
 use columns::{letter, Field, ParentField};
 pub use layout::HEADER_SEARCH_ROWS;
 use layout::{Header, Skip};
@@ -566,9 +564,9 @@ pub struct Pending {
 /// row per person) whose row pairs with whose.
 #[derive(Default)]
 struct Plan {
-    /// Per data row index: the other rows (spreadsheet numbers) with the same ID number, and
-    /// the column it is in.
-    duplicates: HashMap<usize, Vec<(Field, Vec<usize>)>>,
+    /// Per data row index (sorted): the column of an ID number other rows have too, and
+    /// their spreadsheet numbers.
+    duplicates: Vec<(usize, Field, Vec<usize>)>,
     persons: Option<persons::Persons>,
 }
 
@@ -607,8 +605,10 @@ impl Pending {
                     f.as_of.get_or_insert(self.today);
                 }
             }
-            if let Some(d) = self.plan.duplicates.get(&i) {
-                duplicates_said(&mut checked, d, &self.reg.layout);
+            let dups = &self.plan.duplicates;
+            let from = dups.partition_point(|(x, _, _)| *x < i);
+            for (_, field, lines) in dups[from..].iter().take_while(|(x, _, _)| *x == i) {
+                duplicates_said(&mut checked, *field, lines, &self.reg.layout);
             }
             self.reg.rows.push(checked);
         }
@@ -629,25 +629,23 @@ impl Pending {
 }
 
 /// Names, on a row, the other rows with the same ID number; the row is still decided.
-fn duplicates_said(checked: &mut Checked, dups: &[(Field, Vec<usize>)], layout: &Layout) {
-    for (field, lines) in dups {
-        let list = lines
-            .iter()
-            .map(|l| l.to_string())
-            .collect::<Vec<_>>()
-            .join("、");
-        let line = format!(
-            "{}与第{list}行的身份证号相同（同一人登记了不止一次？），请核对",
-            layout.label(*field)
-        );
-        match (&mut checked.result, &mut checked.error) {
-            (Some(s), _) => s.reminders.push(line),
-            (None, Some(e)) => {
-                e.push('；');
-                e.push_str(&line);
-            }
-            (None, None) => {}
+fn duplicates_said(checked: &mut Checked, field: Field, lines: &[usize], layout: &Layout) {
+    let list = lines
+        .iter()
+        .map(|l| l.to_string())
+        .collect::<Vec<_>>()
+        .join("、");
+    let line = format!(
+        "{}与第{list}行的身份证号相同（同一人登记了不止一次？），请核对",
+        layout.label(field)
+    );
+    match (&mut checked.result, &mut checked.error) {
+        (Some(s), _) => s.reminders.push(line),
+        (None, Some(e)) => {
+            e.push('；');
+            e.push_str(&line);
         }
+        (None, None) => {}
     }
 }
 
@@ -1004,11 +1002,10 @@ pub(crate) fn id_key(c: &Cell) -> Option<String> {
     (k.len() >= 15).then_some(k)
 }
 
-/// The rows that share an ID number with another row, in one pass over the ID columns.
-fn duplicates(
-    data: &[(usize, Vec<Cell>)],
-    layout: &Layout,
-) -> HashMap<usize, Vec<(Field, Vec<usize>)>> {
+/// The rows that share an ID number with another row: one pass over the ID columns, then a
+/// sort (a sorted list, not a hash map: the office page's wasm carries less code). Per data
+/// row index, sorted by it: the column and the other rows' spreadsheet numbers.
+fn duplicates(data: &[(usize, Vec<Cell>)], layout: &Layout) -> Vec<(usize, Field, Vec<usize>)> {
     let id_fields: Vec<(Field, usize)> = layout
         .fields
         .iter()
@@ -1021,28 +1018,29 @@ fn duplicates(
             _ => None,
         })
         .collect();
-    let mut seen: HashMap<String, Vec<(usize, Field)>> = HashMap::new();
+    let mut seen: Vec<(String, usize, Field)> = Vec::new();
     for (i, (_, r)) in data.iter().enumerate() {
         for &(f, j) in &id_fields {
             if let Some(k) = r.get(j).and_then(id_key) {
-                let list = seen.entry(k).or_default();
-                if !list.iter().any(|(x, _)| *x == i) {
-                    list.push((i, f));
-                }
+                seen.push((k, i, f));
             }
         }
     }
-    let mut out: HashMap<usize, Vec<(Field, Vec<usize>)>> = HashMap::new();
-    for list in seen.into_values().filter(|l| l.len() > 1) {
-        for &(i, f) in &list {
-            let others = list
+    seen.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+    // The same number twice in one row (both parents' columns) is not a second row.
+    seen.dedup_by(|later, first| later.0 == first.0 && later.1 == first.1);
+    let mut out = Vec::new();
+    for group in seen.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
+        for (_, i, f) in group {
+            let others = group
                 .iter()
-                .filter(|(x, _)| *x != i)
-                .map(|(x, _)| data[*x].0)
+                .filter(|(_, x, _)| x != i)
+                .map(|(_, x, _)| data[*x].0)
                 .collect();
-            out.entry(i).or_default().push((f, others));
+            out.push((*i, *f, others));
         }
     }
+    out.sort_by_key(|(i, _, _)| *i);
     out
 }
 

@@ -4,8 +4,6 @@
 //! a person whose spouse's row is not in the file (or who is 离异 / 丧偶) is decided alone,
 //! and the row says so.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 
 use super::columns::{Field, ParentField};
@@ -28,7 +26,7 @@ pub struct Persons {
     /// Per data row: a spouse's ID number is given but no row has it.
     spouse_missing: Vec<bool>,
     /// The answer of a pair's second row, made when its first row was decided.
-    cached: HashMap<usize, Checked>,
+    cached: Vec<Option<Box<Checked>>>,
     pairs: usize,
 }
 
@@ -64,12 +62,20 @@ impl Persons {
                 Ok(Some(Marital::Divorced | Marital::Widowed | Marital::Single))
             )
         };
-        let mut index: HashMap<String, usize> = HashMap::with_capacity(n);
-        for (i, (_, r)) in data.iter().enumerate() {
-            if let Some(k) = own(r) {
-                index.entry(k).or_insert(i);
-            }
-        }
+        // Own ID number → row, sorted (the first row of a number keeps it).
+        let mut index: Vec<(String, usize)> = data
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (_, r))| own(r).map(|k| (k, i)))
+            .collect();
+        index.sort();
+        index.dedup_by(|later, first| later.0 == first.0);
+        let find = |k: &str| {
+            index
+                .binary_search_by(|(x, _)| x.as_str().cmp(k))
+                .ok()
+                .map(|p| index[p].1)
+        };
         let roles: Vec<Option<Role>> = data.iter().map(|(_, r)| role_of(layout, r)).collect();
         let mut partner = vec![None; n];
         let mut spouse_missing = vec![false; n];
@@ -79,7 +85,7 @@ impl Persons {
                 continue;
             }
             let Some(s) = spouse(r) else { continue };
-            match index.get(&s).copied() {
+            match find(&s) {
                 Some(j) if j != i && partner[j].is_none() && !single(&data[j].1) => {
                     let back = spouse(&data[j].1);
                     let agrees = back.is_none() || back == own(r);
@@ -99,7 +105,7 @@ impl Persons {
             roles,
             partner,
             spouse_missing,
-            cached: HashMap::new(),
+            cached: (0..n).map(|_| None).collect(),
             pairs,
         }
     }
@@ -135,9 +141,9 @@ impl Persons {
     ) -> Checked {
         let line = data[i].0;
         let input = std::mem::take(&mut data[i].1);
-        if let Some(mut c) = self.cached.remove(&i) {
+        if let Some(mut c) = self.cached.get_mut(i).and_then(Option::take) {
             c.input = input;
-            return c;
+            return *c;
         }
         if row::blank(&input) {
             return super::check_row(layout, input, line, today);
@@ -174,7 +180,7 @@ impl Persons {
         let (mine, theirs) = match (mine, theirs) {
             (Ok(a), Ok(b)) => (a, b),
             (Err(p), _) => {
-                self.cached.insert(j, partner_failed(j_line, line));
+                self.cached[j] = Some(Box::new(partner_failed(j_line, line)));
                 return decided(&own_layout, input, line, today, Err(p));
             }
             (Ok(_), Err(_)) => {
@@ -207,7 +213,7 @@ impl Persons {
         if let Some(e) = other.error.as_mut() {
             *e = format!("第{j_line}行 配偶在第{line}行，两行合为一户；{e}");
         }
-        self.cached.insert(j, other);
+        self.cached[j] = Some(Box::new(other));
         c
     }
 }
