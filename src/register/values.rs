@@ -636,19 +636,26 @@ pub fn birth(cell: &Cell) -> Result<Option<Born>, Bad> {
             }
         }
         Cell::Number(n) if n.fract() != 0.0 && (1900.0..2101.0).contains(n) => {
-            let t = format!("{:.2}", n);
-            if t.ends_with("10") {
-                return Err(format!(
-                    "数字{}看不出是1月还是10月（表格会把1968.10存成1968.1）；请把这一列设成“文本”，写成{}.01或{}.10",
-                    number_text(*n),
-                    n.trunc(),
-                    n.trunc()
-                ));
-            }
-            match month_text(&t) {
-                Some(r) => r.map(|d| Some(Born::Month(d))),
-                None => Err(format!("数字{}不是看得懂的年月", number_text(*n))),
-            }
+            // 1968.06 → June; 1968.6 → June (1968.60 is no month); 1968.1 may be January or
+            // 1968.10 with its 0 dropped. Worked in whole hundredths: no float formatting.
+            let year = n.trunc();
+            let h = ((n - year) * 100.0).round() as u32;
+            let month = match h {
+                10 => {
+                    return Err(format!(
+                        "数字{}看不出是1月还是10月（表格会把{}.10存成{}.1）；请把这一列设成“文本”，写成{}.01或{}.10",
+                        number_text(*n),
+                        year,
+                        year,
+                        year,
+                        year
+                    ))
+                }
+                1..=9 | 11 | 12 => h,
+                20..=90 if h % 10 == 0 => h / 10,
+                _ => return Err(format!("数字{}不是看得懂的年月", number_text(*n))),
+            };
+            ymd(year as i32, month, 1, &number_text(*n)).map(|d| Some(Born::Month(d)))
         }
         Cell::Text(_) => {
             let Some(t) = text(cell) else {
