@@ -278,9 +278,17 @@ fn birth_months_are_read_as_offices_write_them() {
         values::birth(&Cell::Number(1968.06)),
         Ok(Some(Born::Month(day(1968, 6, 1))))
     );
+    for (n, m) in [(1968.6, 6), (1968.12, 12), (1968.11, 11), (1968.09, 9)] {
+        assert_eq!(
+            values::birth(&Cell::Number(n)),
+            Ok(Some(Born::Month(day(1968, m, 1)))),
+            "{n}"
+        );
+    }
     assert!(values::birth(&Cell::Number(1968.1))
         .unwrap_err()
         .contains("10月"));
+    assert!(values::birth(&Cell::Number(1968.13)).is_err());
     // A full date or a date cell is a day.
     assert_eq!(
         values::birth(&Cell::Text("1968-06-15".into())),
