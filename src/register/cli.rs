@@ -9,18 +9,21 @@ use std::path::{Path, PathBuf};
 use chrono::{Local, NaiveDate};
 
 use super::file;
-use super::{check_sheets, Register};
+use super::{check_sheets_with, ColumnMap, Register};
 
 pub const EXIT_IO: i32 = 1;
 pub const EXIT_REFUSED: i32 = 2;
 
 pub const USAGE: &str = "usage:
-  fuzhu register FILE [-o OUT.xlsx|OUT.csv] [--today YYYY-MM-DD]
+  fuzhu register FILE [-o OUT.xlsx|OUT.csv] [--today YYYY-MM-DD] [--map MAP.json]
         read a street office's register (台账: .xlsx, .xls, .ods or .csv in UTF-8 or GBK),
         decide every household and write every input column followed by the answers;
         CSV with a byte-order mark on standard output unless -o names a file. A blank
         核查日期 means today (or --today). Rows that cannot be decided keep their place,
-        with what is wrong in the 错误 column.
+        with what is wrong in the 错误 column. --map reads the columns as a column
+        matching file says (headers → fields, no personal data).
+  fuzhu register FILE --show-map
+        print the column matching FILE is read with (JSON; edit it and pass it to --map)
   fuzhu register --template OUT.xlsx
         write the template: the headers, an example row and a sheet explaining each column";
 
@@ -41,6 +44,8 @@ enum Call {
         input: PathBuf,
         output: Option<PathBuf>,
         today: NaiveDate,
+        map: Option<PathBuf>,
+        show_map: bool,
     },
     Template(PathBuf),
     Help,
@@ -51,6 +56,8 @@ fn parse(args: &[String]) -> Result<Call, i32> {
     let mut output = None;
     let mut template = None;
     let mut today = None;
+    let mut map = None;
+    let mut show_map = false;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut value = |flag: &str| {
@@ -65,6 +72,8 @@ fn parse(args: &[String]) -> Result<Call, i32> {
             "-h" | "--help" => return Ok(Call::Help),
             "-o" | "--output" => output = Some(PathBuf::from(value(a)?)),
             "--template" => template = Some(PathBuf::from(value(a)?)),
+            "--map" => map = Some(PathBuf::from(value(a)?)),
+            "--show-map" => show_map = true,
             "--today" => {
                 let v = value(a)?;
                 let d = NaiveDate::parse_from_str(&v, "%Y-%m-%d").map_err(|_| {
@@ -96,6 +105,8 @@ fn parse(args: &[String]) -> Result<Call, i32> {
             input,
             output,
             today: today.unwrap_or_else(|| Local::now().date_naive()),
+            map,
+            show_map,
         }),
         (None, None) => Err(usage_error(
             "请给出台账文件，或用--template生成模板",
@@ -128,6 +139,8 @@ pub fn run(args: &[String]) -> i32 {
             input,
             output,
             today,
+            map,
+            show_map,
         }) => {
             if let Some(out) = &output {
                 if !is_ext(out, "xlsx") && !is_ext(out, "csv") {
@@ -137,18 +150,43 @@ pub fn run(args: &[String]) -> i32 {
                     );
                 }
             }
-            let read = file::read_path_with_notices(&input);
-            let reg =
-                match read.and_then(|(s, n)| Ok(file::with_notices(check_sheets(s, today)?, n))) {
-                    Ok(r) => r,
+            let map = match map.as_deref().map(read_map).transpose() {
+                Ok(m) => m,
+                Err(code) => return code,
+            };
+            if show_map {
+                return match file::read_path(&input)
+                    .and_then(|s| super::column_map(&s, map.as_ref()))
+                {
+                    Ok(m) => {
+                        println!("{}", m.to_json());
+                        0
+                    }
                     Err(e) => {
                         say(
                             &format!("无法核查{}：{}", input.display(), e.zh),
                             &format!("error: cannot check {}: {}", input.display(), e.en),
                         );
-                        return EXIT_REFUSED;
+                        EXIT_REFUSED
                     }
                 };
+            }
+            let read = file::read_path_with_notices(&input);
+            let reg = match read.and_then(|(s, n)| {
+                Ok(file::with_notices(
+                    check_sheets_with(s, today, map.as_ref())?,
+                    n,
+                ))
+            }) {
+                Ok(r) => r,
+                Err(e) => {
+                    say(
+                        &format!("无法核查{}：{}", input.display(), e.zh),
+                        &format!("error: cannot check {}: {}", input.display(), e.en),
+                    );
+                    return EXIT_REFUSED;
+                }
+            };
             let code = match &output {
                 None => {
                     let stdout = std::io::stdout();
@@ -180,6 +218,22 @@ pub fn run(args: &[String]) -> i32 {
             code
         }
     }
+}
+
+/// A column matching file, or the exit code after saying why it cannot be used.
+fn read_map(path: &Path) -> Result<ColumnMap, i32> {
+    let refuse = |zh: String, en: String| {
+        say(
+            &format!("无法使用列匹配文件{}：{zh}", path.display()),
+            &format!(
+                "error: cannot use the column matching {}: {en}",
+                path.display()
+            ),
+        );
+        EXIT_REFUSED
+    };
+    let text = std::fs::read_to_string(path).map_err(|e| refuse(e.to_string(), e.to_string()))?;
+    ColumnMap::parse(&text).map_err(|e| refuse(e.zh, e.en))
 }
 
 fn is_ext(p: &Path, ext: &str) -> bool {

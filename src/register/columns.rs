@@ -18,6 +18,8 @@ pub enum ParentField {
     Mobility,
     CareSetting,
     HospitalDays,
+    /// 户籍地址 / 户口所在地: Kaifeng 户籍 and the county, read from the address.
+    Address,
 }
 
 /// Circumstances, each 是/否.
@@ -50,6 +52,31 @@ pub enum Field {
     Parent(Role, ParentField),
     Circ(CircField),
     Received,
+    /// 家庭类别 / 扶助类别 / 对象类型: 失独 or 伤残, the child's status in the office's words.
+    Category,
+    /// 残疾类别及等级 in one cell: 智力二级.
+    TypeGrade,
+    /// 婚姻状况: 初婚, 再婚, 丧偶, 离异.
+    Marital,
+    /// 性别, on a register of one row per person.
+    Sex,
+    /// 配偶身份证号: pairs one person's row with their spouse's.
+    SpouseId,
+    /// A parent's column without 女方 / 男方 (姓名, 身份证号, 户籍地址 …): on a register of one
+    /// row per person, the row's own person; elsewhere, 户籍 and 户籍地址 hold for both parents.
+    Person(ParentField),
+    /// Columns understood and kept, not used by the rules (社区, 联系电话, 子女姓名 …).
+    Kept(KeptField),
+}
+
+/// Columns the register knows and keeps but does not decide with.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum KeptField {
+    Community,
+    Phone,
+    ChildName,
+    ChildId,
+    Remark,
 }
 
 /// A column's canonical header, the variants accepted for it, and what it holds (for the
@@ -175,6 +202,126 @@ pub const COLUMNS: &[Column] = &[
     ),
 ];
 
+/// Columns offices keep that the template does not have: read as well as the template's,
+/// never written by the template.
+pub const OFFICE_COLUMNS: &[Column] = &[
+    col(
+        Field::Category,
+        "家庭类别",
+        &[
+            "扶助类别",
+            "对象类型",
+            "家庭类型",
+            "扶助类型",
+            "特扶类别",
+            "特扶类型",
+            "扶助对象类别",
+            "特殊家庭类别",
+            "类别",
+            "对象类别",
+        ],
+        "没有子女情况时必填",
+        "失独（独生子女死亡）、伤残（独生子女伤残）",
+        "没有“子女情况”一列时用它",
+    ),
+    col(
+        Field::TypeGrade,
+        "残疾类别及等级",
+        &[
+            "残疾类别和等级",
+            "残疾类别等级",
+            "残疾类型及等级",
+            "残疾等级及类别",
+            "子女残疾类别及等级",
+            "残疾情况",
+            "残疾类别（等级）",
+        ],
+        "否",
+        "智力二级、肢体三级、视力一级、多重二级",
+        "类别和等级写在一格里",
+    ),
+    col(
+        Field::Marital,
+        "婚姻状况",
+        &["婚姻情况", "婚姻"],
+        "否",
+        "初婚、再婚、丧偶、离异",
+        "丧偶：配偶已故；离异：只按本人判断",
+    ),
+    col(
+        Field::Sex,
+        "性别",
+        &[],
+        "每人一行时必填",
+        "男、女",
+        "每人一行的台账用它分女方、男方",
+    ),
+    col(
+        Field::SpouseId,
+        "配偶身份证号",
+        &[
+            "配偶身份证号码",
+            "配偶公民身份号码",
+            "配偶证件号码",
+            "配偶身份证",
+        ],
+        "否",
+        "18位居民身份证号",
+        "每人一行时，夫妻两行按它合成一户",
+    ),
+    col(
+        Field::Kept(KeptField::Community),
+        "社区",
+        &[
+            "村（社区）",
+            "村居",
+            "所在社区",
+            "村委会",
+            "社区（村）",
+            "村（居）",
+            "乡镇（街道）",
+            "街道",
+            "乡镇",
+            "所在村（居）",
+        ],
+        "否",
+        "任意",
+        "原样保留",
+    ),
+    col(
+        Field::Kept(KeptField::Phone),
+        "联系电话",
+        &["电话", "手机", "手机号码", "联系方式", "电话号码"],
+        "否",
+        "任意",
+        "原样保留",
+    ),
+    col(
+        Field::Kept(KeptField::ChildName),
+        "子女姓名",
+        &["独生子女姓名", "孩子姓名"],
+        "否",
+        "任意",
+        "原样保留",
+    ),
+    col(
+        Field::Kept(KeptField::ChildId),
+        "子女身份证号",
+        &["子女身份证号码", "独生子女身份证号", "独生子女身份证号码"],
+        "否",
+        "任意",
+        "原样保留",
+    ),
+    col(
+        Field::Kept(KeptField::Remark),
+        "备注",
+        &["说明"],
+        "否",
+        "任意",
+        "原样保留",
+    ),
+];
+
 /// A parent's columns, without the prefix.
 /// A parent's column: field, header after the prefix, variants, required, values, note.
 pub type ParentColumn = (
@@ -199,7 +346,7 @@ pub const PARENT_COLUMNS: &[ParentColumn] = &[
     (
         ParentField::Birth,
         "出生日期",
-        &["出生年月日", "生日"],
+        &["出生年月日", "生日", "出生年月", "出生时间"],
         "身份证号和出生日期至少填一项",
         "日期",
         "没有身份证号时填写；两项都填时必须一致",
@@ -262,6 +409,14 @@ pub const PARENT_COLUMNS: &[ParentColumn] = &[
         "0或正整数",
         "今年1月1日到核查日期住院的天数；留空＝0",
     ),
+    (
+        ParentField::Address,
+        "户籍地址",
+        &["户口所在地", "户籍所在地", "户口地址", "户籍地", "户口所在地址"],
+        "没有开封户籍一列时必填",
+        "开封市……（或县区名开头）",
+        "开封市或开封的县区开头＝开封户籍；也给出县区",
+    ),
 ];
 
 /// The prefixes of the two parents' columns: canonical first.
@@ -287,8 +442,15 @@ pub fn header(field: Field) -> String {
                 .unwrap_or_default();
             format!("{}{name}", prefix(role))
         }
+        Field::Person(pf) => PARENT_COLUMNS
+            .iter()
+            .find(|c| c.0 == pf)
+            .map(|c| c.1)
+            .unwrap_or_default()
+            .to_string(),
         other => COLUMNS
             .iter()
+            .chain(OFFICE_COLUMNS)
             .find(|c| c.field == other)
             .map(|c| c.header)
             .unwrap_or_default()
@@ -297,12 +459,30 @@ pub fn header(field: Field) -> String {
 }
 
 /// Every canonical header, in the template's order.
-pub fn canonical_order() -> Vec<Field> {
+pub fn template_order() -> Vec<Field> {
     let mut out: Vec<Field> = COLUMNS[..11].iter().map(|c| c.field).collect();
     for role in [Role::Mother, Role::Father] {
-        out.extend(PARENT_COLUMNS.iter().map(|c| Field::Parent(role, c.0)));
+        out.extend(
+            PARENT_COLUMNS
+                .iter()
+                .filter(|c| c.0 != ParentField::Address)
+                .map(|c| Field::Parent(role, c.0)),
+        );
     }
     out.extend(COLUMNS[11..].iter().map(|c| c.field));
+    out
+}
+
+/// Every field the register reads: the template's first, in its order, then the columns
+/// offices keep (`OFFICE_COLUMNS`, the parents' 户籍地址, a person's own columns). The
+/// office page's worker sends a field as its place here, so new fields go at the end.
+pub fn canonical_order() -> Vec<Field> {
+    let mut out = template_order();
+    out.extend(OFFICE_COLUMNS.iter().map(|c| c.field));
+    for role in [Role::Mother, Role::Father] {
+        out.push(Field::Parent(role, ParentField::Address));
+    }
+    out.extend(PARENT_COLUMNS.iter().map(|c| Field::Person(c.0)));
     out
 }
 
@@ -336,18 +516,53 @@ pub fn normalise(h: &str) -> String {
     s
 }
 
+/// The household's and the parents' headers with their variants, normalised once and sorted
+/// (the first column to name a header keeps it): every header of a sheet's top rows is
+/// looked up here. Sorted lists, not hash maps: the office page's wasm carries less code.
+struct Names {
+    plain: Vec<(String, Field)>,
+    parent: Vec<(String, ParentField)>,
+}
+
+fn sorted<T: Copy>(mut list: Vec<(String, T)>) -> Vec<(String, T)> {
+    // A stable sort keeps the first of equal names first; dedup keeps the first.
+    list.sort_by(|a, b| a.0.cmp(&b.0));
+    list.dedup_by(|later, first| later.0 == first.0);
+    list
+}
+
+fn names() -> &'static Names {
+    static NAMES: std::sync::OnceLock<Names> = std::sync::OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut plain = Vec::new();
+        for c in COLUMNS.iter().chain(OFFICE_COLUMNS) {
+            plain.push((c.header.to_string(), c.field));
+            plain.extend(c.variants.iter().map(|v| (normalise(v), c.field)));
+        }
+        let mut parent = Vec::new();
+        for c in PARENT_COLUMNS {
+            parent.push((c.1.to_string(), c.0));
+            parent.extend(c.2.iter().map(|v| (normalise(v), c.0)));
+        }
+        Names {
+            plain: sorted(plain),
+            parent: sorted(parent),
+        }
+    })
+}
+
+fn find<T: Copy>(list: &[(String, T)], h: &str) -> Option<T> {
+    list.binary_search_by(|(k, _)| k.as_str().cmp(h))
+        .ok()
+        .map(|i| list[i].1)
+}
+
 fn plain_field(h: &str) -> Option<Field> {
-    COLUMNS
-        .iter()
-        .find(|c| c.header == h || c.variants.iter().any(|v| normalise(v) == h))
-        .map(|c| c.field)
+    find(&names().plain, h)
 }
 
 fn parent_field(h: &str) -> Option<ParentField> {
-    PARENT_COLUMNS
-        .iter()
-        .find(|c| c.1 == h || c.2.iter().any(|v| normalise(v) == h))
-        .map(|c| c.0)
+    find(&names().parent, h)
 }
 
 /// The field a normalised header names, if any.
@@ -368,18 +583,27 @@ fn lookup(h: &str) -> Option<Field> {
             }
         }
     }
+    if let Some(pf) = parent_field(h) {
+        return Some(Field::Person(pf));
+    }
     for p in CHILD_PREFIXES {
         if let Some(rest) = h.strip_prefix(p) {
             let rest = rest.strip_prefix("的").unwrap_or(rest);
             match rest {
                 "情况" | "状况" => return Some(Field::ChildStatus),
-                "出生日期" | "出生年月日" | "生日" => return Some(Field::ChildBirth),
+                "出生日期" | "出生年月日" | "生日" | "出生年月" => {
+                    return Some(Field::ChildBirth)
+                }
+                "姓名" | "名字" => return Some(Field::Kept(KeptField::ChildName)),
+                "身份证号" | "身份证号码" | "公民身份号码" => {
+                    return Some(Field::Kept(KeptField::ChildId))
+                }
                 "就学" | "就学情况" | "上学情况" => return Some(Field::Schooling),
                 "民事行为能力" => return Some(Field::ChildCapacity),
                 _ => {}
             }
             if let Some(f) = plain_field(rest) {
-                if matches!(f, Field::Grade | Field::Types) {
+                if matches!(f, Field::Grade | Field::Types | Field::TypeGrade) {
                     return Some(f);
                 }
             }

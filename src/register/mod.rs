@@ -8,6 +8,11 @@
 //! too, so it is tested natively. The contract is `docs/register.md`.
 
 pub mod columns;
+pub mod layout;
+pub mod map;
+pub mod matching;
+mod persons;
+mod vague;
 // In the browser, only the office page reads files (see the feature "office" in Cargo.toml).
 #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
 pub mod file;
@@ -31,7 +36,10 @@ use rust_decimal::Decimal;
 
 use crate::rules::outcome::Yuan;
 use crate::rules::{self, BenefitId, Facts, Outcome, Status, Totals, BENEFITS};
-use columns::{letter, Field};
+use columns::{letter, Field, ParentField};
+pub use layout::HEADER_SEARCH_ROWS;
+use layout::{Header, Skip};
+pub use map::ColumnMap;
 pub use row::{Extra, Layout};
 
 /// One spreadsheet cell as read from any file format.
@@ -91,9 +99,6 @@ pub struct Notice {
     pub zh: String,
     pub en: String,
 }
-
-/// How many rows from the top are searched for the header row (titles may sit above it).
-pub const HEADER_SEARCH_ROWS: usize = 10;
 
 /// The columns the register adds after the input's, in order; then one per item.
 pub const RESULT_HEADERS: [&str; 13] = [
@@ -352,6 +357,8 @@ impl Register {
         let mut c = Counts::default();
         for r in &self.rows {
             match (&r.result, &r.error) {
+                // The second row of a couple (one row per person) is the same household.
+                (Some(s), _) if persons::second_of_pair(r.line, &s.reminders) => {}
                 (Some(s), _) => {
                     c.decided += 1;
                     let any = |st: Status| s.items.iter().any(|(x, _)| *x == st);
@@ -393,106 +400,22 @@ fn is_result_header(h: &str) -> bool {
     RESULT_HEADERS.contains(&h) || BENEFITS.iter().any(|b| b.zh == h)
 }
 
-/// Where a sheet's header row is and which column holds what.
-struct Found {
-    line: usize,
-    headers: Vec<String>,
-    fields: Vec<Option<Field>>,
-    grouped: bool,
-}
-
-fn cell_text(c: &Cell) -> String {
-    values::text(c).unwrap_or_default()
-}
-
-/// The header row read as row `r`, with the group row above (merged 女方 / 男方 cells)
-/// giving its prefix where that makes a header known.
-fn read_header(rows: &[Vec<Cell>], r: usize) -> Found {
-    let header = &rows[r];
-    let group_row = r.checked_sub(1).map(|g| &rows[g]);
-    let mut group: Option<&'static str> = None;
-    let mut grouped = false;
-    let width = header.len().max(group_row.map_or(0, |g| g.len()));
-    let mut headers = Vec::with_capacity(width);
-    let mut fields = Vec::with_capacity(width);
-    for j in 0..width {
-        if let Some(g) = group_row.and_then(|g| g.get(j)) {
-            let t = cell_text(g);
-            if !t.is_empty() {
-                group = columns::group_prefix(&t);
-            }
-        }
-        let plain = header.get(j).map(cell_text).unwrap_or_default();
-        let with_group = group.filter(|_| !plain.is_empty()).and_then(|p| {
-            let joined = format!("{p}{plain}");
-            columns::resolve(&joined).map(|f| (joined, f))
-        });
-        match with_group {
-            Some((joined, f)) if columns::resolve(&plain) != Some(f) => {
-                grouped = true;
-                headers.push(joined);
-                fields.push(Some(f));
-            }
-            _ => {
-                fields.push(columns::resolve(&plain));
-                headers.push(plain);
-            }
-        }
-    }
-    Found {
-        line: r + 1,
-        headers,
-        fields,
-        grouped,
-    }
-}
-
-/// Finds the header row: the first of the top rows with a 子女情况 column.
-fn find_header(rows: &[Vec<Cell>]) -> Result<Found, FileError> {
-    let top = rows.len().min(HEADER_SEARCH_ROWS);
-    if rows.iter().all(|r| row::blank(r)) {
-        return Err(FileError::new(
-            "表格是空的：没有表头，也没有数据",
-            "the sheet is empty: no header row and no data",
-        ));
-    }
-    let mut some_known = None;
-    for r in 0..top {
-        let found = read_header(rows, r);
-        if found.fields.contains(&Some(Field::ChildStatus)) {
-            return Ok(found);
-        }
-        if some_known.is_none() && found.fields.iter().any(Option::is_some) {
-            some_known = Some(found.line);
-        }
-    }
-    Err(match some_known {
-        Some(line) => FileError::new(
-            format!(
-                "第{line}行像是表头，但没有“子女情况”列（填死亡、伤残或健在），无法判断；请按模板加上这一列"
-            ),
-            format!(
-                "row {line} looks like the header, but there is no 子女情况 (the child's status) column; add it as in the template"
-            ),
-        ),
-        None => FileError::new(
-            format!(
-                "在前{top}行里找不到表头：没有一个认得的列名（应有“子女情况”“城乡”“女方身份证号”等，见模板：fuzhu register --template 模板.xlsx）"
-            ),
-            format!(
-                "no header row in the first {top} rows: no known column name (expected 子女情况, 城乡, 女方身份证号… as in the template: fuzhu register --template template.xlsx)"
-            ),
-        ),
-    })
-}
-
 /// Reads the sheets of a workbook (first to last) and decides the first that is a
 /// register; a single CSV is one sheet.
 pub fn check_sheets(
     sheets: Vec<(String, Vec<Vec<Cell>>)>,
     today: NaiveDate,
 ) -> Result<Register, FileError> {
-    let mut pending = start_sheets(sheets, today)?;
+    check_sheets_with(sheets, today, None)
+}
+
+/// [`check_sheets`] with a column matching (`--map`, the office page's matching step).
+pub fn check_sheets_with(
+    sheets: Vec<(String, Vec<Vec<Cell>>)>,
+    today: NaiveDate,
+    map: Option<&ColumnMap>,
+) -> Result<Register, FileError> {
+    let mut pending = start_sheets_with(sheets, today, map)?;
     pending.step(usize::MAX);
     Ok(pending.finish())
 }
@@ -504,6 +427,15 @@ pub fn start_sheets(
     sheets: Vec<(String, Vec<Vec<Cell>>)>,
     today: NaiveDate,
 ) -> Result<Pending, FileError> {
+    start_sheets_with(sheets, today, None)
+}
+
+/// [`start_sheets`] with a column matching.
+pub fn start_sheets_with(
+    sheets: Vec<(String, Vec<Vec<Cell>>)>,
+    today: NaiveDate,
+    map: Option<&ColumnMap>,
+) -> Result<Pending, FileError> {
     let many = sheets.len() > 1;
     let mut first_error = None;
     let mut all_empty = true;
@@ -512,9 +444,9 @@ pub fn start_sheets(
             continue;
         }
         all_empty = false;
-        match find_header(&rows) {
+        match header_of(&rows) {
             Ok(found) => {
-                let mut pending = start(found, rows, today)?;
+                let mut pending = start(found, rows, today, map)?;
                 if many {
                     pending.reg.sheet = Some(name.clone());
                     pending.reg.notices.insert(
@@ -541,19 +473,107 @@ pub fn start_sheets(
     Err(first_error.unwrap_or_else(|| FileError::new("表格是空的", "the file is empty")))
 }
 
+/// The column matching a workbook's register would be read with (its first sheet with a
+/// header; `map` applied): what `--show-map` prints and the office page's matching step shows.
+pub fn column_map(
+    sheets: &[(String, Vec<Vec<Cell>>)],
+    map: Option<&ColumnMap>,
+) -> Result<ColumnMap, FileError> {
+    let mut first_error = None;
+    for (_, rows) in sheets {
+        match header_of(rows) {
+            Ok(mut h) => {
+                if let Some(m) = map {
+                    m.apply(&h.headers, &mut h.fields);
+                }
+                return Ok(ColumnMap::of(&h.headers, &h.fields));
+            }
+            Err(e) => {
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    Err(first_error.unwrap_or_else(|| FileError::new("表格是空的", "the file is empty")))
+}
+
+/// The sheet's header, or why there is none.
+fn header_of(rows: &[Vec<Cell>]) -> Result<Header, FileError> {
+    if let Some(h) = layout::find_header(rows) {
+        return Ok(h);
+    }
+    let top = rows.len().min(HEADER_SEARCH_ROWS);
+    Err(match layout::some_known(rows) {
+        Some(h) => FileError::new(
+            format!(
+                "第{}行像是表头，但认得的列太少（{}），看不出是台账；请检查表头，或用列匹配指明每一列是什么",
+                h.line,
+                found_columns(&h.headers, &h.fields)
+            ),
+            format!(
+                "row {} looks like the header, but too few of its columns are known; check the header, or say what each column is with a column matching",
+                h.line
+            ),
+        ),
+        None => FileError::new(
+            format!(
+                "在前{top}行里找不到表头：没有一个认得的列名（应有“子女情况”或“家庭类别”、“城乡”、“女方身份证号”等，见模板：fuzhu register --template 模板.xlsx）"
+            ),
+            format!(
+                "no header row in the first {top} rows: no known column name (expected 子女情况 or 家庭类别, 城乡, 女方身份证号… as in the template: fuzhu register --template template.xlsx)"
+            ),
+        ),
+    })
+}
+
+/// Every column with a header, and what it was taken for: A 序号、B 社区（不用）….
+fn found_columns(headers: &[String], fields: &[Option<Field>]) -> String {
+    headers
+        .iter()
+        .zip(fields)
+        .enumerate()
+        .filter(|(_, (h, _))| !h.is_empty())
+        .map(|(j, (h, f))| match f {
+            Some(f) if columns::header(*f) != columns::normalise(h) => {
+                format!("{}列“{h}”＝{}", letter(j), columns::header(*f))
+            }
+            Some(_) => format!("{}列“{h}”", letter(j)),
+            None => format!("{}列“{h}”（不认识）", letter(j)),
+        })
+        .collect::<Vec<_>>()
+        .join("、")
+}
+
 /// A register whose header is read and whose rows are being decided, a few at a time.
 pub struct Pending {
     /// Everything but the rows, and the rows decided so far.
     reg: Register,
-    data: std::vec::IntoIter<Vec<Cell>>,
-    total: usize,
+    /// The family rows (and blank rows between them) with their spreadsheet numbers; a row's
+    /// cells are taken out when it is decided.
+    data: Vec<(usize, Vec<Cell>)>,
+    next: usize,
+    /// The register's date (填报日期) or today: what a blank 核查日期 stands for.
     today: NaiveDate,
+    /// Whether `today` is the register's own 填报日期: then a row decided for it says so in
+    /// its facts (`as_of`), so its full results (the office page's household view, a facts
+    /// file) are for the same day as its row.
+    dated: bool,
+    plan: Plan,
+}
+
+/// What is known of all rows before any is decided: ID numbers on several rows, and (one
+/// row per person) whose row pairs with whose.
+#[derive(Default)]
+struct Plan {
+    /// Per data row index (sorted): the column of an ID number other rows have too, and
+    /// their spreadsheet numbers.
+    duplicates: Vec<(usize, Field, Vec<usize>)>,
+    persons: Option<persons::Persons>,
 }
 
 impl Pending {
     /// The data rows to decide in all (blank rows at the end are not counted).
     pub fn total(&self) -> usize {
-        self.total
+        self.data.len()
     }
 
     /// The rows decided so far.
@@ -569,11 +589,28 @@ impl Pending {
     /// Decides up to `n` more rows; how many it decided (0 once all are).
     pub fn step(&mut self, n: usize) -> usize {
         let before = self.reg.rows.len();
-        for input in self.data.by_ref().take(n) {
-            let line = self.reg.header_line + 1 + self.reg.rows.len();
-            self.reg
-                .rows
-                .push(check_row(&self.reg.layout, input, line, self.today));
+        let end = self.data.len().min(self.next.saturating_add(n));
+        while self.next < end {
+            let i = self.next;
+            self.next += 1;
+            let mut checked = match &mut self.plan.persons {
+                Some(p) => p.check(i, &mut self.data, &self.reg.layout, self.today),
+                None => {
+                    let (line, input) = &mut self.data[i];
+                    check_row(&self.reg.layout, std::mem::take(input), *line, self.today)
+                }
+            };
+            if self.dated {
+                if let Some(f) = checked.facts.as_mut() {
+                    f.as_of.get_or_insert(self.today);
+                }
+            }
+            let dups = &self.plan.duplicates;
+            let from = dups.partition_point(|(x, _, _)| *x < i);
+            for (_, field, lines) in dups[from..].iter().take_while(|(x, _, _)| *x == i) {
+                duplicates_said(&mut checked, *field, lines, &self.reg.layout);
+            }
+            self.reg.rows.push(checked);
         }
         self.reg.rows.len() - before
     }
@@ -591,66 +628,244 @@ impl Pending {
     }
 }
 
+/// Names, on a row, the other rows with the same ID number; the row is still decided.
+fn duplicates_said(checked: &mut Checked, field: Field, lines: &[usize], layout: &Layout) {
+    let list = lines
+        .iter()
+        .map(|l| l.to_string())
+        .collect::<Vec<_>>()
+        .join("、");
+    let line = format!(
+        "{}与第{list}行的身份证号相同（同一人登记了不止一次？），请核对",
+        layout.label(field)
+    );
+    match (&mut checked.result, &mut checked.error) {
+        (Some(s), _) => s.reminders.push(line),
+        (None, Some(e)) => {
+            e.push('；');
+            e.push_str(&line);
+        }
+        (None, None) => {}
+    }
+}
+
 /// Reads and decides one sheet's rows. `today` stands in for a blank 核查日期.
 pub fn check(rows: Vec<Vec<Cell>>, today: NaiveDate) -> Result<Register, FileError> {
     check_sheets(vec![(String::new(), rows)], today)
 }
 
-fn start(found: Found, rows: Vec<Vec<Cell>>, today: NaiveDate) -> Result<Pending, FileError> {
-    let Found {
+/// The fields a register must give, one way or another, for any family to be read: which
+/// are missing, in words.
+fn missing_fields(fields: &[Option<Field>]) -> Vec<&'static str> {
+    let has = |f: &dyn Fn(Field) -> bool| fields.iter().flatten().any(|x| f(*x));
+    let mut missing = Vec::new();
+    if !has(&|f| matches!(f, Field::ChildStatus | Field::Category)) {
+        missing.push("子女情况（或家庭类别：失独、伤残）");
+    }
+    if !has(&|f| {
+        matches!(
+            f,
+            Field::Parent(_, ParentField::IdNumber | ParentField::Birth)
+                | Field::Person(ParentField::IdNumber | ParentField::Birth)
+        )
+    }) {
+        missing.push("女方或男方的身份证号或出生日期");
+    }
+    if !has(&|f| {
+        matches!(
+            f,
+            Field::Parent(_, ParentField::Hukou | ParentField::Address)
+                | Field::Person(ParentField::Hukou | ParentField::Address)
+        )
+    }) {
+        missing.push("开封户籍（或户籍地址）");
+    }
+    missing
+}
+
+fn start(
+    found: Header,
+    rows: Vec<Vec<Cell>>,
+    today: NaiveDate,
+    map: Option<&ColumnMap>,
+) -> Result<Pending, FileError> {
+    let Header {
         line: header_line,
+        first_line,
         headers,
-        fields,
+        mut fields,
         grouped,
     } = found;
     let mut notices = Vec::new();
-    // Two columns for one field: which one holds the truth cannot be guessed.
-    for (j, f) in fields.iter().enumerate() {
-        if let Some(f) = f {
-            if let Some(k) = fields[..j].iter().position(|g| g == &Some(*f)) {
-                let name = columns::header(*f);
-                return Err(FileError::new(
-                    format!(
-                        "第{header_line}行有两列都是“{name}”（{}列“{}”和{}列“{}”），无法确定用哪一列；请删除或改名其中一列",
-                        letter(k), headers[k], letter(j), headers[j]
-                    ),
-                    format!(
-                        "row {header_line} has two columns for {name} (column {} \"{}\" and column {} \"{}\"); delete or rename one of them",
-                        letter(k), headers[k], letter(j), headers[j]
-                    ),
-                ));
-            }
-        }
-    }
-    if header_line > 1 {
-        let above = if grouped {
-            format!(
-                "第1–{}行是标题和分组行（女方、男方等已并入列名）",
-                header_line - 1
-            )
-        } else if header_line == 2 {
-            "第1行是标题".to_string()
-        } else {
-            format!("第1–{}行是标题", header_line - 1)
-        };
+    if let Some(map) = map {
+        let used = map.apply(&headers, &mut fields);
         notices.push(Notice {
-            zh: format!("表头在第{header_line}行；{above}，不写入结果"),
-            en: format!(
-                "the header is row {header_line}; the rows above it are titles and are not copied to the output"
-            ),
+            zh: format!("按列匹配文件读了{used}列"),
+            en: format!("{used} columns read as the column matching says"),
         });
     }
-    let data: Vec<Vec<Cell>> = rows.into_iter().skip(header_line).collect();
+    // Two columns for one field: which one holds the truth cannot be guessed. A second 序号
+    // or 社区 is only kept.
+    for j in 0..fields.len() {
+        let Some(f) = fields[j] else { continue };
+        if let Some(k) = fields[..j].iter().position(|g| g == &Some(f)) {
+            if matches!(f, Field::Number | Field::Kept(_)) {
+                fields[j] = None;
+                continue;
+            }
+            let name = columns::header(f);
+            return Err(FileError::new(
+                format!(
+                    "第{header_line}行有两列都是“{name}”（{}列“{}”和{}列“{}”），无法确定用哪一列；请删除或改名其中一列，或用列匹配指明用哪一列",
+                    letter(k), headers[k], letter(j), headers[j]
+                ),
+                format!(
+                    "row {header_line} has two columns for {name} (column {} \"{}\" and column {} \"{}\"); delete or rename one of them, or say which to use with a column matching",
+                    letter(k), headers[k], letter(j), headers[j]
+                ),
+            ));
+        }
+    }
+    // A person's own columns (姓名, 身份证号 without 女方 / 男方) with 性别 or 配偶身份证号 and no
+    // parent's columns: one row per person.
+    let per_person = fields
+        .iter()
+        .flatten()
+        .any(|f| matches!(f, Field::Person(ParentField::IdNumber | ParentField::Birth)))
+        && !fields
+            .iter()
+            .flatten()
+            .any(|f| matches!(f, Field::Parent(..)));
+    // The rows above the header: titles, the 填报单位/填报日期 line.
+    let register_date = layout::register_date(&rows[..first_line.saturating_sub(1)]);
+    let mut said = Vec::new();
+    let mut said_en = Vec::new();
+    if first_line > 1 {
+        let top = &rows[..first_line - 1];
+        let filled_in = register_date.is_some()
+            || top
+                .iter()
+                .flatten()
+                .any(|c| matches!(c, Cell::Text(t) if t.contains("填报") || t.contains("填表")));
+        said.push(format!(
+            "第{}行是{}",
+            layout::ranges(&(1..first_line).collect::<Vec<_>>()),
+            if filled_in {
+                "标题和填报行"
+            } else {
+                "标题"
+            }
+        ));
+        said_en.push(format!(
+            "{} titles",
+            layout::ranges(&(1..first_line).collect::<Vec<_>>())
+        ));
+    }
+    if first_line < header_line {
+        said.push(if grouped {
+            format!("第{first_line}行是分组行（女方、男方等已并入列名）")
+        } else {
+            format!("第{first_line}行是表头的上半行")
+        });
+        said_en.push(if grouped {
+            format!("{first_line} the group row (女方, 男方 … joined to the headers)")
+        } else {
+            format!("{first_line} the header's upper row")
+        });
+    }
+    let mut data: Vec<(usize, Vec<Cell>)> = rows
+        .into_iter()
+        .enumerate()
+        .skip(header_line)
+        .map(|(i, r)| (i + 1, r))
+        .collect();
     let width = data
         .iter()
-        .map(Vec::len)
+        .map(|(_, r)| r.len())
         .max()
         .unwrap_or(0)
         .max(headers.len());
     let mut headers = headers;
-    let mut fields = fields;
     headers.resize(width, String::new());
     fields.resize(width, None);
+
+    // Rows after the header that are not families: column numbers, 合计, signatures.
+    let id_columns: Vec<usize> = fields
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| {
+            matches!(
+                f,
+                Some(
+                    Field::Parent(_, ParentField::IdNumber) | Field::Person(ParentField::IdNumber)
+                )
+            )
+        })
+        .map(|(j, _)| j)
+        .collect();
+    let mut skipped: Vec<(Skip, usize)> = Vec::new();
+    if data
+        .first()
+        .is_some_and(|(_, r)| layout::is_column_numbers(r))
+    {
+        skipped.push((Skip::ColumnNumbers, data[0].0));
+        data.remove(0);
+    }
+    data.retain(|(line, r)| match layout::skip(r, &id_columns) {
+        Some(s) => {
+            skipped.push((s, *line));
+            false
+        }
+        None => true,
+    });
+    let last = data
+        .iter()
+        .rposition(|(_, r)| !row::blank(r))
+        .map_or(0, |i| i + 1);
+    data.truncate(last);
+    let missing = missing_fields(&fields);
+    // Refused only with families to read: a sheet with only its header says so instead.
+    if !missing.is_empty() && !data.is_empty() {
+        return Err(FileError::new(
+            format!(
+                "第{header_line}行是表头，但找不到{}，无法判断任何一户。找到的列：{}。请用列匹配指明哪一列是什么（命令行：fuzhu register 台账 --show-map 看匹配，--map 匹配.json 改用自己的匹配）",
+                missing.join("、"),
+                found_columns(&headers, &fields)
+            ),
+            format!(
+                "row {header_line} is the header, but it has no column for {}: no household can be decided. Say which column is which with a column matching (--show-map, --map MAP.json)",
+                missing.join(", ")
+            ),
+        ));
+    }
+
+    for kind in [Skip::ColumnNumbers, Skip::Total, Skip::Signature] {
+        let lines: Vec<usize> = skipped
+            .iter()
+            .filter(|(s, _)| *s == kind)
+            .map(|(_, l)| *l)
+            .collect();
+        if !lines.is_empty() {
+            said.push(format!("第{}行是{}", layout::ranges(&lines), kind.zh()));
+            said_en.push(format!(
+                "{} {}",
+                layout::ranges(&lines).replace('、', ", "),
+                kind.en()
+            ));
+        }
+    }
+    if !said.is_empty() {
+        notices.push(Notice {
+            zh: format!(
+                "表头在第{header_line}行；{}，不是家庭，不参与判断",
+                said.join("，")
+            ),
+            en: format!(
+                "the header is row {header_line}; rows {} are not households and are not decided",
+                said_en.join("; ")
+            ),
+        });
+    }
 
     let mut kept = Vec::new();
     let mut unknown = Vec::new();
@@ -667,7 +882,7 @@ fn start(found: Found, rows: Vec<Vec<Cell>>, today: NaiveDate) -> Result<Pending
             if h.is_empty() {
                 if data
                     .iter()
-                    .any(|r| r.get(j).is_some_and(|c| values::text(c).is_some()))
+                    .any(|(_, r)| r.get(j).is_some_and(|c| values::text(c).is_some()))
                 {
                     nameless.push(letter(j));
                 }
@@ -710,13 +925,54 @@ fn start(found: Found, rows: Vec<Vec<Cell>>, today: NaiveDate) -> Result<Pending
         });
     }
 
+    // Defaults the register's layout calls for, each said once.
+    let has = |f: Field| fields.contains(&Some(f));
+    if !has(Field::Residence) {
+        notices.push(Notice {
+            zh: "表中没有“城乡”一列：每户按城镇和农村各判断一次，两者不同的项目写“需要核实”".into(),
+            en: "no 城乡 (urban/rural) column: each household is decided both ways; items that differ are marked to confirm".into(),
+        });
+    }
+    if !has(Field::OtherChild) {
+        notices.push(Notice {
+            zh: "表中没有“再生育或收养”一列：按特殊家庭台账的惯例，视为没有再生育或收养".into(),
+            en:
+                "no 再生育或收养 column: as a register of special families, no other child is taken"
+                    .into(),
+        });
+    }
+    let has_as_of = has(Field::AsOf);
+    let as_of_default = match register_date {
+        Some(d) if !has(Field::AsOf) => d,
+        _ => today,
+    };
+    if !has(Field::AsOf) {
+        notices.push(Notice {
+            zh: if register_date.is_some() {
+                format!(
+                    "按表头上的填报日期{}判断（表中没有核查日期）",
+                    values::zh(as_of_default)
+                )
+            } else {
+                format!("按今天{}判断（表中没有核查日期）", values::zh(today))
+            },
+            en: format!("decided as of {as_of_default} (no 核查日期 column)"),
+        });
+    }
+
     let layout = Layout::new(fields);
-    let mut data = data;
-    let last = data
-        .iter()
-        .rposition(|r| !row::blank(r))
-        .map_or(0, |i| i + 1);
-    data.truncate(last);
+    let mut plan = Plan {
+        duplicates: duplicates(&data, &layout),
+        persons: None,
+    };
+    if per_person {
+        let p = persons::Persons::new(&data, &layout);
+        notices.push(Notice {
+            zh: p.said_zh(),
+            en: p.said_en(),
+        });
+        plan.persons = Some(p);
+    }
     Ok(Pending {
         reg: Register {
             sheet: None,
@@ -724,13 +980,68 @@ fn start(found: Found, rows: Vec<Vec<Cell>>, today: NaiveDate) -> Result<Pending
             headers,
             layout,
             kept,
-            rows: Vec::with_capacity(last),
+            rows: Vec::with_capacity(data.len()),
             notices,
         },
-        total: last,
-        data: data.into_iter(),
-        today,
+        data,
+        next: 0,
+        today: as_of_default,
+        dated: register_date.is_some() && !has_as_of,
+        plan,
     })
+}
+
+/// An ID number as written, for comparing rows: no spaces, x as X.
+pub(crate) fn id_key(c: &Cell) -> Option<String> {
+    let t = values::text(c)?;
+    let k: String = t
+        .chars()
+        .filter(|c| !c.is_whitespace() && *c != '-' && *c != '\'')
+        .collect::<String>()
+        .to_uppercase();
+    (k.len() >= 15).then_some(k)
+}
+
+/// The rows that share an ID number with another row: one pass over the ID columns, then a
+/// sort (a sorted list, not a hash map: the office page's wasm carries less code). Per data
+/// row index, sorted by it: the column and the other rows' spreadsheet numbers.
+fn duplicates(data: &[(usize, Vec<Cell>)], layout: &Layout) -> Vec<(usize, Field, Vec<usize>)> {
+    let id_fields: Vec<(Field, usize)> = layout
+        .fields
+        .iter()
+        .enumerate()
+        .filter_map(|(j, f)| match f {
+            Some(
+                f
+                @ (Field::Parent(_, ParentField::IdNumber) | Field::Person(ParentField::IdNumber)),
+            ) => Some((*f, j)),
+            _ => None,
+        })
+        .collect();
+    let mut seen: Vec<(String, usize, Field)> = Vec::new();
+    for (i, (_, r)) in data.iter().enumerate() {
+        for &(f, j) in &id_fields {
+            if let Some(k) = r.get(j).and_then(id_key) {
+                seen.push((k, i, f));
+            }
+        }
+    }
+    seen.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
+    // The same number twice in one row (both parents' columns) is not a second row.
+    seen.dedup_by(|later, first| later.0 == first.0 && later.1 == first.1);
+    let mut out = Vec::new();
+    for group in seen.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
+        for (_, i, f) in group {
+            let others = group
+                .iter()
+                .filter(|(_, x, _)| x != i)
+                .map(|(_, x, _)| data[*x].0)
+                .collect();
+            out.push((*i, *f, others));
+        }
+    }
+    out.sort_by_key(|(i, _, _)| *i);
+    out
 }
 
 /// Decides one data row; `line` is its row number in the sheet.
@@ -744,22 +1055,35 @@ pub fn check_row(layout: &Layout, input: Vec<Cell>, line: usize, today: NaiveDat
             error: None,
         };
     }
-    let fail = |problems: Vec<String>, input: Vec<Cell>, facts: Option<Facts>| Checked {
+    let read = row::facts(layout, &input);
+    decided(layout, input, line, today, read)
+}
+
+/// A row whose facts are read (or whose problems are listed), decided.
+fn decided(
+    layout: &Layout,
+    input: Vec<Cell>,
+    line: usize,
+    today: NaiveDate,
+    read: Result<(Facts, Extra), Vec<String>>,
+) -> Checked {
+    let fail = |problems: Vec<String>, input: Vec<Cell>| Checked {
         line,
         input,
-        facts,
+        facts: None,
         result: None,
         error: Some(format!("第{line}行 {}", problems.join("；"))),
     };
-    match row::facts(layout, &input) {
-        Err(problems) => fail(problems, input, None),
+    match read {
+        Err(problems) => fail(problems, input),
         Ok((facts, extra)) => match rules::evaluate(&facts, today) {
             Err(e) => {
                 let p = row::engine_problem(layout, &input, &facts, &e);
-                fail(vec![p], input, None)
+                fail(vec![p], input)
             }
             Ok(outcome) => {
-                let result = Summary::new(&facts, extra, &outcome);
+                let mut result = Summary::new(&facts, extra, &outcome);
+                vague::settle(&mut result, &facts, extra, today);
                 Checked {
                     line,
                     input,

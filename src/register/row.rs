@@ -2,10 +2,12 @@
 
 use std::collections::HashMap;
 
+use chrono::NaiveDate;
+
 use super::columns::{self, CircField, Field, ParentField};
-use super::values::{self, zh, Bad};
+use super::values::{self, zh, Bad, Born};
 use super::Cell;
-use crate::rules::{Child, Circumstances, Facts, FactsError, Parent, Role};
+use crate::rules::{Child, ChildStatus, Circumstances, Facts, FactsError, Parent, Residence, Role};
 
 /// Which input column holds which field.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -27,6 +29,10 @@ impl Layout {
         Layout { fields, index }
     }
 
+    pub fn has(&self, field: Field) -> bool {
+        self.index.contains_key(&field)
+    }
+
     pub fn cell<'a>(&self, row: &'a [Cell], field: Field) -> &'a Cell {
         self.index
             .get(&field)
@@ -44,10 +50,16 @@ impl Layout {
     }
 }
 
-/// What a row says beyond the facts: the register's own note on special support.
+/// What a row says beyond the facts: the register's own note on special support, and what
+/// the facts could not say exactly (a birth given to the month, 城乡 not in the register).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Extra {
     pub received_special_support: Option<bool>,
+    /// The last day a birth given only to the month can be (the facts hold its first day):
+    /// the mother's, the father's, the child's.
+    pub month_only: [Option<NaiveDate>; 3],
+    /// The register has no 城乡 column: the facts say 城镇, and the row is decided both ways.
+    pub residence_unknown: bool,
 }
 
 /// Collects the problems of one row, each with its column.
@@ -87,31 +99,72 @@ pub fn facts(layout: &Layout, row: &[Cell]) -> Result<(Facts, Extra), Vec<String
     let c = |f: Field| layout.cell(row, f);
 
     let as_of = p.take(Field::AsOf, values::date(c(Field::AsOf))).flatten();
-    let area = p.take(Field::Area, values::area(c(Field::Area))).flatten();
-    let residence = p
-        .take(Field::Residence, values::residence(c(Field::Residence)))
-        .flatten();
+    let mut area = p.take(Field::Area, values::area(c(Field::Area))).flatten();
+    let residence_unknown = !layout.has(Field::Residence);
+    let residence = if residence_unknown {
+        Some(Residence::Urban)
+    } else {
+        p.take(Field::Residence, values::residence(c(Field::Residence)))
+            .flatten()
+    };
     if residence.is_none() && values::text(c(Field::Residence)).is_none() {
         p.say(Field::Residence, "必须填写：城镇或农村");
     }
-    let status = p
-        .take(
+    // 子女情况, or the register's 家庭类别 (失独 / 伤残) where that is blank or absent.
+    let status_field = if layout.has(Field::ChildStatus)
+        && (values::text(c(Field::ChildStatus)).is_some() || !layout.has(Field::Category))
+    {
+        Field::ChildStatus
+    } else if layout.has(Field::Category) {
+        Field::Category
+    } else {
+        Field::ChildStatus
+    };
+    let status = if status_field == Field::Category {
+        p.take(Field::Category, values::category(c(Field::Category)))
+            .flatten()
+    } else {
+        p.take(
             Field::ChildStatus,
             values::child_status(c(Field::ChildStatus)),
         )
-        .flatten();
-    if status.is_none() && values::text(c(Field::ChildStatus)).is_none() {
-        p.say(Field::ChildStatus, "必须填写：死亡、伤残或健在");
+        .flatten()
+    };
+    if status.is_none() && values::text(c(status_field)).is_none() {
+        p.say(status_field, "必须填写：失独（死亡）、伤残或健在");
     }
-    let grade = p
+    let mut grade = p
         .take(Field::Grade, values::grade(c(Field::Grade)))
         .flatten();
-    let types = p
+    let mut types = p
         .take(Field::Types, values::disability_types(c(Field::Types)))
         .unwrap_or_default();
+    if let Some((t, g)) = p
+        .take(
+            Field::TypeGrade,
+            values::type_and_grade(c(Field::TypeGrade)),
+        )
+        .flatten()
+    {
+        // 残疾类别及等级 (智力二级) where the separate columns are blank; counted only for a
+        // disabled child (a 失独 family's cell may say how the child was).
+        if status == Some(ChildStatus::Disabled) {
+            grade = grade.or(Some(g));
+            if types.is_empty() {
+                types = t;
+            }
+        }
+    }
+    let mut month_only = [None; 3];
     let child_birth = p
-        .take(Field::ChildBirth, values::date(c(Field::ChildBirth)))
-        .flatten();
+        .take(Field::ChildBirth, values::birth(c(Field::ChildBirth)))
+        .flatten()
+        .map(|b| {
+            if let Born::Month(_) = b {
+                month_only[2] = Some(b.last());
+            }
+            b.first()
+        });
     let schooling = p
         .take(Field::Schooling, values::schooling(c(Field::Schooling)))
         .flatten();
@@ -121,12 +174,16 @@ pub fn facts(layout: &Layout, row: &[Cell]) -> Result<(Facts, Extra), Vec<String
             values::yes_no(c(Field::ChildCapacity), "有", "无"),
         )
         .flatten();
-    let other_child = p
-        .take(
+    // A register of special families that has no such column lists none: 否, said once.
+    let other_child = if layout.has(Field::OtherChild) {
+        p.take(
             Field::OtherChild,
             values::yes_no(c(Field::OtherChild), "是", "否"),
         )
-        .flatten();
+        .flatten()
+    } else {
+        Some(false)
+    };
     if other_child.is_none() && values::text(c(Field::OtherChild)).is_none() {
         p.say(
             Field::OtherChild,
@@ -134,11 +191,39 @@ pub fn facts(layout: &Layout, row: &[Cell]) -> Result<(Facts, Extra), Vec<String
         );
     }
 
+    // 婚姻状况: on a register of one row per person it decides whether the row is paired with
+    // a spouse's (`super::persons`); here 丧偶 is checked against the parents listed.
+    let marital = p
+        .take(Field::Marital, values::marital(c(Field::Marital)))
+        .flatten();
+    // 户籍地址 for the whole household (a column without 女方 / 男方).
+    let shared_address = p
+        .take(
+            Field::Person(ParentField::Address),
+            values::address(c(Field::Person(ParentField::Address))),
+        )
+        .flatten();
     let mut parents = Vec::new();
     for role in [Role::Mother, Role::Father] {
-        if let Some(parent) = parent(&mut p, row, role) {
+        if let Some((parent, month, county)) = parent(&mut p, row, role, shared_address) {
+            if let Some(last) = month {
+                month_only[if role == Role::Mother { 0 } else { 1 }] = Some(last);
+            }
+            area = area.or(county);
             parents.push(parent);
         }
+    }
+    area = area.or(shared_address.and_then(|(_, a)| a));
+    // 丧偶: one of the two is late. With both listed as living, which one cannot be guessed,
+    // and counting both would pay for a late parent.
+    if marital == Some(values::Marital::Widowed)
+        && parents.len() == 2
+        && parents.iter().all(|p| p.alive)
+    {
+        p.say(
+            Field::Marital,
+            "是丧偶，但女方、男方都按在世填写；请在已故一方的“状况”填“已故”，或空着已故一方的各列",
+        );
     }
 
     let mut circ = Circumstances::default();
@@ -191,11 +276,14 @@ pub fn facts(layout: &Layout, row: &[Cell]) -> Result<(Facts, Extra), Vec<String
         facts,
         Extra {
             received_special_support: received,
+            month_only,
+            residence_unknown,
         },
     ))
 }
 
-const PARENT_FIELDS: [ParentField; 12] = [
+const PARENT_FIELDS: [ParentField; 13] = [
+    ParentField::Address,
     ParentField::Name,
     ParentField::IdNumber,
     ParentField::Birth,
@@ -219,7 +307,12 @@ fn role_zh(role: Role) -> &'static str {
 
 /// One parent from their columns; `None` when all of them are blank (not listed) or when
 /// something in them is wrong (then `p` says what).
-fn parent(p: &mut Problems<'_>, row: &[Cell], role: Role) -> Option<Parent> {
+fn parent(
+    p: &mut Problems<'_>,
+    row: &[Cell],
+    role: Role,
+    shared_address: Option<(bool, Option<crate::rules::Area>)>,
+) -> Option<(Parent, Option<NaiveDate>, Option<crate::rules::Area>)> {
     let layout = p.layout;
     let f = |pf: ParentField| Field::Parent(role, pf);
     let c = |pf: ParentField| layout.cell(row, f(pf));
@@ -252,10 +345,22 @@ fn parent(p: &mut Problems<'_>, row: &[Cell], role: Role) -> Option<Parent> {
         }
     }
     let birth = p
-        .take(f(ParentField::Birth), values::date(c(ParentField::Birth)))
+        .take(f(ParentField::Birth), values::birth(c(ParentField::Birth)))
         .flatten();
+    let mut month = None;
     let born = match (id, birth) {
-        (Some(id), Some(b)) if id.birth != b => {
+        (Some(id), Some(Born::Month(m))) if !Born::Month(m).same_month(id.birth) => {
+            p.say(
+                f(ParentField::Birth),
+                format!(
+                    "{}与身份证号里的出生日期{}不一致，请核对",
+                    values::zh_month(m),
+                    zh(id.birth)
+                ),
+            );
+            None
+        }
+        (Some(id), Some(Born::Day(b))) if id.birth != b => {
             p.say(
                 f(ParentField::Birth),
                 format!(
@@ -267,7 +372,12 @@ fn parent(p: &mut Problems<'_>, row: &[Cell], role: Role) -> Option<Parent> {
             None
         }
         (Some(id), _) => Some(id.birth),
-        (None, Some(b)) => Some(b),
+        (None, Some(b)) => {
+            if let Born::Month(_) = b {
+                month = Some(b.last());
+            }
+            Some(b.first())
+        }
         (None, None) => {
             let id_blank = values::text(c(ParentField::IdNumber)).is_none();
             let birth_blank = values::text(c(ParentField::Birth)).is_none();
@@ -287,16 +397,42 @@ fn parent(p: &mut Problems<'_>, row: &[Cell], role: Role) -> Option<Parent> {
         .take(f(ParentField::Alive), values::alive(c(ParentField::Alive)))
         .flatten()
         .unwrap_or(true);
+    // 开封户籍 (是/否), else the parent's 户籍地址, else the household's 户籍 or 户籍地址.
+    let own_address = p
+        .take(
+            f(ParentField::Address),
+            values::address(c(ParentField::Address)),
+        )
+        .flatten();
+    let shared_hukou = p
+        .take(
+            Field::Person(ParentField::Hukou),
+            values::yes_no(
+                layout.cell(row, Field::Person(ParentField::Hukou)),
+                "是",
+                "否",
+            ),
+        )
+        .flatten();
     let hukou = p
         .take(
             f(ParentField::Hukou),
             values::yes_no(c(ParentField::Hukou), "是", "否"),
         )
-        .flatten();
+        .flatten()
+        .or(own_address.map(|(k, _)| k))
+        .or(shared_hukou)
+        .or(shared_address.map(|(k, _)| k));
+    let county = own_address.and_then(|(_, a)| a);
     if hukou.is_none() && values::text(c(ParentField::Hukou)).is_none() {
+        let field = if layout.has(f(ParentField::Address)) {
+            f(ParentField::Address)
+        } else {
+            f(ParentField::Hukou)
+        };
         p.say(
-            f(ParentField::Hukou),
-            "必须填写：是或否（已故的父母填生前的户籍）",
+            field,
+            "必须填写：是或否（已故的父母填生前的户籍），或写户籍地址",
         );
     }
     let pension = p
@@ -366,7 +502,7 @@ fn parent(p: &mut Problems<'_>, row: &[Cell], role: Role) -> Option<Parent> {
     if let Some(v) = days {
         parent.hospital_days = v;
     }
-    Some(parent)
+    Some((parent, month, county))
 }
 
 /// The column an engine refusal is about, named as the office's sheet names it.
@@ -374,11 +510,13 @@ pub fn engine_problem(layout: &Layout, row: &[Cell], facts: &Facts, e: &FactsErr
     let field = e.field.as_str();
     let label = match field {
         "as_of" => layout.label(Field::AsOf),
+        "child.disability_grade" if !layout.has(Field::Grade) => layout.label(Field::TypeGrade),
         "child.disability_grade" => layout.label(Field::Grade),
         "child.disability_types" => layout.label(Field::Types),
         "child.schooling" => layout.label(Field::Schooling),
         "child.civil_capacity" => layout.label(Field::ChildCapacity),
         "child.birth_date" => layout.label(Field::ChildBirth),
+        "child.status" if !layout.has(Field::ChildStatus) => layout.label(Field::Category),
         "child.status" => layout.label(Field::ChildStatus),
         "parents" => "女方、男方".to_string(),
         _ => parent_label(layout, row, facts, field).unwrap_or_else(|| field.to_string()),

@@ -1,14 +1,14 @@
 //! The register template's content: the canonical headers, one example row, and one line
 //! per column for the explanation sheet. Pure, so the office page can offer the same file.
 
-use super::columns::{self, canonical_order, Field, ParentField, COLUMNS, PARENT_COLUMNS};
+use super::columns::{self, template_order, Field, ParentField, COLUMNS, PARENT_COLUMNS};
 use super::values::check_char;
 use super::Cell;
 use crate::rules::Role;
 
 /// The headers, in the template's order.
 pub fn headers() -> Vec<String> {
-    canonical_order().into_iter().map(columns::header).collect()
+    template_order().into_iter().map(columns::header).collect()
 }
 
 /// A made-up 居民身份证号 with a correct check character. The area code 410299 is not
@@ -21,7 +21,7 @@ pub fn example_id(birth: &str, sequence: &str) -> String {
 
 /// The example row, one cell per header.
 pub fn example_row() -> Vec<Cell> {
-    canonical_order()
+    template_order()
         .into_iter()
         .map(|f| {
             let t = match f {
@@ -65,7 +65,7 @@ pub const EXPLANATION_HEADERS: [&str; 5] = ["列名", "必填", "可填写的内
 /// One row per column: name, required, values, note, accepted variants.
 pub fn explanation() -> Vec<[String; 5]> {
     let mut rows = Vec::new();
-    for f in canonical_order() {
+    for f in template_order() {
         let row = match f {
             Field::Parent(role, pf) => {
                 let c = PARENT_COLUMNS.iter().find(|c| c.0 == pf);

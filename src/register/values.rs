@@ -275,6 +275,14 @@ pub fn id_number(cell: &Cell) -> Result<Option<IdNumber>, Bad> {
         .collect::<String>()
         .to_uppercase();
     let b = id.as_bytes();
+    let scientific =
+        id.contains("E+") && id.chars().all(|c| c.is_ascii_digit() || ".E+".contains(c));
+    if scientific || looks_rounded(&id) {
+        return Err(format!(
+            "“{}”是被表格存成数字后的号码，后几位已经丢失；请把这一列设成“文本”后重新填写号码",
+            clip(t)
+        ));
+    }
     if id.chars().count() == 15 && b.iter().all(u8::is_ascii_digit) {
         return Err("是15位的旧号码，请填写18位居民身份证号".into());
     }
@@ -555,4 +563,277 @@ pub fn care_setting(cell: &Cell) -> Result<Option<CareSetting>, Bad> {
 /// The day of the year, for messages.
 pub fn zh(d: NaiveDate) -> String {
     format!("{}年{}月{}日", d.year(), d.month(), d.day())
+}
+
+/// A birth as a register gives it: a day, or only its month (1968.06, 196806, 1968年6月).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Born {
+    Day(NaiveDate),
+    /// The month's first day stands for the month; the row is decided for every day of it.
+    Month(NaiveDate),
+}
+
+impl Born {
+    /// The first day the birth can be.
+    pub fn first(self) -> NaiveDate {
+        match self {
+            Born::Day(d) | Born::Month(d) => d,
+        }
+    }
+
+    /// The last day the birth can be.
+    pub fn last(self) -> NaiveDate {
+        match self {
+            Born::Day(d) => d,
+            Born::Month(d) => (28..=31).rev().find_map(|day| d.with_day(day)).unwrap_or(d),
+        }
+    }
+
+    pub fn same_month(self, d: NaiveDate) -> bool {
+        let f = self.first();
+        f.year() == d.year() && f.month() == d.month()
+    }
+}
+
+/// A month as offices write a birth month: 1968.06, 1968.6, 196806, 1968年6月, 1968-06,
+/// 1968/6; `None` when the text is not a month (it may then be a full date).
+fn month_text(t: &str) -> Option<Result<NaiveDate, Bad>> {
+    let t = t.trim();
+    let (y, m) = if t.len() == 6 && t.bytes().all(|b| b.is_ascii_digit()) {
+        (&t[..4], &t[4..])
+    } else if let Some(rest) = t.strip_suffix('月').or_else(|| t.strip_suffix("月份")) {
+        rest.split_once('年')?
+    } else {
+        let sep = t.chars().find(|c| matches!(c, '.' | '-' | '/'))?;
+        let mut parts = t.split(sep);
+        let (y, m) = (parts.next()?, parts.next()?);
+        if parts.next().is_some() {
+            return None;
+        }
+        (y, m)
+    };
+    if y.len() != 4
+        || m.is_empty()
+        || m.len() > 2
+        || !y.bytes().chain(m.bytes()).all(|b| b.is_ascii_digit())
+    {
+        return None;
+    }
+    let (y, m) = (y.parse::<i32>().ok()?, m.parse::<u32>().ok()?);
+    Some(ymd(y, m, 1, t))
+}
+
+/// A birth date: a full date as [`date`] reads it, or only its month (see [`Born`]). A number
+/// cell 1968.1 is refused: it may be 1968年1月 or 1968.10 with its 0 dropped by the
+/// spreadsheet.
+pub fn birth(cell: &Cell) -> Result<Option<Born>, Bad> {
+    readable(cell)?;
+    match cell {
+        Cell::Number(n) if n.fract() == 0.0 && (100_000.0..1_000_000.0).contains(n) => {
+            match month_text(&number_text(*n)) {
+                Some(r) => r.map(|d| Some(Born::Month(d))),
+                None => date(cell).map(|d| d.map(Born::Day)),
+            }
+        }
+        Cell::Number(n) if n.fract() != 0.0 && (1900.0..2101.0).contains(n) => {
+            // 1968.06 → June; 1968.6 → June (1968.60 is no month); 1968.1 may be January or
+            // 1968.10 with its 0 dropped. Worked in whole hundredths: no float formatting.
+            let year = n.trunc();
+            let h = ((n - year) * 100.0).round() as u32;
+            let month = match h {
+                10 => {
+                    return Err(format!(
+                        "数字{}看不出是1月还是10月（表格会把{}.10存成{}.1）；请把这一列设成“文本”，写成{}.01或{}.10",
+                        number_text(*n),
+                        year,
+                        year,
+                        year,
+                        year
+                    ))
+                }
+                1..=9 | 11 | 12 => h,
+                20..=90 if h % 10 == 0 => h / 10,
+                _ => return Err(format!("数字{}不是看得懂的年月", number_text(*n))),
+            };
+            ymd(year as i32, month, 1, &number_text(*n)).map(|d| Some(Born::Month(d)))
+        }
+        Cell::Text(_) => {
+            let Some(t) = text(cell) else {
+                return Ok(None);
+            };
+            match month_text(&t) {
+                Some(r) => r.map(|d| Some(Born::Month(d))),
+                None => date_text(&t).map(|d| Some(Born::Day(d))).map_err(|e| {
+                    if e.contains("不是看得懂的日期") {
+                        format!(
+                            "“{}”不是看得懂的日期；请写成1968-06-15、1968年6月15日，或只写年月：1968.06、1968年6月、196806",
+                            clip(&t)
+                        )
+                    } else {
+                        e
+                    }
+                }),
+            }
+        }
+        _ => date(cell).map(|d| d.map(Born::Day)),
+    }
+}
+
+/// 婚姻状况 as registers write it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Marital {
+    Married,
+    Remarried,
+    Widowed,
+    Divorced,
+    Single,
+}
+
+pub fn marital(cell: &Cell) -> Result<Option<Marital>, Bad> {
+    choose(
+        cell,
+        &[
+            (
+                &["初婚", "在婚", "已婚", "有配偶", "结婚"],
+                Marital::Married,
+            ),
+            (&["再婚", "复婚"], Marital::Remarried),
+            (&["丧偶", "丧夫", "丧妻"], Marital::Widowed),
+            (&["离异", "离婚"], Marital::Divorced),
+            (&["未婚", "单身"], Marital::Single),
+        ],
+        "初婚、再婚、丧偶、离异",
+    )
+}
+
+/// 性别: the role a person's row gives them.
+pub fn sex(cell: &Cell) -> Result<Option<Role>, Bad> {
+    choose(
+        cell,
+        &[
+            (&["女", "女性", "女方", "妻", "母亲"], Role::Mother),
+            (&["男", "男性", "男方", "夫", "父亲"], Role::Father),
+        ],
+        "男、女",
+    )
+}
+
+/// 家庭类别 / 扶助类别 / 对象类型 as registers write it: which way the family is special.
+pub fn category(cell: &Cell) -> Result<Option<ChildStatus>, Bad> {
+    let Some(t) = given(cell)? else {
+        return Ok(None);
+    };
+    let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    let died = [
+        "失独", "死亡", "去世", "离世", "已故", "病故", "身故", "亡故",
+    ];
+    let disabled = ["伤残", "残疾"];
+    let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
+    match (has(&died), has(&disabled)) {
+        (true, false) => Ok(Some(ChildStatus::Deceased)),
+        (false, true) => Ok(Some(ChildStatus::Disabled)),
+        _ if ["健在", "正常", "健康", "在世"].contains(&t.as_str()) => {
+            Ok(Some(ChildStatus::Living))
+        }
+        _ => Err(format!(
+            "“{}”看不懂，可填：失独（独生子女死亡）、伤残（独生子女伤残）",
+            clip(&t)
+        )),
+    }
+}
+
+/// 残疾类别及等级 in one cell: 智力二级, 肢体三级, 视力1级, 多重残疾二级.
+pub fn type_and_grade(cell: &Cell) -> Result<Option<(Vec<DisabilityType>, i64)>, Bad> {
+    let Some(t) = given(cell)? else {
+        return Ok(None);
+    };
+    let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    let at = t
+        .char_indices()
+        .find(|(_, c)| "一二三四五壹贰叁肆12345".contains(*c))
+        .map(|(i, _)| i);
+    let bad = || {
+        format!(
+            "“{}”看不懂，请写残疾类别和等级，如智力二级、肢体三级",
+            clip(&t)
+        )
+    };
+    let Some(at) = at else {
+        return Err(bad());
+    };
+    let (kind, grade_part) = t.split_at(at);
+    let kind = kind.trim_end_matches(['、', ',', '，', '-', '：', ':']);
+    let grade = grade(&Cell::Text(grade_part.to_string())).map_err(|_| bad())?;
+    let types = if kind.is_empty() {
+        Vec::new()
+    } else {
+        disability_types(&Cell::Text(kind.to_string())).map_err(|_| bad())?
+    };
+    Ok(grade.map(|g| (types, g)))
+}
+
+/// 户籍地址 / 户口所在地: whether the hukou is Kaifeng's and, when the address names one, the
+/// county. An address naming another city (or province) is not Kaifeng's.
+pub fn address(cell: &Cell) -> Result<Option<(bool, Option<Area>)>, Bad> {
+    let Some(t) = given(cell)? else {
+        return Ok(None);
+    };
+    let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+    let rest = t.strip_prefix("河南省").unwrap_or(&t);
+    let in_kaifeng = rest.starts_with("开封");
+    // 开封县 is 祥符区's old name: a county, not the city's short name.
+    let rest = rest.strip_prefix("开封市").unwrap_or(rest);
+    let rest = if rest.starts_with("开封县") {
+        rest
+    } else {
+        rest.strip_prefix("开封").unwrap_or(rest)
+    };
+    const COUNTIES: &[(&str, Area)] = &[
+        ("龙亭", Area::Longting),
+        ("顺河", Area::Shunhe),
+        ("鼓楼", Area::Gulou),
+        ("禹王台", Area::Yuwangtai),
+        ("祥符", Area::Xiangfu),
+        ("开封县", Area::Xiangfu),
+        ("杞县", Area::Qixian),
+        ("通许", Area::Tongxu),
+        ("尉氏", Area::Weishi),
+        ("兰考", Area::Lankao),
+        ("城乡一体化示范区", Area::Shifanqu),
+        ("示范区", Area::Shifanqu),
+    ];
+    let county = COUNTIES
+        .iter()
+        .find(|(name, _)| rest.starts_with(name))
+        .map(|(_, a)| *a);
+    if in_kaifeng || county.is_some() {
+        return Ok(Some((true, county)));
+    }
+    // Another place: a province, a city or a county named first.
+    let elsewhere = ["省", "市", "县", "区", "自治"]
+        .iter()
+        .any(|w| t.contains(w));
+    if elsewhere {
+        Ok(Some((false, None)))
+    } else {
+        Err(format!(
+            "“{}”看不出是不是开封市的户籍；请写完整的户籍地址，如开封市鼓楼区……",
+            clip(&t)
+        ))
+    }
+}
+
+/// Whether an ID number cell looks like one a spreadsheet turned into a number and back:
+/// 18 digits ending 000 whose check digit fails.
+pub fn looks_rounded(id: &str) -> bool {
+    let b = id.as_bytes();
+    b.len() == 18
+        && b.iter().all(u8::is_ascii_digit)
+        && id.ends_with("000")
+        && check_char(&b[..17]) != '0'
+}
+
+/// A month for messages: 1968年6月.
+pub fn zh_month(d: NaiveDate) -> String {
+    format!("{}年{}月", d.year(), d.month())
 }
