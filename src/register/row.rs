@@ -214,6 +214,18 @@ pub fn facts(layout: &Layout, row: &[Cell]) -> Result<(Facts, Extra), Vec<String
         }
     }
     area = area.or(shared_address.and_then(|(_, a)| a));
+    // 离异 / 再婚 (RULINGS, "Registers as offices keep them"): the listed parents' own marital
+    // fact, which decides their papers and the couple's items (clause 7, the one-off relief).
+    let as_fact = match marital {
+        Some(values::Marital::Divorced) => Some(crate::rules::Marital::Divorced),
+        Some(values::Marital::Remarried) => Some(crate::rules::Marital::Remarried),
+        _ => None,
+    };
+    if let Some(m) = as_fact {
+        for parent in &mut parents {
+            parent.marital = m;
+        }
+    }
     // 丧偶: one of the two is late. With both listed as living, which one cannot be guessed,
     // and counting both would pay for a late parent.
     if marital == Some(values::Marital::Widowed)
