@@ -574,7 +574,7 @@ async fn an_item_marked_already_received_moves_to_its_own_list_and_the_link_carr
     assert!(first.contains("先做这几件事"), "{first}");
     assert!(app.has("#item-special_support"));
     assert!(!app.has(".received-list"));
-    app.click("#item-special_support button.mark").await;
+    app.click("#item-special_support label.mark input").await;
     assert!(!app.has("#item-special_support"));
     assert!(app.text(".received-list").contains("特别扶助金"));
     let link = common::web::hash();
@@ -582,7 +582,7 @@ async fn an_item_marked_already_received_moves_to_its_own_list_and_the_link_carr
     assert_eq!(back.received, [rules::BenefitId::SpecialSupport]);
     // The print sheet names it apart from what is still to claim.
     assert!(app.text(".print-received").contains("特别扶助金"));
-    app.click(".received-list button.mark").await;
+    app.click(".received-list label.mark input").await;
     assert!(app.has("#item-special_support"));
     assert!(!app.has(".received-list"));
     app.leave();

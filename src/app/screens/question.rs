@@ -102,17 +102,37 @@ pub fn question_screen(props: &QuestionProps) -> Html {
     };
     let t = |k: Key| k.text(s.lang, s.voice);
     let pick = |l: (&'static str, &'static str)| AttrValue::from(s.lang.pick(l.0, l.1));
+    // Issue 20.5: a refusal is where the eye is. Each refusal (even the same one twice) moves
+    // the focus to the message, which scrolls it into view above the sticky bar (the page's
+    // scroll-padding), and role="alert" announces it.
+    let refusals = use_state(|| 0u32);
+    let error_ref = use_node_ref();
+    {
+        let error_ref = error_ref.clone();
+        use_effect_with(*refusals, move |n| {
+            if *n > 0 {
+                if let Some(el) = error_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                    el.scroll_into_view_with_bool(false);
+                }
+            }
+        });
+    }
 
     let onsubmit = {
         let draft = draft.clone();
         let error = error.clone();
+        let refusals = refusals.clone();
         let dispatch = props.dispatch.clone();
         let s = s.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             match finish(q, &s, &draft) {
                 Ok(value) => dispatch.emit(Action::Answer(value)),
-                Err(p) => error.set(Some(p)),
+                Err(p) => {
+                    error.set(Some(p));
+                    refusals.set(*refusals + 1);
+                }
             }
         })
     };
@@ -252,7 +272,7 @@ pub fn question_screen(props: &QuestionProps) -> Html {
                     <summary>{ t(Key::WhyWeAsk) }</summary>
                     <p>{ t(questions::why(q)) }</p>
                 </details>
-                <p class="error" role="alert">{ error.as_ref().map(|p| p.text(s.lang, s.voice)).unwrap_or_default() }</p>
+                <p class="error" role="alert" tabindex="-1" ref={error_ref}>{ error.as_ref().map(|p| p.text(s.lang, s.voice)).unwrap_or_default() }</p>
                 <div class="actions">
                     <button type="button" class="secondary" onclick={back}>{ t(Key::Back) }</button>
                     <button type="submit" class="primary">{ t(Key::Next) }</button>
