@@ -203,6 +203,7 @@ texts! {
     StatusFuture => later!("将于{date}起可以享受"), "From {date}";
     StatusLegend => later!("可以享受：条件符合，可以去办理。需要核实：由有关部门核实后才能确定。将来可以享受：到写明的日期起可以申请。"), "Can receive: the conditions are met, go and claim. To be confirmed: the office decides after checking. From a date: it can be claimed from that date.";
     StatusNotEligible => later!("不适用"), "Does not apply";
+    LegendTitle => later!("这些标记是什么意思"), "What the labels mean";
     Why => later!("为什么"), "Why";
     Basis => later!("依据"), "Based on";
     ClauseRef => later!("汴政办〔2023〕24号 第{n}条"), "汴政办〔2023〕24号, clause {n}";
@@ -218,7 +219,7 @@ texts! {
     Received => later!("已经在享受的（{n}项）"), "Already receiving ({n})";
     MarkReceived => later!("我家已经在享受"), "We already receive this";
     UnmarkReceived => later!("还没有享受"), "Not receiving it yet";
-    Details => later!("详细：为什么、依据、材料"), "Details: why, the clause, papers";
+    Details => later!("详细（为什么、依据、材料）"), "Details";
     AddToCalendar => later!("加到日历"), "Add to calendar";
     CalendarSaved => later!("已保存到下载，打开即可加入日历"), "Saved to downloads: open it to add it to the calendar";
     AfterDeath => later!("身后事"), "After the parents' death";

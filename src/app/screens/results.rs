@@ -140,7 +140,6 @@ fn inside(s: &State, outcome: &Outcome, dispatch: Option<&Callback<Action>>) -> 
     let t = |k: Key| k.text(s.lang, s.voice);
     let view = present::results_view(outcome, &s.answers.received);
     let reminders = calendar::reminders(outcome, s.lang);
-    let count = view.cards.len() + view.services.len() + view.received.len();
     let title = if s.answers.parents_late() {
         Key::ResultsTitleLate
     } else {
@@ -157,9 +156,13 @@ fn inside(s: &State, outcome: &Outcome, dispatch: Option<&Callback<Action>>) -> 
     html! {
         <>
             <h1 id={TITLE_ID} tabindex="-1">{ t(title) }</h1>
-            <p class="lead">{ n(Key::ResultsCount, count) }</p>
+            // What to do first, before anything else (issue 20.2); each group's heading
+            // says how many items it has.
             { first_card(s, outcome, &view) }
-            <p class="legend">{ t(Key::StatusLegend) }</p>
+            <details class="legend-more">
+                <summary>{ t(Key::LegendTitle) }</summary>
+                <p class="legend">{ t(Key::StatusLegend) }</p>
+            </details>
             { office::contact(s.lang, s.voice) }
             if !view.cards.is_empty() {
                 <section class="group" aria-labelledby="to-claim">
