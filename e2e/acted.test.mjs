@@ -143,7 +143,7 @@ test("the parents of a disabled daughter of 24 bring her 残疾人证 and read t
   assert.doesNotMatch(everyPaper, /死亡证明/);
   assert.doesNotMatch(everyPaper, /或残疾人证/);
   assert.match(everyPaper, /子女残疾人证/);
-  const basis = await page.locator(".print-sheet .print-basis").textContent();
+  const basis = (await page.locator(".print-sheet .print-basis").allTextContents()).join("\n");
   assert.match(basis, /将符合条件的计划生育特殊家庭成员纳入计划生育特别扶助范围/);
   assert.doesNotMatch(basis, /1430/);
   await inEveryWay(page, "disabled-daughter");
