@@ -274,7 +274,14 @@ async fn the_results_show_what_the_engine_decides_for_every_scenario_household()
         } else {
             for r in &outcome.benefits {
                 let selector = format!("#item-{}", r.id.as_str());
-                if r.applies() {
+                if present::after_death(r) {
+                    // 身后事 (issue 20.3): its own section, never a card to apply for now.
+                    assert!(!app.has(&selector), "{name}: {selector} among the cards");
+                    assert!(
+                        app.text(".after-death").contains(&*crate::zh_name(r.id)),
+                        "{name}: {selector} not in 身后事"
+                    );
+                } else if r.applies() {
                     assert_eq!(
                         app.text(&format!("{selector} .status")),
                         present::status_label(r, Lang::Zh),
@@ -587,4 +594,9 @@ async fn an_item_marked_already_received_moves_to_its_own_list_and_the_link_carr
     assert!(!app.has(".received-list"));
     app.leave();
     common::web::forget_everything();
+}
+
+/// An item's Chinese name as shown.
+fn zh_name(id: rules::BenefitId) -> String {
+    fuzhu::later::resolve(id.info().zh).to_owned()
 }
