@@ -9,10 +9,12 @@
 
 pub mod columns;
 // In the browser, only the office page reads files (see the feature "office" in Cargo.toml).
+pub mod changes;
 #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
 pub mod file;
 pub mod outreach;
 mod row;
+pub mod stats;
 pub mod template;
 pub mod text;
 pub mod values;
@@ -23,6 +25,10 @@ pub mod wire;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod compare;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod county;
 
 use std::borrow::Cow;
 
