@@ -101,9 +101,10 @@ fn money_of(s: &str) -> Decimal {
 pub fn diff(old: &Table, new: &Table) -> Vec<Diff> {
     let ok = keys(old);
     let nk = keys(new);
-    let mut old_at: HashMap<&str, usize> = HashMap::new();
+    // Two rows with one key (a typo, a family entered twice) are matched in order.
+    let mut old_at: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, (k, _)) in ok.iter().enumerate() {
-        old_at.entry(k.as_str()).or_insert(i);
+        old_at.entry(k.as_str()).or_default().push(i);
     }
     let compared: Vec<&str> = BENEFITS
         .iter()
@@ -118,8 +119,11 @@ pub fn diff(old: &Table, new: &Table) -> Vec<Diff> {
     for (j, (key, who)) in nk.iter().enumerate() {
         let nr = &new.rows[j].1;
         let now = money(&nm, nr);
-        match old_at.get(key.as_str()) {
-            Some(&i) if !seen[i] => {
+        let first_unseen = old_at
+            .get(key.as_str())
+            .and_then(|v| v.iter().copied().find(|&i| !seen[i]));
+        match first_unseen {
+            Some(i) => {
                 seen[i] = true;
                 let or = &old.rows[i].1;
                 let before = money(&om, or);
@@ -141,7 +145,7 @@ pub fn diff(old: &Table, new: &Table) -> Vec<Diff> {
                     });
                 }
             }
-            _ => out.push(Diff {
+            None => out.push(Diff {
                 kind: "新增",
                 key: key.clone(),
                 who: who.clone(),
@@ -211,6 +215,7 @@ fn text_of(c: &Cell) -> String {
     match c {
         Cell::Number(n) => values::number_text(*n),
         Cell::Date(d) => d.format("%Y-%m-%d").to_string(),
+        Cell::Text(t) => t.clone(),
         other => values::text(other).unwrap_or_default(),
     }
 }
