@@ -297,6 +297,25 @@ fn as_of_on_the_command_line_decides_every_row_for_that_day_and_lists_who_change
     assert_eq!(code, 2);
     assert!(stderr.contains("--as-of的日期“2027-13-01”要写成YYYY-MM-DD"));
     assert!(stderr.contains("error: --as-of \"2027-13-01\""));
+    let (code, _, stderr) = fuzhu(&[
+        fixture.to_str().unwrap(),
+        "--today",
+        "2026-12-01",
+        "--as-of",
+        "2029-12-02",
+    ]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("晚了2年以上"), "{stderr}");
+    // Two years ahead to the day is still answered.
+    let (code, _, stderr) = fuzhu(&[
+        fixture.to_str().unwrap(),
+        "--today",
+        "2026-12-01",
+        "--as-of",
+        "2028-12-01",
+        "--stats",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
 }
 
 #[test]

@@ -10,6 +10,7 @@ use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 use super::changes::{self, Change};
 use super::{check_sheets, cli, compare, file, stats, Register};
+use crate::rules::facts::{birthday, MAX_YEARS_AHEAD};
 use crate::rules::params::POLICY_IN_FORCE;
 
 pub const USAGE: &str = "  fuzhu register FILE [--as-of YYYY-MM-DD] [--stats] [-o OUT.xlsx|OUT.csv]
@@ -117,6 +118,20 @@ const LISTED: usize = 30;
 
 /// Runs the call `cli` parsed, with the county's flags.
 pub fn run(more: &More, input: &Path, output: Option<&Path>, today: NaiveDate) -> i32 {
+    if let Some(d) = more.as_of {
+        let latest = birthday(today, MAX_YEARS_AHEAD);
+        if d > latest {
+            say(
+                &format!(
+                    "用法错误：--as-of的日期{d}比今天（{today}）晚了{MAX_YEARS_AHEAD}年以上，请检查年份"
+                ),
+                &format!(
+                    "error: --as-of {d} is more than {MAX_YEARS_AHEAD} years after today ({today}); is the year a typo?"
+                ),
+            );
+            return cli::EXIT_REFUSED;
+        }
+    }
     if let Some(old) = &more.compare {
         return compare::run(old, input, output, today, more.as_of);
     }
