@@ -183,6 +183,7 @@ fn a_mother_turning_49_between_the_two_dates_moves_to_eligible_exactly_on_her_bi
         assert_eq!(moved.len(), 1);
         assert_eq!(moved[0].before, "将来可以享受（2027-02-15起）");
         assert_eq!(moved[0].after, "可以享受");
+        assert!(!moved[0].amount_not_stated);
         assert_eq!(c.because, ["2027-02-15女方满49周岁"]);
         // The money moves by what the rules pay on that day, no more, no less.
         let facts = after.rows[0].facts.as_ref().unwrap();
@@ -219,6 +220,7 @@ fn sheet(path: &Path, name: &str) -> Vec<Vec<String>> {
             r.iter()
                 .map(|c| match c {
                     fuzhu::register::Cell::Number(n) => fuzhu::register::values::number_text(*n),
+                    fuzhu::register::Cell::Text(t) => t.clone(),
                     c => fuzhu::register::values::text(c).unwrap_or_default(),
                 })
                 .collect()
@@ -292,7 +294,15 @@ fn as_of_on_the_command_line_decides_every_row_for_that_day_and_lists_who_change
         .is_none_or(|d| d.is_empty() || d.as_str() > "2027-12-01")));
     let changed = sheet(&out, "变化");
     assert_eq!(changed[0][4], "到2027-12-01");
-    assert!(changed.len() > 1);
+    // KF-002's mother turned 49 on 2026-08-01, after the row's 核查日期 2026-06-01; the child is
+    // disabled, so the province sets the amount: said, not shown as 0 yuan more.
+    let kf2 = changed
+        .iter()
+        .find(|r| r[1].starts_with("KF-002") && r[2] == "特别扶助金")
+        .unwrap();
+    assert_eq!(kf2[3], "将来可以享受（2026-08-01起）");
+    assert_eq!(kf2[4], "可以享受（本政策未写明金额，未计入每月现金）");
+    assert_eq!(kf2[7], "2026-08-01女方满49周岁");
     let (code, _, stderr) = fuzhu(&[fixture.to_str().unwrap(), "--as-of", "2027-13-01"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("--as-of的日期“2027-13-01”要写成YYYY-MM-DD"));

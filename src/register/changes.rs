@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use super::columns::{Field, ParentField};
 use super::{row, status_zh, values, Checked, Register, Summary};
 use crate::rules::facts::birthday;
-use crate::rules::{self, Role, BENEFITS};
+use crate::rules::{self, Group, Role, Status, BENEFITS};
 
 /// The register with every household decided for `date` instead of its own 核查日期;
 /// `today` is the real day (how far ahead a date may be is counted from it).
@@ -46,6 +46,10 @@ pub struct ItemChange {
     pub zh: &'static str,
     pub before: String,
     pub after: String,
+    /// It can be claimed (or is to confirm) on the later day, but the policy states no
+    /// amount for this family (a disabled child's 特别扶助金, set by the province): the
+    /// monthly cash does not count it, and the list says so rather than show a 0.
+    pub amount_not_stated: bool,
 }
 
 /// A family whose answers differ between the two days.
@@ -116,6 +120,20 @@ pub fn between(before: &Register, after: &Register, to: NaiveDate) -> Vec<Change
         let from = b.result.as_ref().map_or(to, |s| s.as_of);
         match (&b.result, &a.result) {
             (Some(sb), Some(sa)) => {
+                let full = a
+                    .facts
+                    .as_ref()
+                    .and_then(|f| rules::evaluate(f, sa.as_of).ok());
+                let unstated = |k: usize| {
+                    full.as_ref().is_some_and(|o| {
+                        let r = &o.benefits[k];
+                        BENEFITS[k].group == Group::Cash
+                            && matches!(r.status, Status::Eligible | Status::Check)
+                            && r.monthly_total.is_none()
+                            && r.one_off_total.is_none()
+                            && r.annual_total.is_none()
+                    })
+                };
                 let items: Vec<ItemChange> = BENEFITS
                     .iter()
                     .zip(sb.items.iter().zip(&sa.items))
@@ -124,6 +142,7 @@ pub fn between(before: &Register, after: &Register, to: NaiveDate) -> Vec<Change
                         zh: bn.zh,
                         before: status_zh(x.0, x.1).into_owned(),
                         after: status_zh(y.0, y.1).into_owned(),
+                        amount_not_stated: unstated(bn.id as usize),
                     })
                     .collect();
                 if items.is_empty() && sb.totals == sa.totals {
@@ -152,7 +171,16 @@ pub fn between(before: &Register, after: &Register, to: NaiveDate) -> Vec<Change
     out
 }
 
-/// One line per change, as standard error and the 变化 sheet say it.
+/// What an item whose amount the policy does not state adds to its new status.
+pub fn unstated_note(i: &ItemChange) -> &'static str {
+    if i.amount_not_stated {
+        "（本政策未写明金额，未计入每月现金）"
+    } else {
+        ""
+    }
+}
+
+/// One line per change, as standard error says it.
 pub fn line(c: &Change) -> String {
     let mut s = format!("第{}行", c.line);
     if !c.who.is_empty() {
@@ -166,7 +194,7 @@ pub fn line(c: &Change) -> String {
     let items: Vec<String> = c
         .items
         .iter()
-        .map(|i| format!("{} {} → {}", i.zh, i.before, i.after))
+        .map(|i| format!("{} {} → {}{}", i.zh, i.before, i.after, unstated_note(i)))
         .collect();
     s.push_str(&items.join("；"));
     if c.monthly.0 != c.monthly.1 {

@@ -263,13 +263,16 @@ fn changes_sheet(wb: &mut Workbook, d: NaiveDate, list: &[Change]) -> Result<(),
     let mut r = 1u32;
     for c in list {
         let because = c.because.join("、");
-        let items: Vec<(&str, &str, &str)> = match &c.error {
-            Some(e) => vec![("", "", e.as_str())],
-            None if c.items.is_empty() => vec![("", "", "")],
+        let items: Vec<(&str, &str, String)> = match &c.error {
+            Some(e) => vec![("", "", e.clone())],
+            None if c.items.is_empty() => vec![("", "", String::new())],
             None => c
                 .items
                 .iter()
-                .map(|i| (i.zh, i.before.as_str(), i.after.as_str()))
+                .map(|i| {
+                    let after = format!("{}{}", i.after, changes::unstated_note(i));
+                    (i.zh, i.before.as_str(), after)
+                })
                 .collect(),
         };
         for (zh, b, a) in items {
@@ -277,7 +280,7 @@ fn changes_sheet(wb: &mut Workbook, d: NaiveDate, list: &[Change]) -> Result<(),
             ws.write_string(r, 1, &c.who)?;
             ws.write_string(r, 2, zh)?;
             ws.write_string(r, 3, b)?;
-            ws.write_string(r, 4, a)?;
+            ws.write_string(r, 4, &a)?;
             if c.error.is_none() {
                 ws.write_number(r, 5, money(c.monthly.0))?;
                 ws.write_number(r, 6, money(c.monthly.1))?;
