@@ -93,6 +93,18 @@ fn keys(t: &Table) -> Vec<(String, String)> {
         .collect()
 }
 
+/// An 错误 without its leading 第N行: a row moved up or down is not a change.
+fn without_line(s: &str) -> &str {
+    let Some(rest) = s.strip_prefix('第') else {
+        return s;
+    };
+    let digits = rest.len() - rest.trim_start_matches(|c: char| c.is_ascii_digit()).len();
+    match rest[digits..].strip_prefix('行') {
+        Some(tail) if digits > 0 => tail.trim_start(),
+        _ => s,
+    }
+}
+
 fn money_of(s: &str) -> Decimal {
     s.parse().unwrap_or_default()
 }
@@ -131,7 +143,8 @@ pub fn diff(old: &Table, new: &Table) -> Vec<Diff> {
                     .iter()
                     .filter_map(|name| {
                         let (a, b) = (cell(or, col(old, name)), cell(nr, col(new, name)));
-                        (a != b).then(|| (name.to_string(), a.to_string(), b.to_string()))
+                        (without_line(a) != without_line(b))
+                            .then(|| (name.to_string(), a.to_string(), b.to_string()))
                     })
                     .collect();
                 let d = [0, 1, 2].map(|k| now[k] - before[k]);
@@ -387,4 +400,19 @@ fn write_failed(path: &Path, why: &str) -> i32 {
         &format!("error: cannot write {}: {why}", path.display()),
     );
     cli::EXIT_IO
+}
+
+#[cfg(test)]
+mod tests {
+    use super::without_line;
+
+    #[test]
+    fn an_error_compares_without_its_row_number() {
+        assert_eq!(
+            without_line("第7行 女方身份证号（L列）：错"),
+            "女方身份证号（L列）：错"
+        );
+        assert_eq!(without_line("第行 x"), "第行 x");
+        assert_eq!(without_line("可以享受"), "可以享受");
+    }
 }
