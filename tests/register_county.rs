@@ -441,6 +441,16 @@ fn comparing_with_an_earlier_export_finds_the_families_added_removed_and_changed
     assert_eq!(code, 2);
     assert!(stderr.contains("不是本工具导出的核查结果"), "{stderr}");
     assert!(stderr.contains("is not this tool's export"));
+    let (code, _, stderr) = fuzhu(&[
+        fixture.to_str().unwrap(),
+        "--compare",
+        old.to_str().unwrap(),
+        "--stats",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("不能同时用--stats"), "{stderr}");
     let (code, _, stderr) = fuzhu(&[fixture.to_str().unwrap(), "--compare", "x.xlsx"]);
     assert_eq!(code, 2);
     assert!(stderr.contains("--compare要用-o"), "{stderr}");

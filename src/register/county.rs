@@ -70,6 +70,12 @@ pub fn split(args: &[String]) -> Result<(More, Vec<String>), (String, String)> {
             _ => rest.push(a.clone()),
         }
     }
+    if more.compare.is_some() && more.stats {
+        return Err((
+            "--compare写的是变化表，不能同时用--stats；请分两次运行".into(),
+            "--compare writes the list of changes and cannot go with --stats; run them one after the other".into(),
+        ));
+    }
     Ok((more, rest))
 }
 

@@ -7,9 +7,9 @@
 //! line (`cli`) is native. What the office page filters and says (`view`, `text`) is pure
 //! too, so it is tested natively. The contract is `docs/register.md`.
 
+pub mod changes;
 pub mod columns;
 // In the browser, only the office page reads files (see the feature "office" in Cargo.toml).
-pub mod changes;
 #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
 pub mod file;
 pub mod outreach;
