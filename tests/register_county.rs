@@ -62,6 +62,10 @@ fn the_statistics_add_up_to_each_rows_answer_on_every_libreoffice_fixture() {
             s.types[3].special,
             decided.iter().filter(|d| d.special_family).count()
         );
+        assert_eq!(
+            s.types[3].covered,
+            decided.iter().filter(|d| d.covered).count()
+        );
         assert_eq!(s.by_area.iter().map(|(_, n)| n).sum::<usize>(), s.decided);
         for (k, item) in s.items.iter().enumerate() {
             let n = |st: Status| decided.iter().filter(|d| d.items[k].0 == st).count();

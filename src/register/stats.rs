@@ -22,6 +22,7 @@ pub struct TypeRow {
     pub label: &'static str,
     pub families: usize,
     pub special: usize,
+    /// 适用本政策, as the rows' column of that name (Kaifeng 户籍), special or not.
     pub covered: usize,
 }
 
@@ -178,7 +179,7 @@ pub fn compute(reg: &Register, date: NaiveDate) -> Stats {
         for k in [t, 3] {
             types[k].families += 1;
             types[k].special += s.special_family as usize;
-            types[k].covered += (s.special_family && s.covered) as usize;
+            types[k].covered += s.covered as usize;
         }
         count(
             &mut by_area,
