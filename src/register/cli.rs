@@ -35,7 +35,11 @@ fn say(zh: &str, en: &str) {
 
 fn usage_error(zh: &str, en: &str) -> i32 {
     say(&format!("用法错误：{zh}"), &format!("error: {en}"));
-    let _ = writeln!(std::io::stderr().lock(), "{USAGE}");
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "{USAGE}\n{}",
+        super::county::USAGE
+    );
     EXIT_REFUSED
 }
 
@@ -117,12 +121,22 @@ fn parse(args: &[String]) -> Result<Call, i32> {
 
 /// Runs `fuzhu register` with the arguments after `register`; the exit code.
 pub fn run(args: &[String]) -> i32 {
+    // The county's flags (--as-of, --stats, --compare) are taken out first: `county`.
+    let (more, args) = match super::county::split(args) {
+        Ok(x) => x,
+        Err((zh, en)) => return usage_error(&zh, &en),
+    };
+    let args = &args[..];
     match parse(args) {
         Err(code) => code,
         Ok(Call::Help) => {
-            println!("{USAGE}");
+            println!("{USAGE}\n{}", super::county::USAGE);
             0
         }
+        Ok(Call::Template(_)) if more.any() => usage_error(
+            "--as-of、--stats、--compare要和台账文件一起用",
+            "--as-of, --stats and --compare go with a register FILE",
+        ),
         Ok(Call::Template(out)) => {
             if !is_ext(&out, "xlsx") {
                 return usage_error(
@@ -134,6 +148,19 @@ pub fn run(args: &[String]) -> i32 {
                 Ok(bytes) => write_file(&out, &bytes),
                 Err(e) => write_failed(&out, &e.to_string()),
             }
+        }
+        Ok(Call::Check {
+            input,
+            output,
+            today,
+            map,
+            show_map: false,
+        }) if more.any() => {
+            let map = match map.as_deref().map(read_map).transpose() {
+                Ok(m) => m,
+                Err(code) => return code,
+            };
+            super::county::run(&more, &input, output.as_deref(), today, map.as_ref())
         }
         Ok(Call::Check {
             input,
@@ -273,7 +300,7 @@ fn lines_zh(lines: &[usize]) -> String {
 }
 
 /// The notices about the file, then one summary line in each language.
-fn summary(reg: &Register) {
+pub(super) fn summary(reg: &Register) {
     for n in &reg.notices {
         say(&format!("提示：{}", n.zh), &format!("note: {}", n.en));
     }

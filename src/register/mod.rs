@@ -7,6 +7,7 @@
 //! line (`cli`) is native. What the office page filters and says (`view`, `text`) is pure
 //! too, so it is tested natively. The contract is `docs/register.md`.
 
+pub mod changes;
 pub mod columns;
 pub mod layout;
 pub mod map;
@@ -18,6 +19,7 @@ mod vague;
 pub mod file;
 pub mod outreach;
 mod row;
+pub mod stats;
 pub mod template;
 pub mod text;
 pub mod values;
@@ -28,6 +30,10 @@ pub mod wire;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod compare;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod county;
 
 use std::borrow::Cow;
 
