@@ -89,6 +89,13 @@ pub const UNSTATED_PLACE: &str = "未填";
 
 /// The column a register names its 社区 (or 村, else 街道 / 乡镇) in, if any.
 pub fn community_column(reg: &Register) -> Option<usize> {
+    // The column the reader understood as 社区 (村（社区）, 所在社区 …), else an unread one
+    // whose header names a 社区, 村, 街道 or 乡镇.
+    let kept = columns::Field::Kept(columns::KeptField::Community);
+    if let Some(j) = (0..reg.headers.len()).find(|&j| reg.layout.fields.get(j) == Some(&Some(kept)))
+    {
+        return Some(j);
+    }
     let unread = |j: &usize| reg.layout.fields.get(*j).is_none_or(Option::is_none);
     let norm: Vec<String> = reg.headers.iter().map(|h| columns::normalise(h)).collect();
     let find = |ok: &dyn Fn(&str) -> bool| (0..norm.len()).filter(unread).find(|&j| ok(&norm[j]));
