@@ -11,7 +11,9 @@ pub mod columns;
 // In the browser, only the office page reads files (see the feature "office" in Cargo.toml).
 #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
 pub mod file;
+pub mod money;
 pub mod outreach;
+pub mod roster;
 mod row;
 pub mod template;
 pub mod text;
@@ -96,13 +98,15 @@ pub struct Notice {
 pub const HEADER_SEARCH_ROWS: usize = 10;
 
 /// The columns the register adds after the input's, in order; then one per item.
-pub const RESULT_HEADERS: [&str; 13] = [
+pub const RESULT_HEADERS: [&str; 15] = [
+    "判断日期",
     "特殊家庭",
     "适用本政策",
     "每月现金（元）",
     "一次性现金（元）",
     "今年住院护理补贴（元）",
     "待核实金额（元）",
+    "金额未计入的项目",
     "可以享受",
     "需要核实",
     "将来可以享受",
@@ -316,12 +320,27 @@ impl Register {
                         Out::Text(Cow::Owned(t))
                     }
                 };
+                let provincial = r
+                    .facts
+                    .as_ref()
+                    .is_some_and(|f| money::provincial_special_support(f, s));
+                out.push(Out::Date(s.as_of));
                 out.push(yes(s.special_family));
                 out.push(yes(s.covered));
-                out.push(money(s.totals.monthly));
+                out.push(if provincial && s.totals.monthly.is_zero() {
+                    Out::Text(Cow::Borrowed(money::PROVINCIAL))
+                } else {
+                    money(s.totals.monthly)
+                });
                 out.push(money(s.totals.one_off));
                 out.push(money(s.totals.annual));
                 out.push(to_confirm(&s.totals_to_confirm));
+                out.push(text(
+                    r.facts
+                        .as_ref()
+                        .map(|f| money::left_out(f, s).join("；"))
+                        .unwrap_or_default(),
+                ));
                 out.push(text(s.titles(Status::Eligible)));
                 out.push(text(s.titles(Status::Check)));
                 out.push(text(s.titles(Status::Future)));
@@ -336,7 +355,7 @@ impl Register {
                 );
             }
             None => {
-                out.extend((0..12).map(|_| Out::Empty));
+                out.extend((0..RESULT_HEADERS.len() - 1).map(|_| Out::Empty));
                 out.push(match &r.error {
                     Some(e) => Out::Text(Cow::Borrowed(e)),
                     None => Out::Empty,

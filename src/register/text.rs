@@ -42,7 +42,9 @@ desk_texts! {
     FilterThisYear => "今年内将符合", "Later this year";
     FilterErrors => "有错误", "With errors";
     FilterNotReceived => "台账未领", "Not received";
-    Search => "按编号或姓名查找", "Find by number or name";
+    FilterApplyThisYear => "今年需申报特别扶助", "To apply for special support this year";
+    FilterNotCovered => "不适用本政策", "Not covered by this policy";
+    Search => "按编号、姓名或身份证号（可只输后几位）查找", "Find by number, name or ID number (or its last digits)";
     Showing => "第{from}–{to}户，共{n}户", "Households {from}–{to} of {n}";
     NoneFound => "没有符合条件的家庭。", "No household matches.";
     Prev => "上一页", "Previous page";
