@@ -304,3 +304,36 @@ fn the_search_finds_a_household_by_a_full_id_number_or_its_last_four_or_more_cha
     // The middle of a number (the birth date) is not its end.
     assert!(view::select(&reg, Filter::All, "19700315").is_empty());
 }
+
+#[test]
+fn the_table_leads_with_the_number_and_names_then_the_answers_then_the_office_s_own_columns() {
+    let reg = register(&[mother_born("19700315")]);
+    let headers = reg.output_headers();
+    let order = view::table_order(&reg);
+    let names: Vec<&str> = order.iter().map(|(p, _)| headers[*p].as_str()).collect();
+    assert_eq!(&names[..4], ["编号", "女方姓名", "男方姓名", "判断日期"]);
+    assert_eq!(names.len(), headers.len(), "every column once");
+    let own: Vec<&str> = order
+        .iter()
+        .filter(|(_, own)| *own)
+        .map(|(p, _)| headers[*p].as_str())
+        .collect();
+    assert_eq!(own[0], "核查日期");
+    assert!(!own.contains(&"错误") && !own.contains(&"可以享受"));
+    // The office's own columns come last.
+    let first_own = order.iter().position(|(_, own)| *own).unwrap();
+    assert!(order[first_own..].iter().all(|(_, own)| *own));
+}
+
+#[test]
+fn exporting_the_households_listed_keeps_only_their_rows_with_every_column() {
+    let reg = register(&[
+        mother_born("19700315"),
+        mother_born("19800315"),
+        mother_born("19700316"),
+    ]);
+    let sub = view::subset(&reg, &[0, 2]);
+    assert_eq!(sub.rows.len(), 2);
+    assert_eq!(sub.output_headers(), reg.output_headers());
+    assert_eq!(sub.output_row(1), reg.output_row(2));
+}

@@ -177,6 +177,41 @@ pub fn select(reg: &Register, filter: Filter, query: &str) -> Vec<usize> {
         .collect()
 }
 
+/// The table's columns, as positions in `reg.output_headers()`, answers first: the
+/// household's 编号 and the parents' names, then every result column and item, then the
+/// office's own columns (`true`: foldable), as the register has them.
+pub fn table_order(reg: &Register) -> Vec<(usize, bool)> {
+    let headers = reg.output_headers();
+    let inputs = headers.len() - super::RESULT_HEADERS.len() - BENEFITS.len();
+    let mut lead = Vec::new();
+    for f in [
+        Field::Number,
+        Field::Parent(Role::Mother, ParentField::Name),
+        Field::Parent(Role::Father, ParentField::Name),
+    ] {
+        if let Some(&j) = reg.layout.index.get(&f) {
+            let h = reg.headers.get(j).map(String::as_str).unwrap_or("");
+            if let Some(p) = headers[..inputs].iter().position(|x| x == h) {
+                if !lead.contains(&p) {
+                    lead.push(p);
+                }
+            }
+        }
+    }
+    let mut order: Vec<(usize, bool)> = lead.iter().map(|&p| (p, false)).collect();
+    order.extend((inputs..headers.len()).map(|p| (p, false)));
+    order.extend((0..inputs).filter(|p| !lead.contains(p)).map(|p| (p, true)));
+    order
+}
+
+/// The register with only `rows` (indices into `reg.rows`), for exporting the households
+/// listed: the same columns, notices and layout.
+pub fn subset(reg: &Register, rows: &[usize]) -> Register {
+    let mut sub = reg.clone();
+    sub.rows = rows.iter().map(|&i| reg.rows[i].clone()).collect();
+    sub
+}
+
 /// How many households each filter keeps, in `Filter::ALL`'s order.
 pub fn counts(reg: &Register) -> [usize; FILTERS] {
     let mut n = [0; FILTERS];

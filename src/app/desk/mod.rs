@@ -7,8 +7,11 @@
 //! minutes without use, or the page is closed.
 
 mod browser;
+mod guard;
+mod office_details;
 mod state;
 pub mod worker;
+mod yearly;
 
 use std::rc::Rc;
 
@@ -272,20 +275,27 @@ fn list(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         DeskAction::Query(input.value())
     });
+    let listed_rc = Rc::new(listed.clone());
     let export_xlsx = {
-        let l = l.clone();
+        let (l, listed) = (l.clone(), listed_rc.clone());
         Callback::from(move |_: MouseEvent| {
-            if let Ok(bytes) = file::xlsx(&l.reg) {
-                browser::download(&bytes, &export_name(&l.name, "xlsx"), browser::XLSX_TYPE);
+            let only = export_listed_only();
+            let sub = only.then(|| view::subset(&l.reg, &listed));
+            if let Ok(bytes) = file::xlsx(sub.as_ref().unwrap_or(&l.reg)) {
+                let name = export_name(&l.name, l.today, only, "xlsx");
+                browser::download(&bytes, &name, browser::XLSX_TYPE);
             }
         })
     };
     let export_csv = {
-        let l = l.clone();
+        let (l, listed) = (l.clone(), listed_rc.clone());
         Callback::from(move |_: MouseEvent| {
+            let only = export_listed_only();
+            let sub = only.then(|| view::subset(&l.reg, &listed));
             let mut bytes = Vec::new();
-            if file::write_csv(&l.reg, &mut bytes).is_ok() {
-                browser::download(&bytes, &export_name(&l.name, "csv"), browser::CSV_TYPE);
+            if file::write_csv(sub.as_ref().unwrap_or(&l.reg), &mut bytes).is_ok() {
+                let name = export_name(&l.name, l.today, only, "csv");
+                browser::download(&bytes, &name, browser::CSV_TYPE);
             }
         })
     };
@@ -306,11 +316,19 @@ fn list(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
     };
     let prev = dispatch.reform(move |_: MouseEvent| DeskAction::Page(page.saturating_sub(1)));
     let next = dispatch.reform(move |_: MouseEvent| DeskAction::Page(page + 1));
-    let clear = dispatch.reform(|_: MouseEvent| {
+    let clear = dispatch.reform(|_: ()| {
         worker::cancel();
         DeskAction::Clear
     });
     let headers = reg.output_headers();
+    let order = Rc::new(view::table_order(reg));
+    let lead = order
+        .iter()
+        .take_while(|(p, _)| {
+            *p < headers.len() - crate::register::RESULT_HEADERS.len() - rules::BENEFITS.len()
+        })
+        .count();
+    let folded = order.iter().filter(|(_, own)| *own).count();
     let showing = if n == 0 {
         T::NoneFound.text(lang).to_string()
     } else {
@@ -341,11 +359,18 @@ fn list(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
                     <button type="button" class="secondary print-all" onclick={print_all} disabled={print_count == 0}>
                         { T::PrintAll.fill(lang, &[("n", &print_count.to_string())]) }
                     </button>
-                    <button type="button" class="secondary desk-clear" onclick={clear} aria-label={T::ClearLabel.text(lang)}>{ T::Clear.text(lang) }</button>
+                    <guard::ClearButton {lang} {clear} />
                 </div>
-                <p class="hint">{ T::ExportHint.text(lang) }</p>
+                <label class="export-listed">
+                    <input type="checkbox" id={EXPORT_LISTED_ID} />
+                    { T::ExportListed.fill(lang, &[("n", &n.to_string())]) }
+                </label>
+                <p class="hint">{ T::ExportHintDated.text(lang) }</p>
                 { print_status(s, dispatch) }
+                <guard::IdleWarning {lang} />
             </div>
+            <office_details::OfficeDetails {lang} />
+            <yearly::Yearly loaded={l.clone()} {lang} />
             <div class="desk-tools no-print">
                 <div class="filters" role="group" aria-label={T::Filters.text(lang)}>{ for filters }</div>
                 <label class="search">
@@ -355,16 +380,24 @@ fn list(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
             </div>
             <p class="showing no-print" aria-live="polite">{ showing }</p>
             if n > 0 {
+                if folded > 0 {
+                    <label class="show-own no-print">
+                        <input type="checkbox" id="show-own-columns" />
+                        { T::ShowOwnColumns.fill(lang, &[("n", &folded.to_string())]) }
+                    </label>
+                }
                 <div class="table-scroll no-print" role="region" tabindex="0" aria-label={T::TableLabel.text(lang)}>
                     <table class="register">
                         <thead>
                             <tr>
-                                <th scope="col">{ T::Row.text(lang) }</th>
-                                { for headers.iter().map(|h| html! { <th scope="col">{ h.clone() }</th> }) }
+                                <th scope="col" class="c-row">{ T::Row.text(lang) }</th>
+                                { for order.iter().enumerate().map(|(k, &(p, own))| html! {
+                                    <th scope="col" ~className={column_class(k, lead, own)}>{ headers[p].clone() }</th>
+                                }) }
                             </tr>
                         </thead>
                         <tbody>
-                            { for listed[from..to].iter().map(|&i| row(s, l, i, dispatch)) }
+                            { for listed[from..to].iter().map(|&i| row(s, l, i, &order, lead, dispatch)) }
                         </tbody>
                     </table>
                 </div>
@@ -384,25 +417,69 @@ fn list(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
     }
 }
 
-fn export_name(input: &str, ext: &str) -> String {
-    let stem = input.rsplit_once('.').map_or(input, |(s, _)| s);
-    ["核查结果-", stem, ".", ext].concat()
+const EXPORT_LISTED_ID: &str = "export-listed";
+
+/// Whether 只导出所列家庭 is ticked (read when an export is clicked).
+fn export_listed_only() -> bool {
+    use wasm_bindgen::JsCast;
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(EXPORT_LISTED_ID))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .is_some_and(|i| i.checked())
 }
 
-fn row(s: &DeskState, l: &Loaded, i: usize, dispatch: &Callback<DeskAction>) -> Html {
+/// 核查结果-台账-20261201.xlsx (所列家庭: 核查结果-台账-所列-20261201.xlsx): the day the
+/// answers were decided for, so two exports on different days never share a name.
+fn export_name(input: &str, day: NaiveDate, listed: bool, ext: &str) -> String {
+    let stem = input.rsplit_once('.').map_or(input, |(s, _)| s);
+    let part = if listed { "-所列" } else { "" };
+    format!("核查结果-{stem}{part}-{}.{ext}", day.format("%Y%m%d"))
+}
+
+/// A column's classes: the first after 行号 stays in place when scrolling sideways; the
+/// office's own columns fold away unless shown.
+fn column_class(k: usize, lead: usize, own: bool) -> &'static str {
+    match (k, own) {
+        (0, _) if lead > 0 => "c-lead",
+        (_, true) => "own",
+        _ => "",
+    }
+}
+
+/// Cells longer than this many characters may be cut: they show their whole text on hover
+/// (title) and on focus (office.css), and take focus for that.
+const CUT_CHARS: usize = 14;
+
+fn row(
+    s: &DeskState,
+    l: &Loaded,
+    i: usize,
+    order: &[(usize, bool)],
+    lead: usize,
+    dispatch: &Callback<DeskAction>,
+) -> Html {
     let r: &Checked = &l.reg.rows[i];
     let line = r.line.to_string();
     let open = dispatch.reform(move |_: MouseEvent| DeskAction::Open(i));
     let cells = l.reg.output_row(i);
     html! {
         <tr key={i} ~className={if r.error.is_some() { "row-error" } else { "" }}>
-            <th scope="row">
+            <th scope="row" class="c-row">
                 <button type="button" class="link-button open-row" onclick={open}
                     aria-label={T::OpenLabel.fill(s.lang, &[("n", &line)])}>
                     { T::Open.fill(s.lang, &[("n", &line)]) }
                 </button>
             </th>
-            { for cells.iter().map(|c| html! { <td>{ c.as_text().into_owned() }</td> }) }
+            { for order.iter().enumerate().map(|(k, &(p, own))| {
+                let text = cells[p].as_text().into_owned();
+                let class = column_class(k, lead, own);
+                if text.chars().count() > CUT_CHARS {
+                    html! { <td ~className={class} title={text.clone()} tabindex="0">{ text }</td> }
+                } else {
+                    html! { <td ~className={class}>{ text }</td> }
+                }
+            }) }
         </tr>
     }
 }
@@ -633,6 +710,7 @@ pub fn start() {
         return;
     }
     install_panic_page();
+    office_details::restore();
     // The family results view's English sentences (crate::english): the office page is used
     // on a PC online and its size is not the families', so it carries them rather than
     // fetching them.
