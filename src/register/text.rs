@@ -69,6 +69,8 @@ desk_texts! {
     BackToList => "返回名单", "Back to the list";
     Household => "第{n}行：{name}", "Row {n}: {name}";
     RowError => "这一户的信息有问题，还不能判断。请在台账里改正后重新打开文件：", "This household's details have a problem and cannot be decided yet. Correct the register and open the file again:";
+    PrintCoverTitle => "告知单目录（共{n}户）", "Sheets printed ({n} households)";
+    PrintCoverDate => "核查日期：{date}", "Checked on {date}";
     ShowOwnColumns => "显示原表的其他{n}列", "Show the register's other {n} columns";
     ExportListed => "只导出所列家庭（{n}户）", "Export only the households listed ({n})";
     ExportHintDated => "导出的文件名带核查日期；每一行都有“判断日期”。列与原表相同，后面加上核查结果。", "The file's name carries the check date and every row its 判断日期: the original columns, then the results.";

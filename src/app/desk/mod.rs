@@ -8,6 +8,7 @@
 
 mod browser;
 mod guard;
+mod named;
 mod office_details;
 mod state;
 pub mod worker;
@@ -80,12 +81,13 @@ fn open_file(f: web_sys::File, dispatch: &Callback<DeskAction>) {
 
 /// The family page's state for one register row, so the family's own results view and print
 /// sheet show it: the answers the questionnaire would have given (for the sheet's code),
-/// where it can express them; addressed to the office's staff on screen.
+/// where it can express them; in the register's voice (这户家庭, 根据台账: never 老人 or 您,
+/// whatever the parents' ages).
 fn family_state(lang: Lang, today: NaiveDate, facts: &rules::Facts) -> State {
     let as_of = facts.as_of.unwrap_or(today);
     let mut s = State::new(as_of);
     s.lang = lang;
-    s.voice = Voice::Volunteer;
+    s.voice = Voice::Register;
     s.answers = Answers::from_facts(facts, as_of).unwrap_or_default();
     s
 }
@@ -495,7 +497,11 @@ fn household(s: &DeskState, l: &Loaded, i: usize, dispatch: &Callback<DeskAction
         (Some(facts), _) => {
             let fs = family_state(lang, l.today, facts);
             match rules::evaluate(facts, fs.today) {
-                Ok(outcome) => with_code(&fs, screens::household(&fs, &outcome)),
+                Ok(outcome) => named::named(
+                    named::heading(l, i, lang),
+                    named::pages(&outcome, &fs.answers.received),
+                    with_code(&fs, screens::household(&fs, &outcome)),
+                ),
                 Err(e) => {
                     html! { <p class="error" role="alert">{ lang.pick(&e.zh, &e.en).to_string() }</p> }
                 }
@@ -617,6 +623,7 @@ fn print_all(p: &PrintProps) -> Html {
                 <button type="button" class="link-button print-cancel" onclick={cancel}>{ T::PrintCancel.text(lang) }</button>
             </p>
             <div class="print-all print-only">
+                { named::cover(&p.loaded, &p.rows, lang) }
                 { for chunks.iter().enumerate().map(|(k, &from)| {
                     let to = chunks.get(k + 1).copied().unwrap_or(ready);
                     html! { <Sheets key={from} loaded={p.loaded.clone()} rows={p.rows.clone()} {from} {to} {lang} /> }
@@ -654,7 +661,11 @@ fn sheets(p: &SheetsProps) -> Html {
             let facts = l.reg.rows[i].facts.as_ref()?;
             let fs = family_state(p.lang, l.today, facts);
             let outcome = rules::evaluate(facts, fs.today).ok()?;
-            Some(with_code(&fs, screens::print_sheet(&fs, &outcome)))
+            Some(named::named(
+                named::heading(l, i, p.lang),
+                named::pages(&outcome, &fs.answers.received),
+                with_code(&fs, screens::print_sheet(&fs, &outcome)),
+            ))
         }) }
     }
 }
