@@ -260,3 +260,39 @@ fn a_disabled_child_s_family_s_special_support_is_written_at_the_province_s_stan
     assert_eq!(out_cell(&reg, 0, "判断日期"), "2026-03-01");
     assert_eq!(out_cell(&reg, 1, "判断日期"), "2026-03-01");
 }
+
+#[test]
+fn the_application_draft_is_filled_from_the_register_with_empty_review_blocks() {
+    use fuzhu::register::application_form::{self, NOT_IN_REGISTER, REFERENCE, REVIEWS};
+    let head = format!("{HEAD},户籍地址,联系电话,子女姓名");
+    let csv = format!(
+        "{head}\n{},开封市鼓楼区东苑路1号,13800000000,李小明\n{},,,\n{},,,\n",
+        row("F1", "死亡", "", "", "19770715", ""),
+        row("F2", "伤残", "二级", "智力", "19700315", ""),
+        row("F3", "健在", "", "", "19700315", ""),
+    );
+    let reg = check(file::read_csv(csv.as_bytes()).unwrap(), today()).unwrap();
+    let f = application_form::form(&reg, 0).expect("a bereaved family has a draft");
+    assert_eq!(REFERENCE, "供参考，以县（区）卫生健康委的正式表格为准");
+    assert_eq!(f.people.len(), 2);
+    assert_eq!(f.people[0].name, "王F1");
+    assert_eq!(f.people[0].id, id("19770715", "002"));
+    assert_eq!(f.people[1].name, "李F1");
+    assert_eq!(f.address, "开封市鼓楼区东苑路1号");
+    assert_eq!(f.phone, "13800000000");
+    assert_eq!(f.child_name, "李小明");
+    assert_eq!(f.child_status, "死亡");
+    assert!(
+        f.reason.contains("女方将于2026年7月15日年满49周岁"),
+        "{}",
+        f.reason
+    );
+    // Where the register has nothing, the draft says so rather than leaving a blank.
+    let g = application_form::form(&reg, 1).unwrap();
+    assert_eq!(g.phone, NOT_IN_REGISTER);
+    assert_eq!(g.certificate, "残疾人证：智力二级");
+    assert!(g.reason.starts_with("独生子女三级以上残疾"));
+    // Not a special family: no draft.
+    assert!(application_form::form(&reg, 2).is_none());
+    assert_eq!(REVIEWS.len(), 3);
+}

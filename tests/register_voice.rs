@@ -25,6 +25,10 @@ fn the_results_say_they_rest_on_the_register_not_on_answers() {
     let en = Key::Disclaimer.text(Lang::En, Voice::Register);
     assert!(en.contains("from the register"), "{en}");
     // The family's and the volunteer's voices are as they were.
-    assert!(Key::Disclaimer.text(Lang::Zh, Voice::Family).contains("根据您的回答"));
-    assert!(Key::Disclaimer.text(Lang::Zh, Voice::Volunteer).contains("根据老人的回答"));
+    assert!(Key::Disclaimer
+        .text(Lang::Zh, Voice::Family)
+        .contains("根据您的回答"));
+    assert!(Key::Disclaimer
+        .text(Lang::Zh, Voice::Volunteer)
+        .contains("根据老人的回答"));
 }

@@ -7,6 +7,7 @@
 //! line (`cli`) is native. What the office page filters and says (`view`, `text`) is pure
 //! too, so it is tested natively. The contract is `docs/register.md`.
 
+pub mod application_form;
 pub mod columns;
 // In the browser, only the office page reads files (see the feature "office" in Cargo.toml).
 #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]

@@ -122,13 +122,27 @@ const COMMUNITY_HEADERS: [&str; 10] = [
 ];
 
 fn community_column(reg: &Register) -> Option<usize> {
+    column_named(reg, &COMMUNITY_HEADERS)
+}
+
+/// The first input column whose header is one of `names` (compared as headers are), for the
+/// columns the register keeps but the rules do not read (社区, 户籍地址, 联系电话, …).
+pub fn column_named(reg: &Register, names: &[&str]) -> Option<usize> {
     reg.headers.iter().position(|h| {
         let n = normalise(h);
-        COMMUNITY_HEADERS.iter().any(|c| normalise(c) == n)
+        names.iter().any(|c| normalise(c) == n)
     })
 }
 
-fn cell_text(reg: &Register, r: &Checked, f: Field) -> String {
+/// The text of row `r`'s cell in the first column named one of `names`, or "".
+pub fn text_named(reg: &Register, r: &Checked, names: &[&str]) -> String {
+    column_named(reg, names)
+        .and_then(|c| r.input.get(c))
+        .and_then(values::text)
+        .unwrap_or_default()
+}
+
+pub fn cell_text(reg: &Register, r: &Checked, f: Field) -> String {
     if !reg.layout.index.contains_key(&f) {
         return String::new();
     }

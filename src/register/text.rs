@@ -71,6 +71,8 @@ desk_texts! {
     RowError => "这一户的信息有问题，还不能判断。请在台账里改正后重新打开文件：", "This household's details have a problem and cannot be decided yet. Correct the register and open the file again:";
     PrintCoverTitle => "告知单目录（共{n}户）", "Sheets printed ({n} households)";
     PrintCoverDate => "核查日期：{date}", "Checked on {date}";
+    DraftOne => "打印申请审核表（参考）", "Print the draft application";
+    DraftAll => "打印所列家庭的申请审核表（参考，{n}户）", "Print the draft applications of the households listed ({n})";
     ShowOwnColumns => "显示原表的其他{n}列", "Show the register's other {n} columns";
     ExportListed => "只导出所列家庭（{n}户）", "Export only the households listed ({n})";
     ExportHintDated => "导出的文件名带核查日期；每一行都有“判断日期”。列与原表相同，后面加上核查结果。", "The file's name carries the check date and every row its 判断日期: the original columns, then the results.";

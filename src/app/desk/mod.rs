@@ -6,6 +6,7 @@
 //! no rule and stores nothing: the register lives in this page's memory until 清除, 30
 //! minutes without use, or the page is closed.
 
+mod application;
 mod browser;
 mod guard;
 mod named;
@@ -361,6 +362,7 @@ fn list(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
                     <button type="button" class="secondary print-all" onclick={print_all} disabled={print_count == 0}>
                         { T::PrintAll.fill(lang, &[("n", &print_count.to_string())]) }
                     </button>
+                    <application::ApplicationDrafts loaded={l.clone()} rows={listed_rc.clone()} {lang} one={false} />
                     <guard::ClearButton {lang} {clear} />
                 </div>
                 <label class="export-listed">
@@ -487,7 +489,7 @@ fn row(
 }
 
 /// One household: the family page's results view and print sheet, or what is wrong.
-fn household(s: &DeskState, l: &Loaded, i: usize, dispatch: &Callback<DeskAction>) -> Html {
+fn household(s: &DeskState, l: &Rc<Loaded>, i: usize, dispatch: &Callback<DeskAction>) -> Html {
     let lang = s.lang;
     let r = &l.reg.rows[i];
     let back = dispatch.reform(|_: MouseEvent| DeskAction::Close);
@@ -520,6 +522,7 @@ fn household(s: &DeskState, l: &Loaded, i: usize, dispatch: &Callback<DeskAction
         <div key={["household-", &i.to_string()].concat()} class="desk-household">
             <div class="actions no-print">
                 <button type="button" class="secondary back-to-list" onclick={back}>{ T::BackToList.text(lang) }</button>
+                <application::ApplicationDrafts loaded={l.clone()} rows={Rc::new(vec![i])} {lang} one={true} />
             </div>
             if r.facts.is_some() {
                 <p class="household-of no-print">{ title }</p>
