@@ -296,3 +296,81 @@ fn the_application_draft_is_filled_from_the_register_with_empty_review_blocks() 
     assert!(application_form::form(&reg, 2).is_none());
     assert_eq!(REVIEWS.len(), 3);
 }
+
+/// `fuzhu ARGS`: its exit code, standard error.
+fn fuzhu(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_fuzhu"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn the_command_line_writes_the_year_s_list_and_its_public_version() {
+    let dir = std::env::temp_dir().join(format!("fuzhu-roster-cli-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let rows = [
+        row("A1", "死亡", "", "", "19770715", ""),
+        row("A2", "死亡", "", "", "19700315", "否"),
+        row("A4", "健在", "", "", "19770715", ""),
+    ];
+    let input = dir.join("台账.csv");
+    std::fs::write(&input, format!("{HEAD}\n{}\n", rows.join("\n"))).unwrap();
+    let input = input.to_str().unwrap();
+    let roster_path = dir.join("名单.xlsx");
+    let public_path = dir.join("公示.xlsx");
+    let (code, err) = fuzhu(&[
+        "register",
+        input,
+        "--list-apply",
+        "2026",
+        "--today",
+        "2026-03-01",
+        "--office",
+        "东苑街道办事处",
+        "-o",
+        roster_path.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("2026年需申报特别扶助：2户"), "{err}");
+    let (code, err) = fuzhu(&[
+        "register",
+        input,
+        "--list-apply",
+        "2026",
+        "--public",
+        "--today",
+        "2026-03-01",
+        "--phone",
+        "0371-12345678",
+        "-o",
+        public_path.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let roster = calamine_lines(&std::fs::read(&roster_path).unwrap()).join("\n");
+    let public = calamine_lines(&std::fs::read(&public_path).unwrap()).join("\n");
+    assert!(roster.starts_with("东苑街道办事处2026年度"));
+    for no in ["A1", "A2"] {
+        assert!(roster.contains(&format!("王{no}")) && public.contains(&format!("王{no}")));
+    }
+    assert!(!roster.contains("王A4"));
+    assert!(has_full_id(&roster) && !has_full_id(&public));
+    assert!(public.contains("监督电话：0371-12345678"));
+    // Wrong calls are refused with the usage, in Chinese then English.
+    let (code, err) = fuzhu(&["register", input, "--list-apply", "26", "-o", "x.xlsx"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--list-apply的年份“26”要写成四位数"), "{err}");
+    let (code, err) = fuzhu(&["register", input, "--list-apply", "2026"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--list-apply需要用-o给出.xlsx文件名"), "{err}");
+    let (code, _) = fuzhu(&["register", input, "--public"]);
+    assert_eq!(code, 2);
+    let (code, _) = fuzhu(&["register", input, "--list-apply", "2026", "-o", "x.csv"]);
+    assert_eq!(code, 2);
+    let _ = std::fs::remove_dir_all(&dir);
+}

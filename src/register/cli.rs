@@ -145,9 +145,9 @@ fn parse(args: &[String]) -> Result<Call, i32> {
                 "--list-apply needs -o OUT.xlsx",
             )),
         },
-        (None, Some(_)) if public => Err(usage_error(
-            "--public只和--list-apply一起用",
-            "--public goes with --list-apply",
+        (None, Some(_)) if public || office != roster::Office::default() => Err(usage_error(
+            "--public、--office、--phone和--address只和--list-apply一起用",
+            "--public, --office, --phone and --address go with --list-apply",
         )),
         (None, Some(input)) => Ok(Call::Check {
             input,

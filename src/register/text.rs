@@ -55,7 +55,6 @@ desk_texts! {
     OpenLabel => "查看第{n}行这一户的完整结果", "Open row {n}'s full results";
     ExportXlsx => "导出Excel（.xlsx）", "Export Excel (.xlsx)";
     ExportCsv => "导出CSV", "Export CSV";
-    ExportHint => "导出的是全部家庭，列与原表相同，后面加上核查结果。", "The export holds every household: the original columns, then the results.";
     PrintAll => "打印所列家庭的告知单（{n}户）", "Print the sheets of the households listed ({n})";
     PrintAsk => "将打印{n}户的告知单，每户从新的一页开始。户数多时，准备和打印都要一些时间；也可以先用上面的筛选或查找缩小范围。", "This prints the sheets of {n} households, each from a new page. With many households, preparing and printing take a while; you can narrow the list with a filter or the search above first.";
     PrintGo => "打印{n}户", "Print {n}";
