@@ -156,6 +156,9 @@ pub fn office_app() -> Html {
                 </button>
             </header>
             <main class="app desk-main" id="main">
+                if s.loaded.is_some() {
+                    <guard::IdleWarning {lang} />
+                }
                 { body }
             </main>
         </div>
@@ -371,7 +374,6 @@ fn list(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
                 </label>
                 <p class="hint">{ T::ExportHintDated.text(lang) }</p>
                 { print_status(s, dispatch) }
-                <guard::IdleWarning {lang} />
             </div>
             <office_details::OfficeDetails {lang} />
             <yearly::Yearly loaded={l.clone()} {lang} />

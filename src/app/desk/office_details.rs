@@ -86,6 +86,8 @@ pub fn office_details(p: &Props) -> Html {
         [f(&o.name), f(&o.address), f(&o.phone), f(&o.hours)]
     });
     let remember = use_state(|| saved().is_some());
+    // Open at first while nothing is given; then as the clerk leaves it.
+    let open_at_first = use_memo((), |_| office::current().name.is_none());
     let apply = {
         let (typed, remember) = (typed.clone(), remember.clone());
         move |t: Typed, keep: bool| {
@@ -127,7 +129,7 @@ pub fn office_details(p: &Props) -> Html {
     };
     let (_, bad) = office_of(&typed);
     html! {
-        <details class="office-details no-print" open={typed[0].is_empty()}>
+        <details class="office-details no-print" open={*open_at_first}>
             <summary>{ T::OfficeTitle.text(lang) }</summary>
             <div class="office-fields">
                 { field(0, T::OfficeName, "office-name", "text", MAX_NAME) }
