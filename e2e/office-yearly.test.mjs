@@ -41,11 +41,11 @@ function id(birth, seq, area = "410204") {
 const HEAD =
   "编号,核查日期,社区,城乡,子女情况,残疾等级,残疾类别,再生育或收养,女方姓名,女方身份证号,女方开封户籍,男方姓名,男方身份证号,男方开封户籍,已领特别扶助金,联系电话,备注说明";
 const family = (no, child, grade, kind, mother, got, note = "") =>
-  `${no},2026-03-01,东苑社区,城镇,${child},${grade},${kind},否,王${no},${id(mother, "002")},是,李${no},${id("19650505", "011")},是,${got},1380000${no.slice(1).padStart(4, "0")},${note}`;
+  `${no},2026-03-01,东苑社区,城镇,${child},${grade},${kind},否,王${no},${id(mother, "002")},是,李${no},${id("19750505", "011")},是,${got},1380000${no.slice(1).padStart(4, "0")},${note}`;
 
-// A1 turns 49 in 2026; A2 is 56, owed and marked not received; A3 receives it; A4's child is
-// living (not covered by this policy); A5's child is disabled (grade 2, intellectual), the
-// mother turning 49 in 2026; A6 turns 49 in 2027; A7 is 44 with nothing to apply for yet.
+// Fathers of 51. A1 turns 49 in 2026; A2 is 56, owed and marked not received; A3 receives it;
+// A4's child is living (not covered by this policy); A5's child is disabled (grade 2,
+// intellectual), the mother turning 49 in 2026; A6 turns 49 in 2027; A7 is 44.
 const REGISTER = [
   HEAD,
   family("A1", "死亡", "", "", "19770715", ""),
@@ -153,9 +153,10 @@ test("answers first: 行号, 编号, the names, the answers; the office's column
 test("filters narrow: 现在可以申请, 今年需申报特别扶助, 不适用本政策; search by ID number's last digits", async () => {
   const page = await openOffice();
   assert.equal(await count(page, "全部"), 7);
-  // A3 receives special support and has nothing else to apply for; A4 is not covered; A6 and
-  // A7 are too young yet: only what must be applied for counts.
-  assert.equal(await count(page, "现在可以申请"), 3);
+  // Only A2 has something to apply for now (special support, marked not received): A3
+  // receives it, A4 is not covered, and the rest have only what every family has without
+  // applying (五定两包, visits, the rewards that go on) while special support is to come.
+  assert.equal(await count(page, "现在可以申请"), 1);
   assert.equal(await count(page, "今年需申报特别扶助"), 3);
   assert.equal(await count(page, "不适用本政策"), 1);
   await page.locator("button.filter", { hasText: "今年需申报特别扶助" }).click();
