@@ -25,6 +25,7 @@ pub fn current() -> Rc<Office> {
 /// Sets the office the sheets name: the office page's own details, typed by its clerk
 /// (`app::desk::office_details`), so its printed sheets are headed as the family page's are
 /// for an embedding office.
+#[cfg(feature = "office")]
 pub fn set(office: Office) {
     OFFICE.with(|o| *o.borrow_mut() = Rc::new(office));
 }

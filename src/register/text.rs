@@ -69,7 +69,7 @@ desk_texts! {
     Household => "第{n}行：{name}", "Row {n}: {name}";
     RowError => "这一户的信息有问题，还不能判断。请在台账里改正后重新打开文件：", "This household's details have a problem and cannot be decided yet. Correct the register and open the file again:";
     PrintCoverTitle => "告知单目录（共{n}户）", "Sheets printed ({n} households)";
-    PrintCoverDate => "核查日期：{date}", "Checked on {date}";
+    PrintCoverDate => "打印日期：{date}", "Printed on {date}";
     DraftOne => "打印申请审核表（参考）", "Print the draft application";
     DraftAll => "打印所列家庭的申请审核表（参考，{n}户）", "Print the draft applications of the households listed ({n})";
     ShowOwnColumns => "显示原表的其他{n}列", "Show the register's other {n} columns";
