@@ -19,6 +19,18 @@ pub enum Voice {
     #[default]
     Family,
     Volunteer,
+    /// The office page showing a household from its register (app::desk): the facts came
+    /// from the register, not from anyone's answers, and the parents may be 49 as well as 80,
+    /// so the household is 这户家庭 and what was said is 台账, never 您 or 老人.
+    Register,
+}
+
+/// The register voice's Chinese: 根据您的回答 → 根据台账, 您家 / 您 / 老人 → 这户家庭.
+fn register_zh(zh: &str) -> String {
+    zh.replace("您的回答", "台账")
+        .replace("您家", "这户家庭")
+        .replace('您', "这户家庭")
+        .replace("老人", "这户家庭")
 }
 
 macro_rules! texts {
@@ -331,6 +343,13 @@ impl Key {
                     Cow::Borrowed(zh)
                 }
             }
+            (Lang::Zh, Voice::Register) => {
+                if has(zh, "您") || has(zh, "老人") {
+                    Cow::Owned(register_zh(zh))
+                } else {
+                    Cow::Borrowed(zh)
+                }
+            }
             (Lang::En, v) => {
                 if !en.contains('{') {
                     return Cow::Borrowed(en);
@@ -338,14 +357,22 @@ impl Key {
                 let (you, your, you_cap, your_cap) = match v {
                     Voice::Family => ("you", "your", "You", "Your"),
                     Voice::Volunteer => ("they", "their", "They", "Their"),
+                    Voice::Register => ("the family", "the family's", "The family", "The family's"),
                 };
-                Cow::Owned(fill_fields(en, |name| match name {
+                let filled = fill_fields(en, |name| match name {
                     "you" => Some(you),
                     "your" => Some(your),
                     "You" => Some(you_cap),
                     "Your" => Some(your_cap),
                     _ => None,
-                }))
+                });
+                Cow::Owned(if v == Voice::Register {
+                    filled
+                        .replace("the family's answers", "the register")
+                        .replace("The family's answers", "The register")
+                } else {
+                    filled
+                })
             }
         }
     }

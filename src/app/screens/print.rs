@@ -37,7 +37,12 @@ pub fn print_button(s: &State, main: bool) -> Html {
 /// The whole printed sheet for an outcome whose family the policy covers.
 pub fn sheet(s: &State, outcome: &Outcome) -> Html {
     // The sheet is handed to the family: addressed to them whoever printed it.
-    let v = Voice::Family;
+    // The office page's sheets speak from its register (Voice::Register); else to the family.
+    let v = if s.voice == Voice::Register {
+        Voice::Register
+    } else {
+        Voice::Family
+    };
     let lang = s.lang;
     let t = |k: Key| k.text(lang, v);
     let visits = by_agency(outcome, &s.answers.received);
@@ -120,7 +125,12 @@ fn agency_page(
     office_line: &Html,
 ) -> Html {
     let lang = s.lang;
-    let v = Voice::Family;
+    // The office page's sheets speak from its register (Voice::Register); else to the family.
+    let v = if s.voice == Voice::Register {
+        Voice::Register
+    } else {
+        Voice::Family
+    };
     let t = |k: Key| k.text(lang, v);
     let child = present::child(outcome);
     let name = with_chinese(
