@@ -869,9 +869,12 @@ impl Answers {
         let child_lost = through.child.schooling.unwrap_or(Schooling::None)
             != facts.child.schooling.unwrap_or(Schooling::None)
             || through.child.has_civil_capacity() != facts.child.has_civil_capacity();
+        // 考虑收养一个孩子 is not asked when every living parent is 60 or older (RULINGS
+        // "Adoption is not asked of the old"), though a register that says so is answered.
         let rebirth_lost = through.circumstances.wants_another_child
             != facts.circumstances.wants_another_child
-            || through.circumstances.needs_ivf != facts.circumstances.needs_ivf;
+            || through.circumstances.needs_ivf != facts.circumstances.needs_ivf
+            || through.circumstances.wants_to_adopt != facts.circumstances.wants_to_adopt;
         let special = !a.not_special() && !a.not_covered();
         (!(special && (disabled && child_lost || rebirth_lost))).then_some(a)
     }
