@@ -40,8 +40,9 @@ pub enum Next {
     Decide(Box<Pending>),
 }
 
-/// The same in the worker and in the page: the matching step where it is needed (or asked
-/// for), else the register started with `map`.
+/// The same in the worker and in the page: the matching step where it is needed (something
+/// missing, a column neither understood nor named by `map`) or asked for, else the register
+/// started with `map`.
 pub fn next(
     sheets: Sheets,
     today: NaiveDate,
@@ -50,7 +51,12 @@ pub fn next(
 ) -> Result<Next, FileError> {
     if ask != DECIDE {
         if let Ok(m) = Matching::of(&sheets, map) {
-            if ask == ALWAYS || m.needs_asking() {
+            // A column the matching names, even as 不使用, is understood.
+            let named = |c: &&FoundColumn| {
+                map.is_some_and(|x| x.columns.iter().any(|k| k.header == c.header))
+            };
+            let unknown = m.unknown().into_iter().any(|c| !named(&c));
+            if ask == ALWAYS || unknown || !m.missing().is_empty() {
                 return Ok(Next::Ask(m));
             }
         }

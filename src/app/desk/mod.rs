@@ -254,7 +254,8 @@ fn opener(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
             let dispatch = dispatch.clone();
             let decide =
                 Callback::from(move |(f, map, ask)| read_file(f, &dispatch, Some(map), ask));
-            html! { <matching::Step asked={a.clone()} {decide} /> }
+            let key = format!("{:p}", Rc::as_ptr(a));
+            html! { <matching::Step {key} asked={a.clone()} {decide} /> }
         }
     };
     // With a register open: one line, to open another file or get the template.
