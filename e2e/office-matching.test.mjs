@@ -160,6 +160,7 @@ test("the same register opened with the saved matching file skips the step; шо░ф
   await page.locator("button.show-matching").click();
   await step(page).waitFor();
   await page.locator("input.remember-columns").check();
+  await page.locator("input.accept-defaults").check();
   await page.locator("button.matching-go").click();
   await loaded(page).waitFor({ timeout: 60_000 });
   const kept = await page.evaluate(() => Object.keys(localStorage));
@@ -172,6 +173,7 @@ test("the same register opened with the saved matching file skips the step; шо░ф
   await page.locator("button.show-matching").click();
   await step(page).waitFor();
   await page.locator("input.remember-columns").uncheck();
+  await page.locator("input.accept-defaults").check();
   await page.locator("button.matching-go").click();
   await loaded(page).waitFor({ timeout: 60_000 });
   assert.equal(await page.evaluate(() => localStorage.length), 0);
