@@ -152,11 +152,11 @@ for (const [size, options] of [
       // The exports: the CSV exactly what the command line writes for the same file; the
       // .xlsx, read back by the command line, decides to the same CSV.
       const csv = await download(page, "button.export-csv", "page.csv");
-      assert.equal(csv.suggested, "核查结果-register.csv");
+      assert.match(csv.suggested, /^核查结果-register-\d{8}\.csv$/, "the file's name carries the check date");
       const native = fuzhu(["register", join(FIXTURES, "register.xlsx")]);
       assert.ok((await readFile(csv.path)).equals(native), "the page's CSV equals fuzhu register's");
       const xlsx = await download(page, "button.export-xlsx", "page.xlsx");
-      assert.equal(xlsx.suggested, "核查结果-register.xlsx");
+      assert.match(xlsx.suggested, /^核查结果-register-\d{8}\.xlsx$/);
       const head = (await readFile(xlsx.path)).subarray(0, 4);
       assert.ok(head.equals(Buffer.from("PK\x03\x04", "latin1")), "an .xlsx (zip) file");
       assert.ok(fuzhu(["register", xlsx.path]).equals(native), "the exported .xlsx reads back to the same answers");
@@ -169,8 +169,12 @@ for (const [size, options] of [
       await page.locator(".lang-switch").click();
     }
 
-    // 清除: the register gone, the page as opened.
+    // 清除 asks first: 不清除 keeps the register; 确定清除 forgets it.
     await page.locator("button.desk-clear").click();
+    await page.locator(".clear-ask button.clear-keep").click();
+    assert.equal(await rows(page).count(), households, "不清除 keeps every household");
+    await page.locator("button.desk-clear").click();
+    await page.locator(".clear-ask button.clear-go").click();
     assert.equal(await page.locator("table.register").count(), 0);
     assert.match(await page.locator(".desk-status").innerText(), /已清除/);
     assert.deepEqual(await storage(page), { local: 0, session: 0, cookies: "" }, "nothing stored");
@@ -191,8 +195,11 @@ test("after 30 minutes without use the register is wiped, and at 29:59 not yet",
   await page.locator("button.filter", { hasText: "全部" }).click();
   const now = await page.evaluate(() => Date.now());
   await page.clock.pauseAt(now + 1000);
-  await page.clock.runFor(30 * 60 * 1000 - 2000);
+  await page.clock.runFor(28 * 60 * 1000);
+  assert.equal(await page.locator(".idle-warning").count(), 0, "no warning two minutes before");
+  await page.clock.runFor(2 * 60 * 1000 - 2000);
   assert.ok((await rows(page).count()) > 0, "wiped before 30 minutes");
+  assert.match(await page.locator(".idle-warning[role=alertdialog]").innerText(), /1分钟后将自动清除/);
   await page.clock.runFor(2000);
   await page.locator(".desk-status", { hasText: "30分钟没有操作" }).waitFor({ timeout: 5000 });
   assert.equal(await page.locator("table.register").count(), 0);

@@ -69,7 +69,8 @@ test("the print view has one page per place, with items, papers and clauses", as
   for (const n of ["12345", "12320", "12348"]) assert.match(coverText, new RegExp(n));
   // No office in the address: no office details, and a plain word on what to do instead.
   assert.equal(await page.locator(".print-sheet .office-contact").count(), 0);
-  assert.match(coverText, /没有填写社区或街道的联系方式/);
+  assert.match(coverText, /请按下面各页写明的地点去办理/);
+  assert.doesNotMatch(coverText, /没有填写社区或街道的联系方式/);
   assert.equal(await page.locator(".print-qr svg.qr path").count(), 1, "the QR code is on the cover");
 
   const sheets = page.locator(".agency-sheet");

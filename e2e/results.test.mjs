@@ -42,6 +42,15 @@ async function widow(page) {
   await results(page);
 }
 
+/** 先去 and what to bring end within the first 640 pixels, the money after them. */
+async function onFirstScreen(page, how) {
+  const box = async (sel) => page.locator(`.first-card ${sel}`).first().boundingBox();
+  const bring = await box(".bring");
+  assert.ok(bring && bring.y + bring.height <= 640, `${how}: what to bring ends at ${bring && bring.y + bring.height}px`);
+  const money = await box(".totals");
+  assert.ok(money && money.y > bring.y, `${how}: the money follows`);
+}
+
 /** How many 640-pixel screens the page is, top to bottom. */
 const screens = (page) => page.evaluate(() => document.documentElement.scrollHeight / 640);
 
@@ -58,6 +67,16 @@ test("the widow's results lead with what to do and fit in 8 screens", async () =
   assert.match(text, /每月现金\s*1430元/);
   assert.match(text, /先去：.*村（居）委会/);
   assert.match(text, /要带的材料：.*身份证/);
+  // Issue 20.2: where to go and what to bring before the money, on the first screen.
+  assert.ok(text.indexOf("先去") < text.indexOf("每月现金"), text);
+  await onFirstScreen(page, "normal text");
+  // Papers each once, the child's own (issue 20.4).
+  const bring = await first.locator(".bring").innerText();
+  assert.equal((bring.match(/子女死亡证明/g) ?? []).length, 1, bring);
+  assert.doesNotMatch(bring, /或残疾人证/);
+  // The grave plot waits in 身后事 while a parent lives? She is a widow: it can be claimed now
+  // for her late husband, so it is among what to apply for; it never decides 先去.
+  assert.doesNotMatch(await first.locator(".contact").innerText(), /民政局/);
   // The most urgent card first: her monthly support.
   assert.equal(await page.locator(".group .items > li article").first().getAttribute("id"), "item-special_support");
   // Services folded into one group; the clause's words one tap away.
@@ -78,6 +97,10 @@ test("the widow's results lead with what to do and fit in 8 screens", async () =
   const large = await screens(page);
   await page.evaluate(() => window.scrollTo(0, 0));
   await app.screenshot(page, "results-widow-first-card-large");
+  await app.screenshot(page, "results-widow-full-large", { fullPage: true });
+  console.log(`widow's results in large text: ${large.toFixed(1)} screens`);
+  await onFirstScreen(page, "大字");
+  assert.ok(large <= 8, `the widow's results are ${large.toFixed(1)} screens in large text`);
   await axeClean(page, "the widow's results in large text");
 
   await page.locator(".large-toggle").click();
@@ -88,6 +111,10 @@ test("the widow's results lead with what to do and fit in 8 screens", async () =
   const english = await screens(page);
   await page.evaluate(() => window.scrollTo(0, 0));
   await app.screenshot(page, "results-widow-first-card-en");
+  await app.screenshot(page, "results-widow-full-en", { fullPage: true });
+  console.log(`widow's results in English: ${english.toFixed(1)} screens`);
+  await onFirstScreen(page, "English");
+  assert.ok(english <= 8, `the widow's results are ${english.toFixed(1)} screens in English`);
   await axeClean(page, "the widow's results in English");
   console.log(`widow's results: ${normal.toFixed(1)} screens, ${large.toFixed(1)} in large text, ${english.toFixed(1)} in English`);
   app.assertSameOrigin(page);
@@ -100,7 +127,10 @@ test("an item marked already received moves to its own list, travels in the link
   await waitForApp(page);
   await widow(page);
   const before = await page.evaluate(() => location.hash);
-  await page.locator("#item-special_support button.mark").click();
+  // Issue 20.6: the mark is plainly a control, a checkbox labelled 我家已经在享受.
+  const mark = page.locator("#item-special_support label.mark");
+  assert.equal((await mark.innerText()).trim(), "我家已经在享受");
+  await mark.locator("input[type=checkbox]").click();
   const received = page.locator(".received-list");
   await received.waitFor();
   assert.match(await received.innerText(), /特别扶助金/);
@@ -109,7 +139,7 @@ test("an item marked already received moves to its own list, travels in the link
   // The money is still the rules' own: the mark is not a fact.
   assert.match(await page.locator(".first-card .totals").innerText(), /1430元/);
   const link = await page.evaluate(() => location.hash);
-  assert.match(link, /^#v4\./);
+  assert.match(link, /^#v5\./);
   assert.notEqual(link, before);
   // The print sheet: what is still to claim, and what she already gets apart from it.
   const sheet = page.locator(".print-sheet");
@@ -127,12 +157,12 @@ test("an item marked already received moves to its own list, travels in the link
   await other.context().close();
 
   // Taken off again: back among the cards.
-  await received.getByRole("button", { name: "还没有享受" }).click();
+  await received.getByRole("checkbox", { name: /我家已经在享受/ }).click();
   await page.locator("#item-special_support").waitFor();
   assert.equal(await page.locator(".received-list").count(), 0);
 
   // 清除全部 takes the mark with everything else.
-  await page.locator("#item-legal_aid, #item-special_support").first().locator("button.mark").click();
+  await page.locator("#item-legal_aid, #item-special_support").first().locator("label.mark input").click();
   await page.locator("details.clear > summary").click();
   await page.locator("button.clear-all").click();
   await page.locator(".screen.welcome").waitFor();
@@ -178,6 +208,8 @@ test("加到日历 saves the dates of a later item as an iCalendar file, without
   // No request: a blob: address made in the page.
   const after = app.requests(page).slice(requests).filter((u) => !u.startsWith("blob:"));
   assert.deepEqual(after, []);
+  // It says what it did (issue 20.6).
+  assert.equal((await support.locator("[role=status]").innerText()).trim(), "已保存到下载，打开即可加入日历");
   // Items that hold now have no calendar button.
   assert.equal(await page.locator("#item-death_relief button.calendar").count(), 0);
   // In English: the events' words in English, the office's Chinese name kept.
@@ -188,7 +220,7 @@ test("加到日历 saves the dates of a later item as an iCalendar file, without
   const en = await readFile(await english.path(), "utf8");
   assert.match(en, /SUMMARY:Special support payment: the application opens this year/);
   assert.match(en, /SUMMARY:From today: Special support payment/);
-  assert.equal(await support.locator("button.mark").innerText(), "Already receiving it");
+  assert.equal((await support.locator("label.mark").innerText()).trim(), "We already receive this");
   await axeClean(page, "results with a calendar button");
   app.assertNoErrors(page);
   await page.context().close();

@@ -89,8 +89,21 @@ for (const { lang, large } of [
     // The topbar fits the phone's width.
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), "no sideways scroll");
 
+    // 下一位 asks first (issue 20.6): 不 keeps everything as it was.
+    await next.click();
+    const ask = page.locator(".confirm-next");
+    await ask.waitFor();
+    assert.equal(await page.evaluate(() => document.activeElement?.closest(".confirm-next") !== null), true, "focus on the question");
+    await app.screenshot(page, `session-next-ask-${lang}${large ? "-large" : ""}-360x640`);
+    await axeClean(page, "下一位's question");
+    await ask.locator("button.secondary").click();
+    assert.equal(await ask.count(), 0);
+    assert.equal(await page.locator(".screen.results").count(), 1, "still this person's results");
+    assert.ok((await kept(page)).stored["fuzhu.answers"], "nothing cleared");
+
     const cancelsBefore = await page.evaluate(() => window.__cancels);
     await next.click();
+    await page.locator(".confirm-next button.primary").click();
     await page.locator(".screen.welcome").waitFor();
     assert.deepEqual(await kept(page), { stored: {}, hash: "" });
     assert.equal(await page.evaluate(() => history.length), historyLength, "no history entry added");

@@ -1447,3 +1447,41 @@ fn a_mother_of_74_at_a_disabled_childs_birth_is_refused_on_the_question_in_the_r
     };
     assert!(questions::date_value(Question::MotherBirth, parts, &a, today()).is_ok());
 }
+
+fn offers_adoption_to(a: &Answers) -> bool {
+    questions::checks(Question::Circumstances, a, today())
+        .iter()
+        .any(|c| c.label == Key::WantsToAdopt)
+}
+
+/// RULINGS "Adoption is not asked of the old": 考虑收养一个孩子 is asked while a living parent is
+/// under 60 (the 60th birthday counts as 60), below, at and above that birthday.
+#[test]
+fn adoption_is_not_asked_when_every_living_parent_is_60_or_older() {
+    // today() is 2026-11-29.
+    let mut a = bereaved_couple();
+    assert!(offers_adoption_to(&a), "a couple in their fifties");
+    a.apply(AnswerValue::MotherBirth(Birth::Day(day(1960, 1, 1))));
+    a.apply(AnswerValue::FatherBirth(Birth::Day(day(1966, 11, 30))));
+    assert!(offers_adoption_to(&a), "the father turns 60 tomorrow");
+    a.apply(AnswerValue::FatherBirth(Birth::Day(day(1966, 11, 29))));
+    assert!(!offers_adoption_to(&a), "the father turns 60 today");
+    a.apply(AnswerValue::FatherBirth(Birth::Day(day(1946, 3, 1))));
+    a.apply(AnswerValue::MotherBirth(Birth::Day(day(1948, 5, 1))));
+    assert!(!offers_adoption_to(&a), "a couple of 78 and 80");
+    // An earlier tick is not carried into the facts once the question is not asked.
+    a.apply(AnswerValue::Care([
+        Some(rules::CareSetting::Home),
+        Some(rules::CareSetting::Home),
+    ]));
+    a.apply(AnswerValue::Circumstances(rules::Circumstances {
+        wants_to_adopt: true,
+        ..Default::default()
+    }));
+    assert!(!a.to_facts(today()).unwrap().circumstances.wants_to_adopt);
+    // A widow of 66 whose late husband would have been younger: only the living count.
+    a.apply(AnswerValue::Living(Living::MotherOnly));
+    a.apply(AnswerValue::MotherBirth(Birth::Day(day(1960, 4, 2))));
+    a.apply(AnswerValue::FatherBirth(Birth::Day(day(1975, 1, 9))));
+    assert!(!offers_adoption_to(&a), "a widow of 66");
+}

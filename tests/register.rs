@@ -96,10 +96,21 @@ fn expected_columns(o: &Outcome) -> Vec<(String, String)> {
             }
         }
     }
+    // 特别扶助金 granted at the province's standard (a disabled child) is never written as 0.
+    let ss = o.get(rules::BenefitId::SpecialSupport);
+    let provincial = ss.status == Status::Eligible && ss.monthly_total.is_none();
     let mut cols = vec![
+        ("判断日期", o.as_of.to_string()),
         ("特殊家庭", yes(o.special_family)),
         ("适用本政策", yes(o.covered)),
-        ("每月现金（元）", yuan(o.totals.monthly)),
+        (
+            "每月现金（元）",
+            if provincial && o.totals.monthly.is_zero() {
+                "按省定标准".to_string()
+            } else {
+                yuan(o.totals.monthly)
+            },
+        ),
         ("一次性现金（元）", yuan(o.totals.one_off)),
         ("今年住院护理补贴（元）", yuan(o.totals.annual)),
         ("待核实金额（元）", confirm),
@@ -208,8 +219,9 @@ fn every_fixture_format_reads_each_household_as_the_rules_see_it() {
         let headers = reg.output_headers();
         assert_eq!(headers[0], "编号");
         assert_eq!(headers[33], "备注", "{name}");
-        assert_eq!(headers[34], "特殊家庭", "{name}");
-        assert_eq!(headers.len(), 34 + 13 + 25, "{name}");
+        assert_eq!(headers[34], "判断日期", "{name}");
+        assert_eq!(headers[35], "特殊家庭", "{name}");
+        assert_eq!(headers.len(), 34 + 15 + 25, "{name}");
         assert_eq!(get(&out_row(&reg, 0), "备注"), "低保户");
         // 备注 is a column offices keep: understood, kept, not used and not called unknown.
         assert!(

@@ -6,10 +6,12 @@
 use std::path::Path;
 
 use chrono::NaiveDate;
+use fuzhu::register::roster;
 use fuzhu::register::values::check_char;
 use fuzhu::register::view::{self, Filter};
 use fuzhu::register::{check, check_sheets, file, Register};
-use fuzhu::rules::Status;
+use fuzhu::rules::benefits::Claim;
+use fuzhu::rules::{BenefitId, Status};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -172,7 +174,20 @@ fn every_filter_on_the_libreoffice_fixture_keeps_the_households_the_answers_say(
                 (_, Filter::All) => true,
                 (None, Filter::Errors) => true,
                 (None, _) | (Some(_), Filter::Errors) => false,
-                (Some(s), Filter::ClaimNow) => s.items.iter().any(|(x, _)| *x == Status::Eligible),
+                (Some(s), Filter::ClaimNow) => fuzhu::rules::BENEFITS
+                    .iter()
+                    .zip(s.items.iter())
+                    .any(|(b, (x, _))| {
+                        *x == Status::Eligible
+                            && match b.claim {
+                                Claim::Apply => {
+                                    !(b.id == BenefitId::SpecialSupport
+                                        && roster::received(&reg, r) == Some(true))
+                                }
+                                Claim::PerStay => !s.totals.annual.is_zero(),
+                                _ => false,
+                            }
+                    }),
                 (Some(s), Filter::Check) => s.items.iter().any(|(x, _)| *x == Status::Check),
                 (Some(s), Filter::Soon) => s.items.iter().any(|(x, d)| {
                     *x == Status::Future
@@ -189,6 +204,11 @@ fn every_filter_on_the_libreoffice_fixture_keeps_the_households_the_answers_say(
                 (Some(s), Filter::NotReceived) => {
                     s.reminders.iter().any(|l| l.contains("台账显示未领取"))
                 }
+                (Some(s), Filter::ApplyThisYear) => {
+                    roster::due(&reg, r, s.as_of.format("%Y").to_string().parse().unwrap())
+                        .is_some()
+                }
+                (Some(s), Filter::NotCovered) => !s.special_family || !s.covered,
             };
             assert_eq!(listed.contains(&i), want, "{f:?}, row {}", r.line);
         }
@@ -199,4 +219,121 @@ fn every_filter_on_the_libreoffice_fixture_keeps_the_households_the_answers_say(
         counts[0] >= 10 && counts[1] > 0 && counts[5] > 0,
         "{counts:?}"
     );
+}
+
+#[test]
+fn can_claim_now_does_not_list_a_household_whose_only_items_are_the_services_every_family_has() {
+    // A bereaved mother of 44 in town, no pension or medical scheme given, no days in hospital:
+    // special support is to come, and what she has now (五定两包, visits, the rewards that go
+    // on, the insurance bought for her) needs no application.
+    let young = format!(
+        "Y1,2026-06-01,城镇,死亡,否,某某,{},是,,,,",
+        id("19820315", "002")
+    );
+    // A mother of 56 owed special support, the register showing it not received; and one
+    // showing it received, with nothing else to apply for.
+    let owed = format!(
+        "K1,2026-06-01,城镇,死亡,否,某某,{},是,,,,否",
+        id("19700315", "002")
+    );
+    let received = format!(
+        "K2,2026-06-01,城镇,死亡,否,某某,{},是,,,,是",
+        id("19700315", "002")
+    );
+    let reg = register(&[young, owed, received]);
+    for r in &reg.rows {
+        let s = r.result.as_ref().expect("decided");
+        assert!(s.items.iter().any(|(st, _)| *st == Status::Eligible));
+    }
+    assert_eq!(kept(&reg, Filter::ClaimNow), vec![1]);
+    assert_eq!(kept(&reg, Filter::All), vec![0, 1, 2]);
+}
+
+#[test]
+fn can_claim_now_narrows_the_fixture_while_all_still_lists_every_household() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/register/register.xlsx");
+    let reg = check_sheets(file::read_path(&path).unwrap(), today()).unwrap();
+    let counts = view::counts(&reg);
+    let decided = reg.rows.iter().filter(|r| r.result.is_some()).count();
+    let covered = reg
+        .rows
+        .iter()
+        .filter_map(|r| r.result.as_ref())
+        .filter(|s| s.special_family && s.covered)
+        .count();
+    // Every covered family has the universal services; fewer have something to apply for.
+    assert!(counts[1] <= covered, "{counts:?}");
+    assert_eq!(
+        counts[8],
+        decided - covered,
+        "不适用本政策 counts the households decided and not covered"
+    );
+}
+
+#[test]
+fn not_covered_lists_a_family_whose_child_is_living_or_who_has_no_kaifeng_hukou() {
+    let living = format!(
+        "L1,2026-06-01,城镇,健在,否,某某,{},是,,,,",
+        id("19700315", "002")
+    );
+    let elsewhere = format!(
+        "L2,2026-06-01,城镇,死亡,否,某某,{},否,,,,",
+        id("19700315", "002")
+    );
+    let reg = register(&[living, elsewhere, mother_born("19700315")]);
+    assert_eq!(kept(&reg, Filter::NotCovered), vec![0, 1]);
+    assert!(!kept(&reg, Filter::ClaimNow).contains(&0));
+}
+
+#[test]
+fn the_search_finds_a_household_by_a_full_id_number_or_its_last_four_or_more_characters() {
+    let a = id("19700315", "002");
+    let b = id("19710101", "004");
+    let reg = register(&[
+        format!("KF-001,2026-06-01,城镇,死亡,否,张秀英,{a},是,,,,"),
+        format!("KF-002,2026-06-01,城镇,死亡,否,王桂兰,{b},是,,,,"),
+    ]);
+    assert_eq!(view::select(&reg, Filter::All, &a), vec![0]);
+    assert_eq!(view::select(&reg, Filter::All, &b[14..]), vec![1]);
+    assert_eq!(view::select(&reg, Filter::All, &b[12..]), vec![1]);
+    // Spaces typed inside the number are ignored; a lower-case x matches X.
+    let spaced = format!("{} {} {}", &a[..6], &a[6..14], &a[14..]);
+    assert_eq!(view::select(&reg, Filter::All, &spaced), vec![0]);
+    // Three digits are too few to mean an ID number's end (and match no 编号 or name).
+    assert!(view::select(&reg, Filter::All, &b[15..]).is_empty());
+    // The middle of a number (the birth date) is not its end.
+    assert!(view::select(&reg, Filter::All, "19700315").is_empty());
+}
+
+#[test]
+fn the_table_leads_with_the_number_and_names_then_the_answers_then_the_office_s_own_columns() {
+    let reg = register(&[mother_born("19700315")]);
+    let headers = reg.output_headers();
+    let order = view::table_order(&reg);
+    let names: Vec<&str> = order.iter().map(|(p, _)| headers[*p].as_str()).collect();
+    assert_eq!(&names[..4], ["编号", "女方姓名", "男方姓名", "判断日期"]);
+    assert_eq!(names.len(), headers.len(), "every column once");
+    let own: Vec<&str> = order
+        .iter()
+        .filter(|(_, own)| *own)
+        .map(|(p, _)| headers[*p].as_str())
+        .collect();
+    assert_eq!(own[0], "核查日期");
+    assert!(!own.contains(&"错误") && !own.contains(&"可以享受"));
+    // The office's own columns come last.
+    let first_own = order.iter().position(|(_, own)| *own).unwrap();
+    assert!(order[first_own..].iter().all(|(_, own)| *own));
+}
+
+#[test]
+fn exporting_the_households_listed_keeps_only_their_rows_with_every_column() {
+    let reg = register(&[
+        mother_born("19700315"),
+        mother_born("19800315"),
+        mother_born("19700316"),
+    ]);
+    let sub = view::subset(&reg, &[0, 2]);
+    assert_eq!(sub.rows.len(), 2);
+    assert_eq!(sub.output_headers(), reg.output_headers());
+    assert_eq!(sub.output_row(1), reg.output_row(2));
 }

@@ -274,7 +274,14 @@ async fn the_results_show_what_the_engine_decides_for_every_scenario_household()
         } else {
             for r in &outcome.benefits {
                 let selector = format!("#item-{}", r.id.as_str());
-                if r.applies() {
+                if present::after_death(r) {
+                    // 身后事 (issue 20.3): its own section, never a card to apply for now.
+                    assert!(!app.has(&selector), "{name}: {selector} among the cards");
+                    assert!(
+                        app.text(".after-death").contains(&*crate::zh_name(r.id)),
+                        "{name}: {selector} not in 身后事"
+                    );
+                } else if r.applies() {
                     assert_eq!(
                         app.text(&format!("{selector} .status")),
                         present::status_label(r, Lang::Zh),
@@ -574,7 +581,7 @@ async fn an_item_marked_already_received_moves_to_its_own_list_and_the_link_carr
     assert!(first.contains("先做这几件事"), "{first}");
     assert!(app.has("#item-special_support"));
     assert!(!app.has(".received-list"));
-    app.click("#item-special_support button.mark").await;
+    app.click("#item-special_support label.mark input").await;
     assert!(!app.has("#item-special_support"));
     assert!(app.text(".received-list").contains("特别扶助金"));
     let link = common::web::hash();
@@ -582,7 +589,7 @@ async fn an_item_marked_already_received_moves_to_its_own_list_and_the_link_carr
     assert_eq!(back.received, [rules::BenefitId::SpecialSupport]);
     // The print sheet names it apart from what is still to claim.
     assert!(app.text(".print-received").contains("特别扶助金"));
-    app.click(".received-list button.mark").await;
+    app.click(".received-list label.mark input").await;
     assert!(app.has("#item-special_support"));
     assert!(!app.has(".received-list"));
     app.leave();
@@ -653,4 +660,9 @@ async fn a_grade_4_family_sees_one_card_with_where_to_turn_not_25_items() {
     );
     assert!(!app.has(".item"));
     assert_eq!(app.text("section.results").matches("四级").count(), 1);
+}
+
+/// An item's Chinese name as shown.
+fn zh_name(id: rules::BenefitId) -> String {
+    fuzhu::later::resolve(id.info().zh).to_owned()
 }

@@ -269,7 +269,14 @@ async fn next_person_clears_everything_and_greets_the_next_family_as_a_volunteer
         app.text(".topbar .next-family"),
         zh(Key::NextFamily, Voice::Volunteer)
     );
+    // It asks first (issue 20.6): 不 keeps everything; the second choice clears.
     app.click(".topbar .next-family").await;
+    assert!(app.get(".confirm-next").is_some());
+    app.click(".confirm-next button.secondary").await;
+    assert!(app.get(".confirm-next").is_none());
+    assert!(storage().get_item("fuzhu.answers").unwrap().is_some());
+    app.click(".topbar .next-family").await;
+    app.click(".confirm-next button.primary").await;
     assert_eq!(storage().length().unwrap(), 0);
     assert_eq!(hash(), "");
     assert_eq!(app.text("h1"), zh(Key::WelcomeTitle, Voice::Volunteer));

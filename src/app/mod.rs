@@ -83,14 +83,37 @@ pub fn app(props: &AppProps) -> Html {
         },
     );
     // A shared device: 下一位, and the idle timer without consent to save.
+    // 下一位 asks first (issue 20.6): one tap opens the question, the second clears.
+    let asking = use_state_eq(|| false);
     let next_family = {
         let state = state.clone();
+        let asking = asking.clone();
         Callback::from(move |_: MouseEvent| {
+            asking.set(false);
             speech::cancel();
             persist::clear();
             state.dispatch(Action::NextFamily);
         })
     };
+    let ask_next = {
+        let asking = asking.clone();
+        Callback::from(move |_: MouseEvent| asking.set(true))
+    };
+    let keep_filling = {
+        let asking = asking.clone();
+        Callback::from(move |_: MouseEvent| asking.set(false))
+    };
+    let confirm_ref = use_node_ref();
+    {
+        let confirm_ref = confirm_ref.clone();
+        use_effect_with(*asking, move |on| {
+            if *on {
+                if let Some(b) = confirm_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = b.focus();
+                }
+            }
+        });
+    }
     let (idle, resume) = session::use_idle(!s.saving && s.in_session() && !s.awaiting_release, {
         let state = state.clone();
         Callback::from(move |_| {
@@ -160,7 +183,8 @@ pub fn app(props: &AppProps) -> Html {
         .filter(|_| s.screen == Screen::Welcome && s.answers == Default::default());
     let next_button = (s.voice == crate::flow::Voice::Volunteer && s.in_session()).then(|| {
         html! {
-            <button type="button" class="link-button next-family" onclick={next_family}
+            <button type="button" class="link-button next-family" onclick={ask_next}
+                aria-expanded={if *asking { "true" } else { "false" }}
                 aria-label={t(Key::NextFamilyLabel).into_owned()}>
                 { t(Key::NextFamily) }
             </button>
@@ -183,18 +207,29 @@ pub fn app(props: &AppProps) -> Html {
         <div ~className={if large { "shell large-text" } else { "shell" }}>
             <header class="topbar">
                 <span class="brand" lang="zh-CN">{ t(Key::AppName) }</span>
-                <button type="button" class="link-button large-toggle" onclick={toggle_large}
-                    aria-pressed={if large { "true" } else { "false" }}
-                    aria-label={t(Key::LargeTextLabel).into_owned()}>
-                    { t(Key::LargeText) }
-                </button>
-                <button type="button" class="link-button lang-switch" onclick={switch}
-                    lang={other.code()} aria-label={t(Key::LangSwitchLabel).into_owned()}>
-                    { t(Key::LangSwitch) }
-                </button>
-                { next_button.unwrap_or_default() }
+                <div class="tools">
+                    <button type="button" class="link-button large-toggle" onclick={toggle_large}
+                        aria-pressed={if large { "true" } else { "false" }}
+                        aria-label={t(Key::LargeTextLabel).into_owned()}>
+                        { t(Key::LargeText) }
+                    </button>
+                    <button type="button" class="link-button lang-switch" onclick={switch}
+                        lang={other.code()} aria-label={t(Key::LangSwitchLabel).into_owned()}>
+                        { t(Key::LangSwitch) }
+                    </button>
+                    { next_button.unwrap_or_default() }
+                </div>
             </header>
             <main class="app" id="main">
+                if *asking && s.voice == crate::flow::Voice::Volunteer && s.in_session() {
+                    <section class="notice confirm-next" role="alertdialog" aria-labelledby="confirm-next">
+                        <p id="confirm-next">{ t(Key::NextFamilyAsk) }</p>
+                        <div class="aside-choices">
+                            <button type="button" class="primary" ref={confirm_ref} onclick={next_family}>{ t(Key::NextFamilyYes) }</button>
+                            <button type="button" class="secondary" onclick={keep_filling}>{ t(Key::KeepFilling) }</button>
+                        </div>
+                    </section>
+                }
                 if english.failed {
                     <p class="notice link-notice" role="alert">{ t(Key::EnglishUnavailable) }</p>
                 }
@@ -211,9 +246,13 @@ pub fn app(props: &AppProps) -> Html {
                     { screens::still_there(s, resume) }
                 }
             </main>
-            <footer class="app-footer no-print">
-                { crate::flow::present::version_line(crate::rules::RULES_VERSION, s.lang) }
-            </footer>
+            // The results end with their own checked line, which names both versions: the
+            // version line once (issue 20.8).
+            if s.screen != Screen::Results {
+                <footer class="app-footer no-print">
+                    { crate::flow::present::version_line(crate::rules::RULES_VERSION, s.lang) }
+                </footer>
+            }
         </div>
     }
 }

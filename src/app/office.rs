@@ -22,6 +22,14 @@ pub fn current() -> Rc<Office> {
     OFFICE.with(|o| o.borrow().clone())
 }
 
+/// Sets the office the sheets name: the office page's own details, typed by its clerk
+/// (`app::desk::office_details`), so its printed sheets are headed as the family page's are
+/// for an embedding office.
+#[cfg(feature = "office")]
+pub fn set(office: Office) {
+    OFFICE.with(|o| *o.borrow_mut() = Rc::new(office));
+}
+
 /// The office id in the page's address, if it is a valid one.
 fn requested() -> Option<String> {
     let query = web_sys::window()?.location().search().ok()?;

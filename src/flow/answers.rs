@@ -323,6 +323,16 @@ impl Answers {
             .is_none_or(|b| birthday(b.date(), REBIRTH_OPTIONS_UNTIL) > today)
     }
 
+    /// Whether the circumstances question offers 考虑收养一个孩子: not when every living parent is
+    /// 60 or older on `today` (RULINGS "Adoption is not asked of the old"; the 60th birthday
+    /// itself counts as 60), nor when no parent lives.
+    pub fn offers_adoption(&self, today: NaiveDate) -> bool {
+        let age = on(&ELDER_CARE_AGE, today);
+        self.living_slots()
+            .iter()
+            .any(|s| self.birth(*s).is_none_or(|b| birthday(b, age) > today))
+    }
+
     /// The answer to a birth-date question.
     pub fn birth_answer(&self, q: Question) -> Option<Birth> {
         match q {
@@ -615,6 +625,9 @@ impl Answers {
             // Not offered, so not answered.
             circumstances.wants_another_child = false;
             circumstances.needs_ivf = false;
+        }
+        if !self.offers_adoption(today) {
+            circumstances.wants_to_adopt = false;
         }
         Some(Facts {
             as_of: Some(today),

@@ -7,7 +7,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::text::Lang;
-use crate::rules::{BenefitId, Outcome, Status};
+use crate::rules::{BenefitId, Document, Outcome, Status};
 
 /// One all-day event.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -31,7 +31,8 @@ pub fn reminders(outcome: &Outcome, lang: Lang) -> Vec<Reminder> {
         let info = b.id.info();
         let title = lang.pick(info.zh, info.en);
         let stop = super::present::agency_name(b.first_stop, outcome.area, lang);
-        let papers: Vec<&str> = b.documents.iter().map(|d| lang.pick(d.zh, d.en)).collect();
+        let papers: Vec<Document> = super::present::papers(b, super::present::child(outcome));
+        let papers: Vec<&str> = papers.iter().map(|d| lang.pick(d.zh, d.en)).collect();
         let description = match lang {
             Lang::Zh => format!(
                 "依据汴政办〔2023〕24号第{}条。先去：{stop}。带上：{}。",

@@ -8,7 +8,7 @@ use rust_decimal::Decimal;
 use super::answers::Birth;
 use super::text::{Key, Lang, Voice};
 use crate::rules::params::{on, NURSING_DAILY, NURSING_MAX_DAYS, SPECIAL_SUPPORT_DEATH_MONTHLY};
-use crate::rules::{BenefitId, BenefitResult, Group, Outcome, Status, BENEFITS};
+use crate::rules::{BenefitId, BenefitResult, Document, Group, Outcome, Status, BENEFITS};
 
 /// 2027年3月1日 / 1 March 2027.
 pub fn date(d: NaiveDate, lang: Lang) -> String {
@@ -341,15 +341,20 @@ pub struct ResultsView<'a> {
     /// The services and priorities still to claim ([`BenefitId::in_kind`]), folded into one
     /// group after the cards, in the same order.
     pub services: Vec<&'a BenefitResult>,
+    /// What is claimed only after the parents' death ([`after_death`]): the 身后事 section,
+    /// never among what to apply for now.
+    pub after_death: Vec<&'a BenefitResult>,
     /// The applying items the family marked 已经在享受, in catalogue order.
     pub received: Vec<&'a BenefitResult>,
     pub not_applying: Vec<&'a BenefitResult>,
-    /// Where to go first: the first stop of the most urgent item, with every item still to
-    /// claim there and the papers they need, each once (that place's page of the print sheet,
+    /// Where to go first ([`first_claim`]'s place), with every item still to claim there and
+    /// the papers they need, each once (that place's page of the print sheet,
     /// `print::by_agency`).
     pub first_stop: Option<FirstStop<'a>>,
     /// The nearest last day of an item still to claim, and that item.
     pub deadline: Option<(NaiveDate, &'a BenefitResult)>,
+    /// The child's status as the papers and the basis follow it.
+    pub child: Child,
 }
 
 /// The first place to go, from the results' first card.
@@ -357,7 +362,7 @@ pub struct ResultsView<'a> {
 pub struct FirstStop<'a> {
     pub agency: crate::rules::AgencyId,
     pub items: Vec<&'a BenefitResult>,
-    pub documents: Vec<crate::rules::Document>,
+    pub documents: Vec<Document>,
 }
 
 /// A rank for "most urgent first": an end date soonest, then eligible, check, future (by its
@@ -371,20 +376,73 @@ fn urgency(r: &BenefitResult) -> (u8, Option<NaiveDate>) {
     }
 }
 
-/// "The most money first": a monthly payment before a one-off sum before a yearly one. Each
-/// kind of sum belongs to one item of the policy (special support, the one-off relief, the
-/// nursing allowance), so which sums an item has orders it: no two amounts are compared
-/// (Decimal's comparison would cost the first load its code to order a list).
+/// "The most money first": a monthly payment before a one-off sum before a yearly one; a sum
+/// of 0元 (no hospital days yet) is no money. Each kind of sum belongs to one item of the
+/// policy (special support, the one-off relief, the nursing allowance), so which sums an item
+/// has orders it: no two amounts are compared (Decimal's comparison would cost the first load
+/// its code to order a list).
 fn worth(r: &BenefitResult) -> (bool, bool, bool) {
+    let paid = |d: Option<Decimal>| d.is_some_and(|d| !d.is_zero());
     (
-        r.monthly_total.is_some(),
-        r.one_off_total.is_some(),
-        r.annual_total.is_some(),
+        paid(r.monthly_total),
+        paid(r.one_off_total),
+        paid(r.annual_total),
     )
 }
 
+/// What an item pays in a year, in fen: twelve months of a monthly sum, a one-off sum, a
+/// yearly sum; 0 where the policy gives no amount (or 0元: no hospital days yet). Read from
+/// the decimals' parts rather than by Decimal arithmetic, which would cost the first load
+/// its code.
+pub fn yearly_fen(r: &BenefitResult) -> i128 {
+    fn fen(d: Option<Decimal>) -> i128 {
+        let Some(d) = d else { return 0 };
+        let (m, s) = (d.mantissa(), d.scale());
+        if s <= 2 {
+            m * 10i128.pow(2 - s)
+        } else {
+            m / 10i128.pow(s - 2)
+        }
+    }
+    12 * fen(r.monthly_total) + fen(r.one_off_total) + fen(r.annual_total)
+}
+
+/// The claim that decides where to go first (RULINGS "Where to go first", issue 20.1): of the
+/// items still to claim now (eligible or to confirm; not what is claimed after the parents'
+/// death), the most valuable: the most money in a year ([`yearly_fen`]; an item of 0元 has
+/// none), then one with a last day, then what is sure before what is to confirm, then what
+/// pays or looks after someone before a service, then the catalogue's order. Failing any,
+/// the next claim to come (the soonest first day). None when nothing is left to claim.
+pub fn first_claim<'a>(outcome: &'a Outcome, received: &[BenefitId]) -> Option<&'a BenefitResult> {
+    let mut best: Option<&BenefitResult> = None;
+    // Lower ranks first; ties keep the catalogue's order (the first one found stays).
+    type Rank = (bool, Option<NaiveDate>, i128, bool, bool, bool);
+    let rank = |r: &BenefitResult| -> Rank {
+        let later = r.status == Status::Future;
+        (
+            later,
+            later.then_some(r.eligible_from).flatten(),
+            -yearly_fen(r),
+            r.until.is_none(),
+            r.status != Status::Eligible,
+            r.id.in_kind(),
+        )
+    };
+    for r in outcome
+        .benefits
+        .iter()
+        .filter(|b| b.applies() && !received.contains(&b.id) && !after_death(b))
+    {
+        if best.is_none_or(|b| rank(r) < rank(b)) {
+            best = Some(r);
+        }
+    }
+    best
+}
+
 /// The results in the order they are shown, with `received` (the items marked 已经在享受)
-/// kept apart. Every applying item is in exactly one of `cards`, `services` and `received`.
+/// kept apart. Every applying item is in exactly one of `cards`, `services`, `after_death`
+/// and `received`.
 pub fn results_view<'a>(outcome: &'a Outcome, received: &[BenefitId]) -> ResultsView<'a> {
     let mut to_claim: Vec<&BenefitResult> = outcome
         .benefits
@@ -397,8 +455,10 @@ pub fn results_view<'a>(outcome: &'a Outcome, received: &[BenefitId]) -> Results
             .cmp(&urgency(b))
             .then_with(|| worth(b).cmp(&worth(a)))
     });
+    let (later, to_claim): (Vec<&BenefitResult>, Vec<&BenefitResult>) =
+        to_claim.into_iter().partition(|r| after_death(r));
     // The first stop's items and papers are its page of the print sheet.
-    let first_stop = to_claim.first().and_then(|top| {
+    let first_stop = first_claim(outcome, received).and_then(|top| {
         super::print::by_agency(outcome, received)
             .into_iter()
             .find(|v| v.agency == top.first_stop)
@@ -416,6 +476,7 @@ pub fn results_view<'a>(outcome: &'a Outcome, received: &[BenefitId]) -> Results
     ResultsView {
         cards,
         services,
+        after_death: later,
         received: outcome
             .benefits
             .iter()
@@ -424,6 +485,7 @@ pub fn results_view<'a>(outcome: &'a Outcome, received: &[BenefitId]) -> Results
         not_applying: not_applying(outcome),
         first_stop,
         deadline,
+        child: child(outcome),
     }
 }
 
@@ -436,4 +498,103 @@ pub fn deadline_line(view: &ResultsView<'_>, lang: Lang) -> Option<String> {
         Voice::Family,
         &[("item", lang.pick(b.zh, b.en)), ("date", &date(day, lang))],
     ))
+}
+
+/// What the child's papers are: the child died, or holds a 残疾人证. The outcome says which
+/// by the items that apply (the one-off relief, the parents' rewards and a special support
+/// paid at the 1430元 rate are only for a child who died; a special support at the national
+/// rate and rehabilitation only for a disabled child), so the office page's register rows,
+/// which have no answers, read the same. `tests/results_view.rs` checks this against every
+/// scenario household's own facts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Child {
+    Died,
+    Disabled,
+    /// Nothing that applies tells (no item the child's papers are brought for applies).
+    Unknown,
+}
+
+/// The child's status as the outcome shows it (see [`Child`]).
+pub fn child(outcome: &Outcome) -> Child {
+    let applies = |id| outcome.get(id).applies();
+    let support = outcome.get(BenefitId::SpecialSupport);
+    // With no living member at all, only the grave plot applies (RULINGS "Late parents"):
+    // the child has died too.
+    let nobody_left = outcome
+        .benefits
+        .iter()
+        .all(|b| !b.applies() || b.id == BenefitId::FreeGravePlot);
+    if applies(BenefitId::DeathRelief)
+        || (nobody_left && applies(BenefitId::FreeGravePlot))
+        || applies(BenefitId::ParentRewards)
+        || (support.applies() && support.monthly_total.is_some())
+    {
+        Child::Died
+    } else if (support.applies() && support.monthly_total.is_none())
+        || applies(BenefitId::RehabilitationAid)
+        || applies(BenefitId::StudentAidPriority)
+    {
+        Child::Disabled
+    } else {
+        Child::Unknown
+    }
+}
+
+/// The catalogue's "either" paper, 子女死亡证明或残疾人证, and the two it stands for.
+const CHILD_EITHER: &str = later!("子女死亡证明或残疾人证（一至三级）");
+const CHILD_DEATH: Document = Document {
+    zh: later!("子女死亡证明"),
+    en: en!("The child's death certificate"),
+};
+const CHILD_CARD: Document = Document {
+    zh: later!("子女残疾人证"),
+    en: en!("The child's disability certificate"),
+};
+
+/// The papers to bring for `r`, as this family's child's status has them (a family whose
+/// child died brings the death certificate, a disabled child's family the 残疾人证, never
+/// "either"), each once.
+pub fn papers(r: &BenefitResult, child: Child) -> Vec<Document> {
+    let mut out: Vec<Document> = Vec::with_capacity(r.documents.len());
+    for d in r.documents.iter() {
+        let d = match child {
+            Child::Died if d.zh == CHILD_EITHER => CHILD_DEATH,
+            Child::Disabled if d.zh == CHILD_EITHER => CHILD_CARD,
+            _ => *d,
+        };
+        add_paper(&mut out, d);
+    }
+    out
+}
+
+/// Adds `d` unless it is there already.
+pub fn add_paper(to: &mut Vec<Document>, d: Document) {
+    if !to.iter().any(|x| x.zh == d.zh) {
+        to.push(d);
+    }
+}
+
+/// Clause 1's sentence for every special family: the one the item rests on for a disabled
+/// child's family, whose special support is the national scheme's (the item's own quote, the
+/// 1430元 sentence, is for families whose child died).
+const SUPPORT_FOR_ALL: &str = later!("认真执行国家和省有关计划生育家庭特别扶助制度，将符合条件的计划生育特殊家庭成员纳入计划生育特别扶助范围，并建立动态增长机制，特别扶助所需资金按原定比例由各级财政分担。");
+
+/// The sentence of the policy an item rests on for this family, exactly as the policy writes
+/// it (resolved for display).
+pub fn basis(id: BenefitId, child: Child) -> &'static str {
+    let quote = match (id, child) {
+        (BenefitId::SpecialSupport, Child::Disabled) => SUPPORT_FOR_ALL,
+        _ => id.info().quote,
+    };
+    crate::later::resolve(quote)
+}
+
+/// The grave plot's reason while every parent lives: it is theirs after their death.
+const GRAVE_AFTER_DEATH: &str = later!("特殊家庭父母身后可免费使用公益性公墓墓穴；可事先委托他人，在身后向户籍所在地县（区）民政局申请。");
+
+/// An item that is claimed only after the parents' death (the grave plot while they live,
+/// RULINGS "After death is not now"): never among what to apply for now, never the first
+/// stop; the results and the print sheet give it its own short section (身后事).
+pub fn after_death(r: &BenefitResult) -> bool {
+    r.id == BenefitId::FreeGravePlot && r.reasons.iter().any(|x| x.zh == GRAVE_AFTER_DEATH)
 }

@@ -5,6 +5,7 @@
 //! per-family `documents`), and the clause each item rests on. Pure, so the grouping is tested natively; the Yew view in
 //! `app::screens::print` only lays it out.
 
+use super::present;
 use super::text::{Key, Lang, Voice};
 use crate::rules::{AgencyId, Area, BenefitId, BenefitResult, Document, Outcome};
 
@@ -29,14 +30,17 @@ impl AgencyVisit<'_> {
 }
 
 /// The applying items (eligible, to be checked, or from a later date) still to claim, that
-/// is not in `received` (marked 已经在享受), grouped by the place the family goes to first,
-/// places in the order their first item appears in the catalogue.
+/// is not in `received` (marked 已经在享受) nor claimed only after the parents' death
+/// ([`after_death`]), grouped by the place the family goes to first, places in the order
+/// their first item appears in the catalogue. The papers follow the child's status
+/// (`present::papers`).
 pub fn by_agency<'a>(outcome: &'a Outcome, received: &[BenefitId]) -> Vec<AgencyVisit<'a>> {
     let mut visits: Vec<AgencyVisit<'_>> = Vec::new();
+    let child = present::child(outcome);
     for r in outcome
         .benefits
         .iter()
-        .filter(|b| b.applies() && !received.contains(&b.id))
+        .filter(|b| b.applies() && !received.contains(&b.id) && !present::after_death(b))
     {
         let b = r.id.info();
         let at = match visits.iter().position(|v| v.agency == r.first_stop) {
@@ -53,10 +57,8 @@ pub fn by_agency<'a>(outcome: &'a Outcome, received: &[BenefitId]) -> Vec<Agency
         };
         let v = &mut visits[at];
         v.items.push(r);
-        for d in r.documents.iter() {
-            if !v.documents.iter().any(|x| x.zh == d.zh) {
-                v.documents.push(*d);
-            }
+        for d in present::papers(r, child) {
+            present::add_paper(&mut v.documents, d);
         }
         if !v.clauses.contains(&b.clause) {
             v.clauses.push(b.clause);
@@ -68,7 +70,16 @@ pub fn by_agency<'a>(outcome: &'a Outcome, received: &[BenefitId]) -> Vec<Agency
     visits
 }
 
-/// 汴政办〔2023〕24号 第N条.
+/// What is claimed only after the parents' death (the grave plot while they live): the
+/// sheet's short 身后事 section, apart from the places to go now.
+pub fn after_death<'a>(outcome: &'a Outcome, received: &[BenefitId]) -> Vec<&'a BenefitResult> {
+    outcome
+        .benefits
+        .iter()
+        .filter(|b| b.applies() && !received.contains(&b.id) && present::after_death(b))
+        .collect()
+}
+
 /// A name on the printed sheet: in English with its Chinese beside it, "Special support
 /// (特别扶助金)", so the clerk at the counter can match it; in Chinese as it is.
 pub fn with_chinese(zh: &str, en: &str, lang: Lang) -> String {
@@ -79,6 +90,7 @@ pub fn with_chinese(zh: &str, en: &str, lang: Lang) -> String {
     }
 }
 
+/// 汴政办〔2023〕24号 第N条.
 pub fn citation(clause: u8, lang: Lang) -> String {
     Key::ClauseRef.fill(lang, Voice::Family, &[("n", &clause.to_string())])
 }
@@ -124,10 +136,19 @@ mod tests {
         let applying: Vec<BenefitId> = o
             .benefits
             .iter()
-            .filter(|b| b.applies())
+            .filter(|b| b.applies() && !present::after_death(b))
             .map(|b| b.id)
             .collect();
         assert!(applying.len() > 5, "the fixture should apply widely");
+        // The grave plot is the parents' after their death: in its own section, never a
+        // place to go now.
+        assert_eq!(
+            after_death(&o, &[])
+                .iter()
+                .map(|r| r.id)
+                .collect::<Vec<_>>(),
+            [BenefitId::FreeGravePlot]
+        );
         let mut sorted = listed.clone();
         sorted.sort();
         let mut want = applying.clone();
@@ -202,7 +223,7 @@ mod tests {
             zh.dedup();
             assert_eq!(zh.len(), n, "a paper is listed twice at {:?}", v.agency);
             for r in &v.items {
-                for d in r.documents.iter() {
+                for d in present::papers(r, present::Child::Died) {
                     assert!(
                         v.documents.iter().any(|x| x.zh == d.zh),
                         "{} is missing at {:?}",
@@ -215,7 +236,9 @@ mod tests {
                 assert!(
                     v.items
                         .iter()
-                        .any(|r| r.documents.iter().any(|x| x.zh == d.zh)),
+                        .any(|r| present::papers(r, present::Child::Died)
+                            .iter()
+                            .any(|x| x.zh == d.zh)),
                     "{} is needed by no item at {:?}",
                     d.zh,
                     v.agency
@@ -236,6 +259,14 @@ mod tests {
                 .count(),
             1
         );
+        // The child died: its death certificate, once, and never "either" paper.
+        let zh: Vec<&str> = village.documents.iter().map(|d| d.zh).collect();
+        assert_eq!(
+            zh.iter().filter(|d| **d == "子女死亡证明").count(),
+            1,
+            "{zh:?}"
+        );
+        assert!(!zh.iter().any(|d| d.contains("或残疾人证")), "{zh:?}");
     }
 
     #[test]

@@ -390,7 +390,10 @@ pub fn checks(q: Question, a: &Answers, today: NaiveDate) -> Vec<Check> {
             if a.offers_rebirth(today) {
                 out.extend([plain(Key::WantsAnotherChild), plain(Key::NeedsIvf)]);
             }
-            out.extend([plain(Key::WantsToAdopt), plain(Key::LegalDispute)]);
+            if a.offers_adoption(today) {
+                out.push(plain(Key::WantsToAdopt));
+            }
+            out.push(plain(Key::LegalDispute));
             out
         }
         Question::DisabilityTypes => DisabilityType::ALL

@@ -92,9 +92,7 @@ pub fn first_card(view: &present::ResultsView<'_>, outcome: &Outcome, lang: Lang
     let v = Voice::Family;
     let colon = present::colon(lang);
     let mut parts = vec![Key::FirstTitle.text(lang, v).into_owned()];
-    for row in present::totals_rows(outcome, lang) {
-        parts.push([&*row.label.text(lang, v), colon, &row.value].concat());
-    }
+    // As the card reads: where to go and what to bring, the deadline, then the money.
     if let Some(stop) = &view.first_stop {
         let agency = present::agency_name(stop.agency, outcome.area, lang);
         parts.push([&*Key::GoFirst.text(lang, v), colon, &agency].concat());
@@ -114,6 +112,9 @@ pub fn first_card(view: &present::ResultsView<'_>, outcome: &Outcome, lang: Lang
     }
     if let Some(line) = present::deadline_line(view, lang) {
         parts.push(line);
+    }
+    for row in present::totals_rows(outcome, lang) {
+        parts.push([&*row.label.text(lang, v), colon, &row.value].concat());
     }
     sentences(&parts, lang)
 }

@@ -19,6 +19,18 @@ pub enum Voice {
     #[default]
     Family,
     Volunteer,
+    /// The office page showing a household from its register (app::desk): the facts came
+    /// from the register, not from anyone's answers, and the parents may be 49 as well as 80,
+    /// so the household is 这户家庭 and what was said is 台账, never 您 or 老人.
+    Register,
+}
+
+/// The register voice's Chinese: 根据您的回答 → 根据台账, 您家 / 您 / 老人 → 这户家庭.
+fn register_zh(zh: &str) -> String {
+    zh.replace("您的回答", "台账")
+        .replace("您家", "这户家庭")
+        .replace('您', "这户家庭")
+        .replace("老人", "这户家庭")
 }
 
 macro_rules! texts {
@@ -204,6 +216,7 @@ texts! {
     StatusFuture => later!("将于{date}起可以享受"), "From {date}";
     StatusLegend => later!("可以享受：条件符合，可以去办理。需要核实：由有关部门核实后才能确定。将来可以享受：到写明的日期起可以申请。"), "Can receive: the conditions are met, go and claim. To be confirmed: the office decides after checking. From a date: it can be claimed from that date.";
     StatusNotEligible => later!("不适用"), "Does not apply";
+    LegendTitle => later!("这些标记是什么意思"), "What the labels mean";
     Why => later!("为什么"), "Why";
     Basis => later!("依据"), "Based on";
     ClauseRef => later!("汴政办〔2023〕24号 第{n}条"), "汴政办〔2023〕24号, clause {n}";
@@ -217,10 +230,13 @@ texts! {
     ToClaim => later!("要去申请的（{n}项）"), "To apply for ({n})";
     Services => later!("服务和优先照顾（{n}项）"), "Services and priorities ({n})";
     Received => later!("已经在享受的（{n}项）"), "Already receiving ({n})";
-    MarkReceived => later!("已经在享受"), "Already receiving it";
+    MarkReceived => later!("我家已经在享受"), "We already receive this";
     UnmarkReceived => later!("还没有享受"), "Not receiving it yet";
-    Details => later!("详细：为什么、依据、材料"), "Details: why, the clause, papers";
+    Details => later!("详细（为什么、依据、材料）"), "Details";
     AddToCalendar => later!("加到日历"), "Add to calendar";
+    CalendarSaved => later!("已保存到下载，打开即可加入日历"), "Saved to downloads: open it to add it to the calendar";
+    AfterDeath => later!("身后事"), "After the parents' death";
+    AfterDeathWhere => later!("到时去"), "Where, when the time comes";
     CalendarLabel => later!("把“{item}”的日期加到手机日历"), "Add the date for {item} to the phone's calendar";
     ReadFirst => later!("朗读这一段"), "Read this part aloud";
     PrintReceived => later!("已经在享受的项目（不用再办理）"), "Already receiving (nothing to claim)";
@@ -284,6 +300,9 @@ texts! {
     OpenFullPage => "打开完整页面再保存", "Open the full page to save";
     NextFamily => "下一位", "Next person";
     NextFamilyLabel => "下一位：清除这一位的全部回答，回到第一页", "Next person: clear every answer of this one and go back to the start";
+    NextFamilyAsk => "换下一位吗？这一位的全部回答会被清除，不能找回。", "Start the next person? Every answer of this one is cleared and cannot be got back.";
+    NextFamilyYes => "清除，换下一位", "Clear them and start the next";
+    KeepFilling => "不，继续看这一位", "No, stay with this one";
     StillThere => "还在填写吗？", "Still filling in?";
     StillThereHint => "再过一分钟没有操作，这里填写的回答会全部清除，以保护隐私。", "Without a touch within a minute, every answer here is cleared, to keep it private.";
     Continue => "继续", "Continue";
@@ -300,7 +319,7 @@ texts! {
     PrintItems => later!("在这里办理的事项"), "Items to claim here";
     PrintBasis => later!("政策依据（原文）"), "Policy basis (the policy's own words)";
     PrintQr => later!("扫码打开这份结果"), "Scan to open these results";
-    PrintNoOffice => later!("没有填写社区或街道的联系方式时，请按下面各页的地点办理，或拨打公共服务热线咨询。"), "No office details were given: go to the places on the following pages, or call a public hotline.";
+    PrintNoOffice => later!("请按下面各页写明的地点去办理；有疑问可以拨打公共服务热线。"), "Go to the places on the following pages; with any question, call a public hotline.";
 }
 
 impl Key {
@@ -324,6 +343,13 @@ impl Key {
                     Cow::Borrowed(zh)
                 }
             }
+            (Lang::Zh, Voice::Register) => {
+                if has(zh, "您") || has(zh, "老人") {
+                    Cow::Owned(register_zh(zh))
+                } else {
+                    Cow::Borrowed(zh)
+                }
+            }
             (Lang::En, v) => {
                 if !en.contains('{') {
                     return Cow::Borrowed(en);
@@ -331,14 +357,22 @@ impl Key {
                 let (you, your, you_cap, your_cap) = match v {
                     Voice::Family => ("you", "your", "You", "Your"),
                     Voice::Volunteer => ("they", "their", "They", "Their"),
+                    Voice::Register => ("the family", "the family's", "The family", "The family's"),
                 };
-                Cow::Owned(fill_fields(en, |name| match name {
+                let filled = fill_fields(en, |name| match name {
                     "you" => Some(you),
                     "your" => Some(your),
                     "You" => Some(you_cap),
                     "Your" => Some(your_cap),
                     _ => None,
-                }))
+                });
+                Cow::Owned(if v == Voice::Register {
+                    filled
+                        .replace("the family's answers", "the register")
+                        .replace("The family's answers", "The register")
+                } else {
+                    filled
+                })
             }
         }
     }

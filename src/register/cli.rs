@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use chrono::{Local, NaiveDate};
 
 use super::file;
-use super::{check_sheets_with, ColumnMap, Register};
+use super::{check_sheets_with, roster, ColumnMap, Register};
 
 pub const EXIT_IO: i32 = 1;
 pub const EXIT_REFUSED: i32 = 2;
@@ -24,6 +24,12 @@ pub const USAGE: &str = "usage:
         matching file says (headers → fields, no personal data).
   fuzhu register FILE --show-map
         print the column matching FILE is read with (JSON; edit it and pass it to --map)
+  fuzhu register FILE --list-apply YEAR -o 名单.xlsx [--public] [--office 名称] [--phone 电话]
+        [--address 地址] [--today YYYY-MM-DD]
+        the year's 今年需申报特别扶助 list as a 花名册 (.xlsx, A4 landscape): the households
+        whose mother turns 49 in YEAR and those the register marks as not receiving special
+        support though it is due; --public writes the 公示 version (ID numbers masked, no
+        birth dates, no disability details)
   fuzhu register --template OUT.xlsx
         write the template: the headers, an example row and a sheet explaining each column";
 
@@ -35,7 +41,11 @@ fn say(zh: &str, en: &str) {
 
 fn usage_error(zh: &str, en: &str) -> i32 {
     say(&format!("用法错误：{zh}"), &format!("error: {en}"));
-    let _ = writeln!(std::io::stderr().lock(), "{USAGE}");
+    let _ = writeln!(
+        std::io::stderr().lock(),
+        "{USAGE}\n{}",
+        super::county::USAGE
+    );
     EXIT_REFUSED
 }
 
@@ -46,6 +56,15 @@ enum Call {
         today: NaiveDate,
         map: Option<PathBuf>,
         show_map: bool,
+    },
+    List {
+        input: PathBuf,
+        output: PathBuf,
+        today: NaiveDate,
+        year: i32,
+        kind: roster::Kind,
+        office: roster::Office,
+        map: Option<PathBuf>,
     },
     Template(PathBuf),
     Help,
@@ -58,6 +77,9 @@ fn parse(args: &[String]) -> Result<Call, i32> {
     let mut today = None;
     let mut map = None;
     let mut show_map = false;
+    let mut year: Option<i32> = None;
+    let mut public = false;
+    let mut office = roster::Office::default();
     let mut it = args.iter();
     while let Some(a) = it.next() {
         let mut value = |flag: &str| {
@@ -74,6 +96,24 @@ fn parse(args: &[String]) -> Result<Call, i32> {
             "--template" => template = Some(PathBuf::from(value(a)?)),
             "--map" => map = Some(PathBuf::from(value(a)?)),
             "--show-map" => show_map = true,
+            "--list-apply" => {
+                let v = value(a)?;
+                year = Some(
+                    v.parse::<i32>()
+                        .ok()
+                        .filter(|y| (2023..=2100).contains(y))
+                        .ok_or_else(|| {
+                            usage_error(
+                                &format!("--list-apply的年份“{v}”要写成四位数，2023到2100之间"),
+                                &format!("--list-apply \"{v}\" is not a year from 2023 to 2100"),
+                            )
+                        })?,
+                );
+            }
+            "--public" => public = true,
+            "--office" => office.name = value(a)?,
+            "--phone" => office.phone = value(a)?,
+            "--address" => office.address = value(a)?,
             "--today" => {
                 let v = value(a)?;
                 let d = NaiveDate::parse_from_str(&v, "%Y-%m-%d").map_err(|_| {
@@ -101,6 +141,29 @@ fn parse(args: &[String]) -> Result<Call, i32> {
             "--template只需要输出文件名，不要再给台账文件或-o",
             "--template takes only the output file, no register and no -o",
         )),
+        (None, Some(input)) if year.is_some() => match (output, year) {
+            (Some(output), Some(year)) => Ok(Call::List {
+                input,
+                output,
+                today: today.unwrap_or_else(|| Local::now().date_naive()),
+                year,
+                kind: if public {
+                    roster::Kind::Public
+                } else {
+                    roster::Kind::Roster
+                },
+                office,
+                map,
+            }),
+            _ => Err(usage_error(
+                "--list-apply需要用-o给出.xlsx文件名",
+                "--list-apply needs -o OUT.xlsx",
+            )),
+        },
+        (None, Some(_)) if public || office != roster::Office::default() => Err(usage_error(
+            "--public、--office、--phone和--address只和--list-apply一起用",
+            "--public, --office, --phone and --address go with --list-apply",
+        )),
         (None, Some(input)) => Ok(Call::Check {
             input,
             output,
@@ -117,12 +180,22 @@ fn parse(args: &[String]) -> Result<Call, i32> {
 
 /// Runs `fuzhu register` with the arguments after `register`; the exit code.
 pub fn run(args: &[String]) -> i32 {
+    // The county's flags (--as-of, --stats, --compare) are taken out first: `county`.
+    let (more, args) = match super::county::split(args) {
+        Ok(x) => x,
+        Err((zh, en)) => return usage_error(&zh, &en),
+    };
+    let args = &args[..];
     match parse(args) {
         Err(code) => code,
         Ok(Call::Help) => {
-            println!("{USAGE}");
+            println!("{USAGE}\n{}", super::county::USAGE);
             0
         }
+        Ok(Call::Template(_)) if more.any() => usage_error(
+            "--as-of、--stats、--compare要和台账文件一起用",
+            "--as-of, --stats and --compare go with a register FILE",
+        ),
         Ok(Call::Template(out)) => {
             if !is_ext(&out, "xlsx") {
                 return usage_error(
@@ -134,6 +207,94 @@ pub fn run(args: &[String]) -> i32 {
                 Ok(bytes) => write_file(&out, &bytes),
                 Err(e) => write_failed(&out, &e.to_string()),
             }
+        }
+        Ok(Call::List {
+            input,
+            output,
+            today,
+            year,
+            kind,
+            office,
+            map,
+        }) => {
+            if !is_ext(&output, "xlsx") {
+                return usage_error(
+                    "名单只能保存为.xlsx文件",
+                    "the list is written as an .xlsx file",
+                );
+            }
+            let map = match map.as_deref().map(read_map).transpose() {
+                Ok(m) => m,
+                Err(code) => return code,
+            };
+            let reg = match file::read_path_with_notices(&input).and_then(|(s, n)| {
+                Ok(file::with_notices(
+                    check_sheets_with(s, today, map.as_ref())?,
+                    n,
+                ))
+            }) {
+                Ok(r) => r,
+                Err(e) => {
+                    say(
+                        &format!("无法核查{}：{}", input.display(), e.zh),
+                        &format!("error: cannot check {}: {}", input.display(), e.en),
+                    );
+                    return EXIT_REFUSED;
+                }
+            };
+            let all: Vec<usize> = (0..reg.rows.len()).collect();
+            let entries = roster::entries(&reg, &all, year);
+            let code = match roster::xlsx(&entries, &office, year, today, kind) {
+                Ok(bytes) => write_file(&output, &bytes),
+                Err(e) => write_failed(&output, &e.to_string()),
+            };
+            for n in &reg.notices {
+                say(&format!("提示：{}", n.zh), &format!("note: {}", n.en));
+            }
+            let failed = reg.counts().failed_lines;
+            let turning = entries
+                .iter()
+                .filter(|e| matches!(e.due, roster::Due::TurnsThisYear(_)))
+                .count();
+            let mut zh = format!(
+                "{year}年需申报特别扶助：{}户（{turning}户女方本年度年满49周岁，{}户台账显示未领取）",
+                entries.len(),
+                entries.len() - turning
+            );
+            let mut en = format!(
+                "{year}: {} households to apply for special support ({turning} whose mother turns 49 that year, {} marked as not receiving it)",
+                entries.len(),
+                entries.len() - turning
+            );
+            if !failed.is_empty() {
+                zh.push_str(&format!(
+                    "；{}户有错误、未能判断，不在名单里：第{}行",
+                    failed.len(),
+                    lines_zh(&failed)
+                ));
+                en.push_str(&format!(
+                    "; {} rows with errors could not be decided and are not listed: rows {}",
+                    failed.len(),
+                    lines_zh(&failed).replace('、', ", ")
+                ));
+            }
+            zh.push('。');
+            en.push('.');
+            say(&zh, &en);
+            code
+        }
+        Ok(Call::Check {
+            input,
+            output,
+            today,
+            map,
+            show_map: false,
+        }) if more.any() => {
+            let map = match map.as_deref().map(read_map).transpose() {
+                Ok(m) => m,
+                Err(code) => return code,
+            };
+            super::county::run(&more, &input, output.as_deref(), today, map.as_ref())
         }
         Ok(Call::Check {
             input,
@@ -273,7 +434,7 @@ fn lines_zh(lines: &[usize]) -> String {
 }
 
 /// The notices about the file, then one summary line in each language.
-fn summary(reg: &Register) {
+pub(super) fn summary(reg: &Register) {
     for n in &reg.notices {
         say(&format!("提示：{}", n.zh), &format!("note: {}", n.en));
     }

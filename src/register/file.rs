@@ -800,6 +800,15 @@ pub fn xlsx(reg: &Register) -> Result<Vec<u8>, XlsxError> {
 /// [`Limits::cell_chars`] is cut, with a note in its row's 提醒; columns past
 /// [`XLSX_COLUMNS`] are left out, named in the notices returned.
 pub fn xlsx_with_notices(reg: &Register) -> Result<(Vec<u8>, Vec<Notice>), XlsxError> {
+    xlsx_with_sheets(reg, |_| Ok(()))
+}
+
+/// [`xlsx_with_notices`], with more sheets after the answers (the 统计 and 变化 sheets of
+/// `fuzhu register --stats / --as-of`).
+pub fn xlsx_with_sheets(
+    reg: &Register,
+    more: impl FnOnce(&mut Workbook) -> Result<(), XlsxError>,
+) -> Result<(Vec<u8>, Vec<Notice>), XlsxError> {
     let mut notices = Vec::new();
     let mut wb = Workbook::new();
     #[cfg(not(target_arch = "wasm32"))]
@@ -920,6 +929,7 @@ pub fn xlsx_with_notices(reg: &Register) -> Result<(Vec<u8>, Vec<Notice>), XlsxE
             ),
         });
     }
+    more(&mut wb)?;
     Ok((wb.save_to_buffer()?, notices))
 }
 

@@ -7,6 +7,8 @@
 //! line (`cli`) is native. What the office page filters and says (`view`, `text`) is pure
 //! too, so it is tested natively. The contract is `docs/register.md`.
 
+pub mod application_form;
+pub mod changes;
 pub mod columns;
 pub mod layout;
 pub mod map;
@@ -16,8 +18,11 @@ mod vague;
 // In the browser, only the office page reads files (see the feature "office" in Cargo.toml).
 #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
 pub mod file;
+pub mod money;
 pub mod outreach;
+pub mod roster;
 mod row;
+pub mod stats;
 pub mod template;
 pub mod text;
 pub mod values;
@@ -28,6 +33,10 @@ pub mod wire;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod compare;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod county;
 
 use std::borrow::Cow;
 
@@ -101,13 +110,15 @@ pub struct Notice {
 }
 
 /// The columns the register adds after the input's, in order; then one per item.
-pub const RESULT_HEADERS: [&str; 13] = [
+pub const RESULT_HEADERS: [&str; 15] = [
+    "判断日期",
     "特殊家庭",
     "适用本政策",
     "每月现金（元）",
     "一次性现金（元）",
     "今年住院护理补贴（元）",
     "待核实金额（元）",
+    "金额未计入的项目",
     "可以享受",
     "需要核实",
     "将来可以享受",
@@ -321,12 +332,27 @@ impl Register {
                         Out::Text(Cow::Owned(t))
                     }
                 };
+                let provincial = r
+                    .facts
+                    .as_ref()
+                    .is_some_and(|f| money::provincial_special_support(f, s));
+                out.push(Out::Date(s.as_of));
                 out.push(yes(s.special_family));
                 out.push(yes(s.covered));
-                out.push(money(s.totals.monthly));
+                out.push(if provincial && s.totals.monthly.is_zero() {
+                    Out::Text(Cow::Borrowed(money::PROVINCIAL))
+                } else {
+                    money(s.totals.monthly)
+                });
                 out.push(money(s.totals.one_off));
                 out.push(money(s.totals.annual));
                 out.push(to_confirm(&s.totals_to_confirm));
+                out.push(text(
+                    r.facts
+                        .as_ref()
+                        .map(|f| money::left_out(f, s).join("；"))
+                        .unwrap_or_default(),
+                ));
                 out.push(text(s.titles(Status::Eligible)));
                 out.push(text(s.titles(Status::Check)));
                 out.push(text(s.titles(Status::Future)));
@@ -341,7 +367,7 @@ impl Register {
                 );
             }
             None => {
-                out.extend((0..12).map(|_| Out::Empty));
+                out.extend((0..RESULT_HEADERS.len() - 1).map(|_| Out::Empty));
                 out.push(match &r.error {
                     Some(e) => Out::Text(Cow::Borrowed(e)),
                     None => Out::Empty,

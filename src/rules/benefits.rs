@@ -233,6 +233,87 @@ pub struct Benefit {
     /// Where a family goes first.
     pub contact: AgencyId,
     pub documents: &'static [Document],
+    /// Whether a family must apply for it (cash, subsidies, insurance, priorities that need
+    /// an application) or has it as every special family does (五定两包, 节日慰问, …). The
+    /// office page's 现在可以申请 lists only the first kind (`register::view`).
+    pub claim: Claim,
+}
+
+/// How an item reaches a family: by its own application, by the office's care as a matter
+/// of course, or by someone else's application after the parents' death.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Claim {
+    /// The family applies (or claims, as for a hospital stay) at the item's first stop.
+    Apply,
+    /// Every special family it applies to has it without applying: the office, the health
+    /// service or the volunteers come to them (clauses 5, 8, 9, 10).
+    Given,
+    /// Claimed after the parents' death by the person they entrust (clause 17): never
+    /// something to apply for now (RULINGS, "After death is not now").
+    AfterDeath,
+    /// Bought for them by the government (统一缴纳); each hospital stay is claimed once it has
+    /// happened (clause 6): something to claim only where days in hospital are reported.
+    PerStay,
+}
+
+/// Each item's [`Claim`], read from the clause's own words: 申请 / 给予补贴 / 救助 / 发放 /
+/// 优先安排 need the family to come forward; 建立健康档案, 定帮扶联系人, 逐户慰问, 咨询热线,
+/// 纳入成年监护 and 继续给予 are the offices' own duty to every family. One arm per item, so adding an item
+/// without deciding this fails to compile.
+const fn claim(id: BenefitId) -> Claim {
+    match id {
+        // 由每人每月1180元提高到每人每月1430元: paid once applied for (Henan: 村（居）初审).
+        BenefitId::SpecialSupport => Claim::Apply,
+        // 一次性救助: applied for with the death certificate.
+        BenefitId::DeathRelief => Claim::Apply,
+        // 继续给予其独生子女父母（家庭）有关奖励优待: what they had goes on; nothing new to apply for.
+        BenefitId::ParentRewards => Claim::Given,
+        // 给予适当补贴: for those enrolled, on application.
+        BenefitId::PensionSubsidy => Claim::Apply,
+        // 自愿入住…给予优先保障: on the parent's own request to enter a home.
+        BenefitId::CareHomePriority => Claim::Apply,
+        // 以县（区）政府购买服务的方式提供: the family asks the 民政局 for the services.
+        BenefitId::HomeCareServices => Claim::Apply,
+        // 每人每月发放适当的养老补贴，每年随特别扶助金一同发放.
+        BenefitId::HomeCareAllowance => Claim::Apply,
+        // 参照特困人员…供养: assessed on application.
+        BenefitId::DisabledCareSupport => Claim::Apply,
+        // 给予适当补贴.
+        BenefitId::MedicalInsuranceSubsidy => Claim::Apply,
+        // 纳入医疗救助范围: on application as a 困难家庭.
+        BenefitId::MedicalAid => Claim::Apply,
+        // 开通“绿色通道”…建立健康档案…凭扶助证优先就诊: the hospitals' duty, shown with the card.
+        BenefitId::MedicalPriority => Claim::Given,
+        // 统一缴纳…住院期间享受每日300元: the premium is paid for them; each stay is claimed.
+        BenefitId::NursingInsurance => Claim::PerStay,
+        // 享受相应的医保待遇…给予适当补助: on application.
+        BenefitId::RebirthSupport => Claim::Apply,
+        // 对每一户…定一名…干部作为帮扶联系人.
+        BenefitId::AssignedHelpers => Claim::Given,
+        // 纳入国家成年监护制度安排中，及时沟通情况: the office's duty.
+        BenefitId::Guardianship => Claim::Given,
+        // 逐户逐人慰问…每年组织1—2次…讲座.
+        BenefitId::FestivalVisits => Claim::Given,
+        // 开通咨询热线…深入开展各种形式的社会关怀活动.
+        BenefitId::VolunteerSupport => Claim::Given,
+        // 申请公共租赁住房的，要优先给予安排.
+        BenefitId::PublicRentalPriority => Claim::Apply,
+        // 优先纳入农村危房改造范围: on application for renovation.
+        BenefitId::RuralHouseRenovation => Claim::Apply,
+        // 有收养意愿的…优先收养子女.
+        BenefitId::AdoptionPriority => Claim::Apply,
+        // 提起诉讼，符合法律援助事项的…提供无偿法律援助: on application to the centre.
+        BenefitId::LegalAid => Claim::Apply,
+        // 优先安排到户增收、小额贷款贴息…: on application.
+        BenefitId::EmploymentSupport => Claim::Apply,
+        // 优先享受…学生资助项目: on application at the school.
+        BenefitId::StudentAidPriority => Claim::Apply,
+        // 优先给予补贴适配…优先实施康复救助服务: on application to the 残联.
+        BenefitId::RehabilitationAid => Claim::Apply,
+        // 可委托他人在本人去世后…提出申请.
+        BenefitId::FreeGravePlot => Claim::AfterDeath,
+    }
 }
 
 macro_rules! docs {
@@ -263,6 +344,7 @@ const fn row(
         agencies,
         contact,
         documents,
+        claim: claim(id),
     }
 }
 
@@ -594,6 +676,11 @@ impl BenefitId {
                 | BenefitId::EmploymentSupport
                 | BenefitId::StudentAidPriority
         )
+    }
+
+    /// Whether the family must apply for this item now (see [`Claim`]).
+    pub fn needs_application(self) -> bool {
+        matches!(self.info().claim, Claim::Apply)
     }
 
     pub fn info(self) -> &'static Benefit {

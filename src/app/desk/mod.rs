@@ -6,11 +6,16 @@
 //! no rule and stores nothing: the register lives in this page's memory until 清除, 30
 //! minutes without use, or the page is closed.
 
+mod application;
 mod browser;
+mod guard;
 mod matching;
+mod named;
+mod office_details;
 pub mod scrub;
 mod state;
 pub mod worker;
+mod yearly;
 
 use std::rc::Rc;
 
@@ -120,12 +125,13 @@ fn read_file(
 
 /// The family page's state for one register row, so the family's own results view and print
 /// sheet show it: the answers the questionnaire would have given (for the sheet's code),
-/// where it can express them; addressed to the office's staff on screen.
+/// where it can express them; in the register's voice (这户家庭, 根据台账: never 老人 or 您,
+/// whatever the parents' ages).
 fn family_state(lang: Lang, today: NaiveDate, facts: &rules::Facts) -> State {
     let as_of = facts.as_of.unwrap_or(today);
     let mut s = State::new(as_of);
     s.lang = lang;
-    s.voice = Voice::Volunteer;
+    s.voice = Voice::Register;
     s.answers = Answers::from_facts(facts, as_of).unwrap_or_default();
     s
 }
@@ -193,6 +199,9 @@ pub fn office_app() -> Html {
                 </button>
             </header>
             <main class="app desk-main" id="main">
+                if s.loaded.is_some() {
+                    <guard::IdleWarning {lang} />
+                }
                 { body }
             </main>
         </div>
@@ -322,12 +331,16 @@ fn list(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
         let input: web_sys::HtmlInputElement = e.target_unchecked_into();
         DeskAction::Query(input.value())
     });
+    let listed_rc = Rc::new(listed.clone());
     let export_xlsx = {
-        let (l, dispatch) = (l.clone(), dispatch.clone());
+        let (l, listed, dispatch) = (l.clone(), listed_rc.clone(), dispatch.clone());
         Callback::from(move |_: MouseEvent| {
-            let notices = match file::xlsx_with_notices(&l.reg) {
+            let only = export_listed_only();
+            let sub = only.then(|| view::subset(&l.reg, &listed));
+            let notices = match file::xlsx_with_notices(sub.as_ref().unwrap_or(&l.reg)) {
                 Ok((bytes, notices)) => {
-                    browser::download(&bytes, &export_name(&l.name, "xlsx"), browser::XLSX_TYPE);
+                    let name = export_name(&l.name, l.today, only, "xlsx");
+                    browser::download(&bytes, &name, browser::XLSX_TYPE);
                     notices
                 }
                 Err(e) => vec![file::export_failed("xlsx", &e.to_string())],
@@ -336,12 +349,15 @@ fn list(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
         })
     };
     let export_csv = {
-        let (l, dispatch) = (l.clone(), dispatch.clone());
+        let (l, listed, dispatch) = (l.clone(), listed_rc.clone(), dispatch.clone());
         Callback::from(move |_: MouseEvent| {
+            let only = export_listed_only();
+            let sub = only.then(|| view::subset(&l.reg, &listed));
             let mut bytes = Vec::new();
-            let notices = match file::write_csv(&l.reg, &mut bytes) {
+            let notices = match file::write_csv(sub.as_ref().unwrap_or(&l.reg), &mut bytes) {
                 Ok(()) => {
-                    browser::download(&bytes, &export_name(&l.name, "csv"), browser::CSV_TYPE);
+                    let name = export_name(&l.name, l.today, only, "csv");
+                    browser::download(&bytes, &name, browser::CSV_TYPE);
                     Vec::new()
                 }
                 Err(e) => vec![file::export_failed("csv", &e.to_string())],
@@ -366,7 +382,7 @@ fn list(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
     };
     let prev = dispatch.reform(move |_: MouseEvent| DeskAction::Page(page.saturating_sub(1)));
     let next = dispatch.reform(move |_: MouseEvent| DeskAction::Page(page + 1));
-    let clear = dispatch.reform(|_: MouseEvent| {
+    let clear = dispatch.reform(|_: ()| {
         worker::cancel();
         DeskAction::Clear
     });
@@ -379,6 +395,14 @@ fn list(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
         })
     };
     let headers = reg.output_headers();
+    let order = Rc::new(view::table_order(reg));
+    let lead = order
+        .iter()
+        .take_while(|(p, _)| {
+            *p < headers.len() - crate::register::RESULT_HEADERS.len() - rules::BENEFITS.len()
+        })
+        .count();
+    let folded = order.iter().filter(|(_, own)| *own).count();
     let showing = if n == 0 {
         T::NoneFound.text(lang).to_string()
     } else {
@@ -410,14 +434,21 @@ fn list(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
                     <button type="button" class="secondary print-all" onclick={print_all} disabled={print_count == 0}>
                         { T::PrintAll.fill(lang, &[("n", &print_count.to_string())]) }
                     </button>
-                    <button type="button" class="secondary desk-clear" onclick={clear} aria-label={T::ClearLabel.text(lang)}>{ T::Clear.text(lang) }</button>
+                    <application::ApplicationDrafts loaded={l.clone()} rows={listed_rc.clone()} {lang} one={false} />
+                    <guard::ClearButton {lang} {clear} />
                 </div>
-                <p class="hint">{ T::ExportHint.text(lang) }</p>
+                <label class="export-listed">
+                    <input type="checkbox" id={EXPORT_LISTED_ID} />
+                    { T::ExportListed.fill(lang, &[("n", &n.to_string())]) }
+                </label>
+                <p class="hint">{ T::ExportHintDated.text(lang) }</p>
                 if !s.export.is_empty() {
                     <ul class="export-notices" role="alert">{ for s.export.iter().map(|x| html! { <li>{ lang.pick(&x.zh, &x.en).to_string() }</li> }) }</ul>
                 }
                 { print_status(s, dispatch) }
             </div>
+            <office_details::OfficeDetails {lang} />
+            <yearly::Yearly loaded={l.clone()} {lang} />
             <div class="desk-tools no-print">
                 <div class="filters" role="group" aria-label={T::Filters.text(lang)}>{ for filters }</div>
                 <label class="search">
@@ -427,16 +458,24 @@ fn list(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
             </div>
             <p class="showing no-print" aria-live="polite">{ showing }</p>
             if n > 0 {
+                if folded > 0 {
+                    <label class="show-own no-print">
+                        <input type="checkbox" id="show-own-columns" />
+                        { T::ShowOwnColumns.fill(lang, &[("n", &folded.to_string())]) }
+                    </label>
+                }
                 <div class="table-scroll no-print" role="region" tabindex="0" aria-label={T::TableLabel.text(lang)}>
                     <table class="register">
                         <thead>
                             <tr>
-                                <th scope="col">{ T::Row.text(lang) }</th>
-                                { for headers.iter().map(|h| html! { <th scope="col">{ h.clone() }</th> }) }
+                                <th scope="col" class="c-row">{ T::Row.text(lang) }</th>
+                                { for order.iter().enumerate().map(|(k, &(p, own))| html! {
+                                    <th scope="col" ~className={column_class(k, lead, own)}>{ headers[p].clone() }</th>
+                                }) }
                             </tr>
                         </thead>
                         <tbody>
-                            { for listed[from..to].iter().map(|&i| row(s, l, i, dispatch)) }
+                            { for listed[from..to].iter().map(|&i| row(s, l, i, &order, lead, dispatch)) }
                         </tbody>
                     </table>
                 </div>
@@ -456,31 +495,75 @@ fn list(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
     }
 }
 
-fn export_name(input: &str, ext: &str) -> String {
-    let stem = input.rsplit_once('.').map_or(input, |(s, _)| s);
-    ["核查结果-", stem, ".", ext].concat()
+const EXPORT_LISTED_ID: &str = "export-listed";
+
+/// Whether 只导出所列家庭 is ticked (read when an export is clicked).
+fn export_listed_only() -> bool {
+    use wasm_bindgen::JsCast;
+    web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id(EXPORT_LISTED_ID))
+        .and_then(|e| e.dyn_into::<web_sys::HtmlInputElement>().ok())
+        .is_some_and(|i| i.checked())
 }
 
-fn row(s: &DeskState, l: &Loaded, i: usize, dispatch: &Callback<DeskAction>) -> Html {
+/// 核查结果-台账-20261201.xlsx (所列家庭: 核查结果-台账-所列-20261201.xlsx): the day the
+/// answers were decided for, so two exports on different days never share a name.
+fn export_name(input: &str, day: NaiveDate, listed: bool, ext: &str) -> String {
+    let stem = input.rsplit_once('.').map_or(input, |(s, _)| s);
+    let part = if listed { "-所列" } else { "" };
+    format!("核查结果-{stem}{part}-{}.{ext}", day.format("%Y%m%d"))
+}
+
+/// A column's classes: the first after 行号 stays in place when scrolling sideways; the
+/// office's own columns fold away unless shown.
+fn column_class(k: usize, lead: usize, own: bool) -> &'static str {
+    match (k, own) {
+        (0, _) if lead > 0 => "c-lead",
+        (_, true) => "own",
+        _ => "",
+    }
+}
+
+/// Cells longer than this many characters may be cut: they show their whole text on hover
+/// (title) and on focus (office.css), and take focus for that.
+const CUT_CHARS: usize = 14;
+
+fn row(
+    s: &DeskState,
+    l: &Loaded,
+    i: usize,
+    order: &[(usize, bool)],
+    lead: usize,
+    dispatch: &Callback<DeskAction>,
+) -> Html {
     let r: &Checked = &l.reg.rows[i];
     let line = r.line.to_string();
     let open = dispatch.reform(move |_: MouseEvent| DeskAction::Open(i));
     let cells = l.reg.output_row(i);
     html! {
         <tr key={i} ~className={if r.error.is_some() { "row-error" } else { "" }}>
-            <th scope="row">
+            <th scope="row" class="c-row">
                 <button type="button" class="link-button open-row" onclick={open}
                     aria-label={T::OpenLabel.fill(s.lang, &[("n", &line)])}>
                     { T::Open.fill(s.lang, &[("n", &line)]) }
                 </button>
             </th>
-            { for cells.iter().map(|c| html! { <td>{ c.as_text().into_owned() }</td> }) }
+            { for order.iter().enumerate().map(|(k, &(p, own))| {
+                let text = cells[p].as_text().into_owned();
+                let class = column_class(k, lead, own);
+                if text.chars().count() > CUT_CHARS {
+                    html! { <td ~className={class} title={text.clone()} tabindex="0">{ text }</td> }
+                } else {
+                    html! { <td ~className={class}>{ text }</td> }
+                }
+            }) }
         </tr>
     }
 }
 
 /// One household: the family page's results view and print sheet, or what is wrong.
-fn household(s: &DeskState, l: &Loaded, i: usize, dispatch: &Callback<DeskAction>) -> Html {
+fn household(s: &DeskState, l: &Rc<Loaded>, i: usize, dispatch: &Callback<DeskAction>) -> Html {
     let lang = s.lang;
     let r = &l.reg.rows[i];
     let back = dispatch.reform(|_: MouseEvent| DeskAction::Close);
@@ -490,7 +573,11 @@ fn household(s: &DeskState, l: &Loaded, i: usize, dispatch: &Callback<DeskAction
         (Some(facts), _) => {
             let fs = family_state(lang, l.today, facts);
             match rules::evaluate(facts, fs.today) {
-                Ok(outcome) => with_code(&fs, screens::household(&fs, &outcome)),
+                Ok(outcome) => named::named(
+                    named::heading(l, i, lang),
+                    named::pages(&outcome, &fs.answers.received),
+                    with_code(&fs, screens::household(&fs, &outcome)),
+                ),
                 Err(e) => {
                     html! { <p class="error" role="alert">{ lang.pick(&e.zh, &e.en).to_string() }</p> }
                 }
@@ -509,6 +596,7 @@ fn household(s: &DeskState, l: &Loaded, i: usize, dispatch: &Callback<DeskAction
         <div key={["household-", &i.to_string()].concat()} class="desk-household">
             <div class="actions no-print">
                 <button type="button" class="secondary back-to-list" onclick={back}>{ T::BackToList.text(lang) }</button>
+                <application::ApplicationDrafts loaded={l.clone()} rows={Rc::new(vec![i])} {lang} one={true} />
             </div>
             if r.facts.is_some() {
                 <p class="household-of no-print">{ title }</p>
@@ -612,6 +700,7 @@ fn print_all(p: &PrintProps) -> Html {
                 <button type="button" class="link-button print-cancel" onclick={cancel}>{ T::PrintCancel.text(lang) }</button>
             </p>
             <div class="print-all print-only">
+                { named::cover(&p.loaded, &p.rows, lang) }
                 { for chunks.iter().enumerate().map(|(k, &from)| {
                     let to = chunks.get(k + 1).copied().unwrap_or(ready);
                     html! { <Sheets key={from} loaded={p.loaded.clone()} rows={p.rows.clone()} {from} {to} {lang} /> }
@@ -649,7 +738,11 @@ fn sheets(p: &SheetsProps) -> Html {
             let facts = l.reg.rows[i].facts.as_ref()?;
             let fs = family_state(p.lang, l.today, facts);
             let outcome = rules::evaluate(facts, fs.today).ok()?;
-            Some(with_code(&fs, screens::print_sheet(&fs, &outcome)))
+            Some(named::named(
+                named::heading(l, i, p.lang),
+                named::pages(&outcome, &fs.answers.received),
+                with_code(&fs, screens::print_sheet(&fs, &outcome)),
+            ))
         }) }
     }
 }
@@ -705,6 +798,7 @@ pub fn start() {
         return;
     }
     install_panic_page();
+    office_details::restore();
     // The family results view's English sentences (crate::english): the office page is used
     // on a PC online and its size is not the families', so it carries them rather than
     // fetching them.

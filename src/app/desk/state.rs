@@ -19,7 +19,7 @@ pub struct Loaded {
     pub name: String,
     pub today: NaiveDate,
     pub reg: Register,
-    pub counts: [usize; 7],
+    pub counts: [usize; view::FILTERS],
 }
 
 impl Loaded {

@@ -10,7 +10,7 @@ use super::reach::qr_code;
 use crate::app::state::State;
 use crate::app::{office, persist};
 use crate::flow::present;
-use crate::flow::print::{by_agency, citation, with_chinese, AgencyVisit};
+use crate::flow::print::{after_death, by_agency, citation, with_chinese, AgencyVisit};
 use crate::flow::text::{Key, Lang, Voice};
 use crate::rules::{Outcome, Status, HOTLINES};
 
@@ -37,7 +37,12 @@ pub fn print_button(s: &State, main: bool) -> Html {
 /// The whole printed sheet for an outcome whose family the policy covers.
 pub fn sheet(s: &State, outcome: &Outcome) -> Html {
     // The sheet is handed to the family: addressed to them whoever printed it.
-    let v = Voice::Family;
+    // The office page's sheets speak from its register (Voice::Register); else to the family.
+    let v = if s.voice == Voice::Register {
+        Voice::Register
+    } else {
+        Voice::Family
+    };
     let lang = s.lang;
     let t = |k: Key| k.text(lang, v);
     let visits = by_agency(outcome, &s.answers.received);
@@ -79,6 +84,17 @@ pub fn sheet(s: &State, outcome: &Outcome) -> Html {
                         </li>
                     }) }
                 </ol>
+                // 身后事: claimed after the parents' death, apart from the places to go now.
+                { for after_death(outcome, &s.answers.received).into_iter().map(|r| html! {
+                    <section class="print-after-death">
+                        <h3>{ t(Key::AfterDeath) }</h3>
+                        <p>
+                            <strong>{ with_chinese(r.id.info().zh, r.id.info().en, lang) }</strong>{ lang.pick("：", ": ") }
+                            { for r.reasons.iter().map(|x| present::reason(x, lang).to_string()) }
+                        </p>
+                        <p>{ t(Key::Bring) }{ lang.pick("：", ": ") }{ present::papers(r, present::child(outcome)).iter().map(|d| lang.pick(d.zh, d.en)).collect::<Vec<_>>().join(lang.pick("、", "; ")) }</p>
+                    </section>
+                }) }
                 if !received.is_empty() {
                     <h3>{ t(Key::PrintReceived) }</h3>
                     <p class="print-received">{ received.join(lang.pick("、", "; ")) }</p>
@@ -109,8 +125,14 @@ fn agency_page(
     office_line: &Html,
 ) -> Html {
     let lang = s.lang;
-    let v = Voice::Family;
+    // The office page's sheets speak from its register (Voice::Register); else to the family.
+    let v = if s.voice == Voice::Register {
+        Voice::Register
+    } else {
+        Voice::Family
+    };
     let t = |k: Key| k.text(lang, v);
+    let child = present::child(outcome);
     let name = with_chinese(
         &visit.name(outcome.area, Lang::Zh),
         &visit.name(outcome.area, lang),
@@ -155,7 +177,7 @@ fn agency_page(
                     html! {
                         <>
                             <dt>{ with_chinese(b.zh, b.en, lang) }{ lang.pick("：", ": ") }<span class="print-citation">{ citation(b.clause, lang) }</span></dt>
-                            <dd><blockquote lang="zh-CN">{ crate::later::resolve(b.quote) }</blockquote></dd>
+                            <dd><blockquote lang="zh-CN">{ present::basis(r.id, child) }</blockquote></dd>
                         </>
                     }
                 }) }

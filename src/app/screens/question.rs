@@ -81,6 +81,40 @@ fn finish(q: Question, s: &State, draft: &Draft) -> Result<crate::flow::AnswerVa
     }
 }
 
+/// Issue 20.5: a focused choice is seen whole above the sticky bar. The browser scrolls to a
+/// focused input, but a radio's or a tick's card runs on below its small input; when the
+/// card ends under the bar it is scrolled up (the page's scroll-padding leaves the bar's
+/// height free). Geometry through `js_sys::Reflect`, so no web-sys feature is added.
+fn reveal(e: FocusEvent) {
+    use wasm_bindgen::JsCast;
+    let Some(el) = e.target_dyn_into::<web_sys::Element>() else {
+        return;
+    };
+    // Only a choice's card (the bar's own buttons are where they are).
+    let Some(card) = el.closest("label.card").ok().flatten() else {
+        return;
+    };
+    let edge = |x: &web_sys::Element, side: &str| -> Option<f64> {
+        let f: js_sys::Function = js_sys::Reflect::get(x, &"getBoundingClientRect".into())
+            .ok()?
+            .dyn_into()
+            .ok()?;
+        let r = f.call0(x).ok()?;
+        js_sys::Reflect::get(&r, &side.into()).ok()?.as_f64()
+    };
+    let bar = card
+        .owner_document()
+        .and_then(|d| d.query_selector(".screen .actions").ok().flatten());
+    if let (Some(bottom), Some(top)) = (
+        edge(&card, "bottom"),
+        bar.as_ref().and_then(|b| edge(b, "top")),
+    ) {
+        if bottom > top {
+            card.scroll_into_view_with_bool(false);
+        }
+    }
+}
+
 #[function_component(QuestionScreen)]
 pub fn question_screen(props: &QuestionProps) -> Html {
     let q = props.question;
@@ -102,17 +136,37 @@ pub fn question_screen(props: &QuestionProps) -> Html {
     };
     let t = |k: Key| k.text(s.lang, s.voice);
     let pick = |l: (&'static str, &'static str)| AttrValue::from(s.lang.pick(l.0, l.1));
+    // Issue 20.5: a refusal is where the eye is. Each refusal (even the same one twice) moves
+    // the focus to the message, which scrolls it into view above the sticky bar (the page's
+    // scroll-padding), and role="alert" announces it.
+    let refusals = use_state(|| 0u32);
+    let error_ref = use_node_ref();
+    {
+        let error_ref = error_ref.clone();
+        use_effect_with(*refusals, move |n| {
+            if *n > 0 {
+                if let Some(el) = error_ref.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                    el.scroll_into_view_with_bool(false);
+                }
+            }
+        });
+    }
 
     let onsubmit = {
         let draft = draft.clone();
         let error = error.clone();
+        let refusals = refusals.clone();
         let dispatch = props.dispatch.clone();
         let s = s.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             match finish(q, &s, &draft) {
                 Ok(value) => dispatch.emit(Action::Answer(value)),
-                Err(p) => error.set(Some(p)),
+                Err(p) => {
+                    error.set(Some(p));
+                    refusals.set(*refusals + 1);
+                }
             }
         })
     };
@@ -240,7 +294,7 @@ pub fn question_screen(props: &QuestionProps) -> Html {
             <p class="progress-text">{ progress_text }</p>
             // A native <progress>, not a width in a style attribute: the page's CSP forbids those.
             <progress class="progress-bar" max={total} value={n} aria-hidden="true"></progress>
-            <form {onsubmit} novalidate=true>
+            <form {onsubmit} onfocusin={Callback::from(reveal)} novalidate=true>
                 <fieldset class="question-set">
                     <legend><h1 id={TITLE_ID} tabindex="-1">{ t(questions::title_for(q, &s.answers)) }</h1></legend>
                     { reach::read_aloud(read_aloud::question(q, &s.answers, s.lang, s.voice, s.today), s.lang,
@@ -252,7 +306,7 @@ pub fn question_screen(props: &QuestionProps) -> Html {
                     <summary>{ t(Key::WhyWeAsk) }</summary>
                     <p>{ t(questions::why(q)) }</p>
                 </details>
-                <p class="error" role="alert">{ error.as_ref().map(|p| p.text(s.lang, s.voice)).unwrap_or_default() }</p>
+                <p class="error" role="alert" tabindex="-1" ref={error_ref}>{ error.as_ref().map(|p| p.text(s.lang, s.voice)).unwrap_or_default() }</p>
                 <div class="actions">
                     <button type="button" class="secondary" onclick={back}>{ t(Key::Back) }</button>
                     <button type="submit" class="primary">{ t(Key::Next) }</button>

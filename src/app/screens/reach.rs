@@ -99,11 +99,12 @@ pub fn share_section(s: &State, outcome: Option<&Outcome>) -> Html {
         </figure>
     };
     if s.voice == Voice::Family {
+        // Folded: opened when wanted, so the results stay short (issue 20.2).
         return html! {
-            <section class="share no-print" aria-labelledby="share-title">
-                <h2 id="share-title">{ t(Key::QrTitle) }</h2>
+            <details class="share no-print">
+                <summary><h2 id="share-title">{ t(Key::QrTitle) }</h2></summary>
                 { qr }
-            </section>
+            </details>
         };
     }
     // Addressed to the family, so in their voice whoever holds the phone.
@@ -113,7 +114,9 @@ pub fn share_section(s: &State, outcome: Option<&Outcome>) -> Html {
         let items: Vec<_> = o
             .benefits
             .iter()
-            .filter(|b| matches!(b.status, Status::Eligible | Status::Check))
+            .filter(|b| {
+                matches!(b.status, Status::Eligible | Status::Check) && !present::after_death(b)
+            })
             .collect();
         let mut places: Vec<AgencyId> = Vec::new();
         for r in &items {

@@ -141,7 +141,6 @@ fn inside(s: &State, outcome: &Outcome, dispatch: Option<&Callback<Action>>) -> 
     let t = |k: Key| k.text(s.lang, s.voice);
     let view = present::results_view(outcome, &s.answers.received);
     let reminders = calendar::reminders(outcome, s.lang);
-    let count = view.cards.len() + view.services.len() + view.received.len();
     let title = if s.answers.parents_late() {
         Key::ResultsTitleLate
     } else {
@@ -158,9 +157,13 @@ fn inside(s: &State, outcome: &Outcome, dispatch: Option<&Callback<Action>>) -> 
     html! {
         <>
             <h1 id={TITLE_ID} tabindex="-1">{ t(title) }</h1>
-            <p class="lead">{ n(Key::ResultsCount, count) }</p>
+            // What to do first, before anything else (issue 20.2); each group's heading
+            // says how many items it has.
             { first_card(s, outcome, &view) }
-            <p class="legend">{ t(Key::StatusLegend) }</p>
+            <details class="legend-more">
+                <summary>{ t(Key::LegendTitle) }</summary>
+                <p class="legend">{ t(Key::StatusLegend) }</p>
+            </details>
             { office::contact(s.lang, s.voice) }
             if !view.cards.is_empty() {
                 <section class="group" aria-labelledby="to-claim">
@@ -173,6 +176,9 @@ fn inside(s: &State, outcome: &Outcome, dispatch: Option<&Callback<Action>>) -> 
                     <summary><h2>{ n(Key::Services, view.services.len()) }</h2></summary>
                     { list(&view.services) }
                 </details>
+            }
+            if !view.after_death.is_empty() {
+                { after_death(s, outcome, &view.after_death) }
             }
             if !view.received.is_empty() {
                 <section class="group received" aria-labelledby="received">
@@ -208,14 +214,14 @@ fn inside(s: &State, outcome: &Outcome, dispatch: Option<&Callback<Action>>) -> 
     }
 }
 
-/// What to do first: the money, sure and to confirm; where to go first and what to bring
-/// there; the nearest deadline.
+/// What to do first: where to go first and what to bring there (issue 20.2: on the first
+/// screen in every text size and language); the nearest deadline; then the money, sure and
+/// to confirm.
 fn first_card(s: &State, outcome: &Outcome, view: &present::ResultsView<'_>) -> Html {
     let t = |k: Key| k.text(s.lang, s.voice);
     html! {
         <section class="first-card" aria-labelledby="first-title">
             <h2 id="first-title">{ t(Key::FirstTitle) }</h2>
-            { totals(s.lang, outcome) }
             if let Some(stop) = &view.first_stop {
                 { labelled(s, "contact", Key::GoFirst, agency(s, outcome, stop.agency)) }
                 { labelled(s, "bring", Key::Bring, stop.documents.iter().map(|d| s.lang.pick(d.zh, d.en)).collect::<Vec<_>>().join(s.lang.pick("、", "; "))) }
@@ -223,7 +229,28 @@ fn first_card(s: &State, outcome: &Outcome, view: &present::ResultsView<'_>) -> 
             if let Some(line) = present::deadline_line(view, s.lang) {
                 { labelled(s, "deadline", Key::Deadline, line) }
             }
+            { totals(s.lang, outcome) }
             { read_aloud(aloud::first_card(view, outcome, s.lang), s.lang, t(Key::ReadFirst).into_owned(), &t(Key::ReadAloud)) }
+        </section>
+    }
+}
+
+/// 身后事 (issue 20.3): what is claimed only after the parents' death (the grave plot while
+/// they live), short and apart from what to apply for now: what it is, who claims it and how
+/// (the item's reason), where, and the papers.
+fn after_death(s: &State, outcome: &Outcome, items: &[&BenefitResult]) -> Html {
+    let child = present::child(outcome);
+    html! {
+        <section class="group after-death" aria-labelledby="after-death">
+            <h2 id="after-death">{ Key::AfterDeath.text(s.lang, s.voice) }</h2>
+            { for items.iter().map(|r| html! {
+                <div class="after-death-item">
+                    <h3>{ s.lang.pick(r.id.info().zh, r.id.info().en) }</h3>
+                    { for r.reasons.iter().map(|x| html! { <p>{ present::reason(x, s.lang).to_string() }</p> }) }
+                    { labelled(s, "contact", Key::AfterDeathWhere, agency(s, outcome, r.first_stop)) }
+                    { labelled(s, "bring", Key::Bring, present::papers(r, child).iter().map(|d| s.lang.pick(d.zh, d.en)).collect::<Vec<_>>().join(s.lang.pick("、", "; "))) }
+                </div>
+            }) }
         </section>
     }
 }
@@ -240,28 +267,22 @@ fn agency(s: &State, outcome: &Outcome, a: rules::AgencyId) -> String {
     present::agency_name(a, outcome.area, s.lang)
 }
 
-/// 已经在享受 on a card (`to` true), or 还没有享受 in the list of what the family gets; none
+/// 我家已经在享受 (issue 20.6: plainly a control): a checkbox with its label, unticked on a card
+/// (`to` true: ticking it marks the item), ticked in the list of what the family gets; none
 /// where nothing can be marked (the office page's register rows).
 fn mark_button(s: &State, id: BenefitId, to: bool, dispatch: Option<&Callback<Action>>) -> Html {
     let Some(dispatch) = dispatch else {
         return Html::default();
     };
-    let onclick = dispatch.reform(move |_: MouseEvent| Action::MarkReceived(id, to));
-    let word = Key::text(
-        if to {
-            Key::MarkReceived
-        } else {
-            Key::UnmarkReceived
-        },
-        s.lang,
-        s.voice,
-    );
+    let onchange = dispatch.reform(move |_: Event| Action::MarkReceived(id, to));
+    let word = Key::MarkReceived.text(s.lang, s.voice);
     let name = s.lang.pick(id.info().zh, id.info().en);
     html! {
-        <button type="button" class="secondary mark" {onclick}
-            aria-label={[name, present::colon(s.lang), &word].concat()}>
-            { word }
-        </button>
+        <label class="mark">
+            <input type="checkbox" checked={!to} {onchange}
+                aria-label={[name, present::colon(s.lang), &word].concat()} />
+            <span>{ word }</span>
+        </label>
     }
 }
 
@@ -293,6 +314,7 @@ fn item(
 ) -> Html {
     let t = |k: Key| k.text(s.lang, s.voice);
     let b = r.id.info();
+    let child = present::child(outcome);
     let (item_class, status_class) = match r.status {
         Status::Eligible => ("item eligible", "status eligible"),
         Status::Check => ("item check", "status check"),
@@ -332,10 +354,10 @@ fn item(
                 </ul>
                 <h4>{ t(Key::Bring) }</h4>
                 <ul class="documents">
-                    { for r.documents.iter().map(|d| html! { <li>{ s.lang.pick(d.zh, d.en) }</li> }) }
+                    { for present::papers(r, child).into_iter().map(|d| html! { <li>{ s.lang.pick(d.zh, d.en) }</li> }) }
                 </ul>
                 <h4 class="clause">{ t(Key::Basis) }{ colon }{ Key::ClauseRef.fill(s.lang, s.voice, &[("n", &b.clause.to_string())]) }{ s.lang.pick("　", " ") }{ clause_text }</h4>
-                <blockquote lang="zh-CN">{ crate::later::resolve(b.quote) }</blockquote>
+                <blockquote lang="zh-CN">{ present::basis(r.id, child) }</blockquote>
                 <h4>{ t(Key::Responsible) }</h4>
                 <p class="agencies">{ b.agencies.iter().map(|a| agency(s, outcome, *a)).collect::<Vec<_>>().join(s.lang.pick("、", "; ")) }</p>
             </details>
@@ -353,13 +375,27 @@ fn calendar_button(
 ) -> Html {
     let file = ["fuzhu-", id.as_str(), ".ics"].concat();
     let text = calendar::ics(&reminders, outcome.as_of);
+    // Issue 20.6: say what the tap did, in a polite live region beside the button.
+    let said = ["saved-", id.as_str()].concat();
+    let saved = Key::CalendarSaved.text(s.lang, s.voice).into_owned();
+    let at = said.clone();
     let onclick = Callback::from(move |_: MouseEvent| {
-        download::save(text.as_bytes(), &file, "text/calendar;charset=utf-8");
+        if download::save(text.as_bytes(), &file, "text/calendar;charset=utf-8").is_some() {
+            if let Some(el) = web_sys::window()
+                .and_then(|w| w.document())
+                .and_then(|d| d.get_element_by_id(&at))
+            {
+                el.set_text_content(Some(&saved));
+            }
+        }
     });
     html! {
-        <button type="button" class="secondary calendar" {onclick}
-            aria-label={Key::CalendarLabel.fill(s.lang, s.voice, &[("item", name)])}>
-            { Key::AddToCalendar.text(s.lang, s.voice) }
-        </button>
+        <>
+            <button type="button" class="secondary calendar" {onclick}
+                aria-label={Key::CalendarLabel.fill(s.lang, s.voice, &[("item", name)])}>
+                { Key::AddToCalendar.text(s.lang, s.voice) }
+            </button>
+            <span class="saved" id={said} role="status" aria-live="polite"></span>
+        </>
     }
 }

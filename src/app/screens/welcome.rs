@@ -26,12 +26,8 @@ pub fn welcome(props: &ScreenProps) -> Html {
     html! {
         <section key="welcome" class="screen welcome" aria-labelledby={TITLE_ID}>
             <h1 id={TITLE_ID} tabindex="-1">{ t(Key::WelcomeTitle) }</h1>
-            <p class="lead">{ t(Key::WelcomeWho) }</p>
-            <ul class="facts">
-                <li>{ t(Key::WelcomeTime) }</li>
-                <li>{ t(Key::WelcomePrivacy) }</li>
-                <li>{ t(Key::WelcomeGentle) }</li>
-            </ul>
+            // 谁在填写 right under the title: on the first screen above 开始 in every text
+            // size, so a volunteer sees it before starting (issue 20.7).
             <fieldset class="who">
                 <legend><h2>{ t(Key::WhoFills) }</h2></legend>
                 { radio_cards(RadioCardsProps {
@@ -41,6 +37,12 @@ pub fn welcome(props: &ScreenProps) -> Html {
                     on_select: who,
                 }) }
             </fieldset>
+            <p class="lead">{ t(Key::WelcomeWho) }</p>
+            <ul class="facts">
+                <li>{ t(Key::WelcomeTime) }</li>
+                <li>{ t(Key::WelcomePrivacy) }</li>
+                <li>{ t(Key::WelcomeGentle) }</li>
+            </ul>
             <p class="policy">{ t(Key::WelcomePolicy) }</p>
             <div class="actions">
                 <button type="button" class="primary" onclick={start}>{ t(Key::Start) }</button>

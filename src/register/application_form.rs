@@ -1,0 +1,184 @@
+//! 申请审核表（参考）: a draft of the 特别扶助 application for one household, filled from the
+//! register so nobody types it again: the applicant's and spouse's names, ID numbers, birth
+//! dates, 婚姻状况, 户籍地址 and phone where the register has them, the only child, the
+//! disability certificate, the reason, and empty review blocks for 村（居）委会 初审,
+//! 乡（镇、街道） 审核 and 县（区）卫生健康委 审批. It is a reference, not the form: the heading
+//! says the county's own form is the one that counts. Pure; the office page prints it.
+
+use chrono::NaiveDate;
+
+use super::roster::{cell_text, text_named};
+use super::values::zh;
+use super::{columns::Field, columns::ParentField, Checked, Register};
+use crate::rules::facts::{birthday, ChildStatus};
+use crate::rules::params::SPECIAL_SUPPORT_MOTHER_AGE;
+use crate::rules::{BenefitId, Role, Status};
+
+/// The heading every draft carries.
+pub const REFERENCE: &str = "供参考，以县（区）卫生健康委的正式表格为准";
+pub const TITLE: &str = "计划生育家庭特别扶助申请审核表（参考）";
+
+/// What the register leaves blank is said, so a blank is not read as "none".
+pub const NOT_IN_REGISTER: &str = "（台账未填写）";
+
+/// One person on the form.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Person {
+    pub role: &'static str,
+    pub name: String,
+    pub sex: &'static str,
+    pub id: String,
+    pub birth: String,
+    pub alive: bool,
+}
+
+/// The review blocks, in the order the application passes them (Henan: 村（居）初审 →
+/// 乡（镇、街道）审核 → 县（区）卫生健康委 确认); each left empty, with room for the
+/// opinion, the signature, the seal and the date.
+pub const REVIEWS: [&str; 3] = [
+    "村（居）委会初审意见",
+    "乡（镇、街道）审核意见",
+    "县（区）卫生健康委审批意见",
+];
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Form {
+    /// The register's row number and 编号.
+    pub line: usize,
+    pub number: String,
+    pub people: Vec<Person>,
+    pub marital: String,
+    pub address: String,
+    pub phone: String,
+    pub child_name: String,
+    pub child_birth: String,
+    pub child_status: &'static str,
+    pub certificate: String,
+    pub reason: String,
+}
+
+const MARITAL: [&str; 3] = ["婚姻状况", "女方婚姻状况", "婚姻情况"];
+const ADDRESS: [&str; 6] = [
+    "户籍地址",
+    "户口所在地",
+    "户籍所在地",
+    "家庭住址",
+    "现住址",
+    "住址",
+];
+const PHONE: [&str; 5] = ["联系电话", "电话", "手机", "手机号码", "联系方式"];
+const CHILD_NAME: [&str; 4] = ["子女姓名", "独生子女姓名", "孩子姓名", "子女名字"];
+
+fn or_blank(s: String) -> String {
+    if s.trim().is_empty() {
+        NOT_IN_REGISTER.to_string()
+    } else {
+        s
+    }
+}
+
+/// The draft for row `i`, when the row was decided as a special family the policy covers
+/// and its special support is not ruled out.
+pub fn form(reg: &Register, i: usize) -> Option<Form> {
+    let r: &Checked = reg.rows.get(i)?;
+    let facts = r.facts.as_ref()?;
+    let s = r.result.as_ref()?;
+    if !(s.special_family && s.covered)
+        || s.status(BenefitId::SpecialSupport) == Status::NotEligible
+    {
+        return None;
+    }
+    let people: Vec<Person> = [Role::Mother, Role::Father]
+        .into_iter()
+        .filter_map(|role| {
+            let p = facts.parents.iter().find(|p| p.role == role)?;
+            Some(Person {
+                role: if role == Role::Mother {
+                    "女方"
+                } else {
+                    "男方"
+                },
+                name: or_blank(cell_text(reg, r, Field::Parent(role, ParentField::Name))),
+                sex: if role == Role::Mother { "女" } else { "男" },
+                id: or_blank(cell_text(
+                    reg,
+                    r,
+                    Field::Parent(role, ParentField::IdNumber),
+                )),
+                birth: zh(p.birth_date),
+                alive: p.alive,
+            })
+        })
+        .collect();
+    let died = facts.child.status == ChildStatus::Deceased;
+    let mut certificate = String::new();
+    if !died {
+        let kind = cell_text(reg, r, Field::Types);
+        let grade = match facts.child.disability_grade {
+            Some(1) => "一级",
+            Some(2) => "二级",
+            Some(3) => "三级",
+            Some(4) => "四级",
+            _ => "",
+        };
+        let kind = if kind.is_empty() {
+            "类别".to_string() + NOT_IN_REGISTER
+        } else {
+            kind
+        };
+        certificate = format!("残疾人证：{kind}{grade}");
+    }
+    let age = SPECIAL_SUPPORT_MOTHER_AGE.at(s.as_of).unwrap_or(49);
+    let mother_49: Option<NaiveDate> = facts
+        .parents
+        .iter()
+        .find(|p| p.role == Role::Mother)
+        .map(|m| birthday(m.birth_date, age));
+    let what = if died {
+        "独生子女死亡"
+    } else {
+        "独生子女三级以上残疾"
+    };
+    let when = match mother_49 {
+        Some(d) if d <= s.as_of => format!("女方已于{}年满{age}周岁", zh(d)),
+        Some(d) => format!("女方将于{}年满{age}周岁", zh(d)),
+        None => String::new(),
+    };
+    let mut reason = format!("{what}，未再生育或收养子女");
+    if !when.is_empty() {
+        reason.push('，');
+        reason.push_str(&when);
+    }
+    reason.push_str("，申请计划生育家庭特别扶助。");
+    Some(Form {
+        line: r.line,
+        number: cell_text(reg, r, Field::Number),
+        people,
+        marital: or_blank(text_named(reg, r, &MARITAL)),
+        address: or_blank(text_named(reg, r, &ADDRESS)),
+        phone: or_blank(text_named(reg, r, &PHONE)),
+        child_name: or_blank(text_named(reg, r, &CHILD_NAME)),
+        child_birth: facts
+            .child
+            .birth_date
+            .map(zh)
+            .unwrap_or_else(|| NOT_IN_REGISTER.to_string()),
+        child_status: if died { "死亡" } else { "伤残" },
+        certificate,
+        reason,
+    })
+}
+
+/// Whether the household `i` has a draft (for the page's counts).
+pub fn has_form(reg: &Register, i: usize) -> bool {
+    form(reg, i).is_some()
+}
+
+/// The applicant's line for the cover of many drafts.
+pub fn who(f: &Form) -> String {
+    f.people
+        .iter()
+        .map(|p| p.name.as_str())
+        .collect::<Vec<_>>()
+        .join("、")
+}

@@ -1,0 +1,376 @@
+//! 今年需申报特别扶助 名单 (`register::roster`): who is on a year's list and why, the 花名册
+//! and the 公示 as workbooks, read back by calamine and by LibreOffice: every household
+//! expected is there, and the 公示 shows no full ID number and nothing of a disability but 伤残.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use chrono::NaiveDate;
+use fuzhu::register::roster::{self, Due, Kind, Office};
+use fuzhu::register::values::check_char;
+use fuzhu::register::view::{self, Filter};
+use fuzhu::register::{check, file, Cell, Register};
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn today() -> NaiveDate {
+    day(2026, 3, 1)
+}
+
+fn id(birth: &str, seq: &str) -> String {
+    let first = format!("410204{birth}{seq}");
+    format!("{first}{}", check_char(first.as_bytes()))
+}
+
+const HEAD: &str = "编号,社区,城乡,子女情况,残疾等级,残疾类别,再生育或收养,女方姓名,女方身份证号,女方开封户籍,男方姓名,男方身份证号,男方开封户籍,已领特别扶助金";
+
+/// One household: 编号, the child, the mother's birth day, whether support is received.
+fn row(no: &str, child: &str, grade: &str, kind: &str, mother: &str, got: &str) -> String {
+    format!(
+        "{no},东苑社区,城镇,{child},{grade},{kind},否,王{no},{},是,李{no},{},是,{got}",
+        id(mother, "002"),
+        id("19650505", "011")
+    )
+}
+
+fn register() -> Register {
+    let rows = [
+        // Turns 49 on 2026-07-15: on the 2026 list.
+        row("A1", "死亡", "", "", "19770715", ""),
+        // 56, due and marked not received: on the list.
+        row("A2", "死亡", "", "", "19700315", "否"),
+        // 56 and receiving: not on it.
+        row("A3", "死亡", "", "", "19700315", "是"),
+        // The child is living: not a special family, not on it.
+        row("A4", "健在", "", "", "19770715", ""),
+        // A disabled child, grade 2, intellectual; the mother turns 49 this year.
+        row("A5", "伤残", "二级", "智力", "19771001", ""),
+        // Turns 49 in 2027: not on the 2026 list, on 2027's.
+        row("A6", "死亡", "", "", "19780220", ""),
+        // An ID whose check digit is wrong: the row is refused, so not on any list.
+        "A7,东苑社区,城镇,死亡,,,否,王A7,410204197707150020,是,,,,".to_string(),
+    ];
+    let csv = format!("{HEAD}\n{}\n", rows.join("\n"));
+    check(file::read_csv(csv.as_bytes()).unwrap(), today()).unwrap()
+}
+
+fn numbers(entries: &[roster::Entry]) -> Vec<&str> {
+    entries.iter().map(|e| e.number.as_str()).collect()
+}
+
+fn all(reg: &Register) -> Vec<usize> {
+    (0..reg.rows.len()).collect()
+}
+
+#[test]
+fn the_year_s_list_holds_the_mothers_turning_49_that_year_and_those_marked_as_not_receiving() {
+    let reg = register();
+    assert!(reg.rows[6].error.is_some(), "the bad ID is refused");
+    let list = roster::entries(&reg, &all(&reg), 2026);
+    assert_eq!(numbers(&list), ["A1", "A2", "A5"]);
+    assert_eq!(list[0].due, Due::TurnsThisYear(day(2026, 7, 15)));
+    assert_eq!(list[0].from, Some(day(2026, 7, 15)));
+    assert_eq!(list[1].due, Due::NotReceived);
+    assert_eq!(list[0].monthly.map(|m| m.to_string()), Some("1430".into()));
+    // The disabled child's family: the province's standard, never 0.
+    assert_eq!(list[2].monthly, None);
+    assert_eq!(list[2].category, "伤残");
+    assert_eq!(list[2].disability, "智力二级");
+    assert_eq!(list[0].community, "东苑社区");
+    assert_eq!(list[0].mother.as_ref().unwrap().name, "王A1");
+    let next = roster::entries(&reg, &all(&reg), 2027);
+    assert_eq!(numbers(&next), ["A2", "A6"]);
+}
+
+#[test]
+fn the_filter_this_year_s_applications_lists_the_same_households_as_the_year_s_list() {
+    let reg = register();
+    let listed = view::select(&reg, Filter::ApplyThisYear, "");
+    let list = roster::entries(&reg, &all(&reg), 2026);
+    assert_eq!(listed, list.iter().map(|e| e.row).collect::<Vec<_>>());
+}
+
+#[test]
+fn an_id_number_on_the_public_list_keeps_only_its_first_six_and_last_four_characters() {
+    assert_eq!(roster::mask_id("410204197001010520"), "410204********0520");
+    assert_eq!(roster::mask_id("41020419700101052X"), "410204********052X");
+    assert_eq!(roster::mask_id("4102041970"), "******1970");
+    assert_eq!(roster::mask_id("123"), "***");
+    assert_eq!(roster::mask_id(""), "");
+}
+
+fn office() -> Office {
+    Office {
+        name: "开封市鼓楼区东苑街道办事处".into(),
+        address: "东苑路1号".into(),
+        phone: "0371-12345678".into(),
+        hours: String::new(),
+    }
+}
+
+fn text(c: &Cell) -> String {
+    match c {
+        Cell::Empty => String::new(),
+        Cell::Text(s) => s.clone(),
+        Cell::Number(n) => n.to_string(),
+        other => format!("{other:?}"),
+    }
+}
+
+/// The workbook's one sheet as lines of text, cells joined by tabs.
+fn calamine_lines(bytes: &[u8]) -> Vec<String> {
+    let sheets = file::read_bytes(bytes, "名单.xlsx").unwrap();
+    assert_eq!(sheets.len(), 1);
+    sheets[0]
+        .1
+        .iter()
+        .map(|r| r.iter().map(text).collect::<Vec<_>>().join("\t"))
+        .collect()
+}
+
+/// Whether `s` holds 18 characters that make a full ID number.
+fn has_full_id(s: &str) -> bool {
+    let c: Vec<char> = s.chars().collect();
+    c.windows(18).any(|w| {
+        w[..17].iter().all(|c| c.is_ascii_digit()) && (w[17].is_ascii_digit() || w[17] == 'X')
+    })
+}
+
+fn workbooks() -> (Register, Vec<u8>, Vec<u8>) {
+    let reg = register();
+    let list = roster::entries(&reg, &all(&reg), 2026);
+    let roster = roster::xlsx(&list, &office(), 2026, today(), Kind::Roster).unwrap();
+    let public = roster::xlsx(&list, &office(), 2026, today(), Kind::Public).unwrap();
+    (reg, roster, public)
+}
+
+#[test]
+fn the_roster_reads_back_in_calamine_with_its_title_byline_every_household_total_and_signatures() {
+    let (_, roster, _) = workbooks();
+    let lines = calamine_lines(&roster);
+    assert!(lines[0]
+        .starts_with("开封市鼓楼区东苑街道办事处2026年度计划生育家庭特别扶助申报对象花名册"));
+    assert!(lines[1].contains("填报单位（盖章）：开封市鼓楼区东苑街道办事处"));
+    assert!(lines[1].contains("填报日期：2026年3月1日"));
+    assert!(lines[2].starts_with("序号\t社区（村）\t编号\t女方"));
+    assert!(lines[3].contains("姓名\t身份证号码\t出生日期"));
+    let body = lines.join("\n");
+    for no in ["A1", "A2", "A5"] {
+        assert!(body.contains(&format!("王{no}")), "{no}");
+        assert!(body.contains(&format!("李{no}")), "{no}");
+    }
+    for no in ["A3", "A4", "A6", "A7"] {
+        assert!(!body.contains(&format!("王{no}")), "{no}");
+    }
+    assert!(
+        body.contains(&id("19770715", "002")),
+        "the 花名册 has full ID numbers"
+    );
+    assert!(body.contains("智力二级"));
+    assert!(body.contains("按省定标准"));
+    assert!(body.contains("合计：3户，6人"));
+    assert!(body.contains("单位负责人"));
+    assert!(body.contains("台账第2行"));
+}
+
+#[test]
+fn the_public_list_reads_back_in_calamine_with_every_household_and_no_full_id_nor_disability_detail(
+) {
+    let (_, _, public) = workbooks();
+    let lines = calamine_lines(&public);
+    assert!(lines[0].ends_with("申报对象公示") || lines[0].contains("申报对象公示"));
+    let body = lines.join("\n");
+    for no in ["A1", "A2", "A5"] {
+        assert!(body.contains(&format!("王{no}")), "{no}");
+    }
+    assert!(!has_full_id(&body), "{body}");
+    assert!(body.contains("410204********0022") || body.contains("410204********"));
+    assert!(!body.contains("智力") && !body.contains("二级"), "{body}");
+    assert!(!body.contains("1977-07-15"), "no birth dates");
+    assert!(body.contains("伤残"));
+    assert!(body.contains("监督电话：0371-12345678"));
+}
+
+fn soffice() -> Option<PathBuf> {
+    let found = Command::new("soffice").arg("--version").output().ok()?;
+    found.status.success().then(|| PathBuf::from("soffice"))
+}
+
+#[test]
+fn the_roster_and_the_public_list_read_back_in_libreoffice() {
+    let Some(soffice) = soffice() else {
+        eprintln!("SKIPPED: soffice (LibreOffice) is not installed; scripts/setup.sh installs libreoffice-calc-nogui");
+        return;
+    };
+    let (_, roster, public) = workbooks();
+    let dir = std::env::temp_dir().join(format!("fuzhu-roster-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("roster.xlsx"), roster).unwrap();
+    std::fs::write(dir.join("public.xlsx"), public).unwrap();
+    let out = Command::new(soffice)
+        .args([
+            "--headless",
+            &format!("-env:UserInstallation=file://{}/profile", dir.display()),
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76",
+            "--outdir",
+        ])
+        .arg(&dir)
+        .arg(dir.join("roster.xlsx"))
+        .arg(dir.join("public.xlsx"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let roster = std::fs::read_to_string(dir.join("roster.csv")).unwrap();
+    let public = std::fs::read_to_string(dir.join("public.csv")).unwrap();
+    for no in ["A1", "A2", "A5"] {
+        assert!(roster.contains(&format!("王{no}")) && public.contains(&format!("王{no}")));
+    }
+    assert!(roster.contains(&id("19700315", "002")));
+    assert!(!has_full_id(&public), "{public}");
+    assert!(!public.contains("智力"));
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+fn out_cell(reg: &Register, i: usize, header: &str) -> String {
+    let h = reg.output_headers();
+    let k = h.iter().position(|x| x == header).unwrap();
+    reg.output_row(i)[k].as_text().into_owned()
+}
+
+#[test]
+fn a_disabled_child_s_family_s_special_support_is_written_at_the_province_s_standard_never_0() {
+    // The mother is 56: special support is granted, at a standard the policy does not state.
+    let csv = format!(
+        "{HEAD}\n{}\n{}\n",
+        row("D1", "伤残", "二级", "智力", "19700315", ""),
+        row("D2", "死亡", "", "", "19700315", "")
+    );
+    let reg = check(file::read_csv(csv.as_bytes()).unwrap(), today()).unwrap();
+    assert_eq!(out_cell(&reg, 0, "每月现金（元）"), "按省定标准");
+    assert!(out_cell(&reg, 0, "金额未计入的项目").contains("特别扶助金（按省定标准）"));
+    // A bereaved couple's is in the text: 1430 each.
+    assert_eq!(out_cell(&reg, 1, "每月现金（元）"), "2860");
+    assert!(!out_cell(&reg, 1, "金额未计入的项目").contains("特别扶助金"));
+    // Every decided row says the day it was decided for, though 核查日期 was left blank.
+    assert_eq!(out_cell(&reg, 0, "判断日期"), "2026-03-01");
+    assert_eq!(out_cell(&reg, 1, "判断日期"), "2026-03-01");
+}
+
+#[test]
+fn the_application_draft_is_filled_from_the_register_with_empty_review_blocks() {
+    use fuzhu::register::application_form::{self, NOT_IN_REGISTER, REFERENCE, REVIEWS};
+    let head = format!("{HEAD},户籍地址,联系电话,子女姓名");
+    let csv = format!(
+        "{head}\n{},开封市鼓楼区东苑路1号,13800000000,李小明\n{},,,\n{},,,\n",
+        row("F1", "死亡", "", "", "19770715", ""),
+        row("F2", "伤残", "二级", "智力", "19700315", ""),
+        row("F3", "健在", "", "", "19700315", ""),
+    );
+    let reg = check(file::read_csv(csv.as_bytes()).unwrap(), today()).unwrap();
+    let f = application_form::form(&reg, 0).expect("a bereaved family has a draft");
+    assert_eq!(REFERENCE, "供参考，以县（区）卫生健康委的正式表格为准");
+    assert_eq!(f.people.len(), 2);
+    assert_eq!(f.people[0].name, "王F1");
+    assert_eq!(f.people[0].id, id("19770715", "002"));
+    assert_eq!(f.people[1].name, "李F1");
+    assert_eq!(f.address, "开封市鼓楼区东苑路1号");
+    assert_eq!(f.phone, "13800000000");
+    assert_eq!(f.child_name, "李小明");
+    assert_eq!(f.child_status, "死亡");
+    assert!(
+        f.reason.contains("女方将于2026年7月15日年满49周岁"),
+        "{}",
+        f.reason
+    );
+    // Where the register has nothing, the draft says so rather than leaving a blank.
+    let g = application_form::form(&reg, 1).unwrap();
+    assert_eq!(g.phone, NOT_IN_REGISTER);
+    assert_eq!(g.certificate, "残疾人证：智力二级");
+    assert!(g.reason.starts_with("独生子女三级以上残疾"));
+    // Not a special family: no draft.
+    assert!(application_form::form(&reg, 2).is_none());
+    assert_eq!(REVIEWS.len(), 3);
+}
+
+/// `fuzhu ARGS`: its exit code, standard error.
+fn fuzhu(args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_fuzhu"))
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn the_command_line_writes_the_year_s_list_and_its_public_version() {
+    let dir = std::env::temp_dir().join(format!("fuzhu-roster-cli-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let rows = [
+        row("A1", "死亡", "", "", "19770715", ""),
+        row("A2", "死亡", "", "", "19700315", "否"),
+        row("A4", "健在", "", "", "19770715", ""),
+    ];
+    let input = dir.join("台账.csv");
+    std::fs::write(&input, format!("{HEAD}\n{}\n", rows.join("\n"))).unwrap();
+    let input = input.to_str().unwrap();
+    let roster_path = dir.join("名单.xlsx");
+    let public_path = dir.join("公示.xlsx");
+    let (code, err) = fuzhu(&[
+        "register",
+        input,
+        "--list-apply",
+        "2026",
+        "--today",
+        "2026-03-01",
+        "--office",
+        "东苑街道办事处",
+        "-o",
+        roster_path.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("2026年需申报特别扶助：2户"), "{err}");
+    let (code, err) = fuzhu(&[
+        "register",
+        input,
+        "--list-apply",
+        "2026",
+        "--public",
+        "--today",
+        "2026-03-01",
+        "--phone",
+        "0371-12345678",
+        "-o",
+        public_path.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let roster = calamine_lines(&std::fs::read(&roster_path).unwrap()).join("\n");
+    let public = calamine_lines(&std::fs::read(&public_path).unwrap()).join("\n");
+    assert!(roster.starts_with("东苑街道办事处2026年度"));
+    for no in ["A1", "A2"] {
+        assert!(roster.contains(&format!("王{no}")) && public.contains(&format!("王{no}")));
+    }
+    assert!(!roster.contains("王A4"));
+    assert!(has_full_id(&roster) && !has_full_id(&public));
+    assert!(public.contains("监督电话：0371-12345678"));
+    // Wrong calls are refused with the usage, in Chinese then English.
+    let (code, err) = fuzhu(&["register", input, "--list-apply", "26", "-o", "x.xlsx"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--list-apply的年份“26”要写成四位数"), "{err}");
+    let (code, err) = fuzhu(&["register", input, "--list-apply", "2026"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--list-apply需要用-o给出.xlsx文件名"), "{err}");
+    let (code, _) = fuzhu(&["register", input, "--public"]);
+    assert_eq!(code, 2);
+    let (code, _) = fuzhu(&["register", input, "--list-apply", "2026", "-o", "x.csv"]);
+    assert_eq!(code, 2);
+    let _ = std::fs::remove_dir_all(&dir);
+}
