@@ -4,8 +4,8 @@
 //! and the clerk changes a match, picks the column for a missing field or accepts the stated
 //! defaults. What the step shows and what the clerk's choices become is
 //! `register::matching` (pure, tested natively); here only the drawing, the matching file
-//! (saved and opened: headers → fields, no one's data) and 记住这个表格的列 (the one thing the
-//! page stores, and only when ticked). The worker is asked to stop at the step (`Ask`), and
+//! (saved and opened: headers → fields, no one's data) and 记住这个表格的列 (kept in
+//! localStorage only when ticked; nothing of the register is). The worker is asked to stop at the step (`Ask`), and
 //! told the matching to read the register with.
 
 use std::cell::RefCell;
