@@ -56,7 +56,13 @@ pub fn next(
                 map.is_some_and(|x| x.columns.iter().any(|k| k.header == c.header))
             };
             let unknown = m.unknown().into_iter().any(|c| !named(&c));
-            if ask == ALWAYS || unknown || !m.missing().is_empty() {
+            // No family rows (a header alone), or two columns for one field: nothing to
+            // match, the register says so itself.
+            let fields: Vec<_> = m.columns.iter().filter_map(|c| c.field).collect();
+            let dup = (1..fields.len()).any(|i| fields[..i].contains(&fields[i]));
+            let empty = m.columns.iter().all(|c| c.samples.is_empty());
+            let needed = (unknown || !m.missing().is_empty()) && !dup && !empty;
+            if ask == ALWAYS || needed {
                 return Ok(Next::Ask(m));
             }
         }
