@@ -97,6 +97,7 @@ test("a register with a header not understood: matched in the step, then every f
   assert.equal(await mother.locator("select").inputValue() !== "", true, "女方姓名 matched");
   assert.match(await step(page).innerText(), /子女情况（或家庭类别：失独、伤残）/, "what is missing is said");
   await axeClean(page, "the matching step");
+  await page.locator("#matching-title").evaluate((e) => e.scrollIntoView());
   await app.screenshot(page, "office-matching-1366x768");
 
   // Deciding while a needed field is missing is refused in words.
