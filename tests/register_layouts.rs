@@ -595,3 +595,32 @@ fn a_widowed_household_with_both_parents_listed_as_living_is_asked_which_one_is_
         assert!(r.result.is_some(), "{:?}", r.error);
     }
 }
+
+#[test]
+fn a_header_merged_over_both_rows_that_the_reader_does_not_know_is_shown_by_its_name_and_a_matching_names_it(
+) {
+    use fuzhu::register::matching::Matching;
+    // The published shape with 家庭类别 (merged down over the two header rows) renamed 户别.
+    let first = "41029919700315002";
+    let id = format!("{first}{}", check_char(first.as_bytes()));
+    let csv =
+        format!("女方,,户别,城乡,女方开封户籍\n身份证号码,姓名,,,\n{id},张某英,失独,城镇,是\n");
+    let sheets = vec![(String::new(), file::read_csv(csv.as_bytes()).unwrap())];
+    let m = Matching::of(&sheets, None).unwrap();
+    let unknown: Vec<&str> = m.unknown().iter().map(|c| c.header.as_str()).collect();
+    assert_eq!(unknown, ["户别"]);
+    assert_eq!(m.unknown()[0].letter, "C");
+    assert_eq!(m.unknown()[0].samples, ["失独"]);
+    let map = ColumnMap {
+        kind: "扶助通台账列匹配".into(),
+        version: 1,
+        columns: vec![fuzhu::register::map::MapColumn {
+            column: "C".into(),
+            header: "户别".into(),
+            field: Some("家庭类别".into()),
+        }],
+    };
+    assert!(!Matching::of(&sheets, Some(&map)).unwrap().needs_asking());
+    let reg = check_sheets_with(sheets, today(), Some(&map)).unwrap();
+    assert_eq!(reg.counts().decided, 1);
+}

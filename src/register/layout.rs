@@ -50,6 +50,9 @@ pub fn read_header(rows: &[Vec<Cell>], r: usize) -> Header {
     let mut group: Option<&'static str> = None;
     let mut grouped = false;
     let mut merged_down = false;
+    // Columns merged down whose text is not known: kept with their text (the matching step
+    // shows them, a matching names them) where the header is two rows.
+    let mut unknown_down = Vec::new();
     let width = leaf.len().max(group_row.map_or(0, |g| g.len()));
     let mut headers = Vec::with_capacity(width);
     let mut fields = Vec::with_capacity(width);
@@ -71,6 +74,9 @@ pub fn read_header(rows: &[Vec<Cell>], r: usize) -> Header {
                 merged_down = true;
                 headers.push(upper);
             } else {
+                if !upper.is_empty() && group.is_none() {
+                    unknown_down.push((j, upper));
+                }
                 headers.push(String::new());
             }
             fields.push(f);
@@ -93,6 +99,11 @@ pub fn read_header(rows: &[Vec<Cell>], r: usize) -> Header {
         }
     }
     let two_rows = grouped || merged_down;
+    if two_rows {
+        for (j, upper) in unknown_down {
+            headers[j] = upper;
+        }
+    }
     Header {
         line: r + 1,
         first_line: if two_rows { r } else { r + 1 },

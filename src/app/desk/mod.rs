@@ -9,6 +9,7 @@
 mod application;
 mod browser;
 mod guard;
+mod matching;
 mod named;
 mod office_details;
 pub mod scrub;
@@ -28,7 +29,7 @@ use crate::flow::text::{Lang, Voice};
 use crate::flow::Answers;
 use crate::register::text::Desk as T;
 use crate::register::view::{self, Filter};
-use crate::register::{check_sheets, file, Checked};
+use crate::register::{file, Checked, ColumnMap};
 use crate::rules;
 use state::{
     Desk, DeskAction, DeskState, Loaded, Status, PAGE_ROWS, PRINT_CHUNK, PRINT_CHUNK_MAX,
@@ -43,32 +44,66 @@ const FILE_INPUT_ID: &str = "register-file";
 /// Reads, decides and hands over a file's contents, in the page (where no worker can: see
 /// `worker`; called after a frame, see `browser::read`).
 fn check_file(
-    name: String,
+    (f, name): (web_sys::File, String),
     bytes: Option<Vec<u8>>,
     today: NaiveDate,
+    (map, ask): (Option<Rc<ColumnMap>>, u8),
     dispatch: Callback<DeskAction>,
 ) {
     let result = match bytes {
         None => Err(worker::unreadable()),
-        Some(bytes) => file::read_with_notices(&bytes, &name)
-            .and_then(|(s, n)| Ok(file::with_notices(check_sheets(s, today)?, n))),
+        Some(bytes) => file::read_with_notices(&bytes, &name).and_then(|(s, n)| {
+            match matching::next(s, today, map.as_deref(), ask)? {
+                matching::Next::Decide(mut p) => {
+                    p.step(usize::MAX);
+                    Ok(Some(file::with_notices(p.finish(), n)))
+                }
+                matching::Next::Ask(m) => {
+                    let a = matching::Asked {
+                        file: f,
+                        name: name.clone(),
+                        matching: m,
+                    };
+                    dispatch.emit(DeskAction::Ask(Rc::new(a)));
+                    Ok(None)
+                }
+            }
+        }),
     };
     dispatch.emit(match result {
-        Ok(reg) => DeskAction::Loaded(Rc::new(Loaded::new(name, today, reg))),
+        Ok(None) => return,
+        Ok(Some(reg)) => DeskAction::Loaded(Rc::new(Loaded::new(name, today, reg))),
         Err(e) => DeskAction::Failed(name, e),
     });
 }
 
+/// Reads and decides `f`: with the matching 记住这个表格的列 kept, stopping at the matching
+/// step where it is needed (`matching::IF_NEEDED`), or with the clerk's (`matching::DECIDE`).
 fn open_file(f: web_sys::File, dispatch: &Callback<DeskAction>) {
+    let map = matching::remembered().map(Rc::new);
+    read_file(f, dispatch, map, matching::IF_NEEDED);
+}
+
+fn read_file(
+    f: web_sys::File,
+    dispatch: &Callback<DeskAction>,
+    map: Option<Rc<ColumnMap>>,
+    ask: u8,
+) {
     let name = f.name();
     dispatch.emit(DeskAction::Reading(name.clone()));
     let day = today();
     let in_page = {
-        let (f, name, dispatch) = (f.clone(), name.clone(), dispatch.clone());
-        move || browser::read(f, move |bytes| check_file(name, bytes, day, dispatch))
+        let (f, name, dispatch, map) = (f.clone(), name.clone(), dispatch.clone(), map.clone());
+        move || {
+            let file = (f.clone(), name);
+            browser::read(f, move |bytes| {
+                check_file(file, bytes, day, (map, ask), dispatch)
+            })
+        }
     };
     let events = {
-        let (name, dispatch) = (name.clone(), dispatch.clone());
+        let (name, dispatch, f) = (name.clone(), dispatch.clone(), f.clone());
         move |e: worker::Event| {
             dispatch.emit(match e {
                 worker::Event::Progress(n, total) => DeskAction::Progress(name.clone(), n, total),
@@ -76,10 +111,16 @@ fn open_file(f: web_sys::File, dispatch: &Callback<DeskAction>) {
                     DeskAction::Loaded(Rc::new(Loaded::new(name.clone(), day, reg)))
                 }
                 worker::Event::Failed(e) => DeskAction::Failed(name.clone(), e),
+                worker::Event::Ask(m) => DeskAction::Ask(Rc::new(matching::Asked {
+                    file: f.clone(),
+                    name: name.clone(),
+                    matching: m,
+                })),
             })
         }
     };
-    worker::read(f, &name, day, events, in_page);
+    worker::read(f.clone(), &name, day, map.as_deref(), ask, events, in_page);
+    matching::keep(f, map);
 }
 
 /// The family page's state for one register row, so the family's own results view and print
@@ -218,6 +259,13 @@ fn opener(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
             html! { <p class="desk-status" role="status">{ T::Cleared.text(lang) }</p> }
         }
         Status::Wiped => html! { <p class="desk-status" role="status">{ T::Wiped.text(lang) }</p> },
+        Status::Matching(a) => {
+            let dispatch = dispatch.clone();
+            let decide =
+                Callback::from(move |(f, map, ask)| read_file(f, &dispatch, Some(map), ask));
+            let key = format!("{:p}", Rc::as_ptr(a));
+            html! { <matching::Step {key} asked={a.clone()} {decide} /> }
+        }
     };
     // With a register open: one line, to open another file or get the template.
     let compact = s.loaded.is_some();
@@ -338,6 +386,14 @@ fn list(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
         worker::cancel();
         DeskAction::Clear
     });
+    let show_matching = {
+        let dispatch = dispatch.clone();
+        Callback::from(move |_: MouseEvent| {
+            if let Some((f, map)) = matching::last() {
+                read_file(f, &dispatch, map, matching::ALWAYS);
+            }
+        })
+    };
     let headers = reg.output_headers();
     let order = Rc::new(view::table_order(reg));
     let lead = order
@@ -365,6 +421,7 @@ fn list(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
             { opener(s, dispatch) }
             <div class="desk-file no-print">
                 <p class="loaded" role="status"><strong>{ T::Loaded.fill(lang, &[("file", &l.name), ("n", &households.to_string())]) }</strong></p>
+                <p><button type="button" class="link-button show-matching" onclick={show_matching}>{ "查看列的对应关系" }</button></p>
                 if !reg.notices.is_empty() {
                     <details class="notices" open=true>
                         <summary>{ T::Notices.text(lang) }</summary>

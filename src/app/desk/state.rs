@@ -40,6 +40,8 @@ pub enum Status {
     /// A file being read: its name, and once the worker says, households read and rows in all.
     Reading(String, Option<(usize, usize)>),
     Failed(String, FileError),
+    /// The file's columns, to match before it is decided (`matching::Step`).
+    Matching(Rc<super::matching::Asked>),
     Cleared,
     Wiped,
 }
@@ -103,6 +105,8 @@ pub enum DeskAction {
     Progress(String, usize, usize),
     Loaded(Rc<Loaded>),
     Failed(String, FileError),
+    /// The file being read stops at the matching step.
+    Ask(Rc<super::matching::Asked>),
     Filter(Filter),
     Query(String),
     Page(usize),
@@ -155,6 +159,14 @@ impl DeskState {
                 return next;
             }
             DeskAction::Loaded(l) if !self.reading(&l.name) => return next,
+            DeskAction::Ask(a) if !self.reading(&a.name) => return next,
+            DeskAction::Ask(a) => {
+                next = DeskState {
+                    lang: self.lang,
+                    status: Status::Matching(a),
+                    ..DeskState::default()
+                };
+            }
             DeskAction::Progress(name, n, total) => {
                 next.status = Status::Reading(name, Some((n, total)));
             }
@@ -200,7 +212,10 @@ impl DeskState {
                 // Nothing to wipe: an idle page stays as it is.
                 if matches!(action, DeskAction::Wipe)
                     && self.loaded.is_none()
-                    && !matches!(self.status, Status::Failed(..) | Status::Reading(..))
+                    && !matches!(
+                        self.status,
+                        Status::Failed(..) | Status::Reading(..) | Status::Matching(..)
+                    )
                 {
                     return next;
                 }

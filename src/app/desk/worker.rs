@@ -29,7 +29,8 @@ use wasm_bindgen::prelude::wasm_bindgen;
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::File;
 
-use crate::register::{file, start_sheets, wire, Checked, FileError, Register};
+use super::matching::{self, Next};
+use crate::register::{file, wire, Checked, ColumnMap, FileError, Register};
 
 /// Rows decided and posted at a time: small enough that the page reads one chunk back in a
 /// few milliseconds, large enough that the messages cost nothing to speak of.
@@ -40,6 +41,8 @@ const TOTAL: u8 = b't';
 const ROWS: u8 = b'R';
 const DONE: u8 = b'D';
 const FAILED: u8 = b'E';
+/// The matching step, to show before deciding (`matching::encode`).
+const ASK: u8 = b'M';
 
 /// What the page hears of a file being read.
 pub enum Event {
@@ -47,6 +50,8 @@ pub enum Event {
     Progress(usize, usize),
     Done(Register),
     Failed(FileError),
+    /// The register's columns, for the clerk to match before it is decided.
+    Ask(crate::register::matching::Matching),
 }
 
 /// The message when the worker reading a file stopped: `why` is the browser's own report.
@@ -178,8 +183,18 @@ fn answer(scope: &Scope, data: &JsValue) {
         Ok((s, n)) => (Ok(s), n),
         Err(e) => (Err(e), Vec::new()),
     };
-    let mut pending = match sheets.and_then(|s| start_sheets(s, today)) {
-        Ok(p) => p,
+    // The page's matching (a file it has read with the browser's parser), and whether to stop
+    // at the matching step.
+    let map = field(data, "map")
+        .as_string()
+        .and_then(|t| matching::from_json(&t).ok());
+    let ask = field(data, "ask").as_f64().unwrap_or(0.0) as u8;
+    let mut pending = match sheets.and_then(|s| matching::next(s, today, map.as_ref(), ask)) {
+        Ok(Next::Decide(p)) => *p,
+        Ok(Next::Ask(m)) => {
+            post(scope, ASK, &matching::encode(&m));
+            return;
+        }
         Err(e) => {
             fail(&e);
             return;
@@ -314,6 +329,7 @@ pub fn prepare() {
 
 /// Ends the worker reading a file and forgets the file (清除, the idle wipe, another file).
 pub fn cancel() {
+    matching::forget();
     let ended = with(|w| {
         w.reading = None;
         let mut ended = std::mem::take(&mut w.ended);
@@ -331,6 +347,8 @@ pub fn read(
     f: File,
     name: &str,
     today: NaiveDate,
+    map: Option<&ColumnMap>,
+    ask: u8,
     events: impl Fn(Event) + 'static,
     fallback: impl FnOnce() + 'static,
 ) {
@@ -343,6 +361,10 @@ pub fn read(
         &"today".into(),
         &today.format("%Y-%m-%d").to_string().into(),
     );
+    if let Some(m) = map {
+        let _ = Reflect::set(&message, &"map".into(), &matching::to_json(m).into());
+    }
+    let _ = Reflect::set(&message, &"ask".into(), &ask.into());
     let message: JsValue = message.into();
     let mut fallback: Option<Box<dyn FnOnce()>> = Some(Box::new(fallback));
     let events: Rc<dyn Fn(Event)> = Rc::new(events);
@@ -480,6 +502,7 @@ fn heard(id: u32, data: &JsValue) {
                 Event::Done(reg)
             }),
             FAILED => reader.file_error().map(Event::Failed),
+            ASK => matching::decode(body).map(Event::Ask),
             _ => None,
         };
         let events = r.events.clone();
