@@ -315,7 +315,7 @@ pub const OFFICE_COLUMNS: &[Column] = &[
     col(
         Field::Kept(KeptField::Remark),
         "备注",
-        &["说明"],
+        &["说明", "备注说明", "情况说明", "备注信息"],
         "否",
         "任意",
         "原样保留",
