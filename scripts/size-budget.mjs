@@ -18,7 +18,10 @@ import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
 
-export const BUDGETS = { "index.html": 150 * 1024, "office.html": 680 * 1024 };
+// office.html: re-set on 2026-12-07 from 680 KB to 784 KB (docs/quality.md, "The office page"),
+// about 5 % over the measure once the bounded reader, any layout, the column matching and the
+// yearly work were in, as the first budget was set.
+export const BUDGETS = { "index.html": 150 * 1024, "office.html": 784 * 1024 };
 export const BUDGET = Number(process.env.FUZHU_SIZE_BUDGET ?? BUDGETS["index.html"]);
 
 /** The files the first load fetches, as paths relative to DIST, the page first. */
