@@ -51,6 +51,26 @@ impl Reason {
     }
 }
 
+/// A sentence around values: each `{}` in `template` is the next value. The template is a
+/// `later!` (Chinese) or `en!` (English) literal, resolved here, so that a reason built around
+/// a date or an amount keeps its words out of the web app's first load as a fixed reason does
+/// (`crate::later`, `crate::english`); natively it is the literal, and the sentence is what
+/// `format!` would write.
+pub fn fill(template: &str, values: &[&dyn std::fmt::Display]) -> String {
+    let template = crate::later::resolve(crate::english::resolve(template));
+    let mut out = String::with_capacity(template.len() + 16);
+    let mut values = values.iter();
+    let mut parts = template.split("{}");
+    out.push_str(parts.next().unwrap_or(""));
+    for part in parts {
+        if let Some(v) = values.next() {
+            let _ = write!(out, "{v}");
+        }
+        out.push_str(part);
+    }
+    out
+}
+
 /// Displays an amount in yuan as the JSON does (no trailing zeros). Whole amounts, which all
 /// of the policy's are, skip Decimal's general formatting, the slowest part of deciding a
 /// household before this (see docs/benchmarks.md).

@@ -2,7 +2,7 @@
 
 use super::super::benefits::BenefitId;
 use super::super::facts::{birthday, ChildStatus, DisabilityType, Residence, Schooling, ZhDate};
-use super::super::outcome::{BenefitResult, Reason, Status};
+use super::super::outcome::{fill, BenefitResult, Reason, Status};
 use super::super::params::child_rehab_end_age;
 use super::{result, Household};
 
@@ -50,8 +50,8 @@ pub(crate) fn guardianship(h: &Household) -> BenefitResult {
             Some(born) => {
                 let adult = birthday(born, ADULT_AGE);
                 reasons.push(Reason::owned(
-                    format!("未成年的孩子由父母监护；孩子将于{}年满18周岁，届时可纳入成年监护安排。", ZhDate(adult)),
-                    format!("A child under 18 is in the parents' care; from the 18th birthday, {adult}, adult guardianship can apply."),
+                    fill(later!("未成年的孩子由父母监护；孩子将于{}年满18周岁，届时可纳入成年监护安排。"), &[&ZhDate(adult)]),
+                    fill(en!("A child under 18 is in the parents' care; from the 18th birthday, {}, adult guardianship can apply."), &[&adult]),
                 ));
                 if status == Status::NotEligible {
                     let mut r = result(id, Status::Future, reasons);
@@ -349,8 +349,8 @@ pub(crate) fn rehabilitation_aid(h: &Household) -> BenefitResult {
             if h.as_of < seven && (type_fits || maybe_autism) {
                 until = seven.pred_opt();
                 reasons.push(Reason::owned(
-                    format!("孩子不满7周岁（0—6岁）：视力、听力、智力、言语、孤独症、肢体（脑瘫）残疾儿童优先实施康复救助服务，至{}前。", ZhDate(seven)),
-                    format!("The child is 6 or under: priority rehabilitation for vision, hearing, intellectual, speech, autism or physical (cerebral palsy) disability, until {seven}."),
+                    fill(later!("孩子不满7周岁（0—6岁）：视力、听力、智力、言语、孤独症、肢体（脑瘫）残疾儿童优先实施康复救助服务，至{}前。"), &[&ZhDate(seven)]),
+                    fill(en!("The child is 6 or under: priority rehabilitation for vision, hearing, intellectual, speech, autism or physical (cerebral palsy) disability, until {}."), &[&seven]),
                 ));
                 if maybe_autism {
                     reasons.push(MENTAL_MAY_BE_AUTISM);

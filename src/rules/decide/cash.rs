@@ -2,7 +2,7 @@
 
 use super::super::benefits::BenefitId;
 use super::super::facts::{ChildStatus, ZhDate};
-use super::super::outcome::{times, BenefitResult, Reason, Status, Yuan};
+use super::super::outcome::{fill, times, BenefitResult, Reason, Status, Yuan};
 use super::super::params::{
     on, DEATH_RELIEF_BOTH_HUKOU, DEATH_RELIEF_ONE_HUKOU, SPECIAL_SUPPORT_DEATH_MONTHLY,
 };
@@ -52,8 +52,14 @@ pub(crate) fn special_support(h: &Household) -> BenefitResult {
             ("2位", "2 living parents")
         };
         reasons.push(Reason::owned(
-            format!("每人每月{rate}元，按{zh}在世且为开封户籍的父母计算。"),
-            format!("{rate} yuan per person per month, for {en} with Kaifeng registration."),
+            fill(
+                later!("每人每月{}元，按{}在世且为开封户籍的父母计算。"),
+                &[&rate, &zh],
+            ),
+            fill(
+                en!("{} yuan per person per month, for {} with Kaifeng registration."),
+                &[&rate, &en],
+            ),
         ));
     } else {
         reasons.push(Reason::fixed(
@@ -88,22 +94,22 @@ pub(crate) fn special_support(h: &Household) -> BenefitResult {
         }
         SupportState::From(d) => {
             reasons.push(Reason::owned(
-                format!("女方将于{}年满49周岁，当年即可在户籍所在地村（居）委会申请。", ZhDate(d)),
-                format!("The mother turns 49 on {d}; apply that year at the village or residents' committee."),
+                fill(later!("女方将于{}年满49周岁，当年即可在户籍所在地村（居）委会申请。"), &[&ZhDate(d)]),
+                fill(en!("The mother turns 49 on {}; apply that year at the village or residents' committee."), &[&d]),
             ));
             future(id, d, reasons)
         }
         SupportState::FromByFatherAge(d) => {
             reasons.push(Reason::owned(
-                format!("未填写女方信息，按男方将于{}年满49周岁判断；请向县（区）卫生健康委核实。", ZhDate(d)),
-                format!("No mother listed: the father's 49th birthday ({d}) was used; confirm with the county health commission."),
+                fill(later!("未填写女方信息，按男方将于{}年满49周岁判断；请向县（区）卫生健康委核实。"), &[&ZhDate(d)]),
+                fill(en!("No mother listed: the father's 49th birthday ({}) was used; confirm with the county health commission."), &[&d]),
             ));
             future(id, d, reasons)
         }
         SupportState::FromByLateMother(d) => {
             reasons.push(Reason::owned(
-                format!("按已故女方的年龄判断：她将于{}满49周岁；请向县（区）卫生健康委核实。", ZhDate(d)),
-                format!("Reckoned by the late mother's age (49 on {d}): confirm with the county health commission."),
+                fill(later!("按已故女方的年龄判断：她将于{}满49周岁；请向县（区）卫生健康委核实。"), &[&ZhDate(d)]),
+                fill(en!("Reckoned by the late mother's age (49 on {}): confirm with the county health commission."), &[&d]),
             ));
             future(id, d, reasons)
         }
@@ -135,26 +141,44 @@ pub(crate) fn death_relief(h: &Household) -> BenefitResult {
     let mut reasons = Vec::with_capacity(4);
     reasons.push(match (both, late_holder) {
         (true, false) => Reason::owned(
-            format!("夫妻双方都是开封市户籍，以家庭为单位一次性救助{shown}元。"),
-            format!(
-                "Both spouses hold Kaifeng registration: a one-off {shown} yuan for the family."
+            fill(
+                later!("夫妻双方都是开封市户籍，以家庭为单位一次性救助{}元。"),
+                &[&shown],
+            ),
+            fill(
+                en!("Both spouses hold Kaifeng registration: a one-off {} yuan for the family."),
+                &[&shown],
             ),
         ),
         (true, true) => Reason::owned(
-            format!(
-                "夫妻双方（包括已去世的一方）都是开封市户籍，以家庭为单位一次性救助{shown}元。"
+            fill(
+                later!("夫妻双方（包括已去世的一方）都是开封市户籍，以家庭为单位一次性救助{}元。"),
+                &[&shown],
             ),
-            format!("Both spouses (one late) held Kaifeng registration: a one-off {shown} yuan."),
+            fill(
+                en!("Both spouses (one late) held Kaifeng registration: a one-off {} yuan."),
+                &[&shown],
+            ),
         ),
         (false, false) => Reason::owned(
-            format!("夫妻一方是开封市户籍，以家庭为单位一次性救助{shown}元。"),
-            format!(
-                "One spouse holds Kaifeng registration: a one-off {shown} yuan for the family."
+            fill(
+                later!("夫妻一方是开封市户籍，以家庭为单位一次性救助{}元。"),
+                &[&shown],
+            ),
+            fill(
+                en!("One spouse holds Kaifeng registration: a one-off {} yuan for the family."),
+                &[&shown],
             ),
         ),
         (false, true) => Reason::owned(
-            format!("夫妻一方（已去世的一方）是开封市户籍，以家庭为单位一次性救助{shown}元。"),
-            format!("The late spouse held Kaifeng registration: a one-off {shown} yuan."),
+            fill(
+                later!("夫妻一方（已去世的一方）是开封市户籍，以家庭为单位一次性救助{}元。"),
+                &[&shown],
+            ),
+            fill(
+                en!("The late spouse held Kaifeng registration: a one-off {} yuan."),
+                &[&shown],
+            ),
         ),
     });
     reasons.push(Reason::fixed(

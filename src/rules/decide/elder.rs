@@ -2,7 +2,7 @@
 
 use super::super::benefits::BenefitId;
 use super::super::facts::{CareSetting, Parent, Role, Scheme, ZhDate};
-use super::super::outcome::{BenefitResult, Reason, Status};
+use super::super::outcome::{fill, BenefitResult, Reason, Status};
 use super::{
     future, leaving_room, result, role_index, Household, SupportState, AT_SIXTY_OF, OTHER_CHILD_OF,
 };
@@ -206,12 +206,12 @@ pub(crate) fn care_home_priority(h: &Household) -> BenefitResult {
         let from = h.sixtieth(p);
         match p.care_setting {
             Some(CareSetting::PublicHome) => reasons.push(Reason::owned(
-                format!("{zh}住在公办养老机构，免除床位费从{zh}本人年满60周岁（{}）起适用。", ZhDate(from)),
-                format!("{en} is in a public home: no bed fee from their own 60th birthday, {from}."),
+                fill(later!("{}住在公办养老机构，免除床位费从{}本人年满60周岁（{}）起适用。"), &[&zh, &zh, &ZhDate(from)]),
+                fill(en!("{} is in a public home: no bed fee from their own 60th birthday, {}."), &[&en, &from]),
             )),
             Some(CareSetting::PublicPrivateHome) => reasons.push(Reason::owned(
-                format!("{zh}住在公建民营养老机构，按成本价收费从{zh}本人年满60周岁（{}）起适用。", ZhDate(from)),
-                format!("{en} is in a publicly built, privately run home: cost price from their own 60th birthday, {from}."),
+                fill(later!("{}住在公建民营养老机构，按成本价收费从{}本人年满60周岁（{}）起适用。"), &[&zh, &zh, &ZhDate(from)]),
+                fill(en!("{} is in a publicly built, privately run home: cost price from their own 60th birthday, {}."), &[&en, &from]),
             )),
             Some(CareSetting::PrivateHome) => {
                 reasons.push(PRIVATE_HOME_RULES[role_index(p)].clone())
@@ -304,11 +304,11 @@ const SIXTY_ANYWHERE: [Reason; 2] = [
 /// Whole sentences with `en!`, not `by_role!`'s `concat!`: the English stays out of the wasm.
 const IN_HOME_OF_UNKNOWN_KIND: [Reason; 2] = [
     Reason::fixed(
-        "母亲已年满60周岁，住养老机构但不清楚是哪种：公办养老机构的免除床位费，公建民营养老机构的按成本价收费；请向县（区）民政局核实所住机构的类型。",
+        later!("母亲已年满60周岁，住养老机构但不清楚是哪种：公办养老机构的免除床位费，公建民营养老机构的按成本价收费；请向县（区）民政局核实所住机构的类型。"),
         en!("The mother is 60 or older, in a care home of unknown kind: no bed fee in a public home, cost price in a publicly built, privately run one. Confirm the home's kind with the county civil affairs bureau."),
     ),
     Reason::fixed(
-        "父亲已年满60周岁，住养老机构但不清楚是哪种：公办养老机构的免除床位费，公建民营养老机构的按成本价收费；请向县（区）民政局核实所住机构的类型。",
+        later!("父亲已年满60周岁，住养老机构但不清楚是哪种：公办养老机构的免除床位费，公建民营养老机构的按成本价收费；请向县（区）民政局核实所住机构的类型。"),
         en!("The father is 60 or older, in a care home of unknown kind: no bed fee in a public home, cost price in a publicly built, privately run one. Confirm the home's kind with the county civil affairs bureau."),
     ),
 ];

@@ -5,7 +5,7 @@ use rust_decimal::Decimal;
 
 use super::super::benefits::BenefitId;
 use super::super::facts::{Residence, ZhDate};
-use super::super::outcome::{plus, times, BenefitResult, Reason, Status, Yuan};
+use super::super::outcome::{fill, plus, times, BenefitResult, Reason, Status, Yuan};
 use super::super::params::{on, NURSING_DAILY, NURSING_MAX_DAYS, NURSING_PREMIUM_YEARLY};
 use super::elder::{scheme_subsidy, MEDICAL_SCHEME};
 use super::{result, role_index, who, Household, SupportState, ELSEWHERE, OTHER_CHILD_OF};
@@ -83,8 +83,8 @@ pub(crate) fn medical_priority(h: &Household) -> BenefitResult {
         SupportState::From(d)
         | SupportState::FromByFatherAge(d)
         | SupportState::FromByLateMother(d) => Reason::owned(
-            format!("免门诊挂号费、免120急救车费用和优先住院需凭特别扶助证；自{}起符合特别扶助条件，领证后即可享受。", ZhDate(d)),
-            format!("Free registration, 120 ambulance and priority beds need the special support certificate, held from {d}."),
+            fill(later!("免门诊挂号费、免120急救车费用和优先住院需凭特别扶助证；自{}起符合特别扶助条件，领证后即可享受。"), &[&ZhDate(d)]),
+            fill(en!("Free registration, 120 ambulance and priority beds need the special support certificate, held from {}."), &[&d]),
         ),
     });
     result(BenefitId::MedicalPriority, Status::Eligible, reasons)
@@ -123,8 +123,8 @@ pub(crate) fn nursing_insurance(h: &Household) -> BenefitResult {
     let cap = on(&NURSING_MAX_DAYS, h.as_of);
     let mut reasons = Vec::with_capacity(4);
     reasons.push(Reason::owned(
-        format!("政府为父母每人每年缴纳{premium}元住院护理补贴保险；住院期间每天补贴{daily}元，每年最多{cap}天。"),
-        format!("The government pays {premium} yuan a year per parent; in hospital {daily} yuan a day, at most {cap} days a year."),
+        fill(later!("政府为父母每人每年缴纳{}元住院护理补贴保险；住院期间每天补贴{}元，每年最多{}天。"), &[&premium, &daily, &cap]),
+        fill(en!("The government pays {} yuan a year per parent; in hospital {} yuan a day, at most {} days a year."), &[&premium, &daily, &cap]),
     ));
     let mut annual = Decimal::ZERO;
     for p in h.living().filter(|p| p.kaifeng_hukou) {
@@ -135,13 +135,22 @@ pub(crate) fn nursing_insurance(h: &Household) -> BenefitResult {
             let amount = Yuan(times(rate, days));
             reasons.push(if p.hospital_days > i64::from(cap) {
                 Reason::owned(
-                    format!("{zh}今年住院{}天，按最多{cap}天计，补贴{amount}元。", p.hospital_days),
-                    format!("{en} spent {} days in hospital this year; at most {cap} count: {amount} yuan.", p.hospital_days),
+                    fill(
+                        later!("{}今年住院{}天，按最多{}天计，补贴{}元。"),
+                        &[&zh, &p.hospital_days, &cap, &amount],
+                    ),
+                    fill(
+                        en!("{} spent {} days in hospital this year; at most {} count: {} yuan."),
+                        &[&en, &p.hospital_days, &cap, &amount],
+                    ),
                 )
             } else {
                 Reason::owned(
-                    format!("{zh}今年住院{days}天，补贴{amount}元。"),
-                    format!("{en} spent {days} days in hospital this year: {amount} yuan."),
+                    fill(later!("{}今年住院{}天，补贴{}元。"), &[&zh, &days, &amount]),
+                    fill(
+                        en!("{} spent {} days in hospital this year: {} yuan."),
+                        &[&en, &days, &amount],
+                    ),
                 )
             });
         }
@@ -155,16 +164,16 @@ pub(crate) fn nursing_insurance(h: &Household) -> BenefitResult {
     {
         let (zh, en) = who(p);
         reasons.push(Reason::owned(
-            format!("已故的{zh}今年住院{}天，补贴只按在世父母计算，未计入；请向县（区）计生协咨询。", p.hospital_days),
-            format!("{en}, now deceased, spent {} days in hospital this year: not counted, as the allowance is for living parents; ask the county family planning association.", p.hospital_days),
+            fill(later!("已故的{}今年住院{}天，补贴只按在世父母计算，未计入；请向县（区）计生协咨询。"), &[&zh, &p.hospital_days]),
+            fill(en!("{}, now deceased, spent {} days in hospital this year: not counted, as the allowance is for living parents; ask the county family planning association."), &[&en, &p.hospital_days]),
         ));
     }
     for p in h.living().filter(|p| !p.kaifeng_hukou) {
         let (zh, en) = who(p);
         reasons.push(if p.hospital_days > 0 {
             Reason::owned(
-                format!("{zh}不是开封市户籍，不在本市的住院护理补贴保险范围内，住院天数未计入；请向其户籍所在地咨询。"),
-                format!("{en} is not registered in Kaifeng: not insured here, days not counted; ask where registered."),
+                fill(later!("{}不是开封市户籍，不在本市的住院护理补贴保险范围内，住院天数未计入；请向其户籍所在地咨询。"), &[&zh]),
+                fill(en!("{} is not registered in Kaifeng: not insured here, days not counted; ask where registered."), &[&en]),
             )
         } else {
             ELSEWHERE[role_index(p)].clone()

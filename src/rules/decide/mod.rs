@@ -12,7 +12,7 @@ use super::benefits::{
     FATHER_ID, GUARDIAN_ID, ID_CARD, LATE_SPOUSE_DEATH, MARRIAGE, MOTHER_ID, OWN_ID, SUPPORT_CARD,
 };
 use super::facts::{birthday, write_num, Area, ChildStatus, Facts, Marital, Parent, Role, ZhDate};
-use super::outcome::{BenefitResult, Reason, Status};
+use super::outcome::{fill, BenefitResult, Reason, Status};
 use super::params::{on, ELDER_CARE_AGE, SPECIAL_SUPPORT_MOTHER_AGE};
 
 pub(crate) mod care;
@@ -458,14 +458,13 @@ fn own_county(h: &Household, r: &mut BenefitResult) {
         let office_zh = r.first_stop.name_zh(Some(area));
         let office_en = r.first_stop.name_en(Some(area));
         r.reasons.push(Reason::owned(
-            format!(
-                "{zh}的户籍在{}，{zh}的这一项由{}办理，请先到{office_zh}。",
-                area.name_zh(),
-                area.name_zh()
+            fill(
+                later!("{}的户籍在{}，{}的这一项由{}办理，请先到{}。"),
+                &[&zh, &area.name_zh(), &zh, &area.name_zh(), &office_zh],
             ),
-            format!(
-                "{en} is registered in {}: this is handled there, first at the {office_en}.",
-                crate::english::resolve(area.name_en())
+            fill(
+                en!("{} is registered in {}: this is handled there, first at the {}."),
+                &[&en, &crate::english::resolve(area.name_en()), &office_en],
             ),
         ));
     }
