@@ -26,6 +26,7 @@ pub enum Voice {
 }
 
 /// The register voice's Chinese: 根据您的回答 → 根据台账, 您家 / 您 / 老人 → 这户家庭.
+#[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
 fn register_zh(zh: &str) -> String {
     zh.replace("您的回答", "台账")
         .replace("您家", "这户家庭")
@@ -343,6 +344,10 @@ impl Key {
                     Cow::Borrowed(zh)
                 }
             }
+            // Only the office page speaks of a register (its wasm alone carries the words and
+            // the string searcher `str::replace` brings: about 0.5 KB of the family page's
+            // first load gzipped).
+            #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
             (Lang::Zh, Voice::Register) => {
                 if has(zh, "您") || has(zh, "老人") {
                     Cow::Owned(register_zh(zh))
@@ -350,6 +355,8 @@ impl Key {
                     Cow::Borrowed(zh)
                 }
             }
+            #[cfg(all(target_arch = "wasm32", not(feature = "office")))]
+            (Lang::Zh, Voice::Register) => Cow::Borrowed(zh),
             (Lang::En, v) => {
                 if !en.contains('{') {
                     return Cow::Borrowed(en);
@@ -366,13 +373,15 @@ impl Key {
                     "Your" => Some(your_cap),
                     _ => None,
                 });
-                Cow::Owned(if v == Voice::Register {
-                    filled
-                        .replace("the family's answers", "the register")
-                        .replace("The family's answers", "The register")
-                } else {
-                    filled
-                })
+                #[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
+                if v == Voice::Register {
+                    return Cow::Owned(
+                        filled
+                            .replace("the family's answers", "the register")
+                            .replace("The family's answers", "The register"),
+                    );
+                }
+                Cow::Owned(filled)
             }
         }
     }
