@@ -60,14 +60,22 @@ pub fn fill(template: &str, values: &[&dyn std::fmt::Display]) -> String {
     let template = crate::later::resolve(crate::english::resolve(template));
     let mut out = String::with_capacity(template.len() + 16);
     let mut values = values.iter();
-    let mut parts = template.split("{}");
-    out.push_str(parts.next().unwrap_or(""));
-    for part in parts {
-        if let Some(v) = values.next() {
-            let _ = write!(out, "{v}");
+    // Split at "{}" by the byte '{' (a string pattern would bring core's two-way searcher into
+    // the first load, docs/quality.md).
+    let mut rest = template;
+    while let Some(i) = rest.find('{') {
+        if rest.as_bytes().get(i + 1) == Some(&b'}') {
+            out.push_str(&rest[..i]);
+            if let Some(v) = values.next() {
+                let _ = write!(out, "{v}");
+            }
+            rest = &rest[i + 2..];
+        } else {
+            out.push_str(&rest[..=i]);
+            rest = &rest[i + 1..];
         }
-        out.push_str(part);
     }
+    out.push_str(rest);
     out
 }
 
