@@ -5,7 +5,7 @@
 //
 // walkToResults answers each question on the screen it finds: the first choice of every
 // radio group (child died, no other child, both parents living, both Kaifeng, 龙亭区, town,
-// resident schemes, at home…), the given birth dates, the given hospital days, and no tick
+// resident schemes, at home…), the given birth dates (the child's in 1988), the given hospital days, and no tick
 // boxes. That makes a bereaved couple over sixty for whom many items apply, at several places.
 
 import assert from "node:assert/strict";
@@ -22,7 +22,7 @@ export async function waitForApp(page, { timeout = 30_000 } = {}) {
  */
 export async function walkToResults(
   page,
-  { mother = [1960, 5, 20], father = [1958, 8, 1], days = "12", maxSteps = 40 } = {},
+  { mother = [1960, 5, 20], father = [1958, 8, 1], child = [1988, 3, 1], days = "12", maxSteps = 40 } = {},
 ) {
   const welcome = page.locator(".screen.welcome button.primary");
   if (await welcome.count()) await welcome.click();
@@ -43,10 +43,19 @@ export async function walkToResults(
         await group.locator("label.card").first().click();
       }
     }
-    // A date: the father's when the title names him, otherwise the mother's.
+    // A date: the father's or the mother's when the title names them, else the child's if it
+    // names the child, otherwise the mother's
+    // (a child born when the parents were in their late twenties: births a parent could not
+    // have given are refused, RULINGS "Round 3").
     const selects = screen.locator(".date-picker select");
     if (await selects.count()) {
-      const [y, m, d] = /父亲|father/i.test(title) ? father : mother;
+      const [y, m, d] = /父亲|father/i.test(title)
+        ? father
+        : /母亲|mother/i.test(title)
+          ? mother
+          : /孩子|子女|child/i.test(title)
+            ? child
+            : mother;
       await selects.nth(0).selectOption(String(y));
       await selects.nth(1).selectOption(String(m));
       await selects.nth(2).selectOption(String(d));
@@ -55,14 +64,19 @@ export async function walkToResults(
       await input.fill(days);
     }
     await screen.locator("button[type=submit]").click();
-    await page.waitForFunction(
-      (before) => {
-        const h1 = document.querySelector("#screen-title");
-        return !h1 || h1.innerText.trim() !== before || document.querySelector(".screen.results, .screen.summary");
-      },
-      title,
-      { timeout: 10_000 },
-    );
+    await page
+      .waitForFunction(
+        (before) => {
+          const h1 = document.querySelector("#screen-title");
+          return !h1 || h1.innerText.trim() !== before || document.querySelector(".screen.results, .screen.summary");
+        },
+        title,
+        { timeout: 10_000 },
+      )
+      .catch(async (e) => {
+        const said = await page.locator(".error").allInnerTexts();
+        throw new Error(`walkToResults: stuck on “${title}”${said.length ? `: ${said.join(" ")}` : ""}`, { cause: e });
+      });
   }
   throw new Error(`no results after ${maxSteps} screens`);
 }
