@@ -33,7 +33,9 @@ APT_RUST=(rustc-web cargo-web rust-web-src rust-web-llvm rust-web-clippy)
 APT_COMMON=(binaryen chromium chromium-driver fonts-noto-cjk time)
 # LibreOffice Calc without its GUI and recommends: tests/register.rs reads the register's
 # exported .xlsx back with it (scripts/make-register-fixtures.sh made the fixtures with it).
-APT_OFFICE=(libreoffice-calc-nogui)
+# Ghostscript: e2e/office-yearly.test.mjs reads each printed page of the office's sheets back
+# from the PDF (txtwrite).
+APT_OFFICE=(libreoffice-calc-nogui ghostscript)
 APT_RELEASE=(nginx apache2 firefox-esr webkit2gtk-driver xvfb xauth unzip)
 GECKODRIVER_VERSION=0.37.1
 
