@@ -227,20 +227,9 @@ pub fn run(args: &[String]) -> i32 {
                 Ok(m) => m,
                 Err(code) => return code,
             };
-            let reg = match file::read_path_with_notices(&input).and_then(|(s, n)| {
-                Ok(file::with_notices(
-                    check_sheets_with(s, today, map.as_ref())?,
-                    n,
-                ))
-            }) {
+            let reg = match read_register(&input, today, map.as_ref()) {
                 Ok(r) => r,
-                Err(e) => {
-                    say(
-                        &format!("无法核查{}：{}", input.display(), e.zh),
-                        &format!("error: cannot check {}: {}", input.display(), e.en),
-                    );
-                    return EXIT_REFUSED;
-                }
+                Err(code) => return code,
             };
             let all: Vec<usize> = (0..reg.rows.len()).collect();
             let entries = roster::entries(&reg, &all, year);
@@ -332,21 +321,9 @@ pub fn run(args: &[String]) -> i32 {
                     }
                 };
             }
-            let read = file::read_path_with_notices(&input);
-            let reg = match read.and_then(|(s, n)| {
-                Ok(file::with_notices(
-                    check_sheets_with(s, today, map.as_ref())?,
-                    n,
-                ))
-            }) {
+            let reg = match read_register(&input, today, map.as_ref()) {
                 Ok(r) => r,
-                Err(e) => {
-                    say(
-                        &format!("无法核查{}：{}", input.display(), e.zh),
-                        &format!("error: cannot check {}: {}", input.display(), e.en),
-                    );
-                    return EXIT_REFUSED;
-                }
+                Err(code) => return code,
             };
             let code = match &output {
                 None => {
@@ -382,6 +359,24 @@ pub fn run(args: &[String]) -> i32 {
 }
 
 /// A column matching file, or the exit code after saying why it cannot be used.
+/// Reads and decides a register, `map` applied; on failure says why (Chinese, then English)
+/// and gives the exit code.
+pub(super) fn read_register(
+    input: &Path,
+    today: NaiveDate,
+    map: Option<&ColumnMap>,
+) -> Result<Register, i32> {
+    file::read_path_with_notices(input)
+        .and_then(|(s, n)| Ok(file::with_notices(check_sheets_with(s, today, map)?, n)))
+        .map_err(|e| {
+            say(
+                &format!("无法核查{}：{}", input.display(), e.zh),
+                &format!("error: cannot check {}: {}", input.display(), e.en),
+            );
+            EXIT_REFUSED
+        })
+}
+
 fn read_map(path: &Path) -> Result<ColumnMap, i32> {
     let refuse = |zh: String, en: String| {
         say(

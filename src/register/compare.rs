@@ -15,9 +15,7 @@ use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, Workbook};
 
 use super::columns::{self, Field, ParentField};
-use super::{
-    changes, check_sheets_with, cli, file, values, Cell, ColumnMap, FileError, RESULT_HEADERS,
-};
+use super::{changes, cli, file, values, Cell, ColumnMap, FileError, RESULT_HEADERS};
 use crate::rules::{Role, BENEFITS};
 
 /// A table as the export writes it: headers and text cells.
@@ -347,17 +345,9 @@ pub fn run(
             return cli::EXIT_REFUSED;
         }
     };
-    let reg = match file::read_path_with_notices(input)
-        .and_then(|(s, n)| Ok(file::with_notices(check_sheets_with(s, today, map)?, n)))
-    {
+    let reg = match cli::read_register(input, today, map) {
         Ok(r) => r,
-        Err(e) => {
-            say(
-                &format!("无法核查{}：{}", input.display(), e.zh),
-                &format!("error: cannot check {}: {}", input.display(), e.en),
-            );
-            return cli::EXIT_REFUSED;
-        }
+        Err(code) => return code,
     };
     let reg = match as_of {
         Some(d) => changes::redecide(&reg, d, today),

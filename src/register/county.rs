@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
 use super::changes::{self, Change};
-use super::{check_sheets_with, cli, compare, file, stats, ColumnMap, Register};
+use super::{cli, compare, file, stats, ColumnMap};
 use crate::rules::facts::{birthday, MAX_YEARS_AHEAD};
 use crate::rules::params::POLICY_IN_FORCE;
 
@@ -91,19 +91,6 @@ fn is_ext(p: &Path, ext: &str) -> bool {
         .is_some_and(|e| e.eq_ignore_ascii_case(ext))
 }
 
-/// Reads and decides a register as `cli` does; the exit code on failure, said.
-fn read(input: &Path, today: NaiveDate, map: Option<&ColumnMap>) -> Result<Register, i32> {
-    let read = file::read_path_with_notices(input);
-    read.and_then(|(s, n)| Ok(file::with_notices(check_sheets_with(s, today, map)?, n)))
-        .map_err(|e| {
-            say(
-                &format!("无法核查{}：{}", input.display(), e.zh),
-                &format!("error: cannot check {}: {}", input.display(), e.en),
-            );
-            cli::EXIT_REFUSED
-        })
-}
-
 fn write(path: &Path, bytes: &[u8]) -> i32 {
     match std::fs::write(path, bytes) {
         Ok(()) => 0,
@@ -147,7 +134,7 @@ pub fn run(
     if let Some(old) = &more.compare {
         return compare::run(old, input, output, today, more.as_of, map);
     }
-    let before = match read(input, today, map) {
+    let before = match cli::read_register(input, today, map) {
         Ok(r) => r,
         Err(code) => return code,
     };
