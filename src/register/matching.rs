@@ -6,7 +6,7 @@
 
 use super::columns::{self, canonical_order, letter, Field, ParentField};
 use super::layout::{self, Skip};
-use super::{header_of, missing_fields, values, Cell, ColumnMap, FileError};
+use super::{first_header, missing_fields, values, Cell, ColumnMap, FileError};
 
 /// One column as the matching step shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -32,65 +32,52 @@ impl Matching {
         sheets: &[(String, Vec<Vec<Cell>>)],
         map: Option<&ColumnMap>,
     ) -> Result<Matching, FileError> {
-        let mut first_error = None;
-        for (_, rows) in sheets {
-            match header_of(rows) {
-                Ok(mut h) => {
-                    if let Some(m) = map {
-                        m.apply(&h.headers, &mut h.fields);
-                    }
-                    let ids: Vec<usize> = h
-                        .fields
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, f)| {
-                            matches!(
-                                f,
-                                Some(
-                                    Field::Parent(_, ParentField::IdNumber)
-                                        | Field::Person(ParentField::IdNumber)
-                                )
-                            )
-                        })
-                        .map(|(j, _)| j)
-                        .collect();
-                    let families: Vec<&Vec<Cell>> = rows
-                        .iter()
-                        .skip(h.line)
-                        .filter(|r| {
-                            !layout::is_column_numbers(r)
-                                && layout::skip(r, &ids).is_none_or(|s| s == Skip::ColumnNumbers)
-                        })
-                        .take(200)
-                        .collect();
-                    let columns = h
-                        .headers
-                        .iter()
-                        .zip(&h.fields)
-                        .enumerate()
-                        .map(|(j, (header, field))| FoundColumn {
-                            letter: letter(j),
-                            header: header.clone(),
-                            samples: families
-                                .iter()
-                                .filter_map(|r| r.get(j).and_then(values::text))
-                                .take(3)
-                                .collect(),
-                            field: *field,
-                        })
-                        .filter(|c| !c.header.is_empty() || !c.samples.is_empty())
-                        .collect();
-                    return Ok(Matching {
-                        header_line: h.line,
-                        columns,
-                    });
-                }
-                Err(e) => {
-                    first_error.get_or_insert(e);
-                }
-            }
-        }
-        Err(first_error.unwrap_or_else(|| FileError::new("表格是空的", "the file is empty")))
+        let (rows, h) = first_header(sheets, map)?;
+        let ids: Vec<usize> = h
+            .fields
+            .iter()
+            .enumerate()
+            .filter(|(_, f)| {
+                matches!(
+                    f,
+                    Some(
+                        Field::Parent(_, ParentField::IdNumber)
+                            | Field::Person(ParentField::IdNumber)
+                    )
+                )
+            })
+            .map(|(j, _)| j)
+            .collect();
+        let families: Vec<&Vec<Cell>> = rows
+            .iter()
+            .skip(h.line)
+            .filter(|r| {
+                !layout::is_column_numbers(r)
+                    && layout::skip(r, &ids).is_none_or(|s| s == Skip::ColumnNumbers)
+            })
+            .take(200)
+            .collect();
+        let columns = h
+            .headers
+            .iter()
+            .zip(&h.fields)
+            .enumerate()
+            .map(|(j, (header, field))| FoundColumn {
+                letter: letter(j),
+                header: header.clone(),
+                samples: families
+                    .iter()
+                    .filter_map(|r| r.get(j).and_then(values::text))
+                    .take(3)
+                    .collect(),
+                field: *field,
+            })
+            .filter(|c| !c.header.is_empty() || !c.samples.is_empty())
+            .collect();
+        Ok(Matching {
+            header_line: h.line,
+            columns,
+        })
     }
 
     fn fields(&self) -> Vec<Option<Field>> {

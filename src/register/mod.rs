@@ -505,6 +505,14 @@ pub fn column_map(
     sheets: &[(String, Vec<Vec<Cell>>)],
     map: Option<&ColumnMap>,
 ) -> Result<ColumnMap, FileError> {
+    first_header(sheets, map).map(|(_, h)| ColumnMap::of(&h.headers, &h.fields))
+}
+
+/// The first sheet with a header, and that header with `map` applied; else why none has one.
+fn first_header<'a>(
+    sheets: &'a [(String, Vec<Vec<Cell>>)],
+    map: Option<&ColumnMap>,
+) -> Result<(&'a [Vec<Cell>], Header), FileError> {
     let mut first_error = None;
     for (_, rows) in sheets {
         match header_of(rows) {
@@ -512,7 +520,7 @@ pub fn column_map(
                 if let Some(m) = map {
                     m.apply(&h.headers, &mut h.fields);
                 }
-                return Ok(ColumnMap::of(&h.headers, &h.fields));
+                return Ok((rows, h));
             }
             Err(e) => {
                 first_error.get_or_insert(e);
