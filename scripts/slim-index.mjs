@@ -2,6 +2,8 @@
 // inline stylesheet loses comments and spare whitespace, and its inline classic scripts lose
 // their comment lines. Everything the first screen needs is inline in index.html (the size
 // budget counts it, docs/quality.md), and the comments are for the source, not for phones.
+// The results' stylesheet (results.css, which the loader links once the app is up) is slimmed
+// the same way.
 //
 //   node scripts/slim-index.mjs DIR     (scripts/post-build.sh runs it before scripts/csp.mjs,
 //                                        which hashes the inline script and style as left here)
@@ -77,4 +79,11 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   const after = slimHtml(before);
   await writeFile(path, after);
   console.log(`slim-index: ${page} ${Buffer.byteLength(before)} -> ${Buffer.byteLength(after)} bytes`);
+  // The family page's later stylesheet (styles/results.css, linked by the loader) likewise.
+  if (page === "index.html") {
+    const css = join(dir, "results.css");
+    const text = await readFile(css, "utf8");
+    await writeFile(css, slimCss(text) + "\n");
+    console.log(`slim-index: results.css ${Buffer.byteLength(text)} -> ${Buffer.byteLength(slimCss(text)) + 1} bytes`);
+  }
 }
