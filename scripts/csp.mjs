@@ -4,7 +4,7 @@
 // only be made after the build: every inline <script> and <style> is allowed by its SHA-256,
 // nothing else inline is.
 //
-//   node scripts/csp.mjs DIR     (scripts/post-build.sh runs it on trunk's staging dir, before
+//   node scripts/csp.mjs DIR     (scripts/post-build.mjs runs it on trunk's staging dir, before
 //                                 the service worker's version is computed from the files)
 //
 // Running it again on the same file gives the same file: an existing policy is replaced.

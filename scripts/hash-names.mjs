@@ -10,7 +10,7 @@
 // src/app/desk/worker.rs) beside the bundle as fuzhu-office-worker-<first 16 hex digits of
 // its SHA-256>.js, and names it so in the page's loader.
 //
-//   node scripts/hash-names.mjs DIR [PAGE]   (scripts/post-build.sh runs it on trunk's staging
+//   node scripts/hash-names.mjs DIR [PAGE]   (scripts/post-build.mjs runs it on trunk's staging
 //                                             dir, first, before the glue is minified)
 import { createHash } from "node:crypto";
 import { readFile, readdir, rename, writeFile } from "node:fs/promises";

@@ -16,6 +16,8 @@
 #    package-lock.json (playwright-core, axe-core, lighthouse 12, webdriverio 9: exact
 #    versions; they use the machine's browsers and drivers, and no install script may download
 #    one).
+#  * `npm ci --ignore-scripts` in scripts/ likewise: the release build's own node tools
+#    (terser, scripts/package.json), which the build never takes from e2e/.
 #
 # The wasm route (see scripts/route.sh): a rustup toolchain that already has rust-src is used
 # as it is ("rustup"); otherwise Debian's rustc-web ("debian"). FUZHU_WASM_ROUTE=rustup on a
@@ -210,6 +212,19 @@ else
     log "npm ci in e2e/ (playwright-core, axe-core, lighthouse, chrome-launcher, webdriverio: pinned by package-lock.json; no browser download)"
     (cd e2e && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
     echo "$lock_sum" >"$stamp"
+fi
+
+# --- 5. the build's node modules --------------------------------------------------------------
+# The release build's own tools (scripts/post-build.mjs: terser for the JS glue), apart from the
+# e2e tests' packages, so that building never depends on the test harness.
+build_lock_sum="$(sha256sum scripts/package-lock.json | cut -d' ' -f1)"
+build_stamp=scripts/node_modules/.fuzhu-lock.sha256
+if [ -f "$build_stamp" ] && [ "$(cat "$build_stamp")" = "$build_lock_sum" ]; then
+    log "scripts/node_modules: up to date"
+else
+    log "npm ci in scripts/ (terser, for the release build: pinned by package-lock.json)"
+    (cd scripts && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error)
+    echo "$build_lock_sum" >"$build_stamp"
 fi
 
 # --- summary --------------------------------------------------------------------------------

@@ -3,7 +3,7 @@
 // (`__wbg_set_innerHTML_a9d3a267967b5117`): about a hundred such names, written once in the
 // wasm and once in the glue, are 3.6 KB of the first load gzipped (docs/quality.md).
 //
-//   node scripts/short-imports.mjs DIR     (scripts/post-build.sh runs it on trunk's staging
+//   node scripts/short-imports.mjs DIR     (scripts/post-build.mjs runs it on trunk's staging
 //                                           dir; the loader's JS and wasm are named in
 //                                           index.html)
 //
@@ -117,24 +117,14 @@ export function loaded(html) {
   return js && wasm ? { js, wasm } : null;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
-  const [dir, page = "index.html"] = process.argv.slice(2);
-  if (!dir) {
-    console.error("usage: node scripts/short-imports.mjs DIR [PAGE]   (PAGE: index.html unless given)");
-    process.exit(2);
-  }
+/** Shortens the imports of the wasm `page` in `dir` loads, in the wasm and its glue. */
+export async function shortenImports(dir, page = "index.html") {
   const files = loaded(await readFile(join(dir, page), "utf8"));
-  if (!files) {
-    console.log(`short-imports: ${page} names no JS and wasm; nothing done`);
-    process.exit(0);
-  }
+  if (!files) return `short-imports: ${page} names no JS and wasm; nothing done`;
   const wasm = await readFile(join(dir, files.wasm));
   const js = await readFile(join(dir, files.js), "utf8");
   const result = shorten(wasm, js);
-  if (!result) {
-    console.log("short-imports: the JS glue does not hold every import's name; nothing done");
-    process.exit(0);
-  }
+  if (!result) return "short-imports: the JS glue does not hold every import's name; nothing done";
   // The result must still be a module whose imports are the short names.
   const imports = WebAssembly.Module.imports(new WebAssembly.Module(result.wasm));
   if (imports.some((i) => i.kind === "function" && /^__wbg_\w+_[0-9a-f]{16}$/.test(i.name))) {
@@ -142,8 +132,17 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
   }
   await writeFile(join(dir, files.wasm), result.wasm);
   await writeFile(join(dir, files.js), result.js);
-  console.log(
+  return (
     `short-imports: ${result.count} imports renamed; wasm ${wasm.length} -> ${result.wasm.length}, ` +
-      `JS ${Buffer.byteLength(js)} -> ${Buffer.byteLength(result.js)} bytes`,
+    `JS ${Buffer.byteLength(js)} -> ${Buffer.byteLength(result.js)} bytes`
   );
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
+  const [dir, page = "index.html"] = process.argv.slice(2);
+  if (!dir) {
+    console.error("usage: node scripts/short-imports.mjs DIR [PAGE]   (PAGE: index.html unless given)");
+    process.exit(2);
+  }
+  console.log(await shortenImports(dir, page));
 }

@@ -5,7 +5,7 @@
 // The results' stylesheet (results.css, which the loader links once the app is up) is slimmed
 // the same way.
 //
-//   node scripts/slim-index.mjs DIR     (scripts/post-build.sh runs it before scripts/csp.mjs,
+//   node scripts/slim-index.mjs DIR     (scripts/post-build.mjs runs it before scripts/csp.mjs,
 //                                        which hashes the inline script and style as left here)
 //
 // Deliberately simple and safe rather than clever: no renaming, nothing inside a quoted CSS
@@ -14,17 +14,22 @@ import { readFile, writeFile } from "node:fs/promises";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 
-/** CSS without comments and spare whitespace; quoted strings are kept as they are. */
+/** CSS without comments and spare whitespace; quoted strings are kept as they are. Comments
+ *  and strings are found in one left-to-right pass, so that a quote inside a comment (the
+ *  results' …) is not taken for a string, nor a comment's opening inside a string for one. */
 export function slimCss(css) {
   return css
-    .split(/("(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')/)
+    .split(/(\/\*[\s\S]*?\*\/|"(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*')/)
     .map((part, i) => {
-      if (i % 2 === 1) return part; // a string
+      if (i % 2 === 1) return part.startsWith("/*") ? " " : part; // a comment, or a string
       return part
-        .replace(/\/\*[\s\S]*?\*\//g, "")
         .replace(/[ \t\r\n]+/g, " ")
         .replace(/ ?([{};,>]) ?/g, "$1")
-        .replace(/;}/g, "}");
+        .replace(/;}/g, "}")
+        // A declaration's colon needs no space after it (a selector never has one: `a :hover`
+        // keeps its space, which comes before the colon), nor a fraction its leading zero.
+        .replace(/: /g, ":")
+        .replace(/([\s:(,-])0\.(\d)/g, "$1.$2");
     })
     .join("")
     .trim();
@@ -65,7 +70,28 @@ export function slimHtml(html) {
       return scriptOpen + slimScript(js) + scriptClose;
     },
   )
-    .replace(/\n[ \t]*\n+/g, "\n");
+    .replace(/\n[ \t]*\n+/g, "\n")
+    // A line's indentation before a tag: the newline left before it is the same whitespace to
+    // the layout (scripts and styles are one line by now, and no <pre> or <textarea> here).
+    .replace(/\n[ \t]+</g, "\n<");
+}
+
+/** Slims `page` in `dir` (and, for the family page, its later stylesheet results.css). */
+export async function slimPage(dir, page = "index.html") {
+  const path = join(dir, page);
+  const before = await readFile(path, "utf8");
+  const after = slimHtml(before);
+  await writeFile(path, after);
+  const said = [`slim-index: ${page} ${Buffer.byteLength(before)} -> ${Buffer.byteLength(after)} bytes`];
+  // The family page's later stylesheet (styles/results.css, linked by the loader) likewise.
+  if (page === "index.html") {
+    const css = join(dir, "results.css");
+    const text = await readFile(css, "utf8");
+    const slim = slimCss(text) + "\n";
+    await writeFile(css, slim);
+    said.push(`slim-index: results.css ${Buffer.byteLength(text)} -> ${Buffer.byteLength(slim)} bytes`);
+  }
+  return said.join("\n");
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1])).href) {
@@ -74,16 +100,5 @@ if (process.argv[1] && import.meta.url === pathToFileURL(resolve(process.argv[1]
     console.error("usage: node scripts/slim-index.mjs DIR [PAGE]   (PAGE: index.html unless given)");
     process.exit(2);
   }
-  const path = join(dir, page);
-  const before = await readFile(path, "utf8");
-  const after = slimHtml(before);
-  await writeFile(path, after);
-  console.log(`slim-index: ${page} ${Buffer.byteLength(before)} -> ${Buffer.byteLength(after)} bytes`);
-  // The family page's later stylesheet (styles/results.css, linked by the loader) likewise.
-  if (page === "index.html") {
-    const css = join(dir, "results.css");
-    const text = await readFile(css, "utf8");
-    await writeFile(css, slimCss(text) + "\n");
-    console.log(`slim-index: results.css ${Buffer.byteLength(text)} -> ${Buffer.byteLength(slimCss(text)) + 1} bytes`);
-  }
+  console.log(await slimPage(dir, page));
 }

@@ -5,7 +5,7 @@
 //! link can put words in the official contact box, on the printed sheet or in its QR code, and
 //! links stay short.
 //!
-//! Every value is checked here, at build time (`fuzhu offices`, run by scripts/post-build.sh)
+//! Every value is checked here, at build time (`fuzhu offices`, run by scripts/post-build.mjs)
 //! and again when the app loads the file; an office with any doubtful value is not shown at
 //! all, never repaired: a wrong phone number on a printed sheet is worse than none. Without
 //! an office the app names only the policy's agencies and the public hotlines.
