@@ -222,6 +222,51 @@ test("a widowed father of 76 who knows only the month of each birth gets his res
   await page.context().close();
 });
 
+test("a couple of 78 and 80 who know only the year of each birth, registered in two counties, get results that say so", async () => {
+  const page = await openApp();
+  await start(page);
+  // 记不清 in the month list; the day is then not asked for.
+  const year = async (p, y) => {
+    const selects = p.locator(".date-picker select");
+    await selects.nth(0).selectOption(String(y));
+    await selects.nth(1).selectOption({ label: "记不清" });
+  };
+  const asked = await answerAll(page, {
+    独生子女现在的情况: (p) => card(p, "孩子已经离世").click(),
+    再生育或收养: (p) => card(p, "没有").first().click(),
+    都健在: (p) => card(p, "父母双方都健在").click(),
+    母亲的出生日期: (p) => year(p, 1948),
+    父亲的出生日期: (p) => year(p, 1946),
+    谁是开封市户籍: (p) => card(p, "夫妻双方都是").click(),
+    // Each one's county (before the county question's own words, which it contains).
+    各在哪个县: async (p) => {
+      const sets = p.locator("fieldset.sub");
+      await sets.nth(0).locator("label.card", { hasText: "龙亭区" }).click();
+      await sets.nth(1).locator("label.card", { hasText: "杞县" }).click();
+    },
+    哪个县: (p) => card(p, "夫妻两人的户籍不在同一个县（区）").click(),
+    城镇还是农村: (p) => card(p, "城镇").click(),
+    养老保险: firstForEachParent,
+    医疗保险: firstForEachParent,
+    住院一共多少天: nothing,
+    在哪里养老: firstForEachParent,
+    身体方面: nothing,
+    下面这些情况: nothing,
+  });
+  assert.ok(asked.includes("各在哪个县"), "each one's county is asked");
+  const summary = await page.locator(".answers").innerText();
+  assert.match(summary, /1948年(?![\d年])/);
+  assert.match(summary, /1946年(?![\d年])/);
+  await results(page);
+  const footer = await page.locator("footer.meta").innerText();
+  assert.match(footer, /母亲的出生日期只填到1948年：这期间哪一天出生，结果都一样/);
+  // The reason, inside the card's folded details.
+  assert.match(await page.locator("#item-special_support").textContent(), /父亲的户籍在杞县/);
+  await app.screenshot(page, "flow-year-only-two-counties-results", { fullPage: true });
+  app.assertNoErrors(page);
+  await page.context().close();
+});
+
 test("back and change keep the other answers", async () => {
   const page = await openApp();
   await start(page);

@@ -139,7 +139,7 @@ test("an item marked already received moves to its own list, travels in the link
   // The money is still the rules' own: the mark is not a fact.
   assert.match(await page.locator(".first-card .totals").innerText(), /1430元/);
   const link = await page.evaluate(() => location.hash);
-  assert.match(link, /^#v5\./);
+  assert.match(link, /^#v6\./);
   assert.notEqual(link, before);
   // The print sheet: what is still to claim, and what she already gets apart from it.
   const sheet = page.locator(".print-sheet");

@@ -86,6 +86,12 @@ for (const { lang, large } of [
     await page.evaluate(() => window.scrollTo(0, 0));
     await app.screenshot(page, `session-next-${lang}${large ? "-large" : ""}-360x640`);
     await axeClean(page, "the results with 下一位");
+    // 下一位 shares the name's row (issue 20.8: in English 大字 it wrapped alone onto a row of
+    // its own), on one line.
+    const brand = await page.locator(".topbar .brand").boundingBox();
+    const button = await next.boundingBox();
+    assert.ok(button.y < brand.y + brand.height && brand.y < button.y + button.height, "下一位 beside the name");
+    assert.ok(button.height < 60, `下一位 on one line (${button.height}px high)`);
     // The topbar fits the phone's width.
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), "no sideways scroll");
 

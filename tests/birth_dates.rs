@@ -368,3 +368,231 @@ fn every_engine_scenario_gives_the_same_results_with_any_birth_given_as_a_month(
     println!("{compared} scenario births compared");
     assert!(compared >= 30, "only {compared} scenario births compared");
 }
+
+// The year alone (issue 20.7): 记不清 in the month list, accepted where the month cannot change
+// a result, as the day's is where the day cannot.
+
+fn year(y: i32) -> Birth {
+    Birth::year(y).expect("a real year")
+}
+
+fn year_picked(y: i32) -> DateParts {
+    DateParts {
+        year: Some(y),
+        month: Some(questions::MONTH_NOT_SURE),
+        day: None,
+    }
+}
+
+#[test]
+fn not_sure_of_the_month_is_accepted_for_a_couple_of_78_and_80() {
+    let mut couple = bereaved_couple();
+    couple.mother_birth = None;
+    couple.father_birth = None;
+    let mother = questions::date_value(Question::MotherBirth, year_picked(1948), &couple, today());
+    assert_eq!(mother, Ok(AnswerValue::MotherBirth(year(1948))));
+    let father = questions::date_value(Question::FatherBirth, year_picked(1946), &couple, today());
+    assert_eq!(father, Ok(AnswerValue::FatherBirth(year(1946))));
+    // The day list's 记不清 as well, or no day at all: the day is not read.
+    let with_day = DateParts {
+        day: Some(DayPick::NotSure),
+        ..year_picked(1946)
+    };
+    assert_eq!(
+        questions::date_value(Question::FatherBirth, with_day, &couple, today()),
+        Ok(AnswerValue::FatherBirth(year(1946)))
+    );
+}
+
+#[test]
+fn not_sure_of_the_month_is_refused_while_a_60th_birthday_may_still_come_this_year_and_says_why() {
+    // On 29 November 2026 a parent born in 1966 may be 60 already (January) or not (December).
+    let v = questions::date_value(
+        Question::FatherBirth,
+        year_picked(1966),
+        &Answers::default(),
+        today(),
+    );
+    assert_eq!(v, Err(Key::MonthMatters.into()));
+    let (zh, en) = Key::MonthMatters.pair();
+    assert!(zh.contains("月份") && en.contains("month"));
+    // Born in 1965, 60 for every day of that year: the year is enough.
+    assert!(!year(1965).needs_day(BirthOf::Father, true, today()));
+    assert!(year(1966).needs_day(BirthOf::Father, true, today()));
+    assert!(year(1967).needs_day(BirthOf::Father, true, today()));
+    // On 31 December 2026 everyone born in 1966 is 60.
+    assert!(!year(1966).needs_day(BirthOf::Father, true, day(2026, 12, 31)));
+    assert!(year(1966).needs_day(BirthOf::Father, true, day(2026, 12, 30)));
+}
+
+#[test]
+fn a_late_mother_needs_only_her_49th_to_have_passed_for_the_whole_year() {
+    // 49 in 2026 for a mother born in 1977: not yet for one born in December.
+    assert!(!year(1976).needs_day(BirthOf::Mother, false, today()));
+    assert!(year(1977).needs_day(BirthOf::Mother, false, today()));
+    assert!(year(1976).needs_day(BirthOf::Mother, true, today()));
+}
+
+#[test]
+fn not_sure_of_the_month_is_refused_for_a_child_whose_7th_18th_or_school_years_may_fall_this_year()
+{
+    // 7 in 2026 (2019), 18 in 2026 (2008), 14 by month in 2026 (2012), 31 by month (1995).
+    for y in [2019, 2008, 2012, 1995] {
+        assert!(year(y).needs_day(BirthOf::Child, true, today()), "{y}");
+    }
+    for y in [2018, 2010, 1990] {
+        assert!(!year(y).needs_day(BirthOf::Child, true, today()), "{y}");
+    }
+}
+
+#[test]
+fn a_year_alone_that_another_day_of_it_would_make_impossible_asks_for_the_month() {
+    // A disabled child born 1 January 1990, her late mother (only the 49th is read, passed
+    // for every day of 1975 and 1976). A mother born in 1976 was 13 at the birth if born
+    // after 1 January 1976, so the month is asked for; one born in 1975 was 14 whatever her
+    // month, so the year is enough.
+    let mut a = bereaved_couple();
+    a.apply(AnswerValue::Living(Living::FatherOnly));
+    a.apply(AnswerValue::Child(ChildStatus::Disabled));
+    a.apply(AnswerValue::Grade(2));
+    a.apply(AnswerValue::ChildBirth(Birth::Day(day(1990, 1, 1))));
+    assert_eq!(
+        questions::date_value(Question::MotherBirth, year_picked(1976), &a, today()),
+        Err(Key::MonthMatters.into())
+    );
+    assert!(questions::date_value(Question::MotherBirth, year_picked(1975), &a, today()).is_ok());
+}
+
+#[test]
+fn the_picker_shows_a_year_alone_as_it_was_given_and_it_reads_back_as_a_year() {
+    let parts = DateParts::of(year(1948));
+    assert_eq!(parts.year, Some(1948));
+    assert_eq!(parts.month, Some(questions::MONTH_NOT_SURE));
+    assert_eq!(present::birth(year(1948), Lang::Zh), "1948年");
+    assert_eq!(present::birth(year(1948), Lang::En), "1948");
+}
+
+#[test]
+fn the_results_say_what_a_birth_without_its_month_or_day_was_taken_as() {
+    let mut a = bereaved_couple();
+    a.mother_birth = Some(year(1948));
+    a.father_birth = Some(month(1946, 5));
+    let zh = present::births_assumed(&a, Lang::Zh, fuzhu::flow::Voice::Family);
+    assert_eq!(
+        zh,
+        [
+            "母亲的出生日期只填到1948年：这期间哪一天出生，结果都一样。办理时以身份证上的日期为准。",
+            "父亲的出生日期只填到1946年5月：这期间哪一天出生，结果都一样。办理时以身份证上的日期为准。",
+        ]
+    );
+    let en = present::births_assumed(&a, Lang::En, fuzhu::flow::Voice::Family);
+    assert!(
+        en[0].starts_with("Mother: date of birth given only as 1948."),
+        "{}",
+        en[0]
+    );
+    // Births given to the day need no such line.
+    assert!(
+        present::births_assumed(&bereaved_couple(), Lang::Zh, fuzhu::flow::Voice::Family)
+            .is_empty()
+    );
+}
+
+/// Compares every result, for the first and last day of each month of the year, with the
+/// year alone, where the questionnaire accepts the year alone.
+fn same_results_every_month(a: &Answers, q: Question, today: NaiveDate) -> Result<bool, String> {
+    let Some(b) = a.birth_answer(q) else {
+        return Ok(false);
+    };
+    let y = year(b.date().year());
+    let mut by_year = a.clone();
+    set(&mut by_year, q, y);
+    if by_year.needs_day(q, y, today) {
+        return Ok(false);
+    }
+    let facts = by_year
+        .to_facts(today)
+        .ok_or_else(|| format!("{q:?} year {y:?} on {today}: the answers are not complete"))?;
+    let Ok(expected) = rules::evaluate(&facts, today) else {
+        return Ok(false);
+    };
+    for m in 1..=12 {
+        let (first, last) = month(y.date().year(), m).span();
+        for d in [first, last] {
+            if d > today {
+                continue;
+            }
+            let mut by_day = a.clone();
+            set(&mut by_day, q, Birth::Day(d));
+            let facts = by_day
+                .to_facts(today)
+                .ok_or_else(|| format!("{q:?} born {d}: not complete"))?;
+            let Ok(outcome) = rules::evaluate(&facts, today) else {
+                continue;
+            };
+            if outcome != expected {
+                return Err(format!(
+                    "{q:?} born {d} (year {y:?}) on {today}: results differ"
+                ));
+            }
+        }
+    }
+    Ok(true)
+}
+
+#[test]
+fn a_year_alone_gives_exactly_the_results_of_every_month_of_that_year() {
+    let at_home = |mut a: Answers| {
+        a.apply(AnswerValue::Care([
+            Some(CareSetting::Home),
+            Some(CareSetting::Home),
+        ]));
+        a
+    };
+    let couple = at_home(bereaved_couple());
+    let mut widower = couple.clone();
+    widower.apply(AnswerValue::Living(Living::FatherOnly));
+    let mut widow = couple.clone();
+    widow.apply(AnswerValue::Living(Living::MotherOnly));
+    let mut disabled = couple.clone();
+    disabled.apply(AnswerValue::Child(ChildStatus::Disabled));
+    disabled.apply(AnswerValue::Grade(2));
+    disabled.apply(AnswerValue::Schooling(rules::Schooling::None));
+    disabled.apply(AnswerValue::ChildBirth(Birth::Day(day(2019, 10, 15))));
+    disabled.apply(AnswerValue::DisabilityTypes(vec![]));
+    disabled.apply(AnswerValue::ChildCapacity(false));
+    let mut compared: HashMap<Question, usize> = HashMap::new();
+    let mut failures = Vec::new();
+    for on in [today(), day(2027, 1, 1), day(2026, 12, 31)] {
+        for household in [&couple, &widower, &widow, &disabled] {
+            for q in [
+                Question::MotherBirth,
+                Question::FatherBirth,
+                Question::ChildBirth,
+            ] {
+                if !household.questions(on).contains(&q) {
+                    continue;
+                }
+                for y in 1930..=2020 {
+                    let mut a = household.clone();
+                    set(&mut a, q, Birth::Day(day(y, 1, 1)));
+                    match same_results_every_month(&a, q, on) {
+                        Ok(true) => *compared.entry(q).or_default() += 1,
+                        Ok(false) => {}
+                        Err(e) => failures.push(e),
+                    }
+                }
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+    for q in [
+        Question::MotherBirth,
+        Question::FatherBirth,
+        Question::ChildBirth,
+    ] {
+        let n = compared.get(&q).copied().unwrap_or(0);
+        println!("{q:?}: {n} birth years compared month by month");
+        assert!(n >= 20, "{q:?}: only {n} years compared");
+    }
+}

@@ -275,10 +275,13 @@ fn every_option_of_every_single_choice_question_reads_back_as_chosen() {
     for q in Question::ALL {
         match questions::kind(q) {
             Kind::Single => {
-                let options = questions::single_options(q);
+                // The couple both living and registered in Kaifeng: every option is offered
+                // (the area question's 两人不在同一个县（区） too).
+                let couple = bereaved_couple();
+                let options = questions::single_options_for(q, &couple);
                 assert!(!options.is_empty(), "{q:?}");
                 for i in 0..options.len() {
-                    let mut a = Answers::default();
+                    let mut a = couple.clone();
                     a.apply(questions::single_value(q, i).unwrap());
                     assert_eq!(
                         questions::single_selected(q, &a),
@@ -385,12 +388,17 @@ fn value_of(q: Question, a: &Answers) -> Option<AnswerValue> {
     Some(match q {
         Question::Child => AnswerValue::Child(a.child?),
         Question::Grade => AnswerValue::Grade(a.grade?),
-        Question::OtherChild => AnswerValue::OtherChild(a.other_child?),
+        Question::OtherChild => match a.other_child_of {
+            Some(slot) => AnswerValue::OtherChildOf(slot),
+            None => AnswerValue::OtherChild(a.other_child?),
+        },
         Question::Parents => AnswerValue::Living(a.living?),
         Question::MotherBirth => AnswerValue::MotherBirth(a.mother_birth?),
         Question::FatherBirth => AnswerValue::FatherBirth(a.father_birth?),
         Question::Hukou => AnswerValue::Hukou(a.hukou?),
+        Question::Area if a.areas_differ => AnswerValue::AreasDiffer,
         Question::Area => AnswerValue::Area(a.area?),
+        Question::ParentAreas => AnswerValue::ParentAreas(a.parent_areas),
         Question::Residence => AnswerValue::Residence(a.residence?),
         Question::Pension => AnswerValue::Pension(a.pension),
         Question::Medical => AnswerValue::Medical(a.medical),
@@ -1484,4 +1492,155 @@ fn adoption_is_not_asked_when_every_living_parent_is_60_or_older() {
     a.apply(AnswerValue::MotherBirth(Birth::Day(day(1960, 4, 2))));
     a.apply(AnswerValue::FatherBirth(Birth::Day(day(1975, 1, 9))));
     assert!(!offers_adoption_to(&a), "a widow of 66");
+}
+
+#[test]
+fn one_parent_alone_with_another_child_is_offered_beside_no_and_yes_without_a_screen_more() {
+    let options = questions::single_options(Question::OtherChild);
+    assert_eq!(options.len(), 4);
+    assert_eq!(options[2].0, "只有母亲有（比如再婚后），父亲没有");
+    assert_eq!(options[3].0, "只有父亲有（比如再婚后），母亲没有");
+    for i in 0..options.len() {
+        let v = questions::single_value(Question::OtherChild, i).unwrap();
+        let mut a = bereaved_couple();
+        a.apply(v.clone());
+        assert_eq!(
+            questions::single_selected(Question::OtherChild, &a),
+            Some(i),
+            "{v:?}"
+        );
+    }
+    assert_eq!(questions::single_value(Question::OtherChild, 4), None);
+    let mut a = bereaved_couple();
+    a.apply(questions::single_value(Question::OtherChild, 3).unwrap());
+    assert_eq!(a.questions(today()), bereaved_couple().questions(today()));
+    // Choosing 没有 again takes it back.
+    a.apply(AnswerValue::OtherChild(false));
+    assert_eq!(a.other_child_of, None);
+}
+
+#[test]
+fn a_father_who_had_another_child_is_not_counted_for_special_support_and_the_family_stays_special()
+{
+    // RULINGS, Round 3: another child is per parent. The mother of 54 still receives special
+    // support; the father, who had a child with a new wife, does not.
+    let couple = bereaved_couple();
+    let mut a = couple.clone();
+    a.apply(AnswerValue::OtherChildOf(fuzhu::flow::ParentSlot::Father));
+    let facts = a.to_facts(today()).unwrap();
+    assert!(!facts.has_other_child);
+    assert!(facts.parents[1].other_child && !facts.parents[0].other_child);
+    let out = rules::evaluate(&facts, today()).unwrap();
+    assert!(out.special_family);
+    let both = rules::evaluate(&couple.to_facts(today()).unwrap(), today()).unwrap();
+    let monthly = |o: &rules::Outcome| o.get(BenefitId::SpecialSupport).monthly_total.unwrap();
+    assert_eq!(
+        monthly(&out) * rust_decimal::Decimal::from(2),
+        monthly(&both)
+    );
+    // The household's own answer (有) still means both: not a special family.
+    let mut both_had = couple.clone();
+    both_had.apply(AnswerValue::OtherChild(true));
+    assert!(both_had.not_special());
+}
+
+#[test]
+fn one_parents_own_other_child_in_a_scenario_is_answered_through_the_questionnaire() {
+    let mut a = bereaved_couple();
+    a.apply(AnswerValue::OtherChildOf(fuzhu::flow::ParentSlot::Mother));
+    let facts = a.to_facts(today()).unwrap();
+    let back = Answers::from_facts(&facts, today()).unwrap();
+    assert_eq!(back.other_child_of, Some(fuzhu::flow::ParentSlot::Mother));
+    let again = back.to_facts(today()).unwrap();
+    assert_eq!(
+        rules::evaluate(&again, today()),
+        rules::evaluate(&facts, today())
+    );
+    assert!(again.parents[0].other_child && !again.parents[1].other_child);
+}
+
+#[test]
+fn two_counties_are_offered_after_the_counties_only_to_a_living_couple_both_registered_in_kaifeng()
+{
+    let couple = bereaved_couple();
+    let options = questions::single_options_for(Question::Area, &couple);
+    assert_eq!(options.len(), Area::ALL.len() + 1);
+    assert_eq!(
+        options[Area::ALL.len()].0,
+        "夫妻两人的户籍不在同一个县（区）"
+    );
+    // The common couple answers one county: no screen more.
+    assert!(!couple.questions(today()).contains(&Question::ParentAreas));
+    // A widow, or a couple of whom only one is registered in Kaifeng, is not asked.
+    let mut widow = couple.clone();
+    widow.apply(AnswerValue::Living(Living::MotherOnly));
+    assert_eq!(
+        questions::single_options_for(Question::Area, &widow).len(),
+        Area::ALL.len()
+    );
+    let mut one = couple.clone();
+    one.apply(AnswerValue::Hukou(HukouHolders::MotherOnly));
+    assert_eq!(
+        questions::single_options_for(Question::Area, &one).len(),
+        Area::ALL.len()
+    );
+}
+
+#[test]
+fn a_father_registered_in_another_county_is_sent_to_his_own_countys_office_first() {
+    // RULINGS, Round 3: what a person receives, and their first stop for it, follow their own
+    // county. The mother in 龙亭区, the father in 杞县.
+    let mut a = bereaved_couple();
+    a.apply(AnswerValue::AreasDiffer);
+    assert_eq!(a.first_unanswered(today()), Some(Question::ParentAreas));
+    a.apply(AnswerValue::ParentAreas([
+        Some(Area::Longting),
+        Some(Area::Qixian),
+    ]));
+    assert_eq!(a.first_unanswered(today()), None);
+    let facts = a.to_facts(today()).unwrap();
+    assert_eq!(facts.area, Some(Area::Longting));
+    assert_eq!(facts.parents[1].area, Some(Area::Qixian));
+    let out = rules::evaluate(&facts, today()).unwrap();
+    let support = out.get(BenefitId::SpecialSupport);
+    assert!(
+        support
+            .reasons
+            .iter()
+            .any(|r| r.zh.contains("父亲的户籍在杞县")),
+        "{:?}",
+        support.reasons
+    );
+    // Special support is claimed at 户籍所在地村（居）委会, which sends each to their own.
+    let view = present::results_view(&out, &[]);
+    let stop = view.first_stop.as_ref().unwrap();
+    assert_eq!(
+        present::go_first(stop, &out, &a, Lang::Zh),
+        "户籍所在地村（居）委会"
+    );
+    let done: Vec<BenefitId> = out
+        .benefits
+        .iter()
+        .map(|r| r.id)
+        .take_while(|id| *id != BenefitId::PensionSubsidy)
+        .collect();
+    let view = present::results_view(&out, &done);
+    let stop = view.first_stop.as_ref().unwrap();
+    let zh = present::go_first(stop, &out, &a, Lang::Zh);
+    assert!(
+        zh.starts_with("龙亭区") && zh.contains("；父亲：杞县"),
+        "{zh}"
+    );
+    let en = present::go_first(stop, &out, &a, Lang::En);
+    assert!(en.contains("; Father: "), "{en}");
+    // One county for both: the first stop names it alone.
+    let couple = bereaved_couple();
+    let out = rules::evaluate(&couple.to_facts(today()).unwrap(), today()).unwrap();
+    let view = present::results_view(&out, &[]);
+    let zh = present::go_first(view.first_stop.as_ref().unwrap(), &out, &couple, Lang::Zh);
+    assert!(!zh.contains("；"), "{zh}");
+    // Choosing one county again takes the two back.
+    a.apply(AnswerValue::Area(Area::Weishi));
+    assert!(!a.questions(today()).contains(&Question::ParentAreas));
+    assert_eq!(a.to_facts(today()).unwrap().parents[1].area, None);
 }

@@ -201,6 +201,67 @@ async fn not_sure_of_the_day_is_enough_at_75_and_the_summary_shows_the_month() {
 }
 
 #[wasm_bindgen_test]
+async fn not_sure_of_the_month_is_enough_at_78_and_the_results_say_what_was_assumed() {
+    let today = day(2026, 11, 29);
+    let mut answers = bereaved_couple();
+    answers.mother_birth = None;
+    let app = Mounted::clean(Some(at(
+        Screen::Ask(Question::MotherBirth),
+        answers.clone(),
+        today,
+    )))
+    .await;
+    // 记不清 the month at 60 or so: whether she is 60 yet depends on it, and the screen says so.
+    app.select(0, "1966").await;
+    app.select(1, "0").await;
+    app.next().await;
+    assert_eq!(app.text(".error"), zh(Key::MonthMatters));
+    assert_eq!(app.text("h1"), zh(Key::QMotherBirth));
+    // At 78 the year decides everything: the day needs no answer of its own.
+    app.select(0, "1948").await;
+    app.next().await;
+    assert_eq!(app.text("h1"), zh(Key::QFatherBirth));
+    drop(app);
+
+    answers.mother_birth = Birth::year(1948);
+    answers.father_birth = Birth::year(1946);
+    answers.care = [Some(fuzhu::rules::CareSetting::Home); 2];
+    let app = Mounted::clean(Some(at(Screen::Summary, answers.clone(), today))).await;
+    assert!(
+        app.text(".answers").contains("1948年"),
+        "{}",
+        app.text(".answers")
+    );
+    drop(app);
+    let app = Mounted::clean(Some(at(Screen::Results, answers, today))).await;
+    let said = app.text(".meta");
+    assert!(
+        said.contains("母亲的出生日期只填到1948年") && said.contains("父亲的出生日期只填到1946年"),
+        "{said}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn two_counties_lead_to_one_screen_asking_each_parents_county_then_the_summary() {
+    let today = day(2026, 11, 29);
+    let mut answers = bereaved_couple();
+    answers.area = None;
+    let app = Mounted::clean(Some(at(Screen::Ask(Question::Area), answers, today))).await;
+    assert_eq!(app.text("h1"), zh(Key::QArea));
+    // The last choice, after the ten counties.
+    app.choose(Area::ALL.len()).await;
+    app.next().await;
+    assert_eq!(app.text("h1"), zh(Key::QParentAreas));
+    // One set of counties for each parent; 杞县 for the father.
+    assert_eq!(app.count("fieldset.sub"), 2);
+    app.choose(0).await;
+    let qixian = Area::ALL.iter().position(|a| *a == Area::Qixian).unwrap();
+    app.choose(Area::ALL.len() + qixian).await;
+    app.next().await;
+    assert_eq!(app.text("h1"), zh(Key::QResidence));
+}
+
+#[wasm_bindgen_test]
 async fn a_month_whose_day_now_matters_is_asked_again_with_the_reason_at_once() {
     // As an old link would bring it: the mother's birth as year and month only, at 55.
     let today = day(2026, 11, 29);

@@ -207,6 +207,9 @@ pub fn app(props: &AppProps) -> Html {
         <div ~className={if large { "shell large-text" } else { "shell" }}>
             <header class="topbar">
                 <span class="brand" lang="zh-CN">{ t(Key::AppName) }</span>
+                // 下一位 beside the name rather than among the tools: in English 大字 the three
+                // controls cannot share a 360px row, and it would wrap alone (issue 20.8).
+                { next_button.unwrap_or_default() }
                 <div class="tools">
                     <button type="button" class="link-button large-toggle" onclick={toggle_large}
                         aria-pressed={if large { "true" } else { "false" }}
@@ -217,7 +220,6 @@ pub fn app(props: &AppProps) -> Html {
                         lang={other.code()} aria-label={t(Key::LangSwitchLabel).into_owned()}>
                         { t(Key::LangSwitch) }
                     </button>
-                    { next_button.unwrap_or_default() }
                 </div>
             </header>
             <main class="app" id="main">

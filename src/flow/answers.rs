@@ -77,6 +77,14 @@ pub enum ParentSlot {
 
 impl ParentSlot {
     pub const BOTH: [ParentSlot; 2] = [ParentSlot::Mother, ParentSlot::Father];
+    /// The question that asks this parent's birth date.
+    pub fn question(self) -> Question {
+        match self {
+            ParentSlot::Mother => Question::MotherBirth,
+            ParentSlot::Father => Question::FatherBirth,
+        }
+    }
+
     pub fn role(self) -> Role {
         match self {
             ParentSlot::Mother => Role::Mother,
@@ -110,13 +118,17 @@ impl BirthOf {
     }
 }
 
-/// A birth date as the person gave it: to the day, or only the year and month when they
-/// are not sure of the day and the day cannot change any result.
+/// A birth date as the person gave it: to the day, only the year and month when they are not
+/// sure of the day and the day cannot change any result, or only the year when they are not
+/// sure of the month either and the month cannot change any result (issue 20.7: a couple of
+/// 78 may not know it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Birth {
     Day(NaiveDate),
     /// Year and month only; the date stands for its month (its first day is used).
     Month(NaiveDate),
+    /// The year only; the date stands for its year (1 January is used).
+    Year(NaiveDate),
 }
 
 impl Birth {
@@ -125,45 +137,80 @@ impl Birth {
         NaiveDate::from_ymd_opt(year, month, 1).map(Birth::Month)
     }
 
-    /// The date the rules are given: the day, or the month's first day. Where the day is
-    /// not known it cannot change a result (see [`Birth::needs_day`]), so any day of the
-    /// month would give the same results.
+    /// The year only. None for a year outside the calendar.
+    pub fn year(year: i32) -> Option<Birth> {
+        NaiveDate::from_ymd_opt(year, 1, 1).map(Birth::Year)
+    }
+
+    /// The date the rules are given: the day, or the first day of the month or year given.
+    /// Where the day or month is not known it cannot change a result (see
+    /// [`Birth::needs_day`]), so any day of the month or year would give the same results.
     pub fn date(self) -> NaiveDate {
         match self {
             Birth::Day(d) => d,
             Birth::Month(d) => d.with_day(1).unwrap_or(d),
+            Birth::Year(d) => d.with_ordinal(1).unwrap_or(d),
         }
+    }
+
+    /// The first and the last day the answer allows (the same day when the day was given).
+    pub fn span(self) -> (NaiveDate, NaiveDate) {
+        let first = self.date();
+        let last = match self {
+            Birth::Day(d) => d,
+            Birth::Month(_) => (28..=31)
+                .rev()
+                .find_map(|d| first.with_day(d))
+                .unwrap_or(first),
+            Birth::Year(_) => first
+                .with_month(12)
+                .and_then(|d| d.with_day(31))
+                .unwrap_or(first),
+        };
+        (first, last)
     }
 
     pub fn day_known(self) -> bool {
         matches!(self, Birth::Day(_))
     }
 
-    /// Whether the day must be known: it must when one of this person's birthdays that
-    /// change a result (a parent's 49th, a living parent's 60th, the child's 7th) has not yet
-    /// passed on `today` for every day of the birth month. Such a birthday, if it is still to
-    /// come or falls in this month, decides a status or the date from which an item applies.
+    pub fn month_known(self) -> bool {
+        !matches!(self, Birth::Year(_))
+    }
+
+    /// Whether more must be known than was given (the day of a month, the month of a year):
+    /// it must when one of this person's birthdays that change a result (a parent's 49th, a
+    /// living parent's 60th, the child's 7th) has not yet passed on `today` for every day the
+    /// answer allows. Such a birthday, if it is still to come or falls in the span, decides a
+    /// status or the date from which an item applies. The child's 18th birthday (whether
+    /// capacity is asked) and, for a year, the child's school years (counted by month) must
+    /// also come out the same for the whole span.
     pub fn needs_day(self, of: BirthOf, alive: bool, today: NaiveDate) -> bool {
-        let Birth::Month(first) = self else {
+        if self.day_known() {
             return false;
-        };
-        let last = (28..=31)
-            .rev()
-            .find_map(|d| first.with_day(d))
-            .unwrap_or(first);
-        // `birthday` grows with the day of birth: the last day of the month is the latest.
+        }
+        let (first, last) = self.span();
+        // `birthday` grows with the day of birth: the span's last day is the latest.
         let still_to_come = of
             .ages(alive, today)
             .into_iter()
             .any(|age| birthday(last, age) > today);
         // The child's 18th birthday decides only whether the civil-capacity question is
-        // asked, so its day matters only while it falls between the month's first and last
+        // asked, so its day matters only while it falls between the span's first and last
         // days' 18th birthdays.
-        let turning_adult = of == BirthOf::Child
-            && birthday(first, ADULT_AGE) <= today
-            && birthday(last, ADULT_AGE) > today;
-        still_to_come || turning_adult
+        let child = of == BirthOf::Child;
+        let turning_adult =
+            child && birthday(first, ADULT_AGE) <= today && birthday(last, ADULT_AGE) > today;
+        let in_school = |b: NaiveDate| SCHOOL_AGES.contains(&age_by_month(b, today));
+        let school_edge = child && in_school(first) != in_school(last);
+        still_to_come || turning_adult || school_edge
     }
+}
+
+/// An age in whole years counted from the birth month (the day left out).
+fn age_by_month(b: NaiveDate, today: NaiveDate) -> i32 {
+    let months = (today.year() * 12 + today.month() as i32) - (b.year() * 12 + b.month() as i32);
+    months.div_euclid(12)
 }
 
 /// Health answers, per parent (mother, father).
@@ -192,6 +239,8 @@ pub enum Question {
     FatherBirth,
     Hukou,
     Area,
+    /// Each parent's own county, asked only where the family said the two differ.
+    ParentAreas,
     Residence,
     Pension,
     Medical,
@@ -202,7 +251,7 @@ pub enum Question {
 }
 
 impl Question {
-    pub const ALL: [Question; 19] = [
+    pub const ALL: [Question; 20] = [
         Question::Child,
         Question::Grade,
         Question::OtherChild,
@@ -215,6 +264,7 @@ impl Question {
         Question::FatherBirth,
         Question::Hukou,
         Question::Area,
+        Question::ParentAreas,
         Question::Residence,
         Question::Pension,
         Question::Medical,
@@ -251,6 +301,17 @@ pub struct Answers {
     /// couple sees no extra screen): their papers are the 离婚证 and their own ID cards, the
     /// relief and rebirth support are for the office to confirm (RULINGS, Round 3).
     pub divorced: bool,
+    /// One parent alone had or adopted another child (after remarrying, say), offered beside
+    /// 没有 and 有 on the other-child question, so the common couple sees no extra screen:
+    /// that parent is not counted for what a person receives, and the family stays a special
+    /// family (RULINGS, Round 3, `parents[i].other_child`). Only with `other_child: false`.
+    pub other_child_of: Option<ParentSlot>,
+    /// The two parents are registered in different Kaifeng counties (夫妻两人的户籍不在同一个
+    /// 县（区）, offered beside the counties where both are living and both registered in
+    /// Kaifeng): then each one's county is asked (RULINGS, Round 3, `parents[i].area`).
+    pub areas_differ: bool,
+    /// Each parent's own county (mother, father), when `areas_differ`.
+    pub parent_areas: [Option<Area>; 2],
     /// The items the family marked 已经在享受, in catalogue order without repeats. Not a fact:
     /// the rules never see it ([`Answers::to_facts`] leaves it out); it only moves those items
     /// to a list of their own and off the print sheet's to-do pages.
@@ -282,6 +343,18 @@ impl Answers {
         }
     }
 
+    /// Whether the area question offers 夫妻两人的户籍不在同一个县（区）: only where both parents
+    /// are living and both registered in Kaifeng (a late parent receives nothing; a parent
+    /// registered elsewhere is sent to that 户籍地 by the rules themselves).
+    pub fn offers_areas_differ(&self) -> bool {
+        self.living == Some(Living::Both) && self.hukou == Some(HukouHolders::Both)
+    }
+
+    /// The two parents' own counties, where they differ and were asked.
+    pub fn own_areas(&self) -> Option<[Option<Area>; 2]> {
+        (self.areas_differ && self.offers_areas_differ()).then_some(self.parent_areas)
+    }
+
     /// Both parents have died.
     pub fn parents_late(&self) -> bool {
         self.living == Some(Living::Neither)
@@ -301,10 +374,7 @@ impl Answers {
 
     /// The child's age in whole years counted from the birth month (the day left out).
     fn child_age_by_month(&self, today: NaiveDate) -> Option<i32> {
-        let b = self.child_birth?.date();
-        let months =
-            (today.year() * 12 + today.month() as i32) - (b.year() * 12 + b.month() as i32);
-        Some(months.div_euclid(12))
+        Some(age_by_month(self.child_birth?.date(), today))
     }
 
     /// Whether the child has turned 18 (the civil-capacity question).
@@ -429,6 +499,9 @@ impl Answers {
             return qs;
         }
         qs.push(Q::Area);
+        if self.own_areas().is_some() {
+            qs.push(Q::ParentAreas);
+        }
         // With both parents late, nothing about them is read any more but where they were
         // registered (the grave plot, and coverage for a disabled child's items).
         if !self.parents_late() {
@@ -473,6 +546,10 @@ impl Answers {
                 a.father_birth.get_or_insert(years_ago(70));
                 a.hukou.get_or_insert(HukouHolders::Both);
                 a.child_birth.get_or_insert(years_ago(child_age));
+                // Until the county is answered, it may be two counties, asked one more time.
+                if a.area.is_none() {
+                    a.areas_differ = true;
+                }
                 let left = a
                     .questions(today)
                     .iter()
@@ -500,7 +577,8 @@ impl Answers {
                 .birth_answer(q)
                 .is_some_and(|b| !self.needs_day(q, b, today)),
             Question::Hukou => self.hukou.is_some(),
-            Question::Area => self.area.is_some(),
+            Question::Area => self.area.is_some() || self.own_areas().is_some(),
+            Question::ParentAreas => all(living, &self.parent_areas),
             Question::Residence => self.residence.is_some(),
             Question::Pension => all(living, &self.pension),
             Question::Medical => all(living, &self.medical),
@@ -551,7 +629,7 @@ impl Answers {
                 .child_capacity
                 .filter(|_| asked(Question::ChildCapacity)),
         };
-        let parents = if self.not_special() {
+        let mut parents = if self.not_special() {
             // Outside the special families nothing applies whoever the parents are; the
             // engine still wants one parent, so a neutral one stands in.
             vec![stand_in_parent(today)]
@@ -576,6 +654,7 @@ impl Answers {
                 .map(|slot| {
                     let mut p = Parent::new(slot.role(), born, holds(hukou, *slot));
                     p.alive = false;
+                    p.other_child = self.other_child_of == Some(*slot);
                     p
                 })
                 .collect()
@@ -609,7 +688,7 @@ impl Answers {
                     medical: self.medical[i].unwrap_or(Scheme::None),
                     care_setting: self.care[i],
                     hospital_days: self.hospital_days[i].map(i64::from).unwrap_or(0),
-                    other_child: false,
+                    other_child: self.other_child_of == Some(slot),
                     marital: if self.divorced && living == Living::Both {
                         Marital::Divorced
                     } else {
@@ -629,9 +708,16 @@ impl Answers {
         if !self.offers_adoption(today) {
             circumstances.wants_to_adopt = false;
         }
+        let own = self.own_areas();
+        if let Some(areas) = own {
+            // The household's county is the mother's; each parent keeps their own.
+            for p in parents.iter_mut() {
+                p.area = areas[if p.role == Role::Mother { 0 } else { 1 }];
+            }
+        }
         Some(Facts {
             as_of: Some(today),
-            area: self.area,
+            area: own.map_or(self.area, |a| a[0]),
             residence: self.residence.unwrap_or(Residence::Urban),
             child: child_facts,
             has_other_child: self.other_child.unwrap_or(false),
@@ -662,6 +748,8 @@ pub enum AnswerValue {
     Child(ChildStatus),
     Grade(u8),
     OtherChild(bool),
+    /// Only this parent had or adopted another child.
+    OtherChildOf(ParentSlot),
     Living(Living),
     /// Both parents living, divorced: the fifth answer of the living-parents question.
     Divorced,
@@ -669,6 +757,9 @@ pub enum AnswerValue {
     FatherBirth(Birth),
     Hukou(HukouHolders),
     Area(Area),
+    /// The two parents are registered in different counties: the area question's last answer.
+    AreasDiffer,
+    ParentAreas([Option<Area>; 2]),
     Residence(Residence),
     Pension([Option<Scheme>; 2]),
     Medical([Option<Scheme>; 2]),
@@ -687,12 +778,13 @@ impl AnswerValue {
         match self {
             AnswerValue::Child(_) => Question::Child,
             AnswerValue::Grade(_) => Question::Grade,
-            AnswerValue::OtherChild(_) => Question::OtherChild,
+            AnswerValue::OtherChild(_) | AnswerValue::OtherChildOf(_) => Question::OtherChild,
             AnswerValue::Living(_) | AnswerValue::Divorced => Question::Parents,
             AnswerValue::MotherBirth(_) => Question::MotherBirth,
             AnswerValue::FatherBirth(_) => Question::FatherBirth,
             AnswerValue::Hukou(_) => Question::Hukou,
-            AnswerValue::Area(_) => Question::Area,
+            AnswerValue::Area(_) | AnswerValue::AreasDiffer => Question::Area,
+            AnswerValue::ParentAreas(_) => Question::ParentAreas,
             AnswerValue::Residence(_) => Question::Residence,
             AnswerValue::Pension(_) => Question::Pension,
             AnswerValue::Medical(_) => Question::Medical,
@@ -735,7 +827,14 @@ impl Answers {
                 self.child = Some(v);
             }
             AnswerValue::Grade(v) => self.grade = Some(v),
-            AnswerValue::OtherChild(v) => self.other_child = Some(v),
+            AnswerValue::OtherChild(v) => {
+                self.other_child = Some(v);
+                self.other_child_of = None;
+            }
+            AnswerValue::OtherChildOf(slot) => {
+                self.other_child = Some(false);
+                self.other_child_of = Some(slot);
+            }
             AnswerValue::Living(v) => {
                 self.living = Some(v);
                 self.divorced = false;
@@ -747,7 +846,15 @@ impl Answers {
             AnswerValue::MotherBirth(v) => self.mother_birth = Some(v),
             AnswerValue::FatherBirth(v) => self.father_birth = Some(v),
             AnswerValue::Hukou(v) => self.hukou = Some(v),
-            AnswerValue::Area(v) => self.area = Some(v),
+            AnswerValue::Area(v) => {
+                self.area = Some(v);
+                self.areas_differ = false;
+            }
+            AnswerValue::AreasDiffer => {
+                self.area = None;
+                self.areas_differ = true;
+            }
+            AnswerValue::ParentAreas(v) => merge(&mut self.parent_areas, v),
             AnswerValue::Residence(v) => self.residence = Some(v),
             AnswerValue::Pension(v) => merge(&mut self.pension, v),
             AnswerValue::Medical(v) => merge(&mut self.medical, v),
@@ -790,12 +897,26 @@ impl Answers {
         if living == Living::Both && father.is_none() {
             return None;
         }
-        // The questionnaire asks divorce of a living couple only; another child of one
-        // parent's own, remarriage and a parent's own county it does not ask.
+        // The questionnaire asks divorce of a living couple only, and another child of one
+        // parent alone; remarriage and a parent's own county it does not ask.
         let divorced = facts.parents.iter().any(|p| p.divorced());
-        let unasked = facts.parents.iter().any(|p| {
-            p.other_child || p.area.is_some() || p.marital == crate::rules::Marital::Remarried
-        });
+        let unasked = facts
+            .parents
+            .iter()
+            .any(|p| p.marital == crate::rules::Marital::Remarried);
+        // Each parent's own county: asked of a living couple both registered in Kaifeng.
+        let own_area = |p: &Parent| p.area.or(facts.area);
+        let areas_differ = father.is_some_and(|f| own_area(f) != own_area(mother))
+            || facts.parents.iter().any(|p| own_area(p) != facts.area);
+        let mother_other = mother.other_child;
+        let father_other = father.is_some_and(|f| f.other_child);
+        // Both parents' own other children are the household's (`has_other_child`).
+        let both_other = facts.has_other_child || (mother_other && father_other);
+        let other_child_of = match (both_other, mother_other, father_other) {
+            (false, true, false) => Some(ParentSlot::Mother),
+            (false, false, true) => Some(ParentSlot::Father),
+            _ => None,
+        };
         if unasked || (divorced && living != Living::Both) {
             return None;
         }
@@ -818,7 +939,8 @@ impl Answers {
                 .child
                 .disability_grade
                 .and_then(|g| u8::try_from(g).ok()),
-            other_child: Some(facts.has_other_child),
+            other_child: Some(both_other),
+            other_child_of,
             living: Some(living),
             mother_birth: Some(Birth::Day(mother.birth_date)),
             father_birth: father.map(|f| Birth::Day(f.birth_date)),
@@ -831,8 +953,13 @@ impl Answers {
             disability_types: Some(facts.child.disability_types.clone()),
             child_capacity: Some(facts.child.has_civil_capacity()),
             divorced,
+            areas_differ,
+            parent_areas: [own_area(mother), father.and_then(own_area)],
             ..Answers::default()
         };
+        if areas_differ && !a.offers_areas_differ() {
+            return None;
+        }
         if living == Living::Neither {
             // Not asked when both parents have died.
             a.mother_birth = None;
@@ -858,6 +985,11 @@ impl Answers {
         let asked = a.questions(today);
         if !asked.contains(&Question::Area) {
             a.area = None;
+        }
+        if a.areas_differ {
+            a.area = None;
+        } else {
+            a.parent_areas = [None, None];
         }
         if a.first_unanswered(today).is_some() {
             return None;

@@ -34,11 +34,16 @@ pub fn date(d: NaiveDate, lang: Lang) -> String {
     }
 }
 
-/// A birth date as it was given: 1955年3月8日, or 1955年3月 when the day was not given.
+/// A birth date as it was given: 1955年3月8日, 1955年3月 when the day was not given, 1955年
+/// when only the year was.
 pub fn birth(b: Birth, lang: Lang) -> String {
     let d = b.date();
     match (b.day_known(), lang) {
         (true, _) => date(d, lang),
+        (false, _) if !b.month_known() => match lang {
+            Lang::Zh => format!("{}年", d.year()),
+            Lang::En => d.year().to_string(),
+        },
         (false, Lang::Zh) => format!("{}年{}月", d.year(), d.month()),
         (false, Lang::En) => {
             // "8 March 1955" without its day.
@@ -47,6 +52,44 @@ pub fn birth(b: Birth, lang: Lang) -> String {
                 .map_or(full.clone(), |(_, rest)| rest.to_owned())
         }
     }
+}
+
+/// What the results assumed of each birth given without its day or month, one line each:
+/// "母亲的出生日期只填到1948年：这期间哪一天出生，结果都一样。办理时以身份证上的日期为准。"
+/// (the questionnaire takes such a date only where every day of it gives the same results,
+/// `Birth::needs_day`).
+pub fn births_assumed(a: &super::Answers, lang: Lang, voice: Voice) -> Vec<String> {
+    use super::answers::ParentSlot;
+    let parents = ParentSlot::BOTH
+        .into_iter()
+        .filter(|s| a.birth_asked(*s))
+        .filter_map(|s| {
+            let who = match s {
+                ParentSlot::Mother => Key::Mother,
+                ParentSlot::Father => Key::Father,
+            };
+            a.birth_answer(s.question())
+                .map(|b| (who.text(lang, voice).into_owned(), b))
+        });
+    let child = a
+        .child_birth
+        .filter(|_| a.child == Some(crate::rules::ChildStatus::Disabled))
+        .map(|b| {
+            let who = lang.pick(later!("孩子"), en!("The child"));
+            (who.to_owned(), b)
+        });
+    parents
+        .chain(child)
+        .filter(|(_, b)| !b.day_known())
+        .map(|(who, b)| {
+            let given = birth(b, lang);
+            super::text::fill_fields(&Key::BirthAssumed.text(lang, voice), |f| match f {
+                "who" => Some(who.as_str()),
+                "given" => Some(given.as_str()),
+                _ => None,
+            })
+        })
+        .collect()
 }
 
 /// This build's version ([package] version in Cargo.toml: the release zip's name).
@@ -363,6 +406,38 @@ pub struct FirstStop<'a> {
     pub agency: crate::rules::AgencyId,
     pub items: Vec<&'a BenefitResult>,
     pub documents: Vec<Document>,
+}
+
+/// 先去 on the first card: the office named for the household's county and, where a parent
+/// is registered in another Kaifeng county and something there is paid or given to a person,
+/// that parent's own office too (RULINGS, Round 3: a parent goes to their own 户籍地):
+/// "龙亭区卫生健康委；父亲：杞县卫生健康委".
+pub fn go_first(stop: &FirstStop<'_>, outcome: &Outcome, a: &super::Answers, lang: Lang) -> String {
+    use super::answers::ParentSlot;
+    let mut line = agency_name(stop.agency, outcome.area, lang);
+    let personal = stop.items.iter().any(|r| crate::rules::for_a_person(r.id));
+    if let (Some(areas), true) = (a.own_areas(), personal) {
+        for slot in ParentSlot::BOTH {
+            let own = areas[slot as usize].filter(|own| Some(*own) != outcome.area);
+            // Where the office is named for no county (户籍所在地村（居）委会), it already sends
+            // each one to their own.
+            let theirs = own.map(|own| agency_name(stop.agency, Some(own), lang));
+            if let (Some(theirs), false) = (
+                theirs.filter(|t| *t != line),
+                a.other_child_of == Some(slot),
+            ) {
+                let who = match slot {
+                    ParentSlot::Mother => Key::Mother,
+                    ParentSlot::Father => Key::Father,
+                };
+                line.push_str(lang.pick("；", "; "));
+                line.push_str(&who.text(lang, Voice::Family));
+                line.push_str(colon(lang));
+                line.push_str(&theirs);
+            }
+        }
+    }
+    line
 }
 
 /// A rank for "most urgent first": an end date soonest, then eligible, check, future (by its

@@ -82,6 +82,7 @@ pub fn title(q: Question) -> Key {
         Question::FatherBirth => Key::QFatherBirth,
         Question::Hukou => Key::QHukou,
         Question::Area => Key::QArea,
+        Question::ParentAreas => Key::QParentAreas,
         Question::Residence => Key::QResidence,
         Question::Pension => Key::QPension,
         Question::Medical => Key::QMedical,
@@ -106,6 +107,7 @@ pub fn why(q: Question) -> Key {
         Question::FatherBirth => Key::QFatherBirthWhy,
         Question::Hukou => Key::QHukouWhy,
         Question::Area => Key::QAreaWhy,
+        Question::ParentAreas => Key::QParentAreasWhy,
         Question::Residence => Key::QResidenceWhy,
         Question::Pension => Key::QPensionWhy,
         Question::Medical => Key::QMedicalWhy,
@@ -146,7 +148,9 @@ pub fn kind(q: Question) -> Kind {
         | Question::Residence
         | Question::Schooling
         | Question::ChildCapacity => Kind::Single,
-        Question::Pension | Question::Medical | Question::CareSetting => Kind::PerParent,
+        Question::Pension | Question::Medical | Question::CareSetting | Question::ParentAreas => {
+            Kind::PerParent
+        }
         Question::MotherBirth | Question::FatherBirth | Question::ChildBirth => Kind::Date,
         Question::HospitalDays => Kind::Days,
         Question::Health | Question::Circumstances | Question::DisabilityTypes => Kind::Checks,
@@ -181,6 +185,12 @@ pub fn single_options_for(q: Question, a: &Answers) -> Vec<Label> {
         _ => (Key::HukouYesNotMine, Key::HukouNoOnlyMine),
     };
     match q {
+        // 夫妻两人的户籍不在同一个县（区） after the counties, where it can change an answer.
+        Question::Area if a.offers_areas_differ() => {
+            let mut all = single_options(q);
+            all.push(Key::AreasDiffer.pair());
+            all
+        }
         Question::Hukou if matches!(a.living, Some(Living::MotherOnly | Living::FatherOnly)) => [
             Key::HukouYesMineToo,
             mother_only,
@@ -210,7 +220,16 @@ pub fn single_options(q: Question) -> Vec<Label> {
         Question::Grade => [Key::Grade1, Key::Grade2, Key::Grade3, Key::Grade4]
             .map(pair)
             .to_vec(),
-        Question::OtherChild => [Key::OtherChildNo, Key::OtherChildYes].map(pair).to_vec(),
+        // One parent's own other child (RULINGS, Round 3) beside 没有 and 有: no screen of its
+        // own for the common couple.
+        Question::OtherChild => [
+            Key::OtherChildNo,
+            Key::OtherChildYes,
+            Key::OtherChildMotherOnly,
+            Key::OtherChildFatherOnly,
+        ]
+        .map(pair)
+        .to_vec(),
         // 离婚了 beside who is living (RULINGS, Round 3): no screen of its own for the common
         // couple.
         Question::Parents => [
@@ -250,11 +269,13 @@ pub fn single_value(q: Question, i: usize) -> Option<AnswerValue> {
     Some(match q {
         Question::Child => AnswerValue::Child(*ChildStatus::ALL.get(i)?),
         Question::Grade => AnswerValue::Grade(u8::try_from(i).ok().filter(|g| *g < 4)? + 1),
-        Question::OtherChild => AnswerValue::OtherChild(match i {
-            0 => false,
-            1 => true,
+        Question::OtherChild => match i {
+            0 => AnswerValue::OtherChild(false),
+            1 => AnswerValue::OtherChild(true),
+            2 => AnswerValue::OtherChildOf(ParentSlot::Mother),
+            3 => AnswerValue::OtherChildOf(ParentSlot::Father),
             _ => return None,
-        }),
+        },
         // Both living, then divorced, then `Living::ALL`'s others in order.
         Question::Parents => match i {
             0 => AnswerValue::Living(Living::Both),
@@ -262,6 +283,7 @@ pub fn single_value(q: Question, i: usize) -> Option<AnswerValue> {
             i => AnswerValue::Living(*Living::ALL.get(i - 1).filter(|l| **l != Living::Both)?),
         },
         Question::Hukou => AnswerValue::Hukou(*HukouHolders::ALL.get(i)?),
+        Question::Area if i == Area::ALL.len() => AnswerValue::AreasDiffer,
         Question::Area => AnswerValue::Area(*Area::ALL.get(i)?),
         Question::Residence => AnswerValue::Residence(*Residence::ALL.get(i)?),
         Question::Schooling => AnswerValue::Schooling(*SCHOOLING.get(i)?),
@@ -283,10 +305,14 @@ pub fn single_selected(q: Question, a: &Answers) -> Option<usize> {
     match q {
         Question::Child => find(&ChildStatus::ALL, a.child),
         Question::Grade => a.grade.map(|g| usize::from(g) - 1),
-        Question::OtherChild => a.other_child.map(usize::from),
+        Question::OtherChild => match a.other_child_of {
+            Some(slot) => Some(2 + slot as usize),
+            None => a.other_child.map(usize::from),
+        },
         Question::Parents if a.divorced && a.living == Some(Living::Both) => Some(1),
         Question::Parents => find(&Living::ALL, a.living).map(|i| if i == 0 { 0 } else { i + 1 }),
         Question::Hukou => find(&HukouHolders::ALL, a.hukou),
+        Question::Area if a.own_areas().is_some() => Some(Area::ALL.len()),
         Question::Area => find(&Area::ALL, a.area),
         Question::Residence => find(&Residence::ALL, a.residence),
         Question::Schooling => find(&SCHOOLING, a.schooling),
@@ -313,6 +339,7 @@ pub fn parent_options(q: Question) -> Vec<Label> {
         ]
         .map(pair)
         .to_vec(),
+        Question::ParentAreas => single_options(Question::Area),
         _ => Vec::new(),
     }
 }
@@ -326,6 +353,7 @@ pub fn parent_selected(q: Question, a: &Answers) -> [Option<usize>; 2] {
         Question::Pension => idx(&SCHEMES, a.pension),
         Question::Medical => idx(&SCHEMES, a.medical),
         Question::CareSetting => idx(&CARE, a.care),
+        Question::ParentAreas => idx(&Area::ALL, a.parent_areas),
         _ => [None, None],
     }
 }
@@ -338,6 +366,9 @@ pub fn parent_value(q: Question, chosen: [Option<usize>; 2]) -> Option<AnswerVal
         Question::Medical => AnswerValue::Medical(pick(&SCHEMES)),
         Question::CareSetting => {
             AnswerValue::Care(chosen.map(|i| i.and_then(|i| CARE.get(i).copied())))
+        }
+        Question::ParentAreas => {
+            AnswerValue::ParentAreas(chosen.map(|i| i.and_then(|i| Area::ALL.get(i).copied())))
         }
         _ => return None,
     })
@@ -513,10 +544,15 @@ pub enum DayPick {
     NotSure,
 }
 
+/// The month list's 记不清 (issue 20.7), as the day list's is [`DayPick::NotSure`]: enough
+/// where the year alone decides every result. The day is then not read.
+pub const MONTH_NOT_SURE: u32 = 0;
+
 /// What a date picker holds while the person chooses.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct DateParts {
     pub year: Option<i32>,
+    /// 1 to 12, or [`MONTH_NOT_SURE`].
     pub month: Option<u32>,
     pub day: Option<DayPick>,
 }
@@ -527,7 +563,11 @@ impl DateParts {
         let d = birth.date();
         DateParts {
             year: Some(d.year()),
-            month: Some(d.month()),
+            month: Some(if birth.month_known() {
+                d.month()
+            } else {
+                MONTH_NOT_SURE
+            }),
             day: Some(if birth.day_known() {
                 DayPick::Day(d.day())
             } else {
@@ -547,52 +587,78 @@ pub fn date_value(
     today: NaiveDate,
 ) -> Result<AnswerValue, Problem> {
     let of = birth_of(q).ok_or(Key::PickDate)?;
-    let (Some(year), Some(month), Some(day)) = (parts.year, parts.month, parts.day) else {
-        return Err(Key::PickDate.into());
-    };
-    let birth = match day {
-        DayPick::Day(d) => {
+    let birth = match (parts.year, parts.month, parts.day) {
+        // 记不清 the month: the day is not read.
+        (Some(year), Some(MONTH_NOT_SURE), _) => Birth::year(year).ok_or(Key::NotARealDate)?,
+        (Some(year), Some(month), Some(DayPick::Day(d))) => {
             Birth::Day(NaiveDate::from_ymd_opt(year, month, d).ok_or(Key::NotARealDate)?)
         }
-        DayPick::NotSure => Birth::month(year, month).ok_or(Key::NotARealDate)?,
+        (Some(year), Some(month), Some(DayPick::NotSure)) => {
+            Birth::month(year, month).ok_or(Key::NotARealDate)?
+        }
+        _ => return Err(Key::PickDate.into()),
     };
     if birth.date() > today {
         return Err(Key::DateInFuture.into());
     }
     // What the engine would refuse, refused here in its words: a parent under 16 or over
     // 120, a child born before a parent (checked on whichever of the two is given second).
+    // The rules are given a month's or a year's first day; where another day of a year given
+    // alone would be refused, the month is asked for (the most careful reading: the year
+    // alone must give the same answer for every day of it).
     let parents_asked = || {
         ParentSlot::BOTH
             .into_iter()
             .filter(|s| answers.birth_asked(*s))
     };
+    let mut other_day_refused = false;
     match of {
         BirthOf::Mother | BirthOf::Father => {
             check_parent_birth(birth.date(), today).map_err(Problem::engine)?;
             let child = answers
                 .child_birth
                 .filter(|_| answers.child == Some(ChildStatus::Disabled));
+            let role = match of {
+                BirthOf::Mother => Role::Mother,
+                _ => Role::Father,
+            };
             if let Some(child) = child {
-                let role = match of {
-                    BirthOf::Mother => Role::Mother,
-                    _ => Role::Father,
-                };
                 check_age_at_birth(child.date(), birth.date(), role).map_err(Problem::engine)?;
             }
+            let (_, last) = birth.span();
+            other_day_refused = !birth.month_known()
+                && (check_parent_birth(last, today).is_err()
+                    || child.is_some_and(|c| check_age_at_birth(c.date(), last, role).is_err()));
         }
         BirthOf::Child => {
             for slot in parents_asked() {
-                if let Some(parent) = answers.birth(slot) {
-                    check_age_at_birth(birth.date(), parent, slot.role())
-                        .map_err(Problem::engine)?;
-                }
+                let Some(parent) = answers.birth_answer(slot.question()) else {
+                    continue;
+                };
+                check_age_at_birth(birth.date(), parent.date(), slot.role())
+                    .map_err(Problem::engine)?;
+                let (_, parent_last) = parent.span();
+                let (_, child_last) = birth.span();
+                let ends = [
+                    (child_last, parent.date()),
+                    (birth.date(), parent_last),
+                    (child_last, parent_last),
+                ];
+                other_day_refused |= (!birth.month_known() || !parent.month_known())
+                    && ends
+                        .iter()
+                        .any(|(c, p)| check_age_at_birth(*c, *p, slot.role()).is_err());
             }
         }
     }
+    if other_day_refused {
+        return Err(Key::MonthMatters.into());
+    }
     if answers.needs_day(q, birth, today) {
-        return Err(match of {
-            BirthOf::Child => Key::DayMattersChild,
-            BirthOf::Mother | BirthOf::Father => Key::DayMattersParent,
+        return Err(match (of, birth.month_known()) {
+            (_, false) => Key::MonthMatters,
+            (BirthOf::Child, true) => Key::DayMattersChild,
+            (BirthOf::Mother | BirthOf::Father, true) => Key::DayMattersParent,
         }
         .into());
     }

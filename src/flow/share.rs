@@ -1,26 +1,33 @@
-//! The answers as a short text for the address bar's fragment (`#v5.<payload>`), so a family
+//! The answers as a short text for the address bar's fragment (`#v6.<payload>`), so a family
 //! can reopen or pass on their results without any server: the fragment never leaves the
 //! phone, unlike a query string. The same text is what "save on this device" keeps.
 //!
-//! Format 5, read left to right:
+//! Format 6, read left to right:
 //!
-//! * `v5.`, the format's version;
+//! * `v6.`, the format's version;
 //! * base64url without padding (RFC 4648 §5) of the payload followed by its CRC-32
-//!   (IEEE, big-endian), taken over `v5` and the payload, so a damaged, cut or altered link
+//!   (IEEE, big-endian), taken over `v6` and the payload, so a damaged, cut or altered link
 //!   is refused rather than read as other answers;
 //! * the payload: every answer bit-packed in [`Answers`]' field order, most significant bit
 //!   first, each optional value as 0 for "not answered" or 1 + its index in the tables below,
-//!   birth dates as a presence bit, a bit that is 1 when the day was given and 0 when only
-//!   the year and month were (the date is then the month's first day), and 17 bits of days
-//!   since 1900-01-01, hospital days as a presence bit and 9 bits, tick boxes as a presence
+//!   birth dates as a presence bit, a bit that is 1 when the day was given and 0 when it was
+//!   not, then (only when it was not) a bit that is 1 when the month was given and 0 when
+//!   only the year was (the date is then the month's or the year's first day), and 17 bits
+//!   of days since 1900-01-01, hospital days as a presence bit and 9 bits, tick boxes as a presence
 //!   bit and one bit each; which parents are living takes 3 bits (its fourth value, both
 //!   parents late, came with format 3), and the adult child's civil capacity (0 not
 //!   answered, 1 has it, 2 has not) follows the disability types; last come the items marked
 //!   已经在享受 (11.1: not a fact, the rules never see them): 5 bits of how many, then each
 //!   one's 5-bit place in `ITEMS`, in that table's order; then one bit, 1 when the living
-//!   couple is divorced (离婚了, RULINGS Round 3); the last byte is padded with zero bits.
+//!   couple is divorced (离婚了, RULINGS Round 3); then 2 bits for one parent's own other
+//!   child (0 neither alone, 1 the mother, 2 the father; RULINGS Round 3, only with "no other
+//!   child" for the household); then one bit, 1 when the two parents are registered in
+//!   different counties (only of a living couple both registered in Kaifeng), and then each
+//!   parent's own county in 4 bits as the household's; the last byte is padded with zero bits.
 //!
-//! Older links still open. Format 4 (`v4.`, before divorce was asked) is format 5 without its
+//! Older links still open. Format 5 (`v5.`, before a birth could be given as its year alone
+//! and before one parent's own other child was asked) is format 6 without the month bit and
+//! without its last field. Format 4 (`v4.`, before divorce was asked) is format 5 without its
 //! last bit. Format 3 (`v3.`, before items could be marked 已经在享受) is
 //! format 4 without its last field. Format 2 (`v2.`, before both parents could be late and before the
 //! child's civil capacity was asked) is the same with 2 bits for the living parents and no
@@ -33,7 +40,7 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::answers::{Answers, Birth, Health, HukouHolders, Living, MAX_HOSPITAL_DAYS};
+use super::answers::{Answers, Birth, Health, HukouHolders, Living, ParentSlot, MAX_HOSPITAL_DAYS};
 use super::text::{Key, Lang, Voice};
 use crate::rules::{
     Area, BenefitId, CareSetting, ChildStatus, Circumstances, DisabilityType, Residence, Scheme,
@@ -41,58 +48,80 @@ use crate::rules::{
 };
 
 /// The version this build writes.
-pub const VERSION: &str = "5";
+pub const VERSION: &str = "6";
 
 /// The versions this build reads, with the layout of each.
-const READS: [(&str, Layout); 5] = [
+const READS: [(&str, Layout); 6] = [
     (
         "1",
         Layout {
             day_bit: false,
+            month_bit: false,
             living_bits: 2,
             child_capacity: false,
             received: false,
             divorced: false,
+            other_child_of: false,
         },
     ),
     (
         "2",
         Layout {
             day_bit: true,
+            month_bit: false,
             living_bits: 2,
             child_capacity: false,
             received: false,
             divorced: false,
+            other_child_of: false,
         },
     ),
     (
         "3",
         Layout {
             day_bit: true,
+            month_bit: false,
             living_bits: 3,
             child_capacity: true,
             received: false,
             divorced: false,
+            other_child_of: false,
         },
     ),
     (
         "4",
         Layout {
             day_bit: true,
+            month_bit: false,
             living_bits: 3,
             child_capacity: true,
             received: true,
             divorced: false,
+            other_child_of: false,
         },
     ),
     (
         "5",
         Layout {
             day_bit: true,
+            month_bit: false,
             living_bits: 3,
             child_capacity: true,
             received: true,
             divorced: true,
+            other_child_of: false,
+        },
+    ),
+    (
+        "6",
+        Layout {
+            day_bit: true,
+            month_bit: true,
+            living_bits: 3,
+            child_capacity: true,
+            received: true,
+            divorced: true,
+            other_child_of: true,
         },
     ),
 ];
@@ -102,6 +131,9 @@ const READS: [(&str, Layout); 5] = [
 struct Layout {
     /// A birth date carries the bit saying whether its day was given (format 2 on).
     day_bit: bool,
+    /// A birth date without its day carries the bit saying whether its month was given
+    /// (format 6 on).
+    month_bit: bool,
     /// The width of the living-parents field: 2 held three values, 3 holds four.
     living_bits: u32,
     /// The adult child's civil capacity follows the disability types (format 3 on).
@@ -110,6 +142,8 @@ struct Layout {
     received: bool,
     /// The divorced bit closes the payload (format 5 on).
     divorced: bool,
+    /// One parent's own other child follows it (format 6 on).
+    other_child_of: bool,
 }
 
 // The wire order of a choice is its place in the type's `ALL` list; `tests/share.rs` pins
@@ -257,7 +291,7 @@ pub fn is_newer(text: &str) -> bool {
     matches!((number(version), number(VERSION)), (Some(n), Some(ours)) if n > ours)
 }
 
-/// The answers as `v2.<payload>`, to put after the `#`. Every answer the app can collect is
+/// The answers as `v6.<payload>`, to put after the `#`. Every answer the app can collect is
 /// carried exactly; disability types come back in the fixed order above, without repeats.
 pub fn encode(a: &Answers) -> String {
     let mut w = Bits::default();
@@ -327,6 +361,13 @@ pub fn encode(a: &Answers) -> String {
         w.put(i, ITEM_BITS);
     }
     w.put(u32::from(a.divorced && a.living == Some(Living::Both)), 1);
+    let alone = a.other_child_of.filter(|_| a.other_child == Some(false));
+    w.put(alone.map_or(0, |slot| 1 + slot as u32), 2);
+    let own = a.own_areas();
+    w.put(u32::from(own.is_some()), 1);
+    for v in own.into_iter().flatten() {
+        w.opt(v.and_then(|v| index(&AREA, v)), 4);
+    }
 
     let mut bytes = w.bytes;
     let crc = crc32(&[b"v", VERSION.as_bytes(), &bytes]);
@@ -368,6 +409,7 @@ pub fn decode(text: &str, today: NaiveDate) -> Result<Answers, ShareError> {
         at: 0,
         today,
         day_bit: layout.day_bit,
+        month_bit: layout.month_bit,
     };
     let a = read_answers(&mut r, layout)?;
     // Nothing may follow the answers but the zero bits padding the last byte.
@@ -472,6 +514,29 @@ fn read_answers(r: &mut Reader, layout: Layout) -> Result<Answers, ShareError> {
         }
         a.divorced = true;
     }
+    if layout.other_child_of {
+        a.other_child_of = match r.take(2)? {
+            0 => None,
+            // Said only beside "no other child" for the household, as the question offers it.
+            n @ (1 | 2) if a.other_child == Some(false) => Some(if n == 1 {
+                ParentSlot::Mother
+            } else {
+                ParentSlot::Father
+            }),
+            _ => return Err(ShareError::Invalid),
+        };
+        if r.take(1)? == 1 {
+            // Said only of a living couple both registered in Kaifeng, as the question
+            // offers it.
+            a.areas_differ = true;
+            if !a.offers_areas_differ() || a.area.is_some() {
+                return Err(ShareError::Invalid);
+            }
+            for i in 0..2 {
+                a.parent_areas[i] = r.opt(&AREA, 4)?;
+            }
+        }
+    }
     Ok(a)
 }
 
@@ -511,11 +576,14 @@ impl Bits {
             u32::try_from(days_from_civil(d.year(), d.month(), d.day()) - EPOCH)
                 .ok()
                 .filter(|n| *n < 1 << DATE_BITS)
-                .map(|n| (b.day_known(), n))
+                .map(|n| (b, n))
         });
         self.put(u32::from(days.is_some()), 1);
-        if let Some((day_known, n)) = days {
-            self.put(u32::from(day_known), 1);
+        if let Some((b, n)) = days {
+            self.put(u32::from(b.day_known()), 1);
+            if !b.day_known() {
+                self.put(u32::from(b.month_known()), 1);
+            }
             self.put(n, DATE_BITS);
         }
     }
@@ -534,6 +602,8 @@ struct Reader<'a> {
     today: NaiveDate,
     /// Whether birth dates carry the day bit (format 2 on).
     day_bit: bool,
+    /// Whether a birth without its day carries the month bit (format 6 on).
+    month_bit: bool,
 }
 
 impl Reader<'_> {
@@ -563,6 +633,7 @@ impl Reader<'_> {
             return Ok(None);
         }
         let day_known = !self.day_bit || self.take(1)? == 1;
+        let month_known = day_known || !self.month_bit || self.take(1)? == 1;
         let n = self.take(DATE_BITS)?;
         let (y, m, d) = civil_from_days(EPOCH + i64::from(n));
         let date = i32::try_from(y)
@@ -574,6 +645,13 @@ impl Reader<'_> {
         }
         if day_known {
             Ok(Some(Birth::Day(date)))
+        } else if !month_known {
+            // A year is written as its 1 January.
+            if date.ordinal() == 1 {
+                Ok(Some(Birth::Year(date)))
+            } else {
+                Err(ShareError::Invalid)
+            }
         } else if date.day() == 1 {
             Ok(Some(Birth::Month(date)))
         } else {

@@ -321,6 +321,13 @@ texts! {
     PrintBasis => later!("政策依据（原文）"), "Policy basis (the policy's own words)";
     PrintQr => later!("扫码打开这份结果"), "Scan to open these results";
     PrintNoOffice => later!("请按下面各页写明的地点去办理；有疑问可以拨打公共服务热线。"), "Go to the places on the following pages; with any question, call a public hotline.";
+    MonthMatters => later!("只填年份还不够：这一年里是哪个月出生，会影响结果。请选出月份（身份证或户口本上有）。"), "The year alone is not enough: the month of birth can change a result. Please choose it (it is on the ID card or household register).";
+    OtherChildMotherOnly => later!("只有母亲有（比如再婚后），父亲没有"), "Only the mother has (after remarrying, say); the father has not";
+    OtherChildFatherOnly => later!("只有父亲有（比如再婚后），母亲没有"), "Only the father has (after remarrying, say); the mother has not";
+    AreasDiffer => later!("夫妻两人的户籍不在同一个县（区）"), "The two are registered in different counties";
+    QParentAreas => later!("两人的户籍各在哪个县（区）？"), "Which county or district is each one registered in?";
+    QParentAreasWhy => later!("各人领取的帮扶，到自己户籍所在的县（区）办理。"), "What each person receives is handled in the county where that person is registered.";
+    BirthAssumed => later!("{who}的出生日期只填到{given}：这期间哪一天出生，结果都一样。办理时以身份证上的日期为准。"), "{who}: date of birth given only as {given}. Any day of it gives the same results; the office goes by the ID card.";
 }
 
 impl Key {

@@ -16,6 +16,8 @@ use chrono::NaiveDate;
 pub use agencies::{Agency, AgencyId, AGENCIES, HOTLINES};
 pub use benefits::{Benefit, BenefitId, Document, Group, BENEFITS};
 pub use clauses::{clause, Clause, CLAUSES};
+/// What a person receives, whose first stop is that person's own county's (RULINGS, Round 3).
+pub use decide::for_a_person;
 pub use facts::{
     Area, CareSetting, Child, ChildStatus, Circumstances, DisabilityType, Facts, FactsError,
     Marital, Parent, Residence, Role, Scheme, Schooling,

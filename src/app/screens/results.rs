@@ -64,6 +64,8 @@ pub fn results(props: &ScreenProps) -> Html {
             { save_controls(s, &props.dispatch) }
             <footer class="meta">
                 <p>{ t(Key::Disclaimer) }</p>
+                // A birth given without its day or month: what the results took it as.
+                { for present::births_assumed(&s.answers, s.lang, s.voice).into_iter().map(|l| html! { <p class="assumed">{ l }</p> }) }
                 <p>{ present::checked_line(&outcome, s.lang) }</p>
             </footer>
             { actions }
@@ -223,7 +225,7 @@ fn first_card(s: &State, outcome: &Outcome, view: &present::ResultsView<'_>) -> 
         <section class="first-card" aria-labelledby="first-title">
             <h2 id="first-title">{ t(Key::FirstTitle) }</h2>
             if let Some(stop) = &view.first_stop {
-                { labelled(s, "contact", Key::GoFirst, agency(s, outcome, stop.agency)) }
+                { labelled(s, "contact", Key::GoFirst, present::go_first(stop, outcome, &s.answers, s.lang)) }
                 { labelled(s, "bring", Key::Bring, stop.documents.iter().map(|d| s.lang.pick(d.zh, d.en)).collect::<Vec<_>>().join(s.lang.pick("、", "; "))) }
             }
             if let Some(line) = present::deadline_line(view, s.lang) {

@@ -9,7 +9,7 @@
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::flow::questions::{DateParts, DayPick};
+use crate::flow::questions::{DateParts, DayPick, MONTH_NOT_SURE};
 
 pub struct RadioCardsProps {
     /// The radio group's name; unique on the page.
@@ -67,7 +67,8 @@ pub struct DatePickerProps {
     /// (newest first), so a phone's picker, which opens on the chosen option, shows this year
     /// right after it with nothing chosen. `None`: the empty choice comes first.
     pub opens_at: Option<i32>,
-    /// Labels for year, month, day, the empty choice, and the day's "not sure" choice.
+    /// Labels for year, month, day, the empty choice, and the month's and day's "not sure"
+    /// choice.
     pub labels: [AttrValue; 5],
     pub on_change: Callback<DateParts>,
 }
@@ -86,7 +87,13 @@ pub fn date_picker(props: DatePickerProps) -> Html {
             let mut next = v;
             match part {
                 0 => next.year = n.map(|y| y as i32),
-                1 => next.month = n,
+                // The month's 记不清 (as 0): the day is not known either.
+                1 => {
+                    next.month = n;
+                    if n == Some(MONTH_NOT_SURE) {
+                        next.day = Some(DayPick::NotSure);
+                    }
+                }
                 // The day's list ends with "not sure", as 0.
                 _ => {
                     next.day = n.map(|d| {
@@ -123,7 +130,10 @@ pub fn date_picker(props: DatePickerProps) -> Html {
         .opens_at
         .filter(|y| (props.first_year..=props.last_year).contains(y))
         .map_or(0, |y| (props.last_year - y) as usize);
-    let months = (1..=12).map(|m| (m, m.to_string())).collect();
+    let months = (1..=12)
+        .map(|m| (m, m.to_string()))
+        .chain([(MONTH_NOT_SURE, props.labels[4].to_string())])
+        .collect();
     let days = (1..=31)
         .map(|d| (d, d.to_string()))
         .chain([(0, props.labels[4].to_string())])

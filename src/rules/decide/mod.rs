@@ -428,7 +428,7 @@ pub(crate) fn local_note(h: &Household, r: &mut BenefitResult) {
 }
 
 /// The items paid or given to a person, whose office is that person's own county's.
-fn for_a_person(id: BenefitId) -> bool {
+pub fn for_a_person(id: BenefitId) -> bool {
     matches!(
         id,
         BenefitId::SpecialSupport
