@@ -180,3 +180,41 @@ test("the same register opened with the saved matching file skips the step; 记�
   assert.equal(await page.evaluate(() => localStorage.length), 0);
   await page.close();
 });
+
+test("the matching step in English: its words, what is missing and the defaults, and the refusals", async () => {
+  const page = await openOffice();
+  await page.locator(".lang-switch").click();
+  await page.locator("#register-file").setInputFiles(renamed);
+  await step(page).waitFor({ timeout: 60_000 });
+  const text = await step(page).innerText();
+  assert.match(text, /Check the columns of "renamed\.csv"/);
+  assert.match(text, /The header is on row \d+/);
+  assert.match(text, /Needed to decide, but not found:/);
+  assert.match(text, /the child's status/, "what is missing, in English");
+  assert.deepEqual(
+    await step(page).locator("thead th").allInnerTexts(),
+    ["Column", "Header", "First three values", "What it is"],
+  );
+  assert.match(await column(page, "户别").locator("select").getAttribute("aria-label"), /^Column [A-Z]+ "户别" is$/);
+  assert.equal(await column(page, "户别").locator("select option").first().innerText(), "Do not use this column");
+  // Of the step's own words, nothing is left in Chinese but the register's headers and
+  // values, the fields' names (the template's columns) and the file name.
+  const own = await step(page).evaluate((s) => {
+    const copy = s.cloneNode(true);
+    copy.querySelectorAll("tbody, select, li").forEach((e) => e.remove());
+    return copy.innerText;
+  });
+  assert.doesNotMatch(own, /[\u4e00-\u9fff]/, own.match(/.{0,20}[\u4e00-\u9fff].{0,20}/)?.[0]);
+  await page.locator("button.matching-go").click();
+  assert.match(await step(page).locator("[role=alert]").innerText(), /^Still missing: 子女情况, the child's status/);
+  await column(page, "户别").locator("select").selectOption({ label: "家庭类别" });
+  assert.match(await step(page).locator(".defaults").innerText(), /城乡 \(urban or rural\): not in the table/);
+  await page.locator("button.matching-go").click();
+  assert.match(await step(page).locator("[role=alert]").innerText(), /Tick Accept these defaults first/);
+  await axeClean(page, "the matching step in English");
+  await app.screenshot(page, "office-matching-en-1366x768");
+  await page.locator("input.accept-defaults").check();
+  await page.locator("button.matching-go").click();
+  await loaded(page).waitFor({ timeout: 60_000 });
+  await page.close();
+});

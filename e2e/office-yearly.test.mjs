@@ -274,13 +274,44 @@ test("print-all: a cover list, then each household named on every printed page (
     const named = ["A1", "A2", "A5"].filter((no) => norm(text).includes(`编号${no}`) && norm(text).includes(`女方王${no}`));
     assert.equal(named.length, 1, `page ${k + 2} names exactly one household: ${text.slice(0, 200)}`);
   }
-  // Each section of a household's sheet (the cover, one per place to go) says which of its
-  // pages it is; a section that runs onto a second page is named there but not numbered
+  // Every page's bottom margin numbers it: the printout's 第P页，共M页 as the PDF counts its
+  // pages, and, on each household's pages, 本户第N页 counted from 1 again for each household
   // (页 comes back as its radical look-alike ⻚, which NFKC leaves as it is).
-  const numbered = pages.slice(1).filter((t) => /本.第\d+.{1,3}共\d+/.test(norm(t))).length;
-  assert.ok(numbered >= 3 && numbered <= pages.length - 1, `${numbered} numbered pages`);
+  assert.match(norm(pages[0]), new RegExp(`第1.{1,3}共${pages.length}.$`), "the cover's number");
+  let household = null;
+  let own = 0;
+  for (const [k, text] of pages.slice(1).entries()) {
+    const t = norm(text);
+    const m = t.match(/本.第(\d+).{1,3}全部第(\d+).{1,3}共(\d+)/);
+    assert.ok(m, `page ${k + 2} is numbered: ${t.slice(-60)}`);
+    const no = ["A1", "A2", "A5"].find((x) => t.includes(`编号${x}`));
+    own = no === household ? own + 1 : 1;
+    household = no;
+    assert.deepEqual(m.slice(1).map(Number), [own, k + 2, pages.length], `page ${k + 2} (${no})`);
+  }
   for (const no of ["A1", "A2", "A5"]) {
-    assert.ok(pages.some((t) => norm(t).includes(`编号${no}`) && /本.第1.{1,3}共\d+/.test(norm(t))), `${no}'s first page`);
+    assert.ok(pages.some((t) => norm(t).includes(`编号${no}`) && /本.第1.{1,3}全部第/.test(norm(t))), `${no}'s first page`);
+  }
+  await page.context().close();
+});
+
+test("one household printed alone: named, and 第N页，共M页 on each printed page (PDF read back)", async () => {
+  const page = await openOffice();
+  await page.locator("button.filter", { hasText: "今年需申报特别扶助" }).click();
+  await rows(page).filter({ hasText: "A5" }).locator("button.open-row").click();
+  await page.locator(".desk-household .print-sheet").waitFor({ state: "attached" });
+  await page.emulateMedia({ media: "print" });
+  const pdf = join(scratch, "one.pdf");
+  await page.pdf({ path: pdf, format: "A4", printBackground: true });
+  const pages = pdfPages(pdf);
+  assert.ok(pages.length >= 2, `${pages.length} pages`);
+  const norm = (t) => t.replace(/\s+/g, "");
+  for (const [k, text] of pages.entries()) {
+    const t = norm(text);
+    assert.ok(t.includes("编号A5") && t.includes("女方王A5"), `page ${k + 1} names the household: ${t.slice(0, 80)}`);
+    const m = t.match(/第(\d+).{1,3}共(\d+).$/);
+    assert.ok(m, `page ${k + 1} is numbered: ${t.slice(-40)}`);
+    assert.deepEqual(m.slice(1).map(Number), [k + 1, pages.length]);
   }
   await page.context().close();
 });
@@ -333,9 +364,101 @@ test("exports: the whole register or only the listed, named with the date; every
   await page.context().close();
 });
 
+/** A page of office.html on Playwright's clock (installed before the page loads), with the
+ *  register opened and the page's WebAssembly memory kept for the test (`__wasmMemory`). */
+async function openOnClock() {
+  const page = await app.newPage({ path: "/policy.css", ...DESKTOP });
+  await page.clock.install();
+  await page.addInitScript(() => {
+    addEventListener("TrunkApplicationStarted", (e) => {
+      window.__wasmMemory = e.detail.wasm.memory;
+    });
+  });
+  await page.goto(`${app.origin}/office.html`);
+  await page.locator("#register-file").waitFor({ state: "attached", timeout: 30_000 });
+  await page.locator("#register-file").setInputFiles(await registerFile());
+  await page.locator(".desk-file .loaded").waitFor({ timeout: 60_000 });
+  return page;
+}
+
+test("继续使用 after the idle warning keeps the register, and the 30 minutes start again from it", async () => {
+  const page = await openOnClock();
+  // The last use: a click on a filter. Then the clock stands still until the test moves it.
+  await page.locator("button.filter", { hasText: "全部" }).click();
+  const used = await page.evaluate(() => Date.now());
+  await page.clock.pauseAt(used + 1000);
+  await page.clock.runFor(29 * 60 * 1000 + 10_000);
+  await page.locator(".idle-warning[role=alertdialog]").waitFor();
+  // A click waits for the page's animation frames, which a paused clock holds back: the
+  // clock runs again (in real time, a few seconds at most) for the clerk's click.
+  await page.clock.resume();
+  await page.locator("button.idle-continue").click();
+  await page.locator(".idle-warning").waitFor({ state: "detached" });
+  const continued = await page.evaluate(() => Date.now());
+  await page.clock.pauseAt(continued + 1000);
+  // Past the 30 minutes from the filter's click: the wipe's timer fires, sees the use, and
+  // waits again.
+  await page.clock.runFor(2 * 60 * 1000);
+  assert.equal(await rows(page).count(), 7, "继续使用 kept the register");
+  assert.equal(await page.locator(".idle-warning").count(), 0);
+  // Counted from 继续使用: the warning again at 29 minutes, the wipe at 30.
+  await page.clock.runFor(26 * 60 * 1000);
+  assert.equal(await page.locator(".idle-warning").count(), 0, "no warning at 28 minutes");
+  await page.clock.runFor(60 * 1000 + 10_000);
+  await page.locator(".idle-warning[role=alertdialog]").waitFor();
+  assert.equal(await rows(page).count(), 7, "not wiped at 29 minutes");
+  await page.clock.runFor(60 * 1000);
+  await page.locator(".desk-status", { hasText: "30分钟没有操作" }).waitFor({ timeout: 5000 });
+  assert.equal(await page.locator("table.register").count(), 0);
+  await page.context().close();
+});
+
+/** Which of `needles` the page's WebAssembly memory holds (as UTF-8, as Rust keeps text). */
+function inWasmMemory(page, needles) {
+  return page.evaluate((needles) => {
+    const bytes = new Uint8Array(window.__wasmMemory.buffer);
+    const holds = (b) => {
+      for (let i = bytes.indexOf(b[0]); i !== -1; i = bytes.indexOf(b[0], i + 1)) {
+        let k = 1;
+        while (k < b.length && bytes[i + k] === b[k]) k += 1;
+        if (k === b.length) return true;
+      }
+      return false;
+    };
+    return needles.filter((n) => holds(new TextEncoder().encode(n)));
+  }, needles);
+}
+
+test("after 清除 and after the idle wipe, none of the register's text is left in the page's WebAssembly memory", async () => {
+  // What only the register holds: a mother's ID number, a father's, a phone number, and a
+  // remark.
+  const needles = [id("19771001", "002"), id("19750505", "011"), "13800000005", "上次走访的记录"];
+  for (const wipe of ["清除", "idle"]) {
+    const page = await openOnClock();
+    await page.locator("#show-own-columns").check();
+    await page.locator("button.open-row").first().click();
+    await page.locator("button.back-to-list").click();
+    // The test can see the text while the register is open: the page holds it.
+    assert.deepEqual(await inWasmMemory(page, needles), needles, `${wipe}: the register's text is in memory while open`);
+    if (wipe === "清除") {
+      await page.locator("button.desk-clear").click();
+      await page.locator("#clear-go").click();
+      await page.locator(".desk-status", { hasText: "已清除" }).waitFor();
+    } else {
+      const now = await page.evaluate(() => Date.now());
+      await page.clock.pauseAt(now + 1000);
+      await page.clock.runFor(31 * 60 * 1000);
+      await page.locator(".desk-status", { hasText: "30分钟没有操作" }).waitFor({ timeout: 5000 });
+    }
+    assert.equal(await page.locator("table.register").count(), 0);
+    assert.deepEqual(await inWasmMemory(page, needles), [], `${wipe}: nothing of the register is left`);
+    await page.context().close();
+  }
+});
+
 test("清除 asks first: 不清除 keeps the register, 确定清除 forgets it", async () => {
   // The idle warning and the wipe after 30 minutes are tested on a paused page clock in
-  // office.test.mjs.
+  // office.test.mjs, 继续使用 above.
   const page = await openOffice();
   await page.locator("button.desk-clear").click();
   assert.match(await page.locator(".clear-ask[role=alertdialog]").innerText(), /确定清除吗/);

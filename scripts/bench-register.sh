@@ -2,6 +2,10 @@
 # Benchmark for docs/benchmarks.md: `fuzhu register` on a 100,000-row register, .xlsx in and
 # .xlsx out, side by side with pandas `read_excel` merely reading the same file, in one run.
 #   scripts/bench-register.sh [ROWS] [RUNS]     (defaults: 100000 rows, 3 runs each)
+#   PROFILE=bench scripts/bench-register.sh     fuzhu built with opt-level 3 (the release
+#                                               profile optimises for size, for the wasm)
+# Each run prints wall-clock seconds and CPU seconds (user + system): on a shared machine the
+# wall clock follows the load, the CPU time much less.
 # Needs python3 with pandas and openpyxl (pip install pandas openpyxl), LibreOffice Calc (the
 # register is saved as .xlsx by Calc, as an office's would be) and GNU time (/usr/bin/time).
 set -euo pipefail
@@ -22,8 +26,10 @@ command -v soffice >/dev/null || {
     exit 1
 }
 
-echo "building fuzhu (release profile)..." >&2
-(cd "$ROOT" && cargo build --release --quiet --bin fuzhu)
+PROFILE="${PROFILE:-release}"
+echo "building fuzhu ($PROFILE profile)..." >&2
+(cd "$ROOT" && cargo build --profile "$PROFILE" --quiet --bin fuzhu)
+# Cargo keeps the bench profile's build in release/ too.
 FUZHU="$CARGO_TARGET_DIR/release/fuzhu"
 
 python3 - "$work/register.csv" "$ROWS" <<'PY'
@@ -69,10 +75,11 @@ measure() {
     local label="$1"
     shift
     for _ in $(seq "$RUNS"); do
-        /usr/bin/time -f "$label %e s %M KB" "$@" 2>&1 >/dev/null | tail -1
+        /usr/bin/time -f "$label %e s wall, %U + %S s CPU, %M KB" "$@" 2>&1 >/dev/null | tail -1
     done
 }
 
+echo "fuzhu: $PROFILE profile; load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "machine: $(nproc) cores, $(uname -m); $("$FUZHU" --help >/dev/null 2>&1; soffice --version 2>/dev/null | head -1)"
 echo "python $(python3 -c 'import sys, pandas, openpyxl; print(sys.version.split()[0], "pandas", pandas.__version__, "openpyxl", openpyxl.__version__)')"
 echo "file: $ROWS rows x 22 columns, $(stat -c %s "$work/register.xlsx") bytes"

@@ -624,3 +624,21 @@ fn a_header_merged_over_both_rows_that_the_reader_does_not_know_is_shown_by_its_
     let reg = check_sheets_with(sheets, today(), Some(&map)).unwrap();
     assert_eq!(reg.counts().decided, 1);
 }
+
+#[test]
+fn the_matching_step_says_in_english_every_field_it_misses_and_every_default_it_takes() {
+    use fuzhu::register::matching::{in_english, Matching};
+    // A table of which nothing was matched: every field the rules need is missing, and every
+    // default is taken.
+    let none = Matching {
+        header_line: 1,
+        columns: Vec::new(),
+    };
+    let said: Vec<&str> = none.missing().into_iter().chain(none.defaults()).collect();
+    assert_eq!(said.len(), 6, "{said:?}");
+    for zh in said {
+        let en = in_english(zh);
+        assert_ne!(en, zh, "{zh} has no English");
+        assert!(en.contains(|c: char| c.is_ascii_alphabetic()), "{en}");
+    }
+}

@@ -795,6 +795,8 @@ pub fn xlsx(reg: &Register) -> Result<Vec<u8>, XlsxError> {
 /// The answers as an .xlsx workbook: one sheet, header frozen, columns sized, filters on.
 /// Natively, rows are written in order in constant-memory mode (a temporary file, not the
 /// heap); in the browser, which has no temporary files, in memory (10,000 rows: a few MB).
+/// Compressed at zlib level 1, not 6: a third of a 100,000-row register's time went on
+/// compressing its 378 MB of sheet XML (docs/benchmarks.md).
 ///
 /// It never fails whole for what the format cannot hold: a cell longer than
 /// [`Limits::cell_chars`] is cut, with a note in its row's 提醒; columns past
@@ -811,6 +813,7 @@ pub fn xlsx_with_sheets(
 ) -> Result<(Vec<u8>, Vec<Notice>), XlsxError> {
     let mut notices = Vec::new();
     let mut wb = Workbook::new();
+    wb.set_zip_compression_level(1);
     #[cfg(not(target_arch = "wasm32"))]
     let ws = wb.add_worksheet_with_constant_memory()?;
     #[cfg(target_arch = "wasm32")]

@@ -152,6 +152,25 @@ impl Matching {
     }
 }
 
+/// What [`Matching::missing`] and [`Matching::defaults`] say, in English, for the office
+/// page's English mode (the command line prints the Chinese, then its own English).
+const ENGLISH: &[(&str, &str)] = &[
+    ("子女情况（或家庭类别：失独、伤残）", "子女情况, the child's status (or 家庭类别: 失独, 伤残)"),
+    ("女方或男方的身份证号或出生日期", "the mother's or father's ID number or birth date"),
+    ("开封户籍（或户籍地址）", "开封户籍, Kaifeng household registration (or 户籍地址, the registered address)"),
+    ("城乡：表中没有，每户按城镇和农村各判断一次，不同的项目写“需要核实”", "城乡 (urban or rural): not in the table; each household is decided both ways, and what differs is marked To confirm"),
+    ("再生育或收养：表中没有，按“没有再生育或收养”判断（特殊家庭台账）", "再生育或收养 (another child born or adopted): not in the table; taken as none (a register of special families)"),
+    ("核查日期：表中没有，按表头上的填报日期，没有填报日期时按今天", "核查日期 (the check date): not in the table; the 填报日期 above the header, or today where there is none"),
+];
+
+/// `text` (one of [`Matching::missing`]'s or [`Matching::defaults`]'s) in English.
+pub fn in_english(text: &str) -> &str {
+    ENGLISH
+        .iter()
+        .find(|(zh, _)| *zh == text)
+        .map_or(text, |(_, en)| en)
+}
+
 /// Every field a column can be matched to, with its name, in the template's order then the
 /// office's columns: the choices of the step's drop-down lists.
 pub fn choices() -> Vec<(Field, String)> {

@@ -99,21 +99,29 @@ pub fn idle_warning(p: &IdleProps) -> Html {
                     );
                 }
             }
+            // The tick is handed to the browser (freed when it lets go of it) and switched off
+            // when the warning goes: an interval that clearInterval misses (its id past an
+            // i32, as a test's fake clock gives them) then finds it off, not freed.
+            let on = Rc::new(Cell::new(true));
             let tick = {
-                let warn = warn.clone();
+                let (warn, on) = (warn.clone(), on.clone());
                 Closure::<dyn Fn()>::new(move || {
-                    let idle = js_sys::Date::now() - last.get();
-                    warn.set((IDLE_MS - WARN_BEFORE_MS..IDLE_MS).contains(&idle));
+                    if on.get() {
+                        let idle = js_sys::Date::now() - last.get();
+                        warn.set((IDLE_MS - WARN_BEFORE_MS..IDLE_MS).contains(&idle));
+                    }
                 })
+                .into_js_value()
             };
             let id = web_sys::window().and_then(|w| {
                 w.set_interval_with_callback_and_timeout_and_arguments_0(
-                    tick.as_ref().unchecked_ref(),
+                    tick.unchecked_ref(),
                     TICK_MS,
                 )
                 .ok()
             });
             move || {
+                on.set(false);
                 if let (Some(w), Some(id)) = (web_sys::window(), id) {
                     w.clear_interval_with_handle(id);
                 }
@@ -126,7 +134,6 @@ pub fn idle_warning(p: &IdleProps) -> Html {
                         );
                     }
                 }
-                drop(tick);
             }
         });
     }

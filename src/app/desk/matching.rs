@@ -18,10 +18,12 @@ use web_sys::File;
 use yew::prelude::*;
 
 use super::browser;
+use crate::flow::text::Lang;
 use crate::register::columns::canonical_order;
 use crate::register::file::Sheets;
 use crate::register::map::{field_named, MapColumn};
-use crate::register::matching::{choices, FoundColumn, Matching};
+use crate::register::matching::{choices, in_english, FoundColumn, Matching};
+use crate::register::text::Desk as T;
 use crate::register::{start_sheets_with, ColumnMap, FileError, Pending};
 
 /// Where 记住这个表格的列 keeps the matching (headers → fields only).
@@ -126,9 +128,9 @@ pub fn to_json(map: &ColumnMap) -> String {
         .unwrap_or_default()
 }
 
-/// A matching file read back; anything else refused in words.
-pub fn from_json(text: &str) -> Result<ColumnMap, String> {
-    let bad = || "这不是扶助通保存的列的对应关系文件".to_string();
+/// A matching file read back; anything else refused in words (in `lang`).
+pub fn from_json(text: &str, lang: Lang) -> Result<ColumnMap, String> {
+    let bad = || T::MatchNotAFile.text(lang).to_string();
     let v = JSON::parse(text.trim_start_matches('\u{feff}')).map_err(|_| bad())?;
     let get = |o: &JsValue, k: &str| Reflect::get(o, &k.into()).unwrap_or(JsValue::UNDEFINED);
     if get(&v, "version").as_f64() != Some(1.0) {
@@ -144,7 +146,7 @@ pub fn from_json(text: &str) -> Result<ColumnMap, String> {
         let header = get(&c, "header").as_string().ok_or_else(bad)?;
         if let Some(f) = &field {
             if field_named(f).is_none() {
-                return Err(format!("文件里的“{f}”（“{header}”列）不是认得的项目"));
+                return Err(T::MatchUnknownField.fill(lang, &[("field", f), ("header", &header)]));
             }
         }
         columns.push(MapColumn {
@@ -163,7 +165,7 @@ pub fn from_json(text: &str) -> Result<ColumnMap, String> {
 /// The matching 记住这个表格的列 kept, if any.
 pub fn remembered() -> Option<ColumnMap> {
     let s = web_sys::window()?.local_storage().ok()??;
-    from_json(&s.get_item(KEY).ok()??).ok()
+    from_json(&s.get_item(KEY).ok()??, Lang::Zh).ok()
 }
 
 fn remember(map: Option<&ColumnMap>) {
@@ -251,16 +253,25 @@ pub struct StepProps {
     /// Read the file with this matching; `IF_NEEDED` when it was opened from a file (asked
     /// again only if it does not fit), `DECIDE` when the clerk has matched.
     pub decide: Callback<(File, Rc<ColumnMap>, u8)>,
+    pub lang: Lang,
 }
 
 impl PartialEq for StepProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.asked, &other.asked)
+        Rc::ptr_eq(&self.asked, &other.asked) && self.lang == other.lang
     }
 }
 
 #[function_component(Step)]
 pub fn step(p: &StepProps) -> Html {
+    let lang = p.lang;
+    // The step's words about fields (what is missing, the defaults) in the page's language.
+    let say = move |zh: &'static str| -> &'static str {
+        match lang {
+            Lang::Zh => zh,
+            Lang::En => in_english(zh),
+        }
+    };
     let m = use_state(|| p.asked.matching.clone());
     let keep = use_state(|| remembered().is_some());
     let accepted = use_state(|| false);
@@ -281,7 +292,7 @@ pub fn step(p: &StepProps) -> Html {
                 m.set(next);
             })
         };
-        let label = format!("{}列“{}”是", c.letter, c.header);
+        let label = T::MatchSelect.fill(lang, &[("letter", &c.letter), ("header", &c.header)]);
         html! {
             <tr ~className={if c.field.is_none() { "unmatched" } else { "" }}>
                 <th scope="row">{ c.letter.clone() }</th>
@@ -289,7 +300,7 @@ pub fn step(p: &StepProps) -> Html {
                 <td class="samples">{ c.samples.join("、") }</td>
                 <td>
                     <select aria-label={label} {onchange}>
-                        <option value="" selected={c.field.is_none()}>{ "不使用这一列" }</option>
+                        <option value="" selected={c.field.is_none()}>{ T::MatchNotUsed.text(lang) }</option>
                         { for list.iter().enumerate().map(|(i, (f, name))| html! {
                             <option value={i.to_string()} selected={c.field == Some(*f)}>{ name.clone() }</option>
                         }) }
@@ -302,14 +313,12 @@ pub fn step(p: &StepProps) -> Html {
         let (m, keep, accepted, error) = (m.clone(), keep.clone(), accepted.clone(), error.clone());
         let (file, decide) = (p.asked.file.clone(), p.decide.clone());
         Callback::from(move |_: MouseEvent| {
-            let missing = m.missing();
+            let missing: Vec<&str> = m.missing().into_iter().map(say).collect();
             if !missing.is_empty() {
-                error.set(format!(
-                    "还缺：{}。请在上表中选出是哪一列。",
-                    missing.join("；")
-                ));
+                let list = missing.join(lang.pick("；", "; "));
+                error.set(T::MatchStillMissing.fill(lang, &[("list", &list)]));
             } else if !m.defaults().is_empty() && !*accepted {
-                error.set("请先勾选“接受以上默认处理”，或在上表中选出对应的列。".into());
+                error.set(T::MatchAcceptFirst.text(lang).into());
             } else {
                 let map = m.to_map();
                 remember(keep.then_some(&map));
@@ -338,10 +347,10 @@ pub fn step(p: &StepProps) -> Html {
             let (error, file, decide) = (error.clone(), file.clone(), decide.clone());
             browser::read(f, move |bytes| {
                 let text = bytes.map(|b| String::from_utf8_lossy(&b).into_owned());
-                match text.as_deref().map(from_json) {
+                match text.as_deref().map(|t| from_json(t, lang)) {
                     Some(Ok(map)) => decide.emit((file, Rc::new(map), IF_NEEDED)),
                     Some(Err(e)) => error.set(e),
-                    None => error.set("浏览器读不出这个文件，请再选一次".into()),
+                    None => error.set(T::MatchUnreadable.text(lang).into()),
                 }
             });
         })
@@ -356,47 +365,47 @@ pub fn step(p: &StepProps) -> Html {
     };
     html! {
         <section class="matching no-print" aria-labelledby={TITLE_ID}>
-            <h2 id={TITLE_ID} tabindex="-1">{ format!("核对“{}”的列", p.asked.name) }</h2>
-            <p>{ format!("表头在第{}行。请看每一列的前三个值，在右边选它是什么；选好后点“按这样核查”。", m.header_line) }</p>
+            <h2 id={TITLE_ID} tabindex="-1">{ T::MatchTitle.fill(lang, &[("file", &p.asked.name)]) }</h2>
+            <p>{ T::MatchIntro.fill(lang, &[("n", &m.header_line.to_string())]) }</p>
             if unknown > 0 {
-                <p>{ format!("有{unknown}列没认出来，已标出。用不上的列选“不使用这一列”即可。") }</p>
+                <p>{ T::MatchUnknown.fill(lang, &[("n", &unknown.to_string())]) }</p>
             }
             if !missing.is_empty() {
                 <div class="notice">
-                    <p><strong>{ "判断需要、但没找到的：" }</strong></p>
-                    <ul>{ for missing.iter().map(|x| html! { <li>{ *x }</li> }) }</ul>
+                    <p><strong>{ T::MatchMissing.text(lang) }</strong></p>
+                    <ul>{ for missing.iter().map(|x| html! { <li>{ say(x) }</li> }) }</ul>
                 </div>
             }
-            <div class="table-scroll" role="region" tabindex="0" aria-label="表格的列">
+            <div class="table-scroll" role="region" tabindex="0" aria-label={T::MatchColumns.text(lang)}>
                 <table class="register matching-table">
                     <thead><tr>
-                        <th scope="col">{ "列" }</th>
-                        <th scope="col">{ "表头" }</th>
-                        <th scope="col">{ "前三个值" }</th>
-                        <th scope="col">{ "是什么" }</th>
+                        <th scope="col">{ T::MatchColumn.text(lang) }</th>
+                        <th scope="col">{ T::MatchHeader.text(lang) }</th>
+                        <th scope="col">{ T::MatchSamples.text(lang) }</th>
+                        <th scope="col">{ T::MatchIs.text(lang) }</th>
                     </tr></thead>
                     <tbody>{ for rows }</tbody>
                 </table>
             </div>
             if !defaults.is_empty() {
                 <div class="defaults">
-                    <p><strong>{ "表中没有、将按默认处理的：" }</strong></p>
-                    <ul>{ for defaults.iter().map(|x| html! { <li>{ *x }</li> }) }</ul>
-                    <label class="check"><input type="checkbox" class="accept-defaults" checked={*accepted} onchange={on_accept} />{ "接受以上默认处理" }</label>
+                    <p><strong>{ T::MatchDefaults.text(lang) }</strong></p>
+                    <ul>{ for defaults.iter().map(|x| html! { <li>{ say(x) }</li> }) }</ul>
+                    <label class="check"><input type="checkbox" class="accept-defaults" checked={*accepted} onchange={on_accept} />{ T::MatchAccept.text(lang) }</label>
                 </div>
             }
             <label class="check"><input type="checkbox" class="remember-columns" checked={*keep} onchange={on_keep} />
-                { "记住这个表格的列（只记表头和对应的项目，存在这台电脑的浏览器里，下次打开同样的表格不再问）" }</label>
+                { T::MatchRemember.text(lang) }</label>
             if !error.is_empty() {
                 <p class="error" role="alert">{ (*error).clone() }</p>
             }
             <div class="desk-actions">
-                <button type="button" class="primary matching-go" onclick={go}>{ "按这样核查" }</button>
-                <button type="button" class="secondary matching-save" onclick={save}>{ "保存列的对应关系" }</button>
-                <label class="file-button secondary" for="matching-file">{ "打开列的对应关系文件" }</label>
+                <button type="button" class="primary matching-go" onclick={go}>{ T::MatchGo.text(lang) }</button>
+                <button type="button" class="secondary matching-save" onclick={save}>{ T::MatchSave.text(lang) }</button>
+                <label class="file-button secondary" for="matching-file">{ T::MatchOpen.text(lang) }</label>
                 <input type="file" id="matching-file" class="file-input" accept=".json,application/json" onchange={open} />
             </div>
-            <p class="hint">{ "列的对应关系文件只有表头和对应的项目，没有任何人的信息；下次打开同样格式的台账时选它，就不用再核对。" }</p>
+            <p class="hint">{ T::MatchHint.text(lang) }</p>
         </section>
     }
 }

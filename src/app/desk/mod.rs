@@ -264,7 +264,7 @@ fn opener(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
             let decide =
                 Callback::from(move |(f, map, ask)| read_file(f, &dispatch, Some(map), ask));
             let key = format!("{:p}", Rc::as_ptr(a));
-            html! { <matching::Step {key} asked={a.clone()} {decide} /> }
+            html! { <matching::Step {key} asked={a.clone()} {decide} {lang} /> }
         }
     };
     // With a register open: one line, to open another file or get the template.
@@ -575,7 +575,7 @@ fn household(s: &DeskState, l: &Rc<Loaded>, i: usize, dispatch: &Callback<DeskAc
             match rules::evaluate(facts, fs.today) {
                 Ok(outcome) => named::named(
                     named::heading(l, i, lang),
-                    named::pages(&outcome, &fs.answers.received),
+                    named::Printed::Alone.class(lang),
                     with_code(&fs, screens::household(&fs, &outcome)),
                 ),
                 Err(e) => {
@@ -734,13 +734,13 @@ impl PartialEq for SheetsProps {
 fn sheets(p: &SheetsProps) -> Html {
     let l = &p.loaded;
     html! {
-        { for p.rows[p.from..p.to].iter().filter_map(|&i| {
+        { for p.rows[p.from..p.to].iter().enumerate().filter_map(|(j, &i)| {
             let facts = l.reg.rows[i].facts.as_ref()?;
             let fs = family_state(p.lang, l.today, facts);
             let outcome = rules::evaluate(facts, fs.today).ok()?;
             Some(named::named(
                 named::heading(l, i, p.lang),
-                named::pages(&outcome, &fs.answers.received),
+                named::Printed::Nth(p.from + j).class(p.lang),
                 with_code(&fs, screens::print_sheet(&fs, &outcome)),
             ))
         }) }

@@ -1,23 +1,42 @@
 //! Named sheets: every printed page of a household's sheet says whose it is (第N行, 编号, the
-//! parents' names) and which page of the household's it is, so a stack of printed sheets can
-//! be sorted and handed out. The family page's sheet (`screens::print_sheet`) is drawn as it
-//! is, inside a table whose header row repeats on every printed page (office.css: a table's
-//! header group repeats at each page break); on screen the wrapper is not there
-//! (`display: contents`). A household's pages are its sheet's sections: the cover and one
-//! page per place to go (`flow::print::by_agency`), counted in office.css. Print-all starts
-//! with a cover list of the households it prints.
+//! parents' names) and which page it is, so a stack of printed sheets can be sorted and
+//! handed out. The family page's sheet (`screens::print_sheet`) is drawn as it is, inside a
+//! table whose header row, naming the household, repeats on every printed page (office.css: a
+//! table's header group repeats at each page break); on screen the wrapper is not there
+//! (`display: contents`). The page numbers are the printed pages' own, in the page's margin
+//! (office.css `@page`): a household printed alone prints on the named page `sheet-one`
+//! (第N页，共M页 of the printout); print-all's households alternate between `sheet-a` and
+//! `sheet-b`, so that each starts a new page and its own counter (本户第N页) starts again at 1,
+//! beside the printout's 第P页，共M页. Print-all starts with a cover list of the households.
 
 use yew::prelude::*;
 
 use super::state::Loaded;
-use crate::flow::print::by_agency;
 use crate::flow::text::Lang;
 use crate::register::text::Desk as T;
 use crate::register::{columns::Field, columns::ParentField, values};
-use crate::rules::{Outcome, Role};
+use crate::rules::Role;
 
-/// The most pages office.css numbers (`.pages-N`); a sheet with more says 共N+页 no more.
-pub const MAX_PAGES: usize = 24;
+/// How a sheet is printed: a household alone, or the k-th (from 0) of print-all's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Printed {
+    Alone,
+    Nth(usize),
+}
+
+impl Printed {
+    /// The sheet's class, naming its `@page` in office.css (the English ones say it in
+    /// English: a page's margin has no other way of knowing the language).
+    pub fn class(self, lang: Lang) -> String {
+        let page = match self {
+            Printed::Alone => "sheet-one",
+            Printed::Nth(k) if k % 2 == 0 => "sheet-a",
+            Printed::Nth(_) => "sheet-b",
+        };
+        let en = if lang == Lang::En { "-en" } else { "" };
+        ["named-sheet ", page, en].concat()
+    }
+}
 
 fn cell(l: &Loaded, i: usize, f: Field) -> String {
     if !l.reg.layout.index.contains_key(&f) {
@@ -51,14 +70,8 @@ pub fn heading(l: &Loaded, i: usize, lang: Lang) -> String {
     parts.join("　")
 }
 
-/// The pages of a household's sheet: the cover and one per place to go.
-pub fn pages(outcome: &Outcome, received: &[crate::rules::BenefitId]) -> usize {
-    1 + by_agency(outcome, received).len()
-}
-
 /// `sheet` with the household named on every printed page.
-pub fn named(title: String, pages: usize, sheet: Html) -> Html {
-    let class = format!("named-sheet pages-{}", pages.clamp(1, MAX_PAGES));
+pub fn named(title: String, class: String, sheet: Html) -> Html {
     html! {
         <table ~className={class} role="presentation">
             <thead><tr><td><p class="sheet-name">{ title }</p></td></tr></thead>

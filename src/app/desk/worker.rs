@@ -187,7 +187,7 @@ fn answer(scope: &Scope, data: &JsValue) {
     // at the matching step.
     let map = field(data, "map")
         .as_string()
-        .and_then(|t| matching::from_json(&t).ok());
+        .and_then(|t| matching::from_json(&t, crate::flow::text::Lang::Zh).ok());
     let ask = field(data, "ask").as_f64().unwrap_or(0.0) as u8;
     let mut pending = match sheets.and_then(|s| matching::next(s, today, map.as_ref(), ask)) {
         Ok(Next::Decide(p)) => *p,
