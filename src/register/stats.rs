@@ -84,6 +84,9 @@ pub struct Stats {
     pub months: Vec<Month>,
 }
 
+/// The lines of the families-by-type table, in order.
+pub const TYPES: [&str; 4] = ["失独家庭", "伤残家庭", "其他（子女健在）", "合计"];
+
 /// A blank cell in a by-place table.
 pub const UNSTATED_PLACE: &str = "未填";
 
@@ -128,24 +131,13 @@ fn month_index(date: NaiveDate, day: NaiveDate) -> Option<usize> {
 /// The statistics of a decided register; `date` is the day the coming months count from
 /// (the day of the check, or `--as-of`).
 pub fn compute(reg: &Register, date: NaiveDate) -> Stats {
-    let mut types = vec![
-        TypeRow {
-            label: "失独家庭",
+    let mut types: Vec<TypeRow> = TYPES
+        .iter()
+        .map(|&label| TypeRow {
+            label,
             ..Default::default()
-        },
-        TypeRow {
-            label: "伤残家庭",
-            ..Default::default()
-        },
-        TypeRow {
-            label: "其他（子女健在）",
-            ..Default::default()
-        },
-        TypeRow {
-            label: "合计",
-            ..Default::default()
-        },
-    ];
+        })
+        .collect();
     let has_received = reg.layout.index.contains_key(&Field::Received);
     let mut items: Vec<ItemRow> = BENEFITS
         .iter()

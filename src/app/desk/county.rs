@@ -65,6 +65,15 @@ pub enum CountyAction {
     CompareFailed(String, String),
 }
 
+impl Loaded {
+    /// With the statistics the worker summed for the same day (the 统计 view then draws
+    /// them without summing 100,000 rows on the page's thread).
+    pub fn with_stats(mut self, st: Option<Box<stats::Stats>>) -> Loaded {
+        self.stats = st.filter(|s| s.date == self.today).map(|s| Rc::new(*s));
+        self
+    }
+}
+
 /// The register as read, before any day ahead.
 pub fn base(s: &DeskState) -> Option<Rc<Loaded>> {
     match &s.county.ahead {

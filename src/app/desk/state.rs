@@ -20,6 +20,8 @@ pub struct Loaded {
     pub today: NaiveDate,
     pub reg: Register,
     pub counts: [usize; view::FILTERS],
+    /// Its statistics for `today`, when the worker summed them (`desk::county`).
+    pub stats: Option<Rc<crate::register::stats::Stats>>,
 }
 
 impl Loaded {
@@ -30,6 +32,7 @@ impl Loaded {
             today,
             reg,
             counts,
+            stats: None,
         }
     }
 }

@@ -35,7 +35,10 @@ struct Drawn {
 }
 
 fn draw(l: &Loaded, lang: Lang) -> Drawn {
-    let st = stats::compute(&l.reg, l.today);
+    let st = match &l.stats {
+        Some(s) => Stats::clone(s),
+        None => stats::compute(&l.reg, l.today),
+    };
     let mut charts = vec![
         ("items", of_stats::items(&st, lang)),
         ("months", of_stats::months(&st, lang)),
