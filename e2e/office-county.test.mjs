@@ -176,9 +176,10 @@ test("统计: the charts' numbers, read from the SVG, are the tables', the 统�
   const items = await chartNumbers(page, "chart-items");
   assert.equal(items.length, 25, "one bar per item");
   const special = items.find((r) => r.label === "特别扶助金");
-  // B2 and B7 can claim it now; B1 turns 49 in 20 days and B5 later: 将来; B3 (a disabled
-  // child) is to confirm or later by the rules; B2 receives it (已领).
-  assert.equal(special.eligible, "2");
+  // B2, B3 (a disabled child's family), B6 and B7 can claim it now; B1 turns 49 in 20 days
+  // and B5 later: 将来; B2 receives it (已领).
+  assert.equal(special.eligible, "4");
+  assert.equal(special.future, "2");
   assert.equal(special.received, "1");
   // The table beside, the same numbers.
   const table = await statsTable(page, "各项目户数");
@@ -272,7 +273,7 @@ test("a date ahead: every answer, filter and statistic for that day, and who cha
   await showStats(page);
   assert.match(await page.locator(".stats-date").innerText(), new RegExp(`${AHEAD.getFullYear()}年`));
   const items = await chartNumbers(page, "chart-items");
-  assert.equal(items.find((r) => r.label === "特别扶助金").eligible, "3");
+  assert.equal(items.find((r) => r.label === "特别扶助金").eligible, "5");
   const cli = fuzhu(["register", join(scratch, "东苑台账.csv"), "--as-of", iso(AHEAD), "--stats", "--today", iso(TODAY)]);
   assert.deepEqual(items.map((r) => [r.eligible, r.check, r.future]), cliTable(cli, "各项目户数").map((r) => r.slice(-5, -2)));
   // The list of changes downloads, as the 变化 sheet of --as-of.
@@ -283,7 +284,7 @@ test("a date ahead: every answer, filter and statistic for that day, and who cha
   await page.locator("button.as-of-back").click();
   await page.locator(".as-of-changes").waitFor({ state: "detached" });
   const again = await chartNumbers(page, "chart-items");
-  assert.equal(again.find((r) => r.label === "特别扶助金").eligible, "2");
+  assert.equal(again.find((r) => r.label === "特别扶助金").eligible, "4");
   await page.context().close();
 });
 

@@ -49,6 +49,11 @@ const TOP: f64 = 30.0;
 const FONT: f64 = 14.0;
 const NUMBER_W: f64 = 76.0;
 
+/// A coordinate in whole pixels (written as integers: no float formatting in the wasm).
+fn px(v: f64) -> i64 {
+    v.round() as i64
+}
+
 /// XML's five escapes: a register's 社区 names are the office's own text.
 pub fn escape(s: &str) -> String {
     let mut o = String::with_capacity(s.len());
@@ -98,7 +103,9 @@ pub fn short(label: &str, max: f64) -> String {
 fn head(o: &mut String, id: &str, title: &str, height: f64) {
     let _ = write!(
         o,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="{id}" role="img" aria-labelledby="{id}-title" viewBox="0 0 {WIDTH} {height}" width="100%" font-size="{FONT}" font-family="system-ui, 'Noto Sans CJK SC', sans-serif"><title id="{id}-title">{}</title>"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="chart" id="{id}" role="img" aria-labelledby="{id}-title" viewBox="0 0 {} {}" width="100%" font-size="{FONT}" font-family="system-ui, 'Noto Sans CJK SC', sans-serif"><title id="{id}-title">{}</title>"#,
+        px(WIDTH),
+        px(height),
         escape(title)
     );
 }
@@ -126,9 +133,10 @@ pub fn bars(id: &str, title: &str, series: &[Series], rows: &[Row]) -> String {
         let _ = write!(
             o,
             r#"<rect x="{}" y="8" width="10" height="10" fill="{}"/><text class="legend" x="{x}" y="18" text-anchor="end" font-size="12" fill="{NEUTRAL}">{}</text>"#,
-            x - width(&s.name) * 12.0 / FONT - 14.0,
+            px(x - width(&s.name) * 12.0 / FONT - 14.0),
             s.colour,
-            escape(&s.name)
+            escape(&s.name),
+            x = px(x)
         );
     }
     for (i, r) in rows.iter().enumerate() {
@@ -139,7 +147,9 @@ pub fn bars(id: &str, title: &str, series: &[Series], rows: &[Row]) -> String {
             r##"<g class="bar-row" data-label="{}"><title>{}</title><text class="label" x="{LABEL_END}" y="{mid}" text-anchor="end" fill="#111">{}</text>"##,
             escape(&r.label),
             escape(&r.label),
-            escape(&short(&r.label, LABEL_END - 4.0))
+            escape(&short(&r.label, LABEL_END - 4.0)),
+            LABEL_END = px(LABEL_END),
+            mid = px(mid)
         );
         let mut x = BAR_START;
         for (v, s) in r.values.iter().zip(series) {
@@ -150,10 +160,12 @@ pub fn bars(id: &str, title: &str, series: &[Series], rows: &[Row]) -> String {
             let w = bar_w * v as f64 / max;
             let _ = write!(
                 o,
-                r#"<rect class="seg {}" x="{x:.1}" y="{}" width="{w:.1}" height="{}" fill="{}"/>"#,
+                r#"<rect class="seg {}" x="{}" y="{}" width="{}" height="{}" fill="{}"/>"#,
                 s.key,
-                y + 4.0,
-                ROW_H - 8.0,
+                px(x),
+                px(y + 4.0),
+                (px(x + w) - px(x)).max(1),
+                px(ROW_H - 8.0),
                 s.colour
             );
             x += w;
@@ -164,7 +176,10 @@ pub fn bars(id: &str, title: &str, series: &[Series], rows: &[Row]) -> String {
             let _ = write!(
                 o,
                 r#"<text class="n" data-series="{}" x="{tx}" y="{mid}" text-anchor="end" fill="{}">{text}</text>"#,
-                s.key, s.colour
+                s.key,
+                s.colour,
+                tx = px(tx),
+                mid = px(mid)
             );
         }
         o.push_str("</g>");
@@ -199,14 +214,18 @@ pub fn columns(
             o,
             r#"<rect x="{lx}" y="10" width="12" height="12" fill="{}"/><text class="legend" x="{}" y="21" fill="{NEUTRAL}">{}</text>"#,
             s.colour,
-            lx + 18.0,
-            escape(&s.name)
+            px(lx + 18.0),
+            escape(&s.name),
+            lx = px(lx)
         );
         lx += 18.0 + width(&s.name) + 28.0;
     }
     let _ = write!(
         o,
-        r##"<line x1="{left}" y1="{base}" x2="{right}" y2="{base}" stroke="#767676"/>"##
+        r##"<line x1="{left}" y1="{base}" x2="{right}" y2="{base}" stroke="#767676"/>"##,
+        left = px(left),
+        base = px(base),
+        right = px(right)
     );
     for (m, (label, values)) in months.iter().enumerate() {
         let x0 = left + slot * m as f64 + 6.0;
@@ -214,8 +233,8 @@ pub fn columns(
             o,
             r##"<g class="month" data-month="{}"><text class="label" x="{}" y="{}" text-anchor="middle" fill="#111">{}</text>"##,
             escape(label),
-            x0 + (slot - 12.0) / 2.0,
-            base + 20.0,
+            px(x0 + (slot - 12.0) / 2.0),
+            px(base + 20.0),
             escape(label)
         );
         for (k, (v, s)) in values.iter().zip(series).enumerate() {
@@ -224,19 +243,21 @@ pub fn columns(
             if *v > 0 {
                 let _ = write!(
                     o,
-                    r#"<rect class="seg {}" x="{x:.1}" y="{:.1}" width="{:.1}" height="{h:.1}" fill="{}"/>"#,
+                    r#"<rect class="seg {}" x="{}" y="{}" width="{}" height="{}" fill="{}"/>"#,
                     s.key,
-                    base - h,
-                    col_w - 2.0,
+                    px(x),
+                    px(base - h),
+                    px(col_w - 2.0),
+                    px(h).max(1),
                     s.colour
                 );
             }
             let _ = write!(
                 o,
-                r#"<text class="n" data-series="{}" x="{:.1}" y="{:.1}" text-anchor="middle" fill="{}">{v}</text>"#,
+                r#"<text class="n" data-series="{}" x="{}" y="{}" text-anchor="middle" fill="{}">{v}</text>"#,
                 s.key,
-                x + (col_w - 2.0) / 2.0,
-                base - h - 4.0,
+                px(x + (col_w - 2.0) / 2.0),
+                px(base - h - 4.0),
                 s.colour
             );
         }
@@ -280,7 +301,7 @@ mod tests {
             },
         ];
         let svg = bars("c", "标题", &series(), &rows);
-        assert!(svg.contains(r##"data-series="eligible" x="880" y="46.9" text-anchor="end" fill="#146c2e">12</text>"##), "{svg}");
+        assert!(svg.contains(r##"data-series="eligible" x="880" y="47" text-anchor="end" fill="#146c2e">12</text>"##), "{svg}");
         assert!(svg.contains(">—</text>"));
         assert!(svg.contains(">3</text>"));
         assert!(svg.contains("&lt;东苑&amp;社区&gt;"));

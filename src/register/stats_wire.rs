@@ -4,7 +4,7 @@
 //! own beside `wire`'s codec for the rows; the labels (the types', the items') are the
 //! statistics' own constants, put back on decoding rather than sent.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -24,7 +24,9 @@ type Places = Vec<(String, u64)>;
 
 #[derive(Serialize, Deserialize)]
 struct Message {
-    date: NaiveDate,
+    /// Days from the common era (`NaiveDate::num_days_from_ce`), and sums of money as
+    /// `Decimal::serialize`'s 16 bytes: no date or number parsing on the page.
+    date: i32,
     households: u64,
     decided: u64,
     failed: u64,
@@ -34,9 +36,9 @@ struct Message {
     by_community: Option<(String, Places)>,
     items: Vec<Item>,
     /// Sure, then to confirm: monthly, one-off, annual.
-    money: [[Decimal; 3]; 2],
+    money: [[[u8; 16]; 3]; 2],
     not_stated: [u64; 2],
-    months: Vec<(NaiveDate, u64, u64)>,
+    months: Vec<(i32, u64, u64)>,
 }
 
 const fn n(v: usize) -> u64 {
@@ -55,11 +57,12 @@ fn unplaces(p: Places) -> Vec<(String, usize)> {
     p.into_iter().map(|(k, v)| (k, u(v))).collect()
 }
 
-fn totals(t: &Totals) -> [Decimal; 3] {
-    [t.monthly, t.one_off, t.annual]
+fn totals(t: &Totals) -> [[u8; 16]; 3] {
+    [t.monthly, t.one_off, t.annual].map(|d| d.serialize())
 }
 
-fn untotals([monthly, one_off, annual]: [Decimal; 3]) -> Totals {
+fn untotals(t: [[u8; 16]; 3]) -> Totals {
+    let [monthly, one_off, annual] = t.map(Decimal::deserialize);
     Totals {
         monthly,
         one_off,
@@ -67,10 +70,18 @@ fn untotals([monthly, one_off, annual]: [Decimal; 3]) -> Totals {
     }
 }
 
+fn day(d: NaiveDate) -> i32 {
+    d.num_days_from_ce()
+}
+
+fn unday(n: i32) -> Option<NaiveDate> {
+    NaiveDate::from_num_days_from_ce_opt(n)
+}
+
 /// The statistics as bytes for the page.
 pub fn encode(s: &Stats) -> Vec<u8> {
     let m = Message {
-        date: s.date,
+        date: day(s.date),
         households: n(s.households),
         decided: n(s.decided),
         failed: n(s.failed),
@@ -97,7 +108,7 @@ pub fn encode(s: &Stats) -> Vec<u8> {
         months: s
             .months
             .iter()
-            .map(|m| (m.month, n(m.mothers_49), n(m.parents_60)))
+            .map(|m| (day(m.month), n(m.mothers_49), n(m.parents_60)))
             .collect(),
     };
     postcard::to_allocvec(&m).unwrap_or_default()
@@ -110,8 +121,19 @@ pub fn decode(bytes: &[u8]) -> Option<Stats> {
     if m.types.len() != TYPES.len() || m.items.len() != BENEFITS.len() {
         return None;
     }
+    let months = m
+        .months
+        .into_iter()
+        .map(|(month, a, b)| {
+            Some(Month {
+                month: unday(month)?,
+                mothers_49: u(a),
+                parents_60: u(b),
+            })
+        })
+        .collect::<Option<Vec<_>>>()?;
     Some(Stats {
-        date: m.date,
+        date: unday(m.date)?,
         households: u(m.households),
         decided: u(m.decided),
         failed: u(m.failed),
@@ -145,14 +167,6 @@ pub fn decode(bytes: &[u8]) -> Option<Stats> {
             sure_not_stated: u(m.not_stated[0]),
             to_confirm_not_stated: u(m.not_stated[1]),
         },
-        months: m
-            .months
-            .into_iter()
-            .map(|(month, a, b)| Month {
-                month,
-                mothers_49: u(a),
-                parents_60: u(b),
-            })
-            .collect(),
+        months,
     })
 }

@@ -151,13 +151,15 @@ fn changes_list(a: &Ahead, lang: Lang, export: Option<Callback<MouseEvent>>) -> 
     let (from, to) = (day(a.base.today, lang), day(a.date, lang));
     let n = a.changes.len();
     html! {
-        <section class="as-of-changes" aria-labelledby="as-of-title">
-            <h2 id="as-of-title" role="status">{ match lang {
-                Lang::Zh => format!("现在按{to}判断。从{from}到{to}，{n}户的结果会变化"),
-                Lang::En => format!("Now decided for {to}. From {from} to {to}, {n} households' answers change"),
-            } }</h2>
+        <section class="as-of-changes">
+            <div role="status">
+                <h2 id="as-of-title">{ match lang {
+                    Lang::Zh => format!("现在按{to}判断。从{from}到{to}，{n}户的结果会变化"),
+                    Lang::En => format!("Now decided for {to}. From {from} to {to}, {n} households' answers change"),
+                } }</h2>
+            </div>
             if n > 0 {
-                <div class="table-scroll" role="region" tabindex="0" aria-labelledby="as-of-title">
+                <div class="table-scroll" role="region" tabindex="0" aria-label={lang.pick("到那时结果会变化的家庭（可左右滚动）", "The households whose answers change (scrolls sideways)")}>
                     <table class="register as-of-table">
                         <thead><tr>
                             <th scope="col">{ lang.pick("行号", "Row") }</th>
