@@ -81,6 +81,9 @@ fn width(s: &str) -> f64 {
 /// The label cut to `max` pixels with an ellipsis; a bracketed explanation goes first
 /// (就医优先（绿色通道…） → 就医优先).
 pub fn short(label: &str, max: f64) -> String {
+    if width(label) <= max {
+        return label.to_string();
+    }
     let base = match label.find('（') {
         Some(k) if k > 0 => &label[..k],
         _ => label,
@@ -127,24 +130,26 @@ pub fn bars(id: &str, title: &str, series: &[Series], rows: &[Row]) -> String {
     let height = TOP + ROW_H * rows.len() as f64 + 8.0;
     let mut o = String::new();
     head(&mut o, id, title, height);
-    // The legend: each number column's name over it, a swatch in its colour.
-    for (k, s) in series.iter().enumerate() {
-        let x = numbers_x + NUMBER_W * (k as f64 + 1.0) - 4.0;
+    // The legend: a row over the bars, each series' swatch in the colour of its bar and of
+    // its numbers.
+    let mut lx = BAR_START;
+    for s in series {
         let _ = write!(
             o,
-            r#"<rect x="{}" y="8" width="10" height="10" fill="{}"/><text class="legend" x="{x}" y="18" text-anchor="end" font-size="12" fill="{NEUTRAL}">{}</text>"#,
-            px(x - width(&s.name) * 12.0 / FONT - 14.0),
+            r#"<rect x="{}" y="8" width="12" height="12" fill="{}"/><text class="chart-legend" x="{}" y="19" fill="{NEUTRAL}">{}</text>"#,
+            px(lx),
             s.colour,
-            escape(&s.name),
-            x = px(x)
+            px(lx + 16.0),
+            escape(&s.name)
         );
+        lx += 16.0 + width(&s.name) + 24.0;
     }
     for (i, r) in rows.iter().enumerate() {
         let y = TOP + ROW_H * i as f64;
         let mid = y + ROW_H / 2.0 + FONT * 0.35;
         let _ = write!(
             o,
-            r##"<g class="bar-row" data-label="{}"><title>{}</title><text class="label" x="{LABEL_END}" y="{mid}" text-anchor="end" fill="#111">{}</text>"##,
+            r##"<g class="bar-row" data-label="{}"><title>{}</title><text class="chart-label" x="{LABEL_END}" y="{mid}" text-anchor="end" fill="#111">{}</text>"##,
             escape(&r.label),
             escape(&r.label),
             escape(&short(&r.label, LABEL_END - 4.0)),
@@ -212,7 +217,7 @@ pub fn columns(
     for s in series {
         let _ = write!(
             o,
-            r#"<rect x="{lx}" y="10" width="12" height="12" fill="{}"/><text class="legend" x="{}" y="21" fill="{NEUTRAL}">{}</text>"#,
+            r#"<rect x="{lx}" y="10" width="12" height="12" fill="{}"/><text class="chart-legend" x="{}" y="21" fill="{NEUTRAL}">{}</text>"#,
             s.colour,
             px(lx + 18.0),
             escape(&s.name),
@@ -231,7 +236,7 @@ pub fn columns(
         let x0 = left + slot * m as f64 + 6.0;
         let _ = write!(
             o,
-            r##"<g class="month" data-month="{}"><text class="label" x="{}" y="{}" text-anchor="middle" fill="#111">{}</text>"##,
+            r##"<g class="month" data-month="{}"><text class="chart-label" x="{}" y="{}" text-anchor="middle" fill="#111">{}</text>"##,
             escape(label),
             px(x0 + (slot - 12.0) / 2.0),
             px(base + 20.0),
@@ -311,8 +316,15 @@ mod tests {
     }
 
     #[test]
-    fn a_long_label_is_cut_before_its_brackets_then_with_an_ellipsis() {
-        assert_eq!(short("就医优先（绿色通道、健康档案）", 296.0), "就医优先");
+    fn a_label_too_long_is_cut_before_its_brackets_then_with_an_ellipsis() {
+        assert_eq!(short("其他（子女健在）", 296.0), "其他（子女健在）");
+        assert_eq!(
+            short(
+                "就医优先（绿色通道、健康档案、上门服务、免挂号费、免120费用）",
+                296.0
+            ),
+            "就医优先"
+        );
         let cut = short(&"长".repeat(40), 100.0);
         assert!(cut.ends_with('…') && width(&cut) <= 100.0, "{cut}");
     }

@@ -65,7 +65,11 @@ fn table(id: &str, title: &str, rows: &[Vec<String>]) -> Html {
     html! {
         <table class="stats-table" id={id.to_string()}>
             <caption>{ title.to_string() }</caption>
-            <thead><tr>{ for head.iter().map(|h| html! { <th scope="col">{ h.clone() }</th> }) }</tr></thead>
+            <thead><tr>{ for head.iter().map(|h| if h.is_empty() {
+                html! { <td></td> }
+            } else {
+                html! { <th scope="col">{ h.clone() }</th> }
+            }) }</tr></thead>
             <tbody>
                 { for body.iter().map(|r| html! {
                     <tr>
