@@ -78,9 +78,6 @@ fn main() {
     let t = median(|| {
         black_box(chart::of_stats::items(&st, Lang::Zh));
         black_box(chart::of_stats::months(&st, Lang::Zh));
-        black_box(chart::of_stats::types(&st, Lang::Zh));
-        black_box(chart::of_stats::areas(&st, Lang::Zh));
-        black_box(chart::of_stats::communities(&st, Lang::Zh));
     });
     println!("the charts drawn (on the page): {t:.3} ms");
     let mut after = None;

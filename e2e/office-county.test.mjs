@@ -96,14 +96,15 @@ function cliTable(text, title) {
   return out;
 }
 
-/** An .xlsx's first sheet as LibreOffice reads it: its CSV lines, split. */
-function libreOfficeRows(xlsx) {
+/** An .xlsx's sheet (the first unless `sheet`, from 1) as LibreOffice reads it: its CSV
+ * lines, split. */
+function libreOfficeRows(xlsx, sheet = 1) {
   const out = join(scratch, `lo-${Date.now()}-${Math.random().toString(36).slice(2)}`);
   execFileSync("soffice", [
     "--headless",
     `-env:UserInstallation=file://${scratch}/lo-profile`,
     "--convert-to",
-    "csv:Text - txt - csv (StarCalc):44,34,76",
+    `csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,${sheet}`,
     "--outdir",
     out,
     xlsx,
@@ -195,14 +196,12 @@ test("统计: the charts' numbers, read from the SVG, are the tables', the 统�
     items.map((r) => [r.eligible, r.check, r.future]),
     cliItems.map((r) => r.slice(-5, -2)),
   );
-  // Families by type and by place.
-  const types = await chartNumbers(page, "chart-types");
-  assert.deepEqual(types.map((r) => r.families), ["5", "1", "1", "7"]);
-  assert.deepEqual(types.map((r) => r.families), cliTable(cli, "家庭类别").map((r) => r[1]));
-  const areas = await chartNumbers(page, "chart-areas");
-  assert.deepEqual(areas.map((r) => [r.label, r.families]), [["鼓楼区", "6"], ["兰考县", "1"]]);
-  const communities = await chartNumbers(page, "chart-communities");
-  assert.deepEqual(communities.map((r) => [r.label, r.families]), [["东苑社区", "4"], ["西苑社区", "2"], ["城关社区", "1"]]);
+  // Families by type and by place: the tables beside the charts, as the command line's.
+  const types = await statsTable(page, "家庭类别");
+  assert.deepEqual(types.map((r) => r[1]), ["5", "1", "1", "7"]);
+  assert.deepEqual(types, cliTable(cli, "家庭类别"));
+  assert.deepEqual(await statsTable(page, "按县区"), [["鼓楼区", "6"], ["兰考县", "1"]]);
+  assert.deepEqual(await statsTable(page, "按社区"), [["东苑社区", "4"], ["西苑社区", "2"], ["城关社区", "1"]]);
   // The coming twelve months: B1's mother turning 49, B6's father turning 60.
   const months = await page.$$eval("svg#chart-months g.month", (gs) =>
     gs.map((g) => [g.dataset.month, ...[...g.querySelectorAll("text.n")].map((t) => t.textContent)]),
@@ -212,24 +211,22 @@ test("统计: the charts' numbers, read from the SVG, are the tables', the 统�
   const monthOf = (d) => `${d.getFullYear()}-${p2(d.getMonth() + 1)}`;
   assert.equal(months.find((m) => m[0] === monthOf(daysAhead(20)))[1], "1", "B1 turns 49 that month");
   assert.ok(Number(months.find((m) => m[0] === monthOf(daysAhead(40)))[2]) >= 1, "B6's father turns 60 that month");
-  // The statistics' own workbook, read by LibreOffice: the same numbers.
-  const own = await download(page, "button.export-stats", "stats.xlsx");
-  assert.equal(own.suggested, `统计-东苑台账-${iso(TODAY).replaceAll("-", "")}.xlsx`);
-  const rows = await libreOfficeRows(own.path);
+  await axeClean(page, "the 统计 view");
+  await page.screenshot({ path: join(ROOT, "docs", "office-stats.png") });
+  await page.locator("#chart-months").scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(ROOT, "docs", "office-stats-months.png") });
+  // The page's export has the 统计 sheet after the answers, read by LibreOffice: the same
+  // numbers.
+  await page.locator("button.tab-table").click();
+  const all = await download(page, "button.export-xlsx", "all.xlsx");
+  assert.deepEqual(sheetNames(all.path), ["核查结果", "统计"]);
+  const rows = await libreOfficeRows(all.path, 2);
   const at = rows.findIndex((r) => r[0] === "各项目户数");
   const sheetItems = rows.slice(at + 2, at + 2 + 25);
   assert.deepEqual(
     items.map((r) => [r.label, r.eligible, r.check, r.future]),
     sheetItems.map((r) => [r[0], r[1], r[2], r[3]]),
   );
-  await axeClean(page, "the 统计 view");
-  await page.screenshot({ path: join(ROOT, "docs", "office-stats.png") });
-  await page.locator("#chart-months").scrollIntoViewIfNeeded();
-  await page.screenshot({ path: join(ROOT, "docs", "office-stats-months.png") });
-  // The page's export has the 统计 sheet after the answers.
-  await page.locator("button.tab-table").click();
-  const all = await download(page, "button.export-xlsx", "all.xlsx");
-  assert.deepEqual(sheetNames(all.path), ["核查结果", "统计"]);
   await page.context().close();
 });
 
@@ -276,10 +273,14 @@ test("a date ahead: every answer, filter and statistic for that day, and who cha
   assert.equal(items.find((r) => r.label === "特别扶助金").eligible, "5");
   const cli = fuzhu(["register", join(scratch, "东苑台账.csv"), "--as-of", iso(AHEAD), "--stats", "--today", iso(TODAY)]);
   assert.deepEqual(items.map((r) => [r.eligible, r.check, r.future]), cliTable(cli, "各项目户数").map((r) => r.slice(-5, -2)));
-  // The list of changes downloads, as the 变化 sheet of --as-of.
-  const changes = await download(page, "button.export-changes", "changes.xlsx");
-  const rows = await libreOfficeRows(changes.path);
+  // The page's export for that day has the 变化 sheet of --as-of, B1 on it.
+  await page.locator("button.tab-table").click();
+  const ahead = await download(page, "button.export-xlsx", "ahead.xlsx");
+  assert.equal(ahead.suggested, `核查结果-东苑台账-${iso(AHEAD).replaceAll("-", "")}.xlsx`);
+  assert.deepEqual(sheetNames(ahead.path), ["核查结果", "统计", "变化"]);
+  const rows = await libreOfficeRows(ahead.path, 3);
   assert.ok(rows.some((r) => r.includes("特别扶助金") && r.join(",").includes("B1")), "B1 in the changes");
+  await showStats(page);
   // Back to the day of the check.
   await page.locator("button.as-of-back").click();
   await page.locator(".as-of-changes").waitFor({ state: "detached" });

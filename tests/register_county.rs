@@ -508,12 +508,6 @@ fn the_charts_write_the_numbers_of_the_statistics_and_of_the_stats_sheet() {
     let p60: Vec<String> = s.months.iter().map(|m| m.parents_60.to_string()).collect();
     assert_eq!(chart_numbers(&months, "mothers49"), m49);
     assert_eq!(chart_numbers(&months, "parents60"), p60);
-    let types = of_stats::types(&s, Lang::Zh);
-    let families: Vec<String> = s.types.iter().map(|t| t.families.to_string()).collect();
-    assert_eq!(chart_numbers(&types, "families"), families);
-    let areas = of_stats::areas(&s, Lang::Zh);
-    let per_area: Vec<String> = s.by_area.iter().map(|(_, n)| n.to_string()).collect();
-    assert_eq!(chart_numbers(&areas, "families"), per_area);
 }
 
 #[test]

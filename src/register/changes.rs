@@ -88,7 +88,9 @@ fn birthdays(r: &Checked, from: NaiveDate, to: NaiveDate) -> Vec<String> {
     let mut out = Vec::new();
     let mut note = |d: NaiveDate, what: &str| {
         if d > from && d <= to {
-            out.push((d, format!("{}{what}", d.format("%Y-%m-%d"))));
+            // In order of the day, as they come (a few at most: no sort needed).
+            let at = out.partition_point(|(x, _): &(NaiveDate, String)| *x <= d);
+            out.insert(at, (d, format!("{}{what}", d.format("%Y-%m-%d"))));
         }
     };
     for p in f.parents.iter().filter(|p| p.alive) {
@@ -105,7 +107,6 @@ fn birthdays(r: &Checked, from: NaiveDate, to: NaiveDate) -> Vec<String> {
         note(birthday(b, 7), "子女满7周岁（0–6岁优先康复结束）");
         note(birthday(b, 18), "子女满18周岁");
     }
-    out.sort();
     out.into_iter().map(|(_, s)| s).collect()
 }
 

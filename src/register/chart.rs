@@ -347,7 +347,7 @@ pub mod of_stats {
     use super::{bars, columns, Row, Series, CHECK, ELIGIBLE, FUTURE, MOTHERS, NEUTRAL, PARENTS};
     use crate::flow::text::Lang;
     use crate::register::stats::Stats;
-    use crate::rules::{Area, BENEFITS};
+    use crate::rules::BENEFITS;
 
     fn s(name: &str, key: &'static str, colour: &'static str, in_bar: bool) -> Series {
         Series {
@@ -397,99 +397,6 @@ pub mod of_stats {
         )
     }
 
-    /// Families by type: the bar the families, 特殊家庭 and 适用本政策 beside.
-    pub fn types(st: &Stats, lang: Lang) -> String {
-        let series = [
-            s(lang.pick("户数", "Households"), "families", NEUTRAL, true),
-            s(lang.pick("特殊家庭", "Special"), "special", ELIGIBLE, false),
-            s(lang.pick("适用本政策", "Covered"), "covered", FUTURE, false),
-        ];
-        let en = [
-            "Child died",
-            "Child disabled",
-            "Other (child living)",
-            "Total",
-        ];
-        let rows: Vec<Row> = st
-            .types
-            .iter()
-            .zip(en)
-            .map(|(t, en)| Row {
-                label: lang.pick(t.label, en).to_string(),
-                values: vec![Some(t.families), Some(t.special), Some(t.covered)],
-            })
-            .collect();
-        bars(
-            "chart-types",
-            lang.pick("家庭类别", "Households by type"),
-            &series,
-            &rows,
-        )
-    }
-
-    fn place(list: &[(String, usize)], lang: Lang, areas: bool) -> Vec<Row> {
-        list.iter()
-            .map(|(k, v)| {
-                let en = if areas {
-                    Area::ALL
-                        .iter()
-                        .find(|a| a.name_zh() == k)
-                        .map(|a| a.name_en())
-                } else {
-                    None
-                };
-                let label = match (lang, en) {
-                    (Lang::En, Some(e)) => e.to_string(),
-                    (Lang::En, None) if k == crate::register::stats::UNSTATED_PLACE => {
-                        "Not filled in".to_string()
-                    }
-                    _ => k.clone(),
-                };
-                Row {
-                    label,
-                    values: vec![Some(*v)],
-                }
-            })
-            .collect()
-    }
-
-    /// Families per 县区.
-    pub fn areas(st: &Stats, lang: Lang) -> String {
-        let series = [s(
-            lang.pick("户数", "Households"),
-            "families",
-            NEUTRAL,
-            true,
-        )];
-        bars(
-            "chart-areas",
-            lang.pick("按县区", "By county or district"),
-            &series,
-            &place(&st.by_area, lang, true),
-        )
-    }
-
-    /// Families per 社区 (or 村, 街道), where the register has such a column.
-    pub fn communities(st: &Stats, lang: Lang) -> Option<String> {
-        let (header, list) = st.by_community.as_ref()?;
-        let series = [s(
-            lang.pick("户数", "Households"),
-            "families",
-            NEUTRAL,
-            true,
-        )];
-        let title = match lang {
-            Lang::Zh => format!("按{header}"),
-            Lang::En => format!("By {header}"),
-        };
-        Some(bars(
-            "chart-communities",
-            &title,
-            &series,
-            &place(list, lang, false),
-        ))
-    }
-
     /// The coming twelve months: mothers turning 49, parents turning 60.
     pub fn months(st: &Stats, lang: Lang) -> String {
         let series = [
@@ -525,5 +432,67 @@ pub mod of_stats {
             &series,
             &months,
         )
+    }
+}
+
+/// A table as HTML text, for the office page to show as it is (`Html::from_html_unchecked`):
+/// the 统计 tables and the lists of changes are many cells and no controls, and text costs
+/// the office bundle far less than a Yew element per cell. `attrs` go on the table, each row
+/// is its `<tr>`'s attributes and its cells; with `row_heads`, each row's first cell is its
+/// header. Every text is escaped; an empty header cell is a plain cell.
+pub fn html_table(
+    attrs: &str,
+    caption: Option<&str>,
+    head: &[String],
+    rows: &[(String, Vec<String>)],
+    row_heads: bool,
+) -> String {
+    let mut o = format!("<table {attrs}>");
+    if let Some(c) = caption {
+        let _ = write!(o, "<caption>{}</caption>", escape(c));
+    }
+    o.push_str("<thead><tr>");
+    for h in head {
+        if h.is_empty() {
+            o.push_str("<td></td>");
+        } else {
+            let _ = write!(o, "<th scope=\"col\">{}</th>", escape(h));
+        }
+    }
+    o.push_str("</tr></thead><tbody>");
+    for (tr, cells) in rows {
+        let _ = write!(o, "<tr{}{tr}>", if tr.is_empty() { "" } else { " " });
+        for (k, c) in cells.iter().enumerate() {
+            let tag = if k == 0 && row_heads {
+                "th scope=\"row\""
+            } else {
+                "td"
+            };
+            let end = if k == 0 && row_heads { "th" } else { "td" };
+            let _ = write!(o, "<{tag}>{}</{end}>", escape(c));
+        }
+        o.push_str("</tr>");
+    }
+    o.push_str("</tbody></table>");
+    o
+}
+
+#[cfg(test)]
+mod table_tests {
+    use super::html_table;
+
+    #[test]
+    fn a_table_as_text_escapes_every_cell_and_heads_its_rows() {
+        let t = html_table(
+            "class=\"t\"",
+            Some("金额"),
+            &["".into(), "每月".into()],
+            &[("class=\"r\"".into(), vec!["<可以>".into(), "8580".into()])],
+            true,
+        );
+        assert_eq!(
+            t,
+            "<table class=\"t\"><caption>金额</caption><thead><tr><td></td><th scope=\"col\">每月</th></tr></thead><tbody><tr class=\"r\"><th scope=\"row\">&lt;可以&gt;</th><td>8580</td></tr></tbody></table>"
+        );
     }
 }

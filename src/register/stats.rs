@@ -243,14 +243,16 @@ pub fn compute(reg: &Register, date: NaiveDate) -> Stats {
             }
         }
     }
-    // The counties in the policy's order, a blank last.
-    let rank = |(k, _): &(String, usize)| {
-        rules::Area::ALL
-            .iter()
-            .position(|a| a.name_zh() == k)
-            .unwrap_or(rules::Area::ALL.len())
-    };
-    by_area.sort_by_key(rank);
+    // The counties in the policy's order, a blank last (taken in that order rather than
+    // sorted: the office page's wasm carries no sort for it).
+    let mut ordered = Vec::with_capacity(by_area.len());
+    for a in rules::Area::ALL {
+        if let Some(k) = by_area.iter().position(|(n, _)| n == a.name_zh()) {
+            ordered.push(by_area.swap_remove(k));
+        }
+    }
+    ordered.append(&mut by_area);
+    let by_area = ordered;
     let by_community = community.map(|j| (reg.headers[j].clone(), by_comm));
     Stats {
         date,

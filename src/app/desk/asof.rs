@@ -91,26 +91,6 @@ pub fn as_of(p: &Props) -> Html {
             DeskAction::County(CountyAction::AsOfEnd)
         })
     };
-    let export = p.ahead.clone().map(|a| {
-        Callback::from(move |_: MouseEvent| {
-            let mut wb = rust_xlsxwriter::Workbook::new();
-            let bytes =
-                changes::write_sheet(&mut wb, a.date, &a.changes).and_then(|_| wb.save_to_buffer());
-            if let Ok(bytes) = bytes {
-                let stem = a
-                    .base
-                    .name
-                    .rsplit_once('.')
-                    .map_or(a.base.name.as_str(), |(s, _)| s);
-                let name = format!(
-                    "变化-{stem}-{}至{}.xlsx",
-                    a.base.today.format("%Y%m%d"),
-                    a.date.format("%Y%m%d")
-                );
-                browser::download(&bytes, &name, browser::XLSX_TYPE);
-            }
-        })
-    });
     html! {
         <div class="as-of no-print">
             <div class="as-of-line">
@@ -141,13 +121,73 @@ pub fn as_of(p: &Props) -> Html {
                 <p class="desk-status" role="status">{ lang.pick("正在按新的日期逐户判断……", "Deciding every household for that day…") }</p>
             }
             if let Some(a) = &p.ahead {
-                { changes_list(a, lang, export) }
+                { changes_list(a, lang) }
             }
         </div>
     }
 }
 
-fn changes_list(a: &Ahead, lang: Lang, export: Option<Callback<MouseEvent>>) -> Html {
+/// The changes as a table (text: `chart::html_table`), the first [`LISTED`].
+fn table(a: &Ahead, lang: Lang) -> Html {
+    let head: Vec<String> = [
+        lang.pick("行号", "Row"),
+        lang.pick("家庭", "Household"),
+        lang.pick("怎样变化", "What changes"),
+        lang.pick("每月现金（元）", "Monthly cash (yuan)"),
+        lang.pick("原因", "Because"),
+    ]
+    .map(str::to_string)
+    .to_vec();
+    let yuan = crate::register::stats::yuan;
+    let rows: Vec<(String, Vec<String>)> = a
+        .changes
+        .iter()
+        .take(LISTED)
+        .map(|c| {
+            let what = match &c.error {
+                Some(e) => e.clone(),
+                None => c
+                    .items
+                    .iter()
+                    .map(|i| {
+                        format!(
+                            "{}：{} → {}{}",
+                            i.zh,
+                            i.before,
+                            i.after,
+                            changes::unstated_note(i)
+                        )
+                    })
+                    .collect::<Vec<_>>()
+                    .join("；"),
+            };
+            let money = if c.monthly.0 == c.monthly.1 {
+                yuan(c.monthly.0)
+            } else {
+                format!("{} → {}", yuan(c.monthly.0), yuan(c.monthly.1))
+            };
+            (
+                format!("class=\"as-of-change\" data-line=\"{}\"", c.line),
+                vec![
+                    c.line.to_string(),
+                    c.who.clone(),
+                    what,
+                    money,
+                    c.because.join("、"),
+                ],
+            )
+        })
+        .collect();
+    Html::from_html_unchecked(AttrValue::from(crate::register::chart::html_table(
+        "class=\"register as-of-table\"",
+        None,
+        &head,
+        &rows,
+        false,
+    )))
+}
+
+fn changes_list(a: &Ahead, lang: Lang) -> Html {
     let (from, to) = (day(a.base.today, lang), day(a.date, lang));
     let n = a.changes.len();
     html! {
@@ -160,40 +200,13 @@ fn changes_list(a: &Ahead, lang: Lang, export: Option<Callback<MouseEvent>>) -> 
             </div>
             if n > 0 {
                 <div class="table-scroll" role="region" tabindex="0" aria-label={lang.pick("到那时结果会变化的家庭（可左右滚动）", "The households whose answers change (scrolls sideways)")}>
-                    <table class="register as-of-table">
-                        <thead><tr>
-                            <th scope="col">{ lang.pick("行号", "Row") }</th>
-                            <th scope="col">{ lang.pick("家庭", "Household") }</th>
-                            <th scope="col">{ lang.pick("怎样变化", "What changes") }</th>
-                            <th scope="col">{ lang.pick("每月现金（元）", "Monthly cash (yuan)") }</th>
-                            <th scope="col">{ lang.pick("原因", "Because") }</th>
-                        </tr></thead>
-                        <tbody>
-                            { for a.changes.iter().take(LISTED).map(|c| html! {
-                                <tr class="as-of-change" data-line={c.line.to_string()}>
-                                    <td>{ c.line.to_string() }</td>
-                                    <td>{ c.who.clone() }</td>
-                                    <td>{ match &c.error {
-                                        Some(e) => e.clone(),
-                                        None => c.items.iter().map(|i| format!("{}：{} → {}{}", i.zh, i.before, i.after, changes::unstated_note(i))).collect::<Vec<_>>().join("；"),
-                                    } }</td>
-                                    <td>{ if c.monthly.0 == c.monthly.1 { crate::register::stats::yuan(c.monthly.0) } else { format!("{} → {}", crate::register::stats::yuan(c.monthly.0), crate::register::stats::yuan(c.monthly.1)) } }</td>
-                                    <td>{ c.because.join("、") }</td>
-                                </tr>
-                            }) }
-                        </tbody>
-                    </table>
+                    { table(a, lang) }
                 </div>
                 if n > LISTED {
                     <p class="hint">{ match lang {
-                        Lang::Zh => format!("只列出前{LISTED}户，全部见导出的变化表。"),
-                        Lang::En => format!("The first {LISTED} are listed; the export has them all."),
+                        Lang::Zh => format!("只列出前{LISTED}户，全部见导出Excel的“变化”表。"),
+                        Lang::En => format!("The first {LISTED} are listed; the Excel export's 变化 sheet has them all."),
                     } }</p>
-                }
-                if let Some(onclick) = export {
-                    <div class="desk-actions">
-                        <button type="button" class="secondary export-changes" {onclick}>{ lang.pick("导出变化表（.xlsx）", "Export the changes (.xlsx)") }</button>
-                    </div>
                 }
             }
         </section>

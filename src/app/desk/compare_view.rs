@@ -91,6 +91,61 @@ pub fn view(s: &DeskState, l: &Rc<Loaded>, dispatch: &Callback<DeskAction>) -> H
     }
 }
 
+/// The households that differ as a table (text: `chart::html_table`), the first [`LISTED`].
+fn table(c: &Compared, lang: Lang) -> Html {
+    let head: Vec<String> = [
+        lang.pick("变化", "Change"),
+        lang.pick("家庭", "Household"),
+        lang.pick("项目：上次 → 这次", "Item: last time → now"),
+        lang.pick("每月现金差额（元）", "Monthly cash difference (yuan)"),
+        lang.pick("一次性现金差额（元）", "One-off cash difference (yuan)"),
+    ]
+    .map(str::to_string)
+    .to_vec();
+    let blank = |s: &str| {
+        if s.is_empty() {
+            "（空）".to_string()
+        } else {
+            s.to_string()
+        }
+    };
+    let rows: Vec<(String, Vec<String>)> = c
+        .list
+        .iter()
+        .take(LISTED)
+        .map(|d| {
+            let (class, en) = match d.kind {
+                "新增" => ("added", "added"),
+                "减少" => ("removed", "removed"),
+                _ => ("changed", "changed"),
+            };
+            let items = d
+                .items
+                .iter()
+                .map(|(i, a, b)| format!("{i}：{} → {}", blank(a), blank(b)))
+                .collect::<Vec<_>>()
+                .join("；");
+            (
+                format!("class=\"compare-row {class}\""),
+                vec![
+                    lang.pick(d.kind, en).to_string(),
+                    format!("{} {}", d.who, d.key),
+                    items,
+                    signed(d.money[0]),
+                    signed(d.money[1]),
+                ],
+            )
+        })
+        .collect();
+    Html::from_html_unchecked(AttrValue::from(crate::register::chart::html_table(
+        "class=\"register compare-table\"",
+        None,
+        &head,
+        &rows,
+        false,
+    )))
+}
+
 fn result(c: &Rc<Compared>, lang: Lang) -> Html {
     let n = |k: &str| c.list.iter().filter(|d| d.kind == k).count();
     let monthly = c.list.iter().fold(Decimal::ZERO, |a, d| {
@@ -133,14 +188,6 @@ fn result(c: &Rc<Compared>, lang: Lang) -> Html {
             }
         })
     };
-    let kind = |k: &'static str| -> &'static str {
-        match (lang, k) {
-            (Lang::En, "新增") => "added",
-            (Lang::En, "减少") => "removed",
-            (Lang::En, _) => "changed",
-            _ => k,
-        }
-    };
     html! {
         <div class="compare-result">
             <p class="compare-summary" role="status"><strong>{ summary }</strong></p>
@@ -149,26 +196,7 @@ fn result(c: &Rc<Compared>, lang: Lang) -> Html {
                     <button type="button" class="secondary export-compare" onclick={download}>{ lang.pick("下载变化表（.xlsx）", "Download the changes (.xlsx)") }</button>
                 </div>
                 <div class="table-scroll" role="region" tabindex="0" aria-label={lang.pick("与上次比较的变化", "The changes since last time")}>
-                    <table class="register compare-table">
-                        <thead><tr>
-                            <th scope="col">{ lang.pick("变化", "Change") }</th>
-                            <th scope="col">{ lang.pick("家庭", "Household") }</th>
-                            <th scope="col">{ lang.pick("项目：上次 → 这次", "Item: last time → now") }</th>
-                            <th scope="col">{ lang.pick("每月现金差额（元）", "Monthly cash difference (yuan)") }</th>
-                            <th scope="col">{ lang.pick("一次性现金差额（元）", "One-off cash difference (yuan)") }</th>
-                        </tr></thead>
-                        <tbody>
-                            { for c.list.iter().take(LISTED).map(|d| html! {
-                                <tr class={format!("compare-row {}", match d.kind { "新增" => "added", "减少" => "removed", _ => "changed" })}>
-                                    <td>{ kind(d.kind) }</td>
-                                    <td>{ d.who.clone() }<br /><span class="hint">{ d.key.clone() }</span></td>
-                                    <td>{ d.items.iter().map(|(i, a, b)| format!("{i}：{} → {}", if a.is_empty() { "（空）" } else { a }, if b.is_empty() { "（空）" } else { b })).collect::<Vec<_>>().join("；") }</td>
-                                    <td>{ signed(d.money[0]) }</td>
-                                    <td>{ signed(d.money[1]) }</td>
-                                </tr>
-                            }) }
-                        </tbody>
-                    </table>
+                    { table(c, lang) }
                 </div>
                 if c.list.len() > LISTED {
                     <p class="hint">{ match lang {

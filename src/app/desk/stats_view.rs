@@ -12,7 +12,7 @@ use super::browser;
 use super::county::{day, Ahead};
 use super::state::Loaded;
 use crate::flow::text::Lang;
-use crate::register::chart::of_stats;
+use crate::register::chart::{self, of_stats};
 use crate::register::stats::{self, Stats};
 
 #[derive(Properties)]
@@ -39,15 +39,10 @@ fn draw(l: &Loaded, lang: Lang) -> Drawn {
         Some(s) => Stats::clone(s),
         None => stats::compute(&l.reg, l.today),
     };
-    let mut charts = vec![
+    let charts = vec![
         ("items", of_stats::items(&st, lang)),
         ("months", of_stats::months(&st, lang)),
-        ("types", of_stats::types(&st, lang)),
-        ("areas", of_stats::areas(&st, lang)),
     ];
-    if let Some(c) = of_stats::communities(&st, lang) {
-        charts.push(("communities", c));
-    }
     Drawn { stats: st, charts }
 }
 
@@ -58,37 +53,18 @@ fn svg(markup: &str) -> Html {
 /// One of `stats::sheet_tables` as an HTML table: the same rows as the sheet and the
 /// terminal's.
 fn table(id: &str, title: &str, rows: &[Vec<String>]) -> Html {
-    let (head, body) = match rows.split_first() {
-        Some(x) => x,
-        None => return Html::default(),
+    let Some((head, body)) = rows.split_first() else {
+        return Html::default();
     };
-    html! {
-        <table class="stats-table" id={id.to_string()}>
-            <caption>{ title.to_string() }</caption>
-            <thead><tr>{ for head.iter().map(|h| if h.is_empty() {
-                html! { <td></td> }
-            } else {
-                html! { <th scope="col">{ h.clone() }</th> }
-            }) }</tr></thead>
-            <tbody>
-                { for body.iter().map(|r| html! {
-                    <tr>
-                        { for r.iter().enumerate().map(|(k, c)| if k == 0 {
-                            html! { <th scope="row">{ c.clone() }</th> }
-                        } else {
-                            html! { <td>{ c.clone() }</td> }
-                        }) }
-                    </tr>
-                }) }
-            </tbody>
-        </table>
-    }
-}
-
-/// The file name of the statistics' own workbook: 统计-台账-20261207.xlsx.
-fn file_name(input: &str, date: chrono::NaiveDate) -> String {
-    let stem = input.rsplit_once('.').map_or(input, |(s, _)| s);
-    format!("统计-{stem}-{}.xlsx", date.format("%Y%m%d"))
+    let body: Vec<(String, Vec<String>)> =
+        body.iter().map(|r| (String::new(), r.clone())).collect();
+    svg(&chart::html_table(
+        &format!("class=\"stats-table\" id=\"{id}\""),
+        Some(title),
+        head,
+        &body,
+        true,
+    ))
 }
 
 #[function_component(StatsView)]
@@ -106,16 +82,6 @@ pub fn stats_view(p: &Props) -> Html {
         browser::print();
         browser::root_flag("data-print-stats", false);
     });
-    let export = {
-        let (drawn, l) = (drawn.clone(), l.clone());
-        Callback::from(move |_: MouseEvent| {
-            let mut wb = rust_xlsxwriter::Workbook::new();
-            let bytes = stats::write_sheet(&mut wb, &drawn.stats).and_then(|_| wb.save_to_buffer());
-            if let Ok(bytes) = bytes {
-                browser::download(&bytes, &file_name(&l.name, l.today), browser::XLSX_TYPE);
-            }
-        })
-    };
     let tables = stats::sheet_tables(st);
     let money = tables.iter().find(|(t, _)| *t == "金额（元）");
     let date = day(st.date, lang);
@@ -125,10 +91,7 @@ pub fn stats_view(p: &Props) -> Html {
                 "各项目：可以享受、需要核实、将来可以享受、已领的户数",
                 "Each item: households that can claim, must confirm, will claim later, receive",
             ),
-            "months" => lang.pick("今后12个月", "The next 12 months"),
-            "types" => lang.pick("家庭类别", "Households by type"),
-            "areas" => lang.pick("按县区", "By county or district"),
-            _ => lang.pick("按社区（村）", "By community"),
+            _ => lang.pick("今后12个月", "The next 12 months"),
         }
     };
     html! {
@@ -158,7 +121,6 @@ pub fn stats_view(p: &Props) -> Html {
             }
             <div class="desk-actions no-print">
                 <button type="button" class="secondary print-stats" onclick={print}>{ lang.pick("打印统计", "Print the statistics") }</button>
-                <button type="button" class="secondary export-stats" onclick={export}>{ lang.pick("导出统计（.xlsx）", "Export the statistics (.xlsx)") }</button>
             </div>
             if let Some((_, rows)) = money {
                 <div class="stats-money">
@@ -171,6 +133,9 @@ pub fn stats_view(p: &Props) -> Html {
                     { svg(markup) }
                 </figure>
             }) }
+            <div class="stats-places">
+                { for tables.iter().enumerate().filter(|(_, (t, _))| matches!(*t, "家庭类别" | "按县区" | "按社区")).map(|(k, (t, rows))| table(&format!("stats-place-{k}"), t, rows)) }
+            </div>
             <details class="stats-tables">
                 <summary>{ lang.pick("全部数字（表格，与导出的“统计”表相同）", "Every number as tables (the same as the export's 统计 sheet)") }</summary>
                 { for tables.iter().enumerate().map(|(k, (t, rows))| table(&format!("stats-table-{k}"), t, rows)) }
