@@ -8,7 +8,7 @@
 
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import { existsSync, readdirSync } from "node:fs";
 import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -109,7 +109,9 @@ function libreOfficeRows(xlsx, sheet = 1) {
     out,
     xlsx,
   ], { stdio: "ignore" });
-  const name = xlsx.split("/").pop().replace(/\.xlsx$/, ".csv");
+  // With a sheet number LibreOffice names the file after the sheet (all-统计.csv): the one
+  // file written.
+  const [name] = readdirSync(out).filter((f) => f.endsWith(".csv"));
   return readFile(join(out, name), "utf8").then((t) => t.split("\n").map((l) => l.split(",")));
 }
 
@@ -311,6 +313,7 @@ test("与上次比较: the page's earlier export beside a changed register, the 
   assert.match(await page.locator("tr.compare-row.removed").innerText(), /B5/);
   assert.match(await page.locator("tr.compare-row.changed").innerText(), /B3[\s\S]*→/);
   await axeClean(page, "与上次比较");
+  await page.locator(".compare-summary").scrollIntoViewIfNeeded();
   await page.screenshot({ path: join(ROOT, "docs", "office-compare.png") });
   // The download, and the command line's --compare on the same files: the same list.
   const got = await download(page, "button.export-compare", "changes.xlsx");

@@ -52,10 +52,11 @@ pub fn as_of(p: &Props) -> Html {
     let problem = match typed.as_deref() {
         None | Some("") => None,
         Some(t) => match NaiveDate::parse_from_str(t, "%Y-%m-%d") {
-            Err(_) => Some(lang.pick("请按年-月-日选一个日期", "Pick a date (year-month-day)")),
-            Ok(d) if d <= today => Some(lang.pick("请选今天以后的日期", "Pick a day after today")),
-            Ok(d) if d > latest => Some(lang.pick("最多只能往后看两年", "At most two years ahead")),
-            Ok(_) => None,
+            Ok(d) if d > today && d <= latest => None,
+            _ => Some(lang.pick(
+                "请选今天以后、两年以内的日期",
+                "Pick a day after today and within two years",
+            )),
         },
     };
     let oninput = {

@@ -27,7 +27,7 @@ pub enum View {
 
 /// The register decided for a day ahead: the day, the register as read (for the real day),
 /// and the families whose answers change by then.
-#[derive(Debug, PartialEq)]
+#[derive(Debug)]
 pub struct Ahead {
     pub date: NaiveDate,
     pub base: Rc<Loaded>,
@@ -37,7 +37,7 @@ pub struct Ahead {
 }
 
 /// An earlier export compared with the register on the page.
-#[derive(Debug, PartialEq)]
+#[derive(Debug)]
 pub struct Compared {
     /// The earlier export's file name.
     pub name: String,
@@ -46,13 +46,45 @@ pub struct Compared {
     pub list: Vec<Diff>,
 }
 
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, Default)]
 pub struct County {
     pub view: View,
     pub ahead: Option<Rc<Ahead>>,
     pub compared: Option<Rc<Compared>>,
     /// Why the earlier export could not be compared.
     pub compare_error: Option<(String, String)>,
+}
+
+/// The same views of the same results: compared by address (a deep comparison of 100,000
+/// families' changes on every render would cost what the views save, and bytes).
+impl PartialEq for County {
+    fn eq(&self, other: &Self) -> bool {
+        fn same<T>(a: &Option<Rc<T>>, b: &Option<Rc<T>>) -> bool {
+            match (a, b) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+                (None, None) => true,
+                _ => false,
+            }
+        }
+        self.view == other.view
+            && same(&self.ahead, &other.ahead)
+            && same(&self.compared, &other.compared)
+            && self.compare_error == other.compare_error
+    }
+}
+
+/// The statistics the worker summed for a register: compared by address (see `County`).
+#[derive(Debug, Clone, Default)]
+pub struct Summed(pub Option<Rc<stats::Stats>>);
+
+impl PartialEq for Summed {
+    fn eq(&self, other: &Self) -> bool {
+        match (&self.0, &other.0) {
+            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+            (None, None) => true,
+            _ => false,
+        }
+    }
 }
 
 pub enum CountyAction {
@@ -69,7 +101,7 @@ impl Loaded {
     /// With the statistics the worker summed for the same day (the 统计 view then draws
     /// them without summing 100,000 rows on the page's thread).
     pub fn with_stats(mut self, st: Option<Box<stats::Stats>>) -> Loaded {
-        self.stats = st.filter(|s| s.date == self.today).map(|s| Rc::new(*s));
+        self.stats = Summed(st.filter(|s| s.date == self.today).map(|s| Rc::new(*s)));
         self
     }
 }

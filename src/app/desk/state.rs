@@ -21,7 +21,7 @@ pub struct Loaded {
     pub reg: Register,
     pub counts: [usize; view::FILTERS],
     /// Its statistics for `today`, when the worker summed them (`desk::county`).
-    pub stats: Option<Rc<crate::register::stats::Stats>>,
+    pub stats: super::county::Summed,
 }
 
 impl Loaded {
@@ -32,7 +32,7 @@ impl Loaded {
             today,
             reg,
             counts,
-            stats: None,
+            stats: Default::default(),
         }
     }
 }

@@ -35,7 +35,7 @@ struct Drawn {
 }
 
 fn draw(l: &Loaded, lang: Lang) -> Drawn {
-    let st = match &l.stats {
+    let st = match &l.stats.0 {
         Some(s) => Stats::clone(s),
         None => stats::compute(&l.reg, l.today),
     };
