@@ -1,6 +1,5 @@
 //! `cargo bench --bench county`: the county's view (issue 22) on a 100,000-family register:
-//! the statistics (`stats::compute`, what the office page's worker sums), posting them to the
-//! page (`stats_wire`, postcard, both ways), drawing the charts (`chart::of_stats`), deciding
+//! the statistics (`stats::compute`), drawing the charts (`chart::of_stats`), deciding
 //! the register again for a day ahead with the list of changes (`changes`), and comparing with
 //! an earlier export (`compare::table` + `diff`). No criterion: the median of three runs each,
 //! in milliseconds. See docs/benchmarks.md.
@@ -11,7 +10,7 @@ use std::time::Instant;
 use chrono::NaiveDate;
 use fuzhu::flow::text::Lang;
 use fuzhu::register::values::check_char;
-use fuzhu::register::{changes, chart, check, compare, file, stats, stats_wire};
+use fuzhu::register::{changes, chart, check, compare, file, stats};
 
 /// The register of tests/register.rs's 100,000-row test: 编号, 核查日期, 城乡, 子女情况,
 /// 再生育或收养, 女方身份证号, 女方户籍, 男方出生日期, 男方开封户籍, 女方今年住院天数, plus a 县区
@@ -63,18 +62,8 @@ fn main() {
     );
     let mut st = None;
     let t = median(|| st = Some(black_box(stats::compute(&reg, today))));
-    println!("stats::compute (in the worker): {t:.0} ms");
+    println!("stats::compute: {t:.0} ms");
     let st = st.unwrap();
-    let mut bytes = Vec::new();
-    let t = median(|| bytes = black_box(stats_wire::encode(&st)));
-    println!(
-        "stats_wire::encode (in the worker): {t:.2} ms, {} bytes",
-        bytes.len()
-    );
-    let t = median(|| {
-        black_box(stats_wire::decode(&bytes));
-    });
-    println!("stats_wire::decode (on the page): {t:.3} ms");
     let t = median(|| {
         black_box(chart::of_stats::items(&st, Lang::Zh));
         black_box(chart::of_stats::months(&st, Lang::Zh));

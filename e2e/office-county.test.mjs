@@ -214,8 +214,11 @@ test("统计: the charts' numbers, read from the SVG, are the tables', the 统�
   assert.equal(months.find((m) => m[0] === monthOf(daysAhead(20)))[1], "1", "B1 turns 49 that month");
   assert.ok(Number(months.find((m) => m[0] === monthOf(daysAhead(40)))[2]) >= 1, "B6's father turns 60 that month");
   await axeClean(page, "the 统计 view");
+  await page.locator("#stats-title").evaluate((e) => e.scrollIntoView());
   await page.screenshot({ path: join(ROOT, "docs", "office-stats.png") });
-  await page.locator("#chart-months").scrollIntoViewIfNeeded();
+  await page.locator("figure.chart-items").evaluate((e) => e.scrollIntoView());
+  await page.screenshot({ path: join(ROOT, "docs", "office-stats-items.png") });
+  await page.locator("figure.chart-months").evaluate((e) => e.scrollIntoView());
   await page.screenshot({ path: join(ROOT, "docs", "office-stats-months.png") });
   // The page's export has the 统计 sheet after the answers, read by LibreOffice: the same
   // numbers.

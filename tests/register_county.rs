@@ -531,15 +531,3 @@ fn an_earlier_export_read_from_its_bytes_is_the_same_table_as_read_from_its_file
         refused.zh
     );
 }
-
-#[test]
-fn the_statistics_the_worker_posts_read_back_as_the_same_statistics() {
-    use fuzhu::register::stats_wire;
-    let today = day(2026, 12, 1);
-    for name in ["register.xlsx", "register.ods"] {
-        let s = stats::compute(&read(name, today), today);
-        let bytes = stats_wire::encode(&s);
-        assert_eq!(stats_wire::decode(&bytes), Some(s), "{name}");
-    }
-    assert_eq!(stats_wire::decode(b"\x01\x02"), None);
-}

@@ -24,9 +24,6 @@ pub mod outreach;
 pub mod roster;
 mod row;
 pub mod stats;
-// The statistics as the office page's worker posts them (postcard).
-#[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
-pub mod stats_wire;
 pub mod template;
 pub mod text;
 pub mod values;

@@ -73,20 +73,6 @@ impl PartialEq for County {
     }
 }
 
-/// The statistics the worker summed for a register: compared by address (see `County`).
-#[derive(Debug, Clone, Default)]
-pub struct Summed(pub Option<Rc<stats::Stats>>);
-
-impl PartialEq for Summed {
-    fn eq(&self, other: &Self) -> bool {
-        match (&self.0, &other.0) {
-            (Some(a), Some(b)) => Rc::ptr_eq(a, b),
-            (None, None) => true,
-            _ => false,
-        }
-    }
-}
-
 pub enum CountyAction {
     Show(View),
     /// The register decided for a day ahead (`ahead.base` must be the register on the page).
@@ -95,15 +81,6 @@ pub enum CountyAction {
     AsOfEnd,
     Compared(Rc<Compared>),
     CompareFailed(String, String),
-}
-
-impl Loaded {
-    /// With the statistics the worker summed for the same day (the 统计 view then draws
-    /// them without summing 100,000 rows on the page's thread).
-    pub fn with_stats(mut self, st: Option<Box<stats::Stats>>) -> Loaded {
-        self.stats = Summed(st.filter(|s| s.date == self.today).map(|s| Rc::new(*s)));
-        self
-    }
 }
 
 /// The register as read, before any day ahead.

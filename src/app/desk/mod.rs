@@ -111,9 +111,9 @@ fn read_file(
         move |e: worker::Event| {
             dispatch.emit(match e {
                 worker::Event::Progress(n, total) => DeskAction::Progress(name.clone(), n, total),
-                worker::Event::Done(reg, stats) => DeskAction::Loaded(Rc::new(
-                    Loaded::new(name.clone(), day, reg).with_stats(stats),
-                )),
+                worker::Event::Done(reg) => {
+                    DeskAction::Loaded(Rc::new(Loaded::new(name.clone(), day, reg)))
+                }
                 worker::Event::Failed(e) => DeskAction::Failed(name.clone(), e),
                 worker::Event::Ask(m) => DeskAction::Ask(Rc::new(matching::Asked {
                     file: f.clone(),

@@ -20,8 +20,6 @@ pub struct Loaded {
     pub today: NaiveDate,
     pub reg: Register,
     pub counts: [usize; view::FILTERS],
-    /// Its statistics for `today`, when the worker summed them (`desk::county`).
-    pub stats: super::county::Summed,
 }
 
 impl Loaded {
@@ -32,7 +30,6 @@ impl Loaded {
             today,
             reg,
             counts,
-            stats: Default::default(),
         }
     }
 }

@@ -35,10 +35,7 @@ struct Drawn {
 }
 
 fn draw(l: &Loaded, lang: Lang) -> Drawn {
-    let st = match &l.stats.0 {
-        Some(s) => Stats::clone(s),
-        None => stats::compute(&l.reg, l.today),
-    };
+    let st = stats::compute(&l.reg, l.today);
     let charts = vec![
         ("items", of_stats::items(&st, lang)),
         ("months", of_stats::months(&st, lang)),

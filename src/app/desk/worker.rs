@@ -43,15 +43,12 @@ const DONE: u8 = b'D';
 const FAILED: u8 = b'E';
 /// The matching step, to show before deciding (`matching::encode`).
 const ASK: u8 = b'M';
-/// The register's statistics, summed here rather than on the page (`stats_wire`, postcard).
-const STATS: u8 = b'S';
 
 /// What the page hears of a file being read.
 pub enum Event {
     /// Households decided so far, and the data rows in all.
     Progress(usize, usize),
-    /// The register, and its statistics for the day (`stats::compute`) when the worker sent them.
-    Done(Register, Option<Box<crate::register::stats::Stats>>),
+    Done(Register),
     Failed(FileError),
     /// The register's columns, for the clerk to match before it is decided.
     Ask(crate::register::matching::Matching),
@@ -214,8 +211,6 @@ fn answer(scope: &Scope, data: &JsValue) {
         post(scope, ROWS, &wire::rows(&pending.rows()[from..]));
     }
     let reg = file::with_notices(pending.finish(), notices);
-    let st = crate::register::stats::compute(&reg, today);
-    post(scope, STATS, &crate::register::stats_wire::encode(&st));
     post(scope, DONE, &wire::head(&reg));
 }
 
@@ -265,7 +260,6 @@ struct Reading {
     rows: Vec<Checked>,
     households: usize,
     total: usize,
-    stats: Option<Box<crate::register::stats::Stats>>,
 }
 
 #[derive(Default)]
@@ -394,7 +388,6 @@ pub fn read(
             rows: Vec::new(),
             households: 0,
             total: 0,
-            stats: None,
         });
     });
     if let Some(f) = fallback {
@@ -504,13 +497,9 @@ fn heard(id: u32, data: &JsValue) {
                 r.rows.extend(rows);
                 Event::Progress(r.households, r.total)
             }),
-            STATS => {
-                r.stats = crate::register::stats_wire::decode(body).map(Box::new);
-                Some(Event::Progress(r.households, r.total))
-            }
             DONE => wire::read_head(body).map(|mut reg| {
                 reg.rows = std::mem::take(&mut r.rows);
-                Event::Done(reg, r.stats.take())
+                Event::Done(reg)
             }),
             FAILED => reader.file_error().map(Event::Failed),
             ASK => matching::decode(body).map(Event::Ask),
