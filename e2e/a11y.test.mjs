@@ -119,3 +119,28 @@ test("axe finds nothing on the results when their Chinese cannot be had", async 
   await audit(page, "results unavailable");
   await page.context().close();
 });
+
+test("axe finds nothing on the office page's 统计 and 与上次比较 views (Chinese, English)", async () => {
+  const { fileURLToPath } = await import("node:url");
+  const fixture = fileURLToPath(new URL("../tests/register/register.xlsx", import.meta.url));
+  for (const colorScheme of ["light"]) {
+    const page = await app.newPage({ path: "/office.html", viewport: { width: 1366, height: 768 }, colorScheme });
+    await page.locator("#app .static-screen").waitFor({ state: "detached", timeout: 30_000 });
+    await page.locator("#register-file").setInputFiles(fixture);
+    await page.locator(".desk-file .loaded").waitFor({ timeout: 60_000 });
+    await page.locator("button.tab-stats").click();
+    await page.locator(".stats-view svg#chart-items").waitFor();
+    await page.$$eval("details", (all) => all.forEach((d) => (d.open = true)));
+    await audit(page, `统计 (${colorScheme})`);
+    await page.locator("button.tab-compare").click();
+    await page.locator(".compare-view").waitFor();
+    await audit(page, `与上次比较 (${colorScheme})`);
+    if (colorScheme === "light") {
+      await page.locator("button.tab-stats").click();
+      await setLang(page, "en");
+      await page.locator(".stats-view svg#chart-items").waitFor();
+      await audit(page, "统计 in English");
+    }
+    await page.context().close();
+  }
+});

@@ -459,3 +459,75 @@ fn comparing_with_an_earlier_export_finds_the_families_added_removed_and_changed
     assert_eq!(code, 2);
     assert!(stderr.contains("--compare要用-o"), "{stderr}");
 }
+
+/// The numbers a chart writes beside its bars, per series, in row order (`data-series="KEY"`).
+fn chart_numbers(svg: &str, key: &str) -> Vec<String> {
+    let tag = format!("data-series=\"{key}\"");
+    svg.split("<text class=\"n\" ")
+        .skip(1)
+        .filter(|t| t.starts_with(&tag))
+        .map(|t| t[t.find('>').unwrap() + 1..t.find("</text>").unwrap()].to_string())
+        .collect()
+}
+
+#[test]
+fn the_charts_write_the_numbers_of_the_statistics_and_of_the_stats_sheet() {
+    use fuzhu::flow::text::Lang;
+    use fuzhu::register::chart::of_stats;
+    let today = day(2026, 12, 1);
+    let reg = read("register.xlsx", today);
+    let s = stats::compute(&reg, today);
+    let items = of_stats::items(&s, Lang::Zh);
+    let tables = stats::sheet_tables(&s);
+    let sheet = &tables.iter().find(|(t, _)| *t == "各项目户数").unwrap().1;
+    for (k, key) in ["eligible", "check", "future"].iter().enumerate() {
+        let drawn = chart_numbers(&items, key);
+        assert_eq!(drawn.len(), BENEFITS.len(), "{key}: one number per item");
+        let from_sheet: Vec<String> = sheet[1..].iter().map(|r| r[k + 1].clone()).collect();
+        assert_eq!(
+            drawn, from_sheet,
+            "{key}: the chart's numbers are the sheet's"
+        );
+    }
+    let eligible: Vec<usize> = s.items.iter().map(|i| i.eligible).collect();
+    let drawn: Vec<usize> = chart_numbers(&items, "eligible")
+        .iter()
+        .map(|n| n.parse().unwrap())
+        .collect();
+    assert_eq!(drawn, eligible);
+    // Each bar row is the item's whole name (the tooltip), in the catalogue's order.
+    for b in BENEFITS.iter() {
+        assert!(
+            items.contains(&format!("data-label=\"{}\"", b.zh)),
+            "{}",
+            b.zh
+        );
+    }
+    let months = of_stats::months(&s, Lang::Zh);
+    let m49: Vec<String> = s.months.iter().map(|m| m.mothers_49.to_string()).collect();
+    let p60: Vec<String> = s.months.iter().map(|m| m.parents_60.to_string()).collect();
+    assert_eq!(chart_numbers(&months, "mothers49"), m49);
+    assert_eq!(chart_numbers(&months, "parents60"), p60);
+}
+
+#[test]
+fn an_earlier_export_read_from_its_bytes_is_the_same_table_as_read_from_its_file() {
+    let today = day(2026, 12, 1);
+    let reg = read("register.xlsx", today);
+    let out = scratch("export-bytes.xlsx");
+    std::fs::write(&out, file::xlsx(&reg).unwrap()).unwrap();
+    let from_path = compare::read_export(&out).unwrap();
+    let from_bytes =
+        compare::read_export_bytes(&std::fs::read(&out).unwrap(), "export-bytes.xlsx").unwrap();
+    assert_eq!(from_path.headers, from_bytes.headers);
+    assert_eq!(from_path.rows, from_bytes.rows);
+    assert!(compare::diff(&from_bytes, &compare::table(&reg)).is_empty());
+    let refused = compare::read_export_bytes(b"a,b\n1,2\n", "x.csv")
+        .err()
+        .unwrap();
+    assert!(
+        refused.zh.contains("不是本工具导出的核查结果"),
+        "{}",
+        refused.zh
+    );
+}

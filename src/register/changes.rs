@@ -88,7 +88,9 @@ fn birthdays(r: &Checked, from: NaiveDate, to: NaiveDate) -> Vec<String> {
     let mut out = Vec::new();
     let mut note = |d: NaiveDate, what: &str| {
         if d > from && d <= to {
-            out.push((d, format!("{}{what}", d.format("%Y-%m-%d"))));
+            // In order of the day, as they come (a few at most: no sort needed).
+            let at = out.partition_point(|(x, _): &(NaiveDate, String)| *x <= d);
+            out.insert(at, (d, format!("{}{what}", d.format("%Y-%m-%d"))));
         }
     };
     for p in f.parents.iter().filter(|p| p.alive) {
@@ -105,7 +107,6 @@ fn birthdays(r: &Checked, from: NaiveDate, to: NaiveDate) -> Vec<String> {
         note(birthday(b, 7), "子女满7周岁（0–6岁优先康复结束）");
         note(birthday(b, 18), "子女满18周岁");
     }
-    out.sort();
     out.into_iter().map(|(_, s)| s).collect()
 }
 
@@ -208,4 +209,65 @@ pub fn line(c: &Change) -> String {
         s.push_str(&format!("（因为{}）", c.because.join("、")));
     }
     s
+}
+
+/// The 变化 sheet: one line per item that changes, with the family, why and the money.
+#[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
+pub fn write_sheet(
+    wb: &mut rust_xlsxwriter::Workbook,
+    d: NaiveDate,
+    list: &[Change],
+) -> Result<(), rust_xlsxwriter::XlsxError> {
+    use rust_xlsxwriter::Format;
+    let bold = Format::new().set_bold();
+    let ws = wb.add_worksheet();
+    ws.set_name("变化")?;
+    let to = format!("到{}", d.format("%Y-%m-%d"));
+    let heads = [
+        "行",
+        "家庭",
+        "项目",
+        "原来",
+        to.as_str(),
+        "每月现金原来（元）",
+        "每月现金以后（元）",
+        "原因",
+    ];
+    for (c, h) in heads.iter().enumerate() {
+        ws.write_string_with_format(0, c as u16, *h, &bold)?;
+    }
+    for (c, w) in [6, 24, 30, 24, 24, 14, 14, 40].iter().enumerate() {
+        ws.set_column_width(c as u16, *w)?;
+    }
+    let money = |v: rust_decimal::Decimal| super::stats::yuan(v).parse::<f64>().unwrap_or(0.0);
+    let mut r = 1u32;
+    for c in list {
+        let because = c.because.join("、");
+        let items: Vec<(&str, &str, String)> = match &c.error {
+            Some(e) => vec![("", "", e.clone())],
+            None if c.items.is_empty() => vec![("", "", String::new())],
+            None => c
+                .items
+                .iter()
+                .map(|i| {
+                    let after = format!("{}{}", i.after, unstated_note(i));
+                    (i.zh, i.before.as_str(), after)
+                })
+                .collect(),
+        };
+        for (zh, b, a) in items {
+            ws.write_number(r, 0, c.line as f64)?;
+            ws.write_string(r, 1, &c.who)?;
+            ws.write_string(r, 2, zh)?;
+            ws.write_string(r, 3, b)?;
+            ws.write_string(r, 4, &a)?;
+            if c.error.is_none() {
+                ws.write_number(r, 5, money(c.monthly.0))?;
+                ws.write_number(r, 6, money(c.monthly.1))?;
+            }
+            ws.write_string(r, 7, &because)?;
+            r += 1;
+        }
+    }
+    Ok(())
 }

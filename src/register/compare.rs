@@ -7,15 +7,20 @@
 //! old export is read by the same names this tool wrote.
 
 use std::collections::HashMap;
+#[cfg(not(target_arch = "wasm32"))]
 use std::io::Write;
+#[cfg(not(target_arch = "wasm32"))]
 use std::path::Path;
 
+#[cfg(not(target_arch = "wasm32"))]
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use rust_xlsxwriter::{Format, Workbook};
 
 use super::columns::{self, Field, ParentField};
-use super::{changes, cli, file, values, Cell, ColumnMap, FileError, RESULT_HEADERS};
+#[cfg(not(target_arch = "wasm32"))]
+use super::{changes, cli, ColumnMap};
+use super::{file, values, Cell, FileError, RESULT_HEADERS};
 use crate::rules::{Role, BENEFITS};
 
 /// A table as the export writes it: headers and text cells.
@@ -183,9 +188,18 @@ pub fn diff(old: &Table, new: &Table) -> Vec<Diff> {
 }
 
 /// Reads this tool's earlier export: its 核查结果 sheet (else the first), header on row 1.
+#[cfg(not(target_arch = "wasm32"))]
 pub fn read_export(path: &Path) -> Result<Table, FileError> {
     let sheets = file::read_path(path)?;
-    let name = path.display();
+    from_sheets(sheets, &path.display().to_string())
+}
+
+/// [`read_export`] of a file's bytes (the office page's 与上次比较), `name` its file name.
+pub fn read_export_bytes(bytes: &[u8], name: &str) -> Result<Table, FileError> {
+    from_sheets(file::read_bytes(bytes, name)?, name)
+}
+
+fn from_sheets(sheets: file::Sheets, name: &str) -> Result<Table, FileError> {
     let pick = sheets
         .iter()
         .position(|(n, _)| n == "核查结果")
@@ -305,12 +319,14 @@ pub fn xlsx(list: &[Diff]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
     wb.save_to_buffer()
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn say(zh: &str, en: &str) {
     let mut e = std::io::stderr().lock();
     let _ = writeln!(e, "{zh}");
     let _ = writeln!(e, "{en}");
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 /// `fuzhu register IN --compare OLD.xlsx -o CHANGES.xlsx [--as-of DATE]`.
 pub fn run(
     old: &Path,
@@ -387,6 +403,7 @@ pub fn run(
     code
 }
 
+#[cfg(not(target_arch = "wasm32"))]
 fn write_failed(path: &Path, why: &str) -> i32 {
     say(
         &format!("无法写入{}：{why}", path.display()),

@@ -6,7 +6,7 @@ use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use rust_xlsxwriter::{Format, Workbook, XlsxError};
+use rust_xlsxwriter::{Workbook, XlsxError};
 
 use super::changes::{self, Change};
 use super::{cli, compare, file, stats, ColumnMap};
@@ -164,7 +164,7 @@ pub fn run(
                     stats::write_sheet(wb, st)?;
                 }
                 if let Some((d, list)) = &list {
-                    changes_sheet(wb, *d, list)?;
+                    changes::write_sheet(wb, *d, list)?;
                 }
                 Ok(())
             };
@@ -234,59 +234,4 @@ fn say_changes(d: NaiveDate, list: &[Change], in_sheet: bool) {
             },
         );
     }
-}
-
-/// The 变化 sheet: one line per item that changes, with the family, why and the money.
-fn changes_sheet(wb: &mut Workbook, d: NaiveDate, list: &[Change]) -> Result<(), XlsxError> {
-    let bold = Format::new().set_bold();
-    let ws = wb.add_worksheet();
-    ws.set_name("变化")?;
-    let to = format!("到{}", d.format("%Y-%m-%d"));
-    let heads = [
-        "行",
-        "家庭",
-        "项目",
-        "原来",
-        to.as_str(),
-        "每月现金原来（元）",
-        "每月现金以后（元）",
-        "原因",
-    ];
-    for (c, h) in heads.iter().enumerate() {
-        ws.write_string_with_format(0, c as u16, *h, &bold)?;
-    }
-    for (c, w) in [6, 24, 30, 24, 24, 14, 14, 40].iter().enumerate() {
-        ws.set_column_width(c as u16, *w)?;
-    }
-    let money = |v: rust_decimal::Decimal| stats::yuan(v).parse::<f64>().unwrap_or(0.0);
-    let mut r = 1u32;
-    for c in list {
-        let because = c.because.join("、");
-        let items: Vec<(&str, &str, String)> = match &c.error {
-            Some(e) => vec![("", "", e.clone())],
-            None if c.items.is_empty() => vec![("", "", String::new())],
-            None => c
-                .items
-                .iter()
-                .map(|i| {
-                    let after = format!("{}{}", i.after, changes::unstated_note(i));
-                    (i.zh, i.before.as_str(), after)
-                })
-                .collect(),
-        };
-        for (zh, b, a) in items {
-            ws.write_number(r, 0, c.line as f64)?;
-            ws.write_string(r, 1, &c.who)?;
-            ws.write_string(r, 2, zh)?;
-            ws.write_string(r, 3, b)?;
-            ws.write_string(r, 4, &a)?;
-            if c.error.is_none() {
-                ws.write_number(r, 5, money(c.monthly.0))?;
-                ws.write_number(r, 6, money(c.monthly.1))?;
-            }
-            ws.write_string(r, 7, &because)?;
-            r += 1;
-        }
-    }
-    Ok(())
 }

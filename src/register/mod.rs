@@ -9,6 +9,7 @@
 
 pub mod application_form;
 pub mod changes;
+pub mod chart;
 pub mod columns;
 pub mod layout;
 pub mod map;
@@ -33,7 +34,8 @@ pub mod wire;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod cli;
-#[cfg(not(target_arch = "wasm32"))]
+// The office page compares with an earlier export too (its 与上次比较).
+#[cfg(any(not(target_arch = "wasm32"), feature = "office"))]
 pub mod compare;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod county;

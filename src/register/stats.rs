@@ -84,6 +84,9 @@ pub struct Stats {
     pub months: Vec<Month>,
 }
 
+/// The lines of the families-by-type table, in order.
+pub const TYPES: [&str; 4] = ["失独家庭", "伤残家庭", "其他（子女健在）", "合计"];
+
 /// A blank cell in a by-place table.
 pub const UNSTATED_PLACE: &str = "未填";
 
@@ -128,24 +131,13 @@ fn month_index(date: NaiveDate, day: NaiveDate) -> Option<usize> {
 /// The statistics of a decided register; `date` is the day the coming months count from
 /// (the day of the check, or `--as-of`).
 pub fn compute(reg: &Register, date: NaiveDate) -> Stats {
-    let mut types = vec![
-        TypeRow {
-            label: "失独家庭",
+    let mut types: Vec<TypeRow> = TYPES
+        .iter()
+        .map(|&label| TypeRow {
+            label,
             ..Default::default()
-        },
-        TypeRow {
-            label: "伤残家庭",
-            ..Default::default()
-        },
-        TypeRow {
-            label: "其他（子女健在）",
-            ..Default::default()
-        },
-        TypeRow {
-            label: "合计",
-            ..Default::default()
-        },
-    ];
+        })
+        .collect();
     let has_received = reg.layout.index.contains_key(&Field::Received);
     let mut items: Vec<ItemRow> = BENEFITS
         .iter()
@@ -251,14 +243,16 @@ pub fn compute(reg: &Register, date: NaiveDate) -> Stats {
             }
         }
     }
-    // The counties in the policy's order, a blank last.
-    let rank = |(k, _): &(String, usize)| {
-        rules::Area::ALL
-            .iter()
-            .position(|a| a.name_zh() == k)
-            .unwrap_or(rules::Area::ALL.len())
-    };
-    by_area.sort_by_key(rank);
+    // The counties in the policy's order, a blank last (taken in that order rather than
+    // sorted: the office page's wasm carries no sort for it).
+    let mut ordered = Vec::with_capacity(by_area.len());
+    for a in rules::Area::ALL {
+        if let Some(k) = by_area.iter().position(|(n, _)| n == a.name_zh()) {
+            ordered.push(by_area.swap_remove(k));
+        }
+    }
+    ordered.append(&mut by_area);
+    let by_area = ordered;
     let by_community = community.map(|j| (reg.headers[j].clone(), by_comm));
     Stats {
         date,

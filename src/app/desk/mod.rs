@@ -7,13 +7,17 @@
 //! minutes without use, or the page is closed.
 
 mod application;
+mod asof;
 mod browser;
+mod compare_view;
+mod county;
 mod guard;
 mod matching;
 mod named;
 mod office_details;
 pub mod scrub;
 mod state;
+mod stats_view;
 pub mod worker;
 mod yearly;
 
@@ -187,6 +191,7 @@ pub fn office_app() -> Html {
     let switch = dispatch.reform(move |_: MouseEvent| DeskAction::SetLang(other));
     let body = match (&s.loaded, s.open) {
         (Some(l), Some(i)) => household(s, l, i, &dispatch),
+        (Some(l), None) if s.county.view != county::View::Table => county::page(s, l, &dispatch),
         _ => list(s, &dispatch),
     };
     html! {
@@ -334,10 +339,12 @@ fn list(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
     let listed_rc = Rc::new(listed.clone());
     let export_xlsx = {
         let (l, listed, dispatch) = (l.clone(), listed_rc.clone(), dispatch.clone());
+        let ahead = s.county.ahead.clone();
         Callback::from(move |_: MouseEvent| {
             let only = export_listed_only();
             let sub = only.then(|| view::subset(&l.reg, &listed));
-            let notices = match file::xlsx_with_notices(sub.as_ref().unwrap_or(&l.reg)) {
+            let reg = sub.as_ref().unwrap_or(&l.reg);
+            let notices = match county::xlsx(reg, l.today, ahead.as_deref()) {
                 Ok((bytes, notices)) => {
                     let name = export_name(&l.name, l.today, only, "xlsx");
                     browser::download(&bytes, &name, browser::XLSX_TYPE);
@@ -422,6 +429,7 @@ fn list(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
             <div class="desk-file no-print">
                 <p class="loaded" role="status"><strong>{ T::Loaded.fill(lang, &[("file", &l.name), ("n", &households.to_string())]) }</strong></p>
                 <p><button type="button" class="link-button show-matching" onclick={show_matching}>{ "查看列的对应关系" }</button></p>
+                <asof::AsOf base={county::base(s).unwrap_or_else(|| l.clone())} ahead={s.county.ahead.clone()} {lang} dispatch={dispatch.clone()} />
                 if !reg.notices.is_empty() {
                     <details class="notices" open=true>
                         <summary>{ T::Notices.text(lang) }</summary>
@@ -447,6 +455,7 @@ fn list(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
                 }
                 { print_status(s, dispatch) }
             </div>
+            { county::tabs(s, dispatch) }
             <office_details::OfficeDetails {lang} />
             <yearly::Yearly loaded={l.clone()} {lang} />
             <div class="desk-tools no-print">

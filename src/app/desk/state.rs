@@ -62,6 +62,8 @@ pub struct DeskState {
     /// What the last export could not write as it was (cut cells, columns left out), or why
     /// it failed: said on the page in words.
     pub export: Vec<Notice>,
+    /// The 统计 and 与上次比较 views and the day ahead (`desk::county`).
+    pub county: super::county::County,
 }
 
 /// Sheets of this many households or more are printed only once confirmed.
@@ -94,6 +96,7 @@ impl Default for DeskState {
             open: None,
             printing: None,
             export: Vec::new(),
+            county: Default::default(),
         }
     }
 }
@@ -124,6 +127,8 @@ pub enum DeskAction {
     Clear,
     /// The same after 30 minutes without use.
     Wipe,
+    /// The county's views (`desk::county`).
+    County(super::county::CountyAction),
 }
 
 impl DeskState {
@@ -208,6 +213,7 @@ impl DeskState {
             }
             DeskAction::PrintEnd => next.printing = None,
             DeskAction::Exported(notices) => next.export = notices,
+            DeskAction::County(a) => next = super::county::reduce(self, a),
             DeskAction::Clear | DeskAction::Wipe => {
                 // Nothing to wipe: an idle page stays as it is.
                 if matches!(action, DeskAction::Wipe)
