@@ -91,11 +91,13 @@ impl Table {
     }
 }
 
-pub fn generate() {
+/// `generated`: the Rust build/catalogue.rs wrote, whose texts are in the tables too.
+pub fn generate(generated: &[PathBuf]) {
     println!("cargo:rerun-if-changed=src");
     let mut files = Vec::new();
     walk(Path::new("src"), &mut files);
     files.sort();
+    files.extend_from_slice(generated);
     // English from U+E000, the later Chinese from U+F000 (src/english.rs reads the ranges).
     let mut english = Table::new("en", 0xE000, 0xF000);
     let mut later = Table::new("later", 0xF000, 0xF8FF);
