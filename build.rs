@@ -1,6 +1,8 @@
-//! Three things the sources cannot say by themselves:
+//! Four things the sources cannot say by themselves:
 //! - the catalogue's Rust (`BenefitId`, `BENEFITS`, `AgencyId`, `AGENCIES`, the documents, the
 //!   share link's order), from its records in `policy/catalogue.toml` (build/catalogue.rs);
+//! - the dated parameters and each value's source, from `policy/parameters.toml`
+//!   (build/parameters.rs);
 //! - the engine's scenario files, bundled for the browser tests, which cannot read the file
 //!   system: `tests/web.rs` replays every one through the app and compares what the results
 //!   screen shows with what the engine decides;
@@ -12,6 +14,8 @@
 mod catalogue;
 #[path = "build/english.rs"]
 mod english;
+#[path = "build/parameters.rs"]
+mod parameters;
 
 use std::fmt::Write;
 use std::path::Path;
@@ -19,6 +23,7 @@ use std::path::Path;
 fn main() {
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let generated = catalogue::generate(Path::new(&out_dir));
+    parameters::generate(Path::new(&out_dir));
     english::generate(&generated);
     let dir = Path::new("tests/scenarios");
     println!("cargo:rerun-if-changed=tests/scenarios");

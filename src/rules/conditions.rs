@@ -5,7 +5,10 @@
 //! that changes an item's decision is read by one of the item's printed conditions, and every
 //! fact a printed condition reads changes what the engine says about the item somewhere.
 
-use super::benefits::BenefitId;
+use std::sync::OnceLock;
+
+use super::benefits::{BenefitId, BENEFITS};
+use super::params;
 
 /// A fact of the household JSON a condition reads (docs/facts-and-results.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -115,8 +118,37 @@ pub const EVERY_ITEM: [Condition; 3] = [
     ),
 ];
 
-/// The conditions of one item, as the engine decides it.
+/// The conditions of one item, as the engine decides it, each amount in it the parameter's
+/// own (`params::fill`: the value policy/parameters.toml holds last). Filled once per run and
+/// kept for the run (the command line's `explain` and the tests read them; the web app never
+/// does).
 pub fn conditions(id: BenefitId) -> &'static [Condition] {
+    static FILLED: OnceLock<Vec<&'static [Condition]>> = OnceLock::new();
+    FILLED.get_or_init(|| BENEFITS.iter().map(|b| filled(templates(b.id))).collect())[id as usize]
+}
+
+fn filled(list: &'static [Condition]) -> &'static [Condition] {
+    if !list
+        .iter()
+        .any(|c| c.zh.contains('{') || c.en.contains('{'))
+    {
+        return list;
+    }
+    let leak = |t: &str| -> &'static str { Box::leak(params::fill(t).into_boxed_str()) };
+    let list: Vec<Condition> = list
+        .iter()
+        .map(|c| Condition {
+            zh: leak(c.zh),
+            en: leak(c.en),
+            reads: c.reads,
+        })
+        .collect();
+    Box::leak(list.into_boxed_slice())
+}
+
+/// The conditions of one item as written, a parameter's value as `{its.name}` (`{its.name,}`
+/// with thousands in commas): what [`conditions`] fills in.
+pub fn templates(id: BenefitId) -> &'static [Condition] {
     use BenefitId::*;
     match id {
         SpecialSupport => &[
@@ -136,8 +168,8 @@ pub fn conditions(id: BenefitId) -> &'static [Condition] {
                 [ParentBirth],
             ),
             c!(
-                "独生子女死亡的：每位在世且为开封户籍的父母每人每月1430元",
-                "the child died: 1430 yuan a month for each living parent with Kaifeng 户籍",
+                "独生子女死亡的：每位在世且为开封户籍的父母每人每月{special_support.death.monthly_per_person}元",
+                "the child died: {special_support.death.monthly_per_person} yuan a month for each living parent with Kaifeng 户籍",
                 [ChildStatus, Alive, Hukou],
             ),
             c!(
@@ -161,8 +193,8 @@ pub fn conditions(id: BenefitId) -> &'static [Condition] {
                 [],
             ),
             c!(
-                "填写的夫妻双方（含已故的一方）都是开封户籍的，一次性10000元；一方是的，5000元",
-                "10,000 yuan once if both listed spouses (a late one counts) hold Kaifeng 户籍, 5,000 if one does",
+                "填写的夫妻双方（含已故的一方）都是开封户籍的，一次性{death_relief.both_spouses_kaifeng}元；一方是的，{death_relief.one_spouse_kaifeng}元",
+                "{death_relief.both_spouses_kaifeng,} yuan once if both listed spouses (a late one counts) hold Kaifeng 户籍, {death_relief.one_spouse_kaifeng,} if one does",
                 [Hukou, Alive],
             ),
             c!(
@@ -328,8 +360,8 @@ pub fn conditions(id: BenefitId) -> &'static [Condition] {
                 [Alive, Hukou],
             ),
             c!(
-                "每位父母每年按住院天数×300元，最多90天",
-                "300 yuan × days in hospital, at most 90 days, per parent per year",
+                "每位父母每年按住院天数×{nursing_insurance.daily}元，最多{nursing_insurance.max_days_per_year}天",
+                "{nursing_insurance.daily} yuan × days in hospital, at most {nursing_insurance.max_days_per_year} days, per parent per year",
                 [HospitalDays],
             ),
             c!(
