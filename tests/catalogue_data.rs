@@ -139,6 +139,28 @@ fn every_amount_in_a_condition_comes_from_its_parameter() {
             // Every `{…}` names a parameter.
             let filled = params::fill(text);
             assert!(!filled.contains('{'), "not a parameter: {text}");
+            // What numbers are left are not the policy's amounts or ages: another document's
+            // number (汴政办〔2014〕50号), the hotline, the 120 ambulance, 1月1日, the grades
+            // 1–3 and the lower bound of 0—6岁.
+            let mut bare = String::new();
+            let mut depth = 0;
+            for ch in text.chars() {
+                match ch {
+                    '{' => depth += 1,
+                    '}' => depth -= 1,
+                    _ if depth == 0 => bare.push(ch),
+                    _ => {}
+                }
+            }
+            for number in bare
+                .split(|c: char| !c.is_ascii_digit())
+                .filter(|n| !n.is_empty())
+            {
+                assert!(
+                    ["2014", "50", "12348", "120", "1", "3", "0"].contains(&number),
+                    "{number} is written out, not a parameter: {text}"
+                );
+            }
         }
     }
 }
@@ -162,6 +184,14 @@ fn changing_a_parameter_value_changes_the_sentence() {
     assert!(today.iter().any(|c| c.en.contains("1430 yuan a month")));
     let relief = conditions(BenefitId::DeathRelief);
     assert!(relief.iter().any(|c| c.en.starts_with("10,000 yuan once")));
+    let support = conditions(BenefitId::SpecialSupport);
+    assert!(support
+        .iter()
+        .any(|c| c.zh.starts_with("女方年满49周岁（49周岁生日当天起算）")));
+    let rehab = conditions(BenefitId::RehabilitationAid);
+    assert!(rehab.iter().any(|c| c
+        .en
+        .starts_with("aged 0–6 (until the day before the 7th birthday)")));
     let nursing = conditions(BenefitId::NursingInsurance);
     assert!(nursing
         .iter()

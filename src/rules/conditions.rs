@@ -153,8 +153,8 @@ pub fn templates(id: BenefitId) -> &'static [Condition] {
     match id {
         SpecialSupport => &[
             c!(
-                "女方年满49周岁（49周岁生日当天起算）；未满49周岁的，从她49周岁生日起可以享受（future）",
-                "the mother is 49 or over (from her 49th birthday itself); before that `future`, from her 49th birthday",
+                "女方年满{special_support.mother_age}周岁（{special_support.mother_age}周岁生日当天起算）；未满{special_support.mother_age}周岁的，从她{special_support.mother_age}周岁生日起可以享受（future）",
+                "the mother is {special_support.mother_age} or over (from her {special_support.mother_age}th birthday itself); before that `future`, from her {special_support.mother_age}th birthday",
                 [ParentBirth],
             ),
             c!(
@@ -216,8 +216,8 @@ pub fn templates(id: BenefitId) -> &'static [Condition] {
         ],
         PensionSubsidy => &[
             c!(
-                "在世、未满60周岁、开封户籍、参加城乡居民养老保险的父母：可以享受",
-                "a living parent under 60 with Kaifeng 户籍 in the resident pension scheme (城乡居民养老保险): eligible",
+                "在世、未满{elder_care.age}周岁、开封户籍、参加城乡居民养老保险的父母：可以享受",
+                "a living parent under {elder_care.age} with Kaifeng 户籍 in the resident pension scheme (城乡居民养老保险): eligible",
                 [Alive, Hukou, Pension],
             ),
             c!(
@@ -231,8 +231,8 @@ pub fn templates(id: BenefitId) -> &'static [Condition] {
                 [Pension],
             ),
             c!(
-                "年满60周岁（60周岁生日当天起算）的父母不计入：补贴是缴费期的补贴；地方是否另有补助，请问县（区）人社局",
-                "parents aged 60 or over (from the 60th birthday itself) do not count: the subsidy is for contribution years; ask the 县（区）人社局 about any local top-up",
+                "年满{elder_care.age}周岁（{elder_care.age}周岁生日当天起算）的父母不计入：补贴是缴费期的补贴；地方是否另有补助，请问县（区）人社局",
+                "parents aged {elder_care.age} or over (from the {elder_care.age}th birthday itself) do not count: the subsidy is for contribution years; ask the 县（区）人社局 about any local top-up",
                 [ParentBirth],
             ),
             NO_OTHER_CHILD,
@@ -240,13 +240,13 @@ pub fn templates(id: BenefitId) -> &'static [Condition] {
         ],
         CareHomePriority => &[
             c!(
-                "在世的父母年满60周岁（未满的，从最先满60周岁的一方的生日起，future，并写明是谁）",
-                "a living parent aged 60 or over (before that `future`, from the first 60th birthday, naming whose)",
+                "在世的父母年满{elder_care.age}周岁（未满的，从最先满{elder_care.age}周岁的一方的生日起，future，并写明是谁）",
+                "a living parent aged {elder_care.age} or over (before that `future`, from the first {elder_care.age}th birthday, naming whose)",
                 [Alive, ParentBirth],
             ),
             c!(
-                "入住公办养老机构免床位费；入住公建民营养老机构按成本价收费；均从本人年满60周岁起",
-                "in a public home: no bed fee; in a publicly built, privately run home: cost price; each from the person's own 60th birthday",
+                "入住公办养老机构免床位费；入住公建民营养老机构按成本价收费；均从本人年满{elder_care.age}周岁起",
+                "in a public home: no bed fee; in a publicly built, privately run home: cost price; each from the person's own {elder_care.age}th birthday",
                 [CareSetting],
             ),
             c!(
@@ -264,8 +264,8 @@ pub fn templates(id: BenefitId) -> &'static [Condition] {
         ],
         HomeCareServices => &[
             c!(
-                "在世、本人为开封户籍、年满60周岁的父母（未满的，从最先满60周岁的一方的生日起，future）",
-                "a living parent with their own Kaifeng 户籍 aged 60 or over (before that `future`, from the first such 60th birthday)",
+                "在世、本人为开封户籍、年满{elder_care.age}周岁的父母（未满的，从最先满{elder_care.age}周岁的一方的生日起，future）",
+                "a living parent with their own Kaifeng 户籍 aged {elder_care.age} or over (before that `future`, from the first such {elder_care.age}th birthday)",
                 [Alive, Hukou, ParentBirth],
             ),
             c!(
@@ -279,8 +279,8 @@ pub fn templates(id: BenefitId) -> &'static [Condition] {
         HomeCareAllowance => &[
             c!("独生子女死亡", "the only child died", [ChildStatus]),
             c!(
-                "在世、本人为开封户籍、年满60周岁、居家养老的父母（未满的，从其60周岁生日起，future）",
-                "a living parent with their own Kaifeng 户籍, aged 60 or over, at home (before that `future`, from the 60th birthday)",
+                "在世、本人为开封户籍、年满{elder_care.age}周岁、居家养老的父母（未满的，从其{elder_care.age}周岁生日起，future）",
+                "a living parent with their own Kaifeng 户籍, aged {elder_care.age} or over, at home (before that `future`, from the {elder_care.age}th birthday)",
                 [Alive, Hukou, ParentBirth, CareSetting],
             ),
             c!(
@@ -299,8 +299,8 @@ pub fn templates(id: BenefitId) -> &'static [Condition] {
         DisabledCareSupport => &[
             c!("独生子女死亡", "the only child died", [ChildStatus]),
             c!(
-                "符合特别扶助条件（女方年满49周岁）",
-                "the special-support conditions are met (the mother is 49)",
+                "符合特别扶助条件（女方年满{special_support.mother_age}周岁）",
+                "the special-support conditions are met (the mother is {special_support.mother_age})",
                 [ParentBirth],
             ),
             c!(
@@ -406,13 +406,13 @@ pub fn templates(id: BenefitId) -> &'static [Condition] {
                 [Alive, CivilCapacity, OtherChild],
             ),
             c!(
-                "或：残疾的独生子女年满18周岁、失去民事行为能力（child.civil_capacity为false）；出生日期未填写的，须核实（check）",
-                "or a disabled only child aged 18 or over without civil capacity (`child.civil_capacity: false`); with no birth date, `check`",
+                "或：残疾的独生子女年满{civil.adult_age}周岁、失去民事行为能力（child.civil_capacity为false）；出生日期未填写的，须核实（check）",
+                "or a disabled only child aged {civil.adult_age} or over without civil capacity (`child.civil_capacity: false`); with no birth date, `check`",
                 [ChildStatus, ChildCapacity, ChildBirth],
             ),
             c!(
-                "未满18周岁、将没有民事行为能力的孩子：从18周岁生日起（future）",
-                "a child under 18 who will lack civil capacity: `future`, from the 18th birthday",
+                "未满{civil.adult_age}周岁、将没有民事行为能力的孩子：从{civil.adult_age}周岁生日起（future）",
+                "a child under {civil.adult_age} who will lack civil capacity: `future`, from the {civil.adult_age}th birthday",
                 [ChildBirth, ChildCapacity],
             ),
         ],
@@ -443,8 +443,8 @@ pub fn templates(id: BenefitId) -> &'static [Condition] {
                 [WantsAdopt],
             ),
             c!(
-                "在世的父母都已年满60周岁的，不问收养意愿（理由只说本项适用于有收养意愿的家庭）",
-                "when every living parent is 60 or over, adoption is not asked about (the reason only says whom it is for)",
+                "在世的父母都已年满{elder_care.age}周岁的，不问收养意愿（理由只说本项适用于有收养意愿的家庭）",
+                "when every living parent is {elder_care.age} or over, adoption is not asked about (the reason only says whom it is for)",
                 [Alive, ParentBirth],
             ),
         ],
@@ -470,13 +470,13 @@ pub fn templates(id: BenefitId) -> &'static [Condition] {
                 [ChildStatus],
             ),
             c!(
-                "0–6岁（到7周岁生日的前一天）、有视力、听力、智力、言语、孤独症、肢体或多重残疾的：优先安排儿童康复",
-                "aged 0–6 (until the day before the 7th birthday) with a vision, hearing, intellectual, speech, autism, physical or multiple disability: priority child rehabilitation",
+                "0–{rehabilitation.child_max_age}岁（到{rehabilitation.child_max_age+1}周岁生日的前一天）、有视力、听力、智力、言语、孤独症、肢体或多重残疾的：优先安排儿童康复",
+                "aged 0–{rehabilitation.child_max_age} (until the day before the {rehabilitation.child_max_age+1}th birthday) with a vision, hearing, intellectual, speech, autism, physical or multiple disability: priority child rehabilitation",
                 [ChildBirth, DisabilityTypes],
             ),
             c!(
-                "0–6岁、精神残疾的：请向县（区）残联确认是否孤独症（残疾人证把孤独症记为精神残疾）",
-                "aged 0–6 with a mental disability: confirm with the 县（区）残联 whether it is autism (the 残疾人证 records autism as mental)",
+                "0–{rehabilitation.child_max_age}岁、精神残疾的：请向县（区）残联确认是否孤独症（残疾人证把孤独症记为精神残疾）",
+                "aged 0–{rehabilitation.child_max_age} with a mental disability: confirm with the 县（区）残联 whether it is autism (the 残疾人证 records autism as mental)",
                 [ChildBirth, DisabilityTypes],
             ),
         ],

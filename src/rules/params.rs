@@ -107,8 +107,9 @@ pub fn newest(name: &str, thousands: bool) -> Option<String> {
     Some(out)
 }
 
-/// A sentence with each `{name}` replaced by `value(name, false)` and each `{name,}` by
-/// `value(name, true)` (thousands with commas). A name with no value is left as written, which
+/// A sentence with each `{name}` replaced by `value(name, false)`, each `{name,}` by
+/// `value(name, true)` (thousands with commas) and each `{name+1}` by the whole number one
+/// more. A name with no value is left as written, which
 /// the catalogue test refuses: the sentences that state an amount or an age say the
 /// parameter's own value, and a raise in policy/parameters.toml changes them with it.
 pub fn fill_with(template: &str, value: impl Fn(&str, bool) -> Option<String>) -> String {
@@ -122,11 +123,21 @@ pub fn fill_with(template: &str, value: impl Fn(&str, bool) -> Option<String>) -
             return out;
         };
         let field = &after[..close];
-        let (name, thousands) = match field.strip_suffix(',') {
+        let (field, thousands) = match field.strip_suffix(',') {
             Some(n) => (n, true),
             None => (field, false),
         };
-        match value(name, thousands) {
+        // `{name+1}`: the birthday after an age's last year (0—6岁 ends on the 7th).
+        let (name, plus) = match field.split_once('+') {
+            Some((n, k)) => (n, k.parse::<u32>().ok()),
+            None => (field, Some(0)),
+        };
+        let v = match (value(name, thousands), plus) {
+            (Some(v), Some(0)) => Some(v),
+            (Some(v), Some(k)) => v.parse::<u32>().ok().map(|n| (n + k).to_string()),
+            _ => None,
+        };
+        match v {
             Some(v) => out.push_str(&v),
             None => out.push_str(&rest[open..=open + 1 + close]),
         }
