@@ -16,9 +16,10 @@ use crate::rules::{
 
 pub use crate::rules::facts::MAX_HOSPITAL_DAYS;
 
-// `ADULT_AGE` (18周岁, policy/parameters.toml): from then a disabled child without civil
-// capacity comes under adult guardianship (clause 8), so the questionnaire asks about it only
-// from this age.
+/// 18周岁 (`params::ADULT_AGE`, the civil law's, with its source in policy/parameters.toml):
+/// from then a disabled child without civil capacity comes under adult guardianship (clause
+/// 8), so the questionnaire asks about it only from this age.
+const ADULT: u32 = ADULT_AGE.fixed();
 
 /// The ages at which a child can be in 普通高中, 中职 or 全日制本专科, as the questionnaire
 /// reads them: from 14 (the youngest who start senior school) to 30 (a disabled student
@@ -161,8 +162,8 @@ impl Birth {
         // asked, so its day matters only while it falls between the month's first and last
         // days' 18th birthdays.
         let turning_adult = of == BirthOf::Child
-            && birthday(first, on(&ADULT_AGE, today)) <= today
-            && birthday(last, on(&ADULT_AGE, today)) > today;
+            && birthday(first, ADULT) <= today
+            && birthday(last, ADULT) > today;
         still_to_come || turning_adult
     }
 }
@@ -311,7 +312,7 @@ impl Answers {
     /// Whether the child has turned 18 (the civil-capacity question).
     fn child_adult(&self, today: NaiveDate) -> bool {
         self.child_birth
-            .is_some_and(|b| birthday(b.date(), on(&ADULT_AGE, today)) <= today)
+            .is_some_and(|b| birthday(b.date(), ADULT) <= today)
     }
 
     /// Whether the circumstances question offers 想再要一个孩子 and 需要做试管婴儿: not once the

@@ -17,8 +17,7 @@ pub struct Agency {
     pub hotline: Option<&'static str>,
 }
 
-// `AgencyId`, `AGENCIES`, `is_city` and `local_suffix`, from the records in
-// policy/catalogue.toml (build/catalogue.rs).
+// `AgencyId` and `AGENCIES`, from the records in policy/catalogue.toml (build/catalogue.rs).
 include!(concat!(env!("OUT_DIR"), "/agencies.rs"));
 
 /// The public hotlines RULINGS.md confirms; the only phone numbers this product prints.
@@ -35,6 +34,9 @@ pub const HOTLINES: [(&str, &str, &str); 3] = [
         en!("Public legal service hotline"),
     ),
 ];
+
+// `is_city` and `local_suffix`, from the records in policy/catalogue.toml.
+include!(concat!(env!("OUT_DIR"), "/agency_names.rs"));
 
 impl AgencyId {
     pub fn agency(self) -> &'static Agency {

@@ -9,10 +9,6 @@ use serde::Serialize;
 
 use super::agencies::AgencyId;
 
-// `BenefitId`, the documents, `BENEFITS`, `LINK_ORDER`, `as_str` and `in_kind`, from the
-// records in policy/catalogue.toml (build/catalogue.rs).
-include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
-
 /// How results are grouped on screen, so a family reads them at a glance.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -119,6 +115,10 @@ pub enum Claim {
     /// happened (clause 6): something to claim only where days in hospital are reported.
     PerStay,
 }
+
+// `BenefitId`, the documents, `BENEFITS`, `LINK_ORDER`, `as_str` and `in_kind`, from the
+// records in policy/catalogue.toml (build/catalogue.rs).
+include!(concat!(env!("OUT_DIR"), "/catalogue.rs"));
 
 impl BenefitId {
     /// Whether the family must apply for this item now (see [`Claim`]).

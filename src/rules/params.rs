@@ -32,6 +32,19 @@ impl<T: Copy> Parameter<T> {
     }
 }
 
+impl<T: Copy> Parameter<T> {
+    /// The one value of a parameter this policy does not date (the civil law's age of
+    /// majority): a constant, as cheap as a literal. Refused at compile time for a parameter
+    /// with more than one value.
+    pub const fn fixed(&self) -> T {
+        assert!(
+            self.history.len() == 1,
+            "a fixed parameter has exactly one value"
+        );
+        self.history[0].value
+    }
+}
+
 const fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     match NaiveDate::from_ymd_opt(y, m, d) {
         Some(d) => d,
