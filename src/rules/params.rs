@@ -86,11 +86,17 @@ pub(crate) fn child_rehab_end_age(day: NaiveDate) -> u32 {
 }
 
 /// Value of `p` on `day`; every parameter has an entry from the day the policy took effect,
-/// and days before that are refused by validation.
+/// and days before that are refused by validation. Its values are oldest first and it has one
+/// at least (build/parameters.rs refuses anything else), so the last one begun by `day` is
+/// the one in force; the first stands in for a day before them all.
 pub(crate) fn on<T: Copy>(p: &Parameter<T>, day: NaiveDate) -> T {
-    p.at(day)
-        .or_else(|| p.history.first().map(|d| d.value))
-        .expect("every parameter has at least one dated value")
+    let mut value = p.history[0].value;
+    for d in p.history {
+        if d.from <= day {
+            value = d.value;
+        }
+    }
+    value
 }
 
 /// The newest value of the parameter named `name` (its stable name), as a sentence writes it:
