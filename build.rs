@@ -1,4 +1,8 @@
-//! Two things the sources cannot say by themselves:
+//! Four things the sources cannot say by themselves:
+//! - the catalogue's Rust (`BenefitId`, `BENEFITS`, `AgencyId`, `AGENCIES`, the documents, the
+//!   share link's order), from its records in `policy/catalogue.toml` (build/catalogue.rs);
+//! - the dated parameters and each value's source, from `policy/parameters.toml`
+//!   (build/parameters.rs);
 //! - the engine's scenario files, bundled for the browser tests, which cannot read the file
 //!   system: `tests/web.rs` replays every one through the app and compares what the results
 //!   screen shows with what the engine decides;
@@ -6,14 +10,21 @@
 //!   as the second text of a `texts!` entry gets a number, so the web app carries a one-letter
 //!   tag instead of the sentence and fetches the sentences only when someone chooses English.
 
+#[path = "build/catalogue.rs"]
+mod catalogue;
 #[path = "build/english.rs"]
 mod english;
+#[path = "build/parameters.rs"]
+mod parameters;
 
 use std::fmt::Write;
 use std::path::Path;
 
 fn main() {
-    english::generate();
+    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    let generated = catalogue::generate(Path::new(&out_dir));
+    parameters::generate(Path::new(&out_dir));
+    english::generate(&generated);
     let dir = Path::new("tests/scenarios");
     println!("cargo:rerun-if-changed=tests/scenarios");
     let mut names: Vec<_> = std::fs::read_dir(dir)
@@ -38,6 +49,5 @@ fn main() {
         );
     }
     out.push_str("];\n");
-    let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(Path::new(&out_dir).join("scenarios.rs"), out).expect("OUT_DIR is writable");
 }

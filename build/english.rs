@@ -91,7 +91,10 @@ impl Table {
     }
 }
 
-pub fn generate() {
+/// `generated`: the Rust build/catalogue.rs wrote, whose texts are in the tables too, each
+/// read where a source file includes it (`include!(concat!(env!("OUT_DIR"), "/name.rs"))`),
+/// so the tables keep the order they had when those texts were written in the source.
+pub fn generate(generated: &[PathBuf]) {
     println!("cargo:rerun-if-changed=src");
     let mut files = Vec::new();
     walk(Path::new("src"), &mut files);
@@ -100,9 +103,17 @@ pub fn generate() {
     let mut english = Table::new("en", 0xE000, 0xF000);
     let mut later = Table::new("later", 0xF000, 0xF8FF);
     for file in &files {
-        let Ok(src) = std::fs::read_to_string(file) else {
+        let Ok(mut src) = std::fs::read_to_string(file) else {
             continue;
         };
+        for g in generated {
+            let name = g.file_name().unwrap_or_default().to_string_lossy();
+            let include = format!("include!(concat!(env!(\"OUT_DIR\"), \"/{name}\"));");
+            if src.contains(&include) {
+                let text = std::fs::read_to_string(g).expect("the generated file is there");
+                src = src.replace(&include, &text);
+            }
+        }
         let texts = file.ends_with("flow/text.rs");
         let mut in_texts = false;
         for line in src.lines() {

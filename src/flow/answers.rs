@@ -6,7 +6,9 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::rules::facts::birthday;
-use crate::rules::params::{child_rehab_end_age, on, ELDER_CARE_AGE, SPECIAL_SUPPORT_MOTHER_AGE};
+use crate::rules::params::{
+    child_rehab_end_age, on, ADULT_AGE, ELDER_CARE_AGE, SPECIAL_SUPPORT_MOTHER_AGE,
+};
 use crate::rules::{
     Area, BenefitId, CareSetting, Child, ChildStatus, Circumstances, DisabilityType, Facts,
     Marital, Parent, Residence, Role, Scheme, Schooling,
@@ -14,9 +16,10 @@ use crate::rules::{
 
 pub use crate::rules::facts::MAX_HOSPITAL_DAYS;
 
-/// 18周岁: from then a disabled child without civil capacity comes under adult guardianship
-/// (clause 8), so the questionnaire asks about it only from this age.
-pub const ADULT_AGE: u32 = 18;
+/// 18周岁 (`params::ADULT_AGE`, the civil law's, with its source in policy/parameters.toml):
+/// from then a disabled child without civil capacity comes under adult guardianship (clause
+/// 8), so the questionnaire asks about it only from this age.
+const ADULT: u32 = ADULT_AGE.fixed();
 
 /// The ages at which a child can be in 普通高中, 中职 or 全日制本专科, as the questionnaire
 /// reads them: from 14 (the youngest who start senior school) to 30 (a disabled student
@@ -25,10 +28,9 @@ pub const ADULT_AGE: u32 = 18;
 /// is not asked; this is a choice of what to ask, not a rule of the policy.
 pub const SCHOOL_AGES: std::ops::RangeInclusive<i32> = 14..=30;
 
-/// The age of the mother from which the questionnaire no longer offers 想再要一个孩子 or
-/// 需要做试管婴儿: 49, the policy's own age for special support (女方年满49周岁). Nor once she
-/// has died. 收养 stays.
-pub const REBIRTH_OPTIONS_UNTIL: u32 = 49;
+// The age of the mother from which the questionnaire no longer offers 想再要一个孩子 or
+// 需要做试管婴儿 is `SPECIAL_SUPPORT_MOTHER_AGE`, the policy's own age for special support
+// (女方年满49周岁). Nor once she has died. 收养 stays.
 
 /// Which parents are alive.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -200,7 +202,7 @@ impl Birth {
         // days' 18th birthdays.
         let child = of == BirthOf::Child;
         let turning_adult =
-            child && birthday(first, ADULT_AGE) <= today && birthday(last, ADULT_AGE) > today;
+            child && birthday(first, ADULT) <= today && birthday(last, ADULT) > today;
         let in_school = |b: NaiveDate| SCHOOL_AGES.contains(&age_by_month(b, today));
         let school_edge = child && in_school(first) != in_school(last);
         still_to_come || turning_adult || school_edge
@@ -380,7 +382,7 @@ impl Answers {
     /// Whether the child has turned 18 (the civil-capacity question).
     fn child_adult(&self, today: NaiveDate) -> bool {
         self.child_birth
-            .is_some_and(|b| birthday(b.date(), ADULT_AGE) <= today)
+            .is_some_and(|b| birthday(b.date(), ADULT) <= today)
     }
 
     /// Whether the circumstances question offers 想再要一个孩子 and 需要做试管婴儿: not once the
@@ -390,7 +392,7 @@ impl Answers {
             return false;
         }
         self.mother_birth
-            .is_none_or(|b| birthday(b.date(), REBIRTH_OPTIONS_UNTIL) > today)
+            .is_none_or(|b| birthday(b.date(), on(&SPECIAL_SUPPORT_MOTHER_AGE, today)) > today)
     }
 
     /// Whether the circumstances question offers 考虑收养一个孩子: not when every living parent is

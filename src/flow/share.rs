@@ -170,34 +170,9 @@ const SCHOOLING: [Schooling; 4] = [
     Schooling::College,
 ];
 const DISABILITY: [DisabilityType; 8] = DisabilityType::ALL;
-/// The items a family can mark 已经在享受, in the catalogue's order of format 4.
-const ITEMS: [BenefitId; 25] = [
-    BenefitId::SpecialSupport,
-    BenefitId::DeathRelief,
-    BenefitId::ParentRewards,
-    BenefitId::PensionSubsidy,
-    BenefitId::CareHomePriority,
-    BenefitId::HomeCareServices,
-    BenefitId::HomeCareAllowance,
-    BenefitId::DisabledCareSupport,
-    BenefitId::MedicalInsuranceSubsidy,
-    BenefitId::MedicalAid,
-    BenefitId::MedicalPriority,
-    BenefitId::NursingInsurance,
-    BenefitId::RebirthSupport,
-    BenefitId::AssignedHelpers,
-    BenefitId::Guardianship,
-    BenefitId::FestivalVisits,
-    BenefitId::VolunteerSupport,
-    BenefitId::PublicRentalPriority,
-    BenefitId::RuralHouseRenovation,
-    BenefitId::AdoptionPriority,
-    BenefitId::LegalAid,
-    BenefitId::EmploymentSupport,
-    BenefitId::StudentAidPriority,
-    BenefitId::RehabilitationAid,
-    BenefitId::FreeGravePlot,
-];
+/// The items a family can mark 已经在享受, in format 4's order: each record's `link` in
+/// policy/catalogue.toml, fixed once given (tests/share.rs pins it).
+const ITEMS: [BenefitId; 25] = crate::rules::benefits::LINK_ORDER;
 /// An item's place in [`ITEMS`], and the count of marked items: 5 bits each.
 const ITEM_BITS: u32 = 5;
 

@@ -5,7 +5,10 @@
 //! that changes an item's decision is read by one of the item's printed conditions, and every
 //! fact a printed condition reads changes what the engine says about the item somewhere.
 
-use super::benefits::BenefitId;
+use std::sync::OnceLock;
+
+use super::benefits::{BenefitId, BENEFITS};
+use super::params;
 
 /// A fact of the household JSON a condition reads (docs/facts-and-results.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -115,14 +118,43 @@ pub const EVERY_ITEM: [Condition; 3] = [
     ),
 ];
 
-/// The conditions of one item, as the engine decides it.
+/// The conditions of one item, as the engine decides it, each amount in it the parameter's
+/// own (`params::fill`: the value policy/parameters.toml holds last). Filled once per run and
+/// kept for the run (the command line's `explain` and the tests read them; the web app never
+/// does).
 pub fn conditions(id: BenefitId) -> &'static [Condition] {
+    static FILLED: OnceLock<Vec<&'static [Condition]>> = OnceLock::new();
+    FILLED.get_or_init(|| BENEFITS.iter().map(|b| filled(templates(b.id))).collect())[id as usize]
+}
+
+fn filled(list: &'static [Condition]) -> &'static [Condition] {
+    if !list
+        .iter()
+        .any(|c| c.zh.contains('{') || c.en.contains('{'))
+    {
+        return list;
+    }
+    let leak = |t: &str| -> &'static str { Box::leak(params::fill(t).into_boxed_str()) };
+    let list: Vec<Condition> = list
+        .iter()
+        .map(|c| Condition {
+            zh: leak(c.zh),
+            en: leak(c.en),
+            reads: c.reads,
+        })
+        .collect();
+    Box::leak(list.into_boxed_slice())
+}
+
+/// The conditions of one item as written, a parameter's value as `{its.name}` (`{its.name,}`
+/// with thousands in commas): what [`conditions`] fills in.
+pub fn templates(id: BenefitId) -> &'static [Condition] {
     use BenefitId::*;
     match id {
         SpecialSupport => &[
             c!(
-                "女方年满49周岁（49周岁生日当天起算）；未满49周岁的，从她49周岁生日起可以享受（future）",
-                "the mother is 49 or over (from her 49th birthday itself); before that `future`, from her 49th birthday",
+                "女方年满{special_support.mother_age}周岁（{special_support.mother_age}周岁生日当天起算）；未满{special_support.mother_age}周岁的，从她{special_support.mother_age}周岁生日起可以享受（future）",
+                "the mother is {special_support.mother_age} or over (from her {special_support.mother_age}th birthday itself); before that `future`, from her {special_support.mother_age}th birthday",
                 [ParentBirth],
             ),
             c!(
@@ -136,8 +168,8 @@ pub fn conditions(id: BenefitId) -> &'static [Condition] {
                 [ParentBirth],
             ),
             c!(
-                "独生子女死亡的：每位在世且为开封户籍的父母每人每月1430元",
-                "the child died: 1430 yuan a month for each living parent with Kaifeng 户籍",
+                "独生子女死亡的：每位在世且为开封户籍的父母每人每月{special_support.death.monthly_per_person}元",
+                "the child died: {special_support.death.monthly_per_person} yuan a month for each living parent with Kaifeng 户籍",
                 [ChildStatus, Alive, Hukou],
             ),
             c!(
@@ -161,8 +193,8 @@ pub fn conditions(id: BenefitId) -> &'static [Condition] {
                 [],
             ),
             c!(
-                "填写的夫妻双方（含已故的一方）都是开封户籍的，一次性10000元；一方是的，5000元",
-                "10,000 yuan once if both listed spouses (a late one counts) hold Kaifeng 户籍, 5,000 if one does",
+                "填写的夫妻双方（含已故的一方）都是开封户籍的，一次性{death_relief.both_spouses_kaifeng}元；一方是的，{death_relief.one_spouse_kaifeng}元",
+                "{death_relief.both_spouses_kaifeng,} yuan once if both listed spouses (a late one counts) hold Kaifeng 户籍, {death_relief.one_spouse_kaifeng,} if one does",
                 [Hukou, Alive],
             ),
             c!(
@@ -184,8 +216,8 @@ pub fn conditions(id: BenefitId) -> &'static [Condition] {
         ],
         PensionSubsidy => &[
             c!(
-                "在世、未满60周岁、开封户籍、参加城乡居民养老保险的父母：可以享受",
-                "a living parent under 60 with Kaifeng 户籍 in the resident pension scheme (城乡居民养老保险): eligible",
+                "在世、未满{elder_care.age}周岁、开封户籍、参加城乡居民养老保险的父母：可以享受",
+                "a living parent under {elder_care.age} with Kaifeng 户籍 in the resident pension scheme (城乡居民养老保险): eligible",
                 [Alive, Hukou, Pension],
             ),
             c!(
@@ -199,8 +231,8 @@ pub fn conditions(id: BenefitId) -> &'static [Condition] {
                 [Pension],
             ),
             c!(
-                "年满60周岁（60周岁生日当天起算）的父母不计入：补贴是缴费期的补贴；地方是否另有补助，请问县（区）人社局",
-                "parents aged 60 or over (from the 60th birthday itself) do not count: the subsidy is for contribution years; ask the 县（区）人社局 about any local top-up",
+                "年满{elder_care.age}周岁（{elder_care.age}周岁生日当天起算）的父母不计入：补贴是缴费期的补贴；地方是否另有补助，请问县（区）人社局",
+                "parents aged {elder_care.age} or over (from the {elder_care.age}th birthday itself) do not count: the subsidy is for contribution years; ask the 县（区）人社局 about any local top-up",
                 [ParentBirth],
             ),
             NO_OTHER_CHILD,
@@ -208,13 +240,13 @@ pub fn conditions(id: BenefitId) -> &'static [Condition] {
         ],
         CareHomePriority => &[
             c!(
-                "在世的父母年满60周岁（未满的，从最先满60周岁的一方的生日起，future，并写明是谁）",
-                "a living parent aged 60 or over (before that `future`, from the first 60th birthday, naming whose)",
+                "在世的父母年满{elder_care.age}周岁（未满的，从最先满{elder_care.age}周岁的一方的生日起，future，并写明是谁）",
+                "a living parent aged {elder_care.age} or over (before that `future`, from the first {elder_care.age}th birthday, naming whose)",
                 [Alive, ParentBirth],
             ),
             c!(
-                "入住公办养老机构免床位费；入住公建民营养老机构按成本价收费；均从本人年满60周岁起",
-                "in a public home: no bed fee; in a publicly built, privately run home: cost price; each from the person's own 60th birthday",
+                "入住公办养老机构免床位费；入住公建民营养老机构按成本价收费；均从本人年满{elder_care.age}周岁起",
+                "in a public home: no bed fee; in a publicly built, privately run home: cost price; each from the person's own {elder_care.age}th birthday",
                 [CareSetting],
             ),
             c!(
@@ -232,8 +264,8 @@ pub fn conditions(id: BenefitId) -> &'static [Condition] {
         ],
         HomeCareServices => &[
             c!(
-                "在世、本人为开封户籍、年满60周岁的父母（未满的，从最先满60周岁的一方的生日起，future）",
-                "a living parent with their own Kaifeng 户籍 aged 60 or over (before that `future`, from the first such 60th birthday)",
+                "在世、本人为开封户籍、年满{elder_care.age}周岁的父母（未满的，从最先满{elder_care.age}周岁的一方的生日起，future）",
+                "a living parent with their own Kaifeng 户籍 aged {elder_care.age} or over (before that `future`, from the first such {elder_care.age}th birthday)",
                 [Alive, Hukou, ParentBirth],
             ),
             c!(
@@ -247,8 +279,8 @@ pub fn conditions(id: BenefitId) -> &'static [Condition] {
         HomeCareAllowance => &[
             c!("独生子女死亡", "the only child died", [ChildStatus]),
             c!(
-                "在世、本人为开封户籍、年满60周岁、居家养老的父母（未满的，从其60周岁生日起，future）",
-                "a living parent with their own Kaifeng 户籍, aged 60 or over, at home (before that `future`, from the 60th birthday)",
+                "在世、本人为开封户籍、年满{elder_care.age}周岁、居家养老的父母（未满的，从其{elder_care.age}周岁生日起，future）",
+                "a living parent with their own Kaifeng 户籍, aged {elder_care.age} or over, at home (before that `future`, from the {elder_care.age}th birthday)",
                 [Alive, Hukou, ParentBirth, CareSetting],
             ),
             c!(
@@ -267,8 +299,8 @@ pub fn conditions(id: BenefitId) -> &'static [Condition] {
         DisabledCareSupport => &[
             c!("独生子女死亡", "the only child died", [ChildStatus]),
             c!(
-                "符合特别扶助条件（女方年满49周岁）",
-                "the special-support conditions are met (the mother is 49)",
+                "符合特别扶助条件（女方年满{special_support.mother_age}周岁）",
+                "the special-support conditions are met (the mother is {special_support.mother_age})",
                 [ParentBirth],
             ),
             c!(
@@ -328,8 +360,8 @@ pub fn conditions(id: BenefitId) -> &'static [Condition] {
                 [Alive, Hukou],
             ),
             c!(
-                "每位父母每年按住院天数×300元，最多90天",
-                "300 yuan × days in hospital, at most 90 days, per parent per year",
+                "每位父母每年按住院天数×{nursing_insurance.daily}元，最多{nursing_insurance.max_days_per_year}天",
+                "{nursing_insurance.daily} yuan × days in hospital, at most {nursing_insurance.max_days_per_year} days, per parent per year",
                 [HospitalDays],
             ),
             c!(
@@ -374,13 +406,13 @@ pub fn conditions(id: BenefitId) -> &'static [Condition] {
                 [Alive, CivilCapacity, OtherChild],
             ),
             c!(
-                "或：残疾的独生子女年满18周岁、失去民事行为能力（child.civil_capacity为false）；出生日期未填写的，须核实（check）",
-                "or a disabled only child aged 18 or over without civil capacity (`child.civil_capacity: false`); with no birth date, `check`",
+                "或：残疾的独生子女年满{civil.adult_age}周岁、失去民事行为能力（child.civil_capacity为false）；出生日期未填写的，须核实（check）",
+                "or a disabled only child aged {civil.adult_age} or over without civil capacity (`child.civil_capacity: false`); with no birth date, `check`",
                 [ChildStatus, ChildCapacity, ChildBirth],
             ),
             c!(
-                "未满18周岁、将没有民事行为能力的孩子：从18周岁生日起（future）",
-                "a child under 18 who will lack civil capacity: `future`, from the 18th birthday",
+                "未满{civil.adult_age}周岁、将没有民事行为能力的孩子：从{civil.adult_age}周岁生日起（future）",
+                "a child under {civil.adult_age} who will lack civil capacity: `future`, from the {civil.adult_age}th birthday",
                 [ChildBirth, ChildCapacity],
             ),
         ],
@@ -411,8 +443,8 @@ pub fn conditions(id: BenefitId) -> &'static [Condition] {
                 [WantsAdopt],
             ),
             c!(
-                "在世的父母都已年满60周岁的，不问收养意愿（理由只说本项适用于有收养意愿的家庭）",
-                "when every living parent is 60 or over, adoption is not asked about (the reason only says whom it is for)",
+                "在世的父母都已年满{elder_care.age}周岁的，不问收养意愿（理由只说本项适用于有收养意愿的家庭）",
+                "when every living parent is {elder_care.age} or over, adoption is not asked about (the reason only says whom it is for)",
                 [Alive, ParentBirth],
             ),
         ],
@@ -438,13 +470,13 @@ pub fn conditions(id: BenefitId) -> &'static [Condition] {
                 [ChildStatus],
             ),
             c!(
-                "0–6岁（到7周岁生日的前一天）、有视力、听力、智力、言语、孤独症、肢体或多重残疾的：优先安排儿童康复",
-                "aged 0–6 (until the day before the 7th birthday) with a vision, hearing, intellectual, speech, autism, physical or multiple disability: priority child rehabilitation",
+                "0–{rehabilitation.child_max_age}岁（到{rehabilitation.child_max_age+1}周岁生日的前一天）、有视力、听力、智力、言语、孤独症、肢体或多重残疾的：优先安排儿童康复",
+                "aged 0–{rehabilitation.child_max_age} (until the day before the {rehabilitation.child_max_age+1}th birthday) with a vision, hearing, intellectual, speech, autism, physical or multiple disability: priority child rehabilitation",
                 [ChildBirth, DisabilityTypes],
             ),
             c!(
-                "0–6岁、精神残疾的：请向县（区）残联确认是否孤独症（残疾人证把孤独症记为精神残疾）",
-                "aged 0–6 with a mental disability: confirm with the 县（区）残联 whether it is autism (the 残疾人证 records autism as mental)",
+                "0–{rehabilitation.child_max_age}岁、精神残疾的：请向县（区）残联确认是否孤独症（残疾人证把孤独症记为精神残疾）",
+                "aged 0–{rehabilitation.child_max_age} with a mental disability: confirm with the 县（区）残联 whether it is autism (the 残疾人证 records autism as mental)",
                 [ChildBirth, DisabilityTypes],
             ),
         ],

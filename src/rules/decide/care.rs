@@ -3,7 +3,7 @@
 use super::super::benefits::BenefitId;
 use super::super::facts::{birthday, ChildStatus, DisabilityType, Residence, Schooling, ZhDate};
 use super::super::outcome::{fill, BenefitResult, Reason, Status};
-use super::super::params::child_rehab_end_age;
+use super::super::params::{child_rehab_end_age, ADULT_AGE};
 use super::{result, Household};
 
 /// Clause 8, named helpers.
@@ -38,7 +38,7 @@ pub(crate) fn guardianship(h: &Household) -> BenefitResult {
     // RULINGS: 家庭成员 includes an adult disabled only child.
     if child.status == ChildStatus::Disabled && !child.has_civil_capacity() {
         match child.birth_date {
-            Some(born) if birthday(born, ADULT_AGE) <= h.as_of => {
+            Some(born) if birthday(born, ADULT) <= h.as_of => {
                 status = Status::Eligible;
                 reasons.push(Reason::fixed(
                     later!("孩子已成年、没有民事行为能力：纳入成年监护安排，提供必要帮助。"),
@@ -48,7 +48,7 @@ pub(crate) fn guardianship(h: &Household) -> BenefitResult {
             // RULINGS, Round 3: a minor who will lack capacity is `future` from the 18th
             // birthday (a reminder can be set).
             Some(born) => {
-                let adult = birthday(born, ADULT_AGE);
+                let adult = birthday(born, ADULT);
                 reasons.push(Reason::owned(
                     fill(later!("未成年的孩子由父母监护；孩子将于{}年满18周岁，届时可纳入成年监护安排。"), &[&ZhDate(adult)]),
                     fill(en!("A child under 18 is in the parents' care; from the 18th birthday, {}, adult guardianship can apply."), &[&adult]),
@@ -79,8 +79,9 @@ pub(crate) fn guardianship(h: &Household) -> BenefitResult {
     result(id, status, reasons)
 }
 
-/// 成年: the age from which adult guardianship, not a parent's care, applies.
-const ADULT_AGE: u32 = 18;
+/// 成年 (`params::ADULT_AGE`, 18周岁): the age from which adult guardianship, not a parent's
+/// care, applies.
+const ADULT: u32 = ADULT_AGE.fixed();
 
 /// Clause 9, festival visits and health talks.
 ///
