@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use serde_path_to_error::{Path, Segment};
 
-use super::scan::{Pos, ScanError, Syntax, RECORD_LIMIT};
+use super::json::{Pos, ScanError, Syntax, RECORD_LIMIT};
 
 /// What is wrong, and where: a field path (the same in both languages) or a place in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -198,7 +198,7 @@ fn syntax_words(what: Syntax) -> (String, String) {
         ),
         Syntax::Unexpected(c) => {
             let c_shown = shown(&c.to_string());
-            if super::scan::is_wide_punctuation(c) {
+            if super::json::is_wide_punctuation(c) {
                 (
                     format!("这里不应出现“{c_shown}”：JSON的引号、逗号、冒号和括号须用英文半角符号"),
                     format!("unexpected \"{c_shown}\": JSON's quotes, commas, colons and brackets must be ASCII"),
@@ -224,8 +224,8 @@ fn syntax_words(what: Syntax) -> (String, String) {
         ),
         Syntax::BadNumber => s("数字的写法不对", "not a valid number"),
         Syntax::TooDeep => (
-            format!("括号嵌套超过{}层", super::scan::MAX_DEPTH),
-            format!("nested more than {} levels deep", super::scan::MAX_DEPTH),
+            format!("括号嵌套超过{}层", super::json::MAX_DEPTH),
+            format!("nested more than {} levels deep", super::json::MAX_DEPTH),
         ),
         Syntax::ExpectedColon => s(
             "字段名后面应是冒号（:）",
