@@ -65,16 +65,10 @@ impl Problem {
     }
 }
 
-/// Characters that would break the line or reorder it on a terminal: C0 and C1 controls, DEL,
-/// the line and paragraph separators and the bidi controls.
-fn is_hidden(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}')
-        || matches!(
-            c,
-            '\u{200E}' | '\u{200F}' | '\u{2028}' | '\u{2029}' | '\u{FEFF}'
-        )
-}
+/// Characters that would break the line, reorder it or hide in it on a terminal: controls,
+/// the line and paragraph separators, the bidi controls and the other invisible characters
+/// (one list with the embedding office's configuration).
+use fuzhu::flow::office::is_invisible as is_hidden;
 
 /// `s` with each hidden character written as `\u{1b}`.
 pub fn escape(s: &str) -> String {
