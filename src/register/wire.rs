@@ -82,18 +82,6 @@ struct CircumstancesDef {
 }
 
 #[derive(Serialize, Deserialize)]
-#[serde(remote = "Cell")]
-enum CellDef {
-    Empty,
-    Text(String),
-    Number(f64),
-    Bool(bool),
-    Date(NaiveDate),
-    Formula(String),
-    Error(String),
-}
-
-#[derive(Serialize, Deserialize)]
 #[serde(remote = "Status")]
 enum StatusDef {
     Eligible,
@@ -130,7 +118,6 @@ struct SummaryDef {
 #[serde(remote = "Checked")]
 struct CheckedDef {
     line: usize,
-    #[serde(with = "cells")]
     input: Vec<Cell>,
     #[serde(with = "some_facts")]
     facts: Option<Facts>,
@@ -151,7 +138,6 @@ macro_rules! carried {
 
 carried!(FactsBy, FactsOwn, Facts, "FactsDef");
 carried!(ParentBy, ParentOwn, Parent, "ParentDef");
-carried!(CellBy, CellOwn, Cell, "CellDef");
 carried!(StatusBy, StatusOwn, Status, "StatusDef");
 carried!(SummaryBy, SummaryOwn, Summary, "SummaryDef");
 carried!(CheckedBy, CheckedOwn, Checked, "CheckedDef");
@@ -189,7 +175,6 @@ macro_rules! option_of {
 }
 
 list_of!(parents, Parent, ParentBy, ParentOwn);
-list_of!(cells, Cell, CellBy, CellOwn);
 option_of!(some_facts, Facts, FactsBy, FactsOwn);
 option_of!(some_summary, Summary, SummaryBy, SummaryOwn);
 
@@ -244,7 +229,7 @@ impl Writer {
     }
 
     pub fn cell(&mut self, c: &Cell) {
-        self.put(&CellBy(c));
+        self.put(c);
     }
 
     pub fn facts(&mut self, f: &Facts) {
@@ -318,7 +303,7 @@ impl<'a> Reader<'a> {
     }
 
     pub fn cell(&mut self) -> Option<Cell> {
-        self.get().map(|c: CellOwn| c.0)
+        self.get()
     }
 
     pub fn facts(&mut self) -> Option<Facts> {
