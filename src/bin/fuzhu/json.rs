@@ -463,6 +463,14 @@ struct Check<'a, R> {
     depth: usize,
 }
 
+impl<R> Clone for Check<'_, R> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<R> Copy for Check<'_, R> {}
+
 impl<'de, R: BufRead> DeserializeSeed<'de> for Check<'_, R> {
     type Value = ();
 
@@ -519,28 +527,20 @@ impl<'de, R: BufRead> Visitor<'de> for Check<'_, R> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> std::result::Result<(), A::Error> {
-        let inner = self.deeper()?;
-        let child = || Check {
-            input: inner.input,
-            depth: inner.depth,
-        };
+        let child = self.deeper()?;
         while seq
-            .next_element_seed(child())
-            .inspect_err(|_| inner.input.stop())?
+            .next_element_seed(child)
+            .inspect_err(|_| child.input.stop())?
             .is_some()
         {}
         Ok(())
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> std::result::Result<(), A::Error> {
-        let inner = self.deeper()?;
-        let child = || Check {
-            input: inner.input,
-            depth: inner.depth,
-        };
-        let stop = |_: &A::Error| inner.input.stop();
-        while map.next_key_seed(child()).inspect_err(stop)?.is_some() {
-            map.next_value_seed(child()).inspect_err(stop)?;
+        let child = self.deeper()?;
+        let stop = |_: &A::Error| child.input.stop();
+        while map.next_key_seed(child).inspect_err(stop)?.is_some() {
+            map.next_value_seed(child).inspect_err(stop)?;
         }
         Ok(())
     }
