@@ -979,3 +979,32 @@ fn dates_and_amounts_in_reasons_read_as_written_by_hand() {
     assert_eq!(rate.zh, "每人每月1430元，按2位在世且为开封户籍的父母计算。");
     assert!(rate.en.starts_with("1430 yuan per person per month"));
 }
+
+/// One Chinese date formatter: the results, the register's messages and the printed sheets
+/// write a day and a month alike, whatever the year.
+#[test]
+fn every_chinese_date_is_written_by_the_one_formatter() {
+    use chrono::Datelike;
+    use fuzhu::flow::answers::Birth;
+    use fuzhu::flow::present;
+    use fuzhu::flow::text::Lang;
+    use fuzhu::register::values;
+    use fuzhu::rules::facts::{zh_date, zh_month, ZhMonth};
+    for (d, day, month) in [
+        (date(2027, 3, 1), "2027年3月1日", "2027年3月"),
+        (date(1968, 6, 30), "1968年6月30日", "1968年6月"),
+        (date(2028, 12, 31), "2028年12月31日", "2028年12月"),
+        (date(999, 10, 9), "999年10月9日", "999年10月"),
+        (date(-5, 3, 1), "-5年3月1日", "-5年3月"),
+    ] {
+        assert_eq!(zh_date(d), day);
+        assert_eq!(present::date(d, Lang::Zh), day);
+        assert_eq!(values::zh(d), day);
+        assert_eq!(zh_month(d), month);
+        assert_eq!(ZhMonth(d).to_string(), month);
+        assert_eq!(values::zh_month(d), month);
+        if let Some(b) = Birth::month(d.year(), d.month()) {
+            assert_eq!(present::birth(b, Lang::Zh), month);
+        }
+    }
+}

@@ -18,11 +18,11 @@ fn main() {}
 #[path = "fuzhu/check.rs"]
 mod check;
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "fuzhu/json.rs"]
+mod json;
+#[cfg(not(target_arch = "wasm32"))]
 #[path = "fuzhu/message.rs"]
 mod message;
-#[cfg(not(target_arch = "wasm32"))]
-#[path = "fuzhu/scan.rs"]
-mod scan;
 
 #[cfg(not(target_arch = "wasm32"))]
 pub use cli::{fail_output, refuse, Output, EXIT_IO, EXIT_REFUSED};

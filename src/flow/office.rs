@@ -302,12 +302,17 @@ impl Office {
 }
 
 /// Characters a name, address or opening hours never need and that could mislead when shown:
-/// markup, control characters, and the invisible ones that reorder, hide or blank text
-/// (direction marks such as U+061C, fillers such as U+3164, soft hyphens, tags, variation
-/// selectors, private use).
+/// markup, and the invisible characters of [`is_invisible`].
 pub fn is_refused(c: char) -> bool {
+    matches!(c, '<' | '>' | '"' | '`' | '\\' | '{' | '}') || is_invisible(c)
+}
+
+/// Control characters and the invisible ones that reorder, hide or blank text (direction
+/// marks such as U+061C, fillers such as U+3164, soft hyphens, tags, variation selectors,
+/// private use): the one list, for the embedding office's configuration and for the command
+/// line, which writes them escaped in its messages.
+pub fn is_invisible(c: char) -> bool {
     c.is_control()
-        || matches!(c, '<' | '>' | '"' | '`' | '\\' | '{' | '}')
         || matches!(c,
             '\u{00ad}'                 // soft hyphen
             | '\u{034f}'               // combining grapheme joiner

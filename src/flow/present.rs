@@ -7,13 +7,14 @@ use rust_decimal::Decimal;
 
 use super::answers::Birth;
 use super::text::{Key, Lang, Voice};
+use crate::rules::facts::{zh_date, zh_month};
 use crate::rules::params::{on, NURSING_DAILY, NURSING_MAX_DAYS, SPECIAL_SUPPORT_DEATH_MONTHLY};
 use crate::rules::{BenefitId, BenefitResult, Document, Group, Outcome, Status, BENEFITS};
 
 /// 2027年3月1日 / 1 March 2027.
 pub fn date(d: NaiveDate, lang: Lang) -> String {
     match lang {
-        Lang::Zh => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
+        Lang::Zh => zh_date(d),
         Lang::En => {
             const MONTHS: [&str; 12] = [
                 "January",
@@ -44,7 +45,7 @@ pub fn birth(b: Birth, lang: Lang) -> String {
             Lang::Zh => format!("{}年", d.year()),
             Lang::En => d.year().to_string(),
         },
-        (false, Lang::Zh) => format!("{}年{}月", d.year(), d.month()),
+        (false, Lang::Zh) => zh_month(d),
         (false, Lang::En) => {
             // "8 March 1955" without its day.
             let full = date(d, lang);

@@ -181,7 +181,8 @@ const DAYS_BITS: u32 = 9;
 const CRC_LEN: usize = 4;
 
 /// Days from 1970-01-01 to a date of the proleptic Gregorian calendar (H. Hinnant's
-/// `days_from_civil`): a few lines, where chrono's date arithmetic costs kilobytes of wasm.
+/// `days_from_civil`): a few lines, where chrono's day counts cost the first load 367 bytes
+/// (docs/quality.md, "Crates for what crates do": `crc` and `base64` cost it too).
 fn days_from_civil(y: i32, m: u32, d: u32) -> i64 {
     let y = i64::from(y) - i64::from(m <= 2);
     let era = y.div_euclid(400);

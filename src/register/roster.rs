@@ -17,7 +17,7 @@ use super::columns::{normalise, Field, ParentField};
 use super::money::PROVINCIAL;
 use super::{values, Checked, Register};
 use crate::rules::facts::birthday;
-use crate::rules::facts::ChildStatus;
+use crate::rules::facts::{ChildStatus, ZhDate};
 use crate::rules::params::{SPECIAL_SUPPORT_DEATH_MONTHLY, SPECIAL_SUPPORT_MOTHER_AGE};
 use crate::rules::{BenefitId, Role, Status};
 
@@ -415,17 +415,10 @@ pub fn byline(office: &Office, today: NaiveDate, kind: Kind) -> String {
     };
     match kind {
         Kind::Roster => format!(
-            "填报单位（盖章）：{name}　　　　填报日期：{}年{}月{}日",
-            today.year(),
-            today.month(),
-            today.day()
+            "填报单位（盖章）：{name}　　　　填报日期：{}",
+            ZhDate(today)
         ),
-        Kind::Public => format!(
-            "公示单位：{name}　　　　公示日期：{}年{}月{}日",
-            today.year(),
-            today.month(),
-            today.day()
-        ),
+        Kind::Public => format!("公示单位：{name}　　　　公示日期：{}", ZhDate(today)),
     }
 }
 

@@ -560,10 +560,8 @@ pub fn care_setting(cell: &Cell) -> Result<Option<CareSetting>, Bad> {
     )
 }
 
-/// The day of the year, for messages.
-pub fn zh(d: NaiveDate) -> String {
-    format!("{}年{}月{}日", d.year(), d.month(), d.day())
-}
+/// The day of the year, for messages: the rules' one Chinese date formatter.
+pub use crate::rules::facts::zh_date as zh;
 
 /// A birth as a register gives it: a day, or only its month (1968.06, 196806, 1968年6月).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -834,6 +832,4 @@ pub fn looks_rounded(id: &str) -> bool {
 }
 
 /// A month for messages: 1968年6月.
-pub fn zh_month(d: NaiveDate) -> String {
-    format!("{}年{}月", d.year(), d.month())
-}
+pub use crate::rules::facts::zh_month;

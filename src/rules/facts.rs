@@ -687,17 +687,32 @@ pub struct ZhDate(pub NaiveDate);
 impl std::fmt::Display for ZhDate {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let d = self.0;
+        write!(f, "{}", ZhMonth(d))?;
+        write_num(f, d.day(), 1)?;
+        f.write_str("日")
+    }
+}
+
+/// A month the way people read it in Chinese: 1968年6月 (a birth given without its day). The
+/// one Chinese date formatter, with [`ZhDate`]: the results, the printed sheets and the
+/// register's messages all write their dates with these two.
+pub fn zh_month(d: NaiveDate) -> String {
+    ZhMonth(d).to_string()
+}
+
+/// Displays a date's month as 1968年6月.
+pub struct ZhMonth(pub NaiveDate);
+
+impl std::fmt::Display for ZhMonth {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let d = self.0;
         match u32::try_from(d.year()) {
-            Ok(year) => {
-                write_num(f, year, 1)?;
-                f.write_str("年")?;
-                write_num(f, d.month(), 1)?;
-                f.write_str("月")?;
-                write_num(f, d.day(), 1)?;
-                f.write_str("日")
-            }
-            Err(_) => write!(f, "{}年{}月{}日", d.year(), d.month(), d.day()),
+            Ok(year) => write_num(f, year, 1)?,
+            Err(_) => write!(f, "{}", d.year())?,
         }
+        f.write_str("年")?;
+        write_num(f, d.month(), 1)?;
+        f.write_str("月")
     }
 }
 

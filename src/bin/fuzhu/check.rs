@@ -1,6 +1,7 @@
 //! `fuzhu check`: a household or a register in, the decisions out.
 //!
-//! A register is read record by record ([`scan`]), so memory stays bounded whatever its size.
+//! A register is read record by record (serde_json through [`json`]'s sequence visitor), so
+//! memory stays bounded whatever its size.
 //! Every record is decided once to know whether it is good; the good records' text goes to a
 //! temporary spool file (never more than the input itself) and is decided again and written
 //! only once the whole input has been read, so a refusal leaves standard output empty.
@@ -11,11 +12,12 @@ use std::path::PathBuf;
 
 use chrono::{Local, NaiveDate};
 use fuzhu::rules::{self, Facts, Outcome};
+use serde::de::{self, Deserializer as _, SeqAccess, Visitor};
 use serde::ser::{SerializeSeq, Serializer as _};
 use serde::Serialize;
 
+use super::json::{Input, Record, RecordSeed, ScanError};
 use super::message::{self, Problem};
-use super::scan::{Record, ScanError, Scanner, Syntax};
 use super::{fail_output, refuse, Output, EXIT_IO, EXIT_REFUSED};
 
 pub struct Options {
@@ -40,8 +42,8 @@ pub fn check(opts: &Options) -> i32 {
             Err(p) => return refuse(&p, None),
         }
     };
-    let mut s = Scanner::new(BufReader::with_capacity(1 << 16, input));
-    match read(&mut s, opts, today) {
+    let input = Input::new(BufReader::with_capacity(1 << 16, input));
+    match read(&input, opts, today) {
         Ok(Read1::One(outcome)) => {
             let mut out = Output::stdout();
             let written = if opts.compact {
@@ -81,8 +83,8 @@ enum Read1 {
 
 /// Reads the whole input, printing a line for each bad record; what there is to write, or the
 /// exit code when nothing is.
-fn read<R: BufRead>(s: &mut Scanner<R>, opts: &Options, today: NaiveDate) -> Result<Read1, i32> {
-    let first = s.skip_bom().and_then(|()| s.ws()).map_err(scanned)?;
+fn read<R: BufRead>(s: &Input<R>, opts: &Options, today: NaiveDate) -> Result<Read1, i32> {
+    let first = s.start().map_err(scanned)?;
     match first {
         None => Err(refuse(
             &Problem::new(
@@ -92,8 +94,7 @@ fn read<R: BufRead>(s: &mut Scanner<R>, opts: &Options, today: NaiveDate) -> Res
             None,
         )),
         Some(b'{') => {
-            let rec = s.record().map_err(scanned)?;
-            end_of_input(s).map_err(scanned)?;
+            let rec = s.one().map_err(scanned)?;
             let text = match rec {
                 Record::Text(t) => t,
                 Record::TooLong => return Err(refuse(&message::too_long(), None)),
@@ -110,7 +111,7 @@ fn read<R: BufRead>(s: &mut Scanner<R>, opts: &Options, today: NaiveDate) -> Res
             ),
             None,
         )),
-        Some(_) => Err(scanned(s.unexpected())),
+        Some(_) => Err(scanned(s.unexpected_next())),
     }
 }
 
@@ -133,16 +134,6 @@ fn broken(n: u64, e: ScanError) -> i32 {
     }
 }
 
-fn end_of_input<R: BufRead>(s: &mut Scanner<R>) -> Result<(), ScanError> {
-    match s.ws()? {
-        None => Ok(()),
-        Some(_) => Err(ScanError::Syntax {
-            pos: s.pos(),
-            what: Syntax::Trailing,
-        }),
-    }
-}
-
 /// One record's decision, or why it is refused.
 fn decide(text: &[u8], today: NaiveDate) -> Result<Outcome, Problem> {
     if text.first() != Some(&b'{') {
@@ -159,100 +150,86 @@ fn decide(text: &[u8], today: NaiveDate) -> Result<Outcome, Problem> {
     })
 }
 
-fn read_register<R: BufRead>(
-    s: &mut Scanner<R>,
-    opts: &Options,
-    today: NaiveDate,
-) -> Result<Read1, i32> {
-    s.bump(b'[');
-    let mut spool = Spool::new().map_err(|e| spool_failed(&e))?;
-    let mut n: u64 = 0;
-    let mut bad: u64 = 0;
+fn read_register<R: BufRead>(s: &Input<R>, opts: &Options, today: NaiveDate) -> Result<Read1, i32> {
+    let spool = Spool::new().map_err(|e| spool_failed(&e))?;
+    let mut register = Register {
+        input: s,
+        spool,
+        today,
+        bad: 0,
+        spool_failed: None,
+    };
     // A syntax error ends the reading: what follows cannot be told apart into records.
-    match s.ws() {
-        Ok(Some(b']')) => {
-            s.bump(b']');
-            if let Err(e) = end_of_input(s) {
-                return Err(broken(0, e));
-            }
-            return Err(refuse(
-                &Problem::new(
-                    "输入是一个空数组，没有可检查的家庭",
-                    "the input is an empty array: there is no household to check",
-                ),
-                None,
-            ));
-        }
-        Ok(_) => {}
-        Err(e) => return Err(broken(0, e)),
+    let mut de = serde_json::Deserializer::from_reader(s);
+    let read = de.deserialize_seq(&mut register);
+    if let Some(e) = register.spool_failed.take() {
+        return Err(spool_failed(&e));
     }
-    loop {
-        n += 1;
-        if let Err(e) = s.ws() {
-            return Err(broken(n, e));
-        }
-        let rec = match s.record() {
-            Ok(r) => r,
-            Err(e) => return Err(broken(n, e)),
-        };
-        let decided = match rec {
-            Record::TooLong => Err(message::too_long()),
-            Record::Text(text) => decide(&text, today).map(|_| text),
-        };
-        match decided {
-            Ok(text) => {
-                if let Err(e) = spool.push(n, &text) {
-                    return Err(spool_failed(&e));
-                }
-            }
-            Err(p) => {
-                bad += 1;
-                say(&p.line(Some(n)));
-            }
-        }
-        match s.ws() {
-            Ok(Some(b',')) => {
-                s.bump(b',');
-                match s.ws() {
-                    Ok(Some(b']')) => {
-                        let e = ScanError::Syntax {
-                            pos: s.pos(),
-                            what: Syntax::TrailingComma,
-                        };
-                        return Err(broken(n, e));
-                    }
-                    Ok(_) => {}
-                    Err(e) => return Err(broken(n, e)),
-                }
-            }
-            Ok(Some(b']')) => {
-                s.bump(b']');
-                break;
-            }
-            Ok(None) => {
-                let e = ScanError::Syntax {
-                    pos: s.pos(),
-                    what: Syntax::Eof,
-                };
-                return Err(broken(n, e));
-            }
-            Ok(Some(_)) => {
-                let e = ScanError::Syntax {
-                    pos: s.pos(),
-                    what: Syntax::ExpectedCommaOrBracket,
-                };
-                return Err(broken(n, e));
-            }
-            Err(e) => return Err(broken(n, e)),
-        }
+    if let Err(e) = read {
+        let (n, e) = s.error_in_register(e);
+        return Err(broken(n, e));
     }
-    if let Err(e) = end_of_input(s) {
-        return Err(broken(0, e));
+    if let Err(e) = de.end() {
+        return Err(broken(0, s.error(e)));
     }
-    if spool.count == 0 || (bad > 0 && !opts.skip_invalid) {
+    if s.records() == 0 {
+        return Err(refuse(
+            &Problem::new(
+                "输入是一个空数组，没有可检查的家庭",
+                "the input is an empty array: there is no household to check",
+            ),
+            None,
+        ));
+    }
+    if register.spool.count == 0 || (register.bad > 0 && !opts.skip_invalid) {
         return Err(EXIT_REFUSED);
     }
-    Ok(Read1::Many(spool))
+    Ok(Read1::Many(register.spool))
+}
+
+/// The register's array, read by serde_json record by record: each decided as it comes, a
+/// line said for each bad one, the good ones' text spooled.
+struct Register<'a, R> {
+    input: &'a Input<R>,
+    spool: Spool,
+    today: NaiveDate,
+    bad: u64,
+    spool_failed: Option<io::Error>,
+}
+
+impl<'de, R: BufRead> Visitor<'de> for &mut Register<'_, R> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an array of households")
+    }
+
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        let seed = || RecordSeed {
+            input: self.input,
+            started: true,
+        };
+        while let Some(rec) = self.input.stopped_at_error(seq.next_element_seed(seed()))? {
+            let n = self.input.records();
+            let decided = match rec {
+                Record::TooLong => Err(message::too_long()),
+                Record::Text(text) => decide(&text, self.today).map(|_| text),
+            };
+            match decided {
+                Ok(text) => {
+                    if let Err(e) = self.spool.push(n, &text) {
+                        self.spool_failed = Some(e);
+                        return Err(de::Error::custom("cannot spool"));
+                    }
+                }
+                Err(p) => {
+                    self.bad += 1;
+                    say(&p.line(Some(n)));
+                }
+            }
+        }
+        Ok(())
+    }
 }
 
 fn say(line: &str) {

@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 
 use serde_path_to_error::{Path, Segment};
 
-use super::scan::{Pos, ScanError, Syntax, RECORD_LIMIT};
+use super::json::{Pos, ScanError, Syntax, RECORD_LIMIT};
 
 /// What is wrong, and where: a field path (the same in both languages) or a place in the file.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -65,16 +65,10 @@ impl Problem {
     }
 }
 
-/// Characters that would break the line or reorder it on a terminal: C0 and C1 controls, DEL,
-/// the line and paragraph separators and the bidi controls.
-fn is_hidden(c: char) -> bool {
-    c.is_control()
-        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{061C}')
-        || matches!(
-            c,
-            '\u{200E}' | '\u{200F}' | '\u{2028}' | '\u{2029}' | '\u{FEFF}'
-        )
-}
+/// Characters that would break the line, reorder it or hide in it on a terminal: controls,
+/// the line and paragraph separators, the bidi controls and the other invisible characters
+/// (one list with the embedding office's configuration).
+use fuzhu::flow::office::is_invisible as is_hidden;
 
 /// `s` with each hidden character written as `\u{1b}`.
 pub fn escape(s: &str) -> String {
@@ -198,7 +192,7 @@ fn syntax_words(what: Syntax) -> (String, String) {
         ),
         Syntax::Unexpected(c) => {
             let c_shown = shown(&c.to_string());
-            if super::scan::is_wide_punctuation(c) {
+            if super::json::is_wide_punctuation(c) {
                 (
                     format!("这里不应出现“{c_shown}”：JSON的引号、逗号、冒号和括号须用英文半角符号"),
                     format!("unexpected \"{c_shown}\": JSON's quotes, commas, colons and brackets must be ASCII"),
@@ -224,8 +218,8 @@ fn syntax_words(what: Syntax) -> (String, String) {
         ),
         Syntax::BadNumber => s("数字的写法不对", "not a valid number"),
         Syntax::TooDeep => (
-            format!("括号嵌套超过{}层", super::scan::MAX_DEPTH),
-            format!("nested more than {} levels deep", super::scan::MAX_DEPTH),
+            format!("括号嵌套超过{}层", super::json::MAX_DEPTH),
+            format!("nested more than {} levels deep", super::json::MAX_DEPTH),
         ),
         Syntax::ExpectedColon => s(
             "字段名后面应是冒号（:）",
