@@ -53,9 +53,8 @@ use layout::{Header, Skip};
 pub use map::ColumnMap;
 pub use row::{Extra, Layout};
 
-/// One spreadsheet cell as read from any file format. (serde: the office page's worker posts
-/// the cells to the page, `wire`.)
-#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+/// One spreadsheet cell as read from any file format.
+#[derive(Debug, Clone, PartialEq)]
 pub enum Cell {
     Empty,
     Text(String),

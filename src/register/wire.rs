@@ -82,6 +82,18 @@ struct CircumstancesDef {
 }
 
 #[derive(Serialize, Deserialize)]
+#[serde(remote = "Cell")]
+enum CellDef {
+    Empty,
+    Text(String),
+    Number(f64),
+    Bool(bool),
+    Date(NaiveDate),
+    Formula(String),
+    Error(String),
+}
+
+#[derive(Serialize, Deserialize)]
 #[serde(remote = "Status")]
 enum StatusDef {
     Eligible,
@@ -118,6 +130,7 @@ struct SummaryDef {
 #[serde(remote = "Checked")]
 struct CheckedDef {
     line: usize,
+    #[serde(with = "cells")]
     input: Vec<Cell>,
     #[serde(with = "some_facts")]
     facts: Option<Facts>,
@@ -138,6 +151,7 @@ macro_rules! carried {
 
 carried!(FactsBy, FactsOwn, Facts, "FactsDef");
 carried!(ParentBy, ParentOwn, Parent, "ParentDef");
+carried!(CellBy, CellOwn, Cell, "CellDef");
 carried!(StatusBy, StatusOwn, Status, "StatusDef");
 carried!(SummaryBy, SummaryOwn, Summary, "SummaryDef");
 carried!(CheckedBy, CheckedOwn, Checked, "CheckedDef");
@@ -175,6 +189,7 @@ macro_rules! option_of {
 }
 
 list_of!(parents, Parent, ParentBy, ParentOwn);
+list_of!(cells, Cell, CellBy, CellOwn);
 option_of!(some_facts, Facts, FactsBy, FactsOwn);
 option_of!(some_summary, Summary, SummaryBy, SummaryOwn);
 
@@ -229,7 +244,7 @@ impl Writer {
     }
 
     pub fn cell(&mut self, c: &Cell) {
-        self.put(c);
+        self.put(&CellBy(c));
     }
 
     pub fn facts(&mut self, f: &Facts) {
@@ -303,7 +318,7 @@ impl<'a> Reader<'a> {
     }
 
     pub fn cell(&mut self) -> Option<Cell> {
-        self.get()
+        self.get().map(|c: CellOwn| c.0)
     }
 
     pub fn facts(&mut self) -> Option<Facts> {
