@@ -476,7 +476,17 @@ pub fn yearly_fen(r: &BenefitResult) -> i128 {
         if s <= 2 {
             m * 10i128.pow(2 - s)
         } else {
-            m / 10i128.pow(s - 2)
+            // Truncated toward zero as `m / 10i128.pow(s - 2)`, without a 128-bit divider
+            // (`crate::rules::outcome::div_rem_10`).
+            let mut n = m.unsigned_abs();
+            for _ in 2..s {
+                n = crate::rules::outcome::div_rem_10(n).0;
+            }
+            if m < 0 {
+                -(n as i128)
+            } else {
+                n as i128
+            }
         }
     }
     12 * fen(r.monthly_total) + fen(r.one_off_total) + fen(r.annual_total)

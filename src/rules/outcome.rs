@@ -79,6 +79,20 @@ pub fn fill(template: &str, values: &[&dyn std::fmt::Display]) -> String {
     out
 }
 
+/// `n / 10` and `n % 10`, by 32-bit limbs in 64-bit arithmetic: a 128-bit `/` or `%` (a
+/// decimal's mantissa is an i128) brings compiler_builtins' 128-bit divider, 1.3 KB of
+/// wasm, into the family page's first load (docs/quality.md, "Over the family budget").
+pub(crate) fn div_rem_10(n: u128) -> (u128, u32) {
+    let mut q: u128 = 0;
+    let mut rem: u64 = 0;
+    for shift in [96, 64, 32, 0] {
+        let limb = (rem << 32) | u64::from((n >> shift) as u32);
+        q |= u128::from(limb / 10) << shift;
+        rem = limb % 10;
+    }
+    (q, rem as u32)
+}
+
 /// Displays an amount in yuan as the JSON does (no trailing zeros). Whole amounts, which all
 /// of the policy's are, skip Decimal's general formatting, the slowest part of deciding a
 /// household before this (see docs/benchmarks.md).
@@ -100,8 +114,9 @@ impl std::fmt::Display for Yuan {
                 let mut n = m.unsigned_abs();
                 let mut len = 0;
                 while n > 0 || len == 0 {
-                    digits[len] = b'0' + (n % 10) as u8;
-                    n /= 10;
+                    let (q, r) = div_rem_10(n);
+                    digits[len] = b'0' + r as u8;
+                    n = q;
                     len += 1;
                 }
                 let scale = d.scale() as usize;
@@ -165,6 +180,23 @@ fn from_mantissa(m: Option<i128>, scale: u32, negative: bool) -> Decimal {
 mod tests {
     use super::Yuan;
     use rust_decimal::Decimal;
+
+    #[test]
+    fn dividing_by_ten_by_limbs_agrees_with_u128_division() {
+        for n in [
+            0u128,
+            9,
+            10,
+            11,
+            u64::MAX as u128,
+            u64::MAX as u128 + 1,
+            (1u128 << 96) - 1,
+            u128::MAX,
+            123_456_789_012_345_678_901_234_567_890,
+        ] {
+            assert_eq!(super::div_rem_10(n), (n / 10, (n % 10) as u32), "{n}");
+        }
+    }
 
     #[test]
     fn sums_and_products_are_decimals_own() {
