@@ -154,15 +154,27 @@ pub fn plus(a: Decimal, b: Decimal) -> Decimal {
 
 /// `a × n`, exactly (see [`plus`]).
 pub fn times(a: Decimal, n: i64) -> Decimal {
-    let m = a.mantissa().checked_mul(i128::from(n));
-    from_mantissa(m, a.scale(), a.is_sign_negative() != (n < 0))
+    // Multiplied in u128 where the product fits, without i128's checked multiply (its
+    // overflow check is 0.5 KB of compiler_builtins in the first load): a mantissa is below
+    // 2^96, so the product fits when the mantissa is below 2^64 or `n` below 2^32; otherwise
+    // it is 2^96 or more, out of a decimal's range as an overflow is.
+    let (m, k) = (a.mantissa().unsigned_abs(), u128::from(n.unsigned_abs()));
+    let negative = a.is_sign_negative() != (n < 0);
+    let p = (m >> 64 == 0 || k >> 32 == 0)
+        .then(|| m * k)
+        .filter(|p| p >> 96 == 0)
+        .map(|p| if negative { -(p as i128) } else { p as i128 });
+    from_mantissa(p, a.scale(), negative)
 }
 
 /// `d`'s mantissa at a larger `scale`.
 fn rescaled(d: Decimal, scale: u32) -> Option<i128> {
     let mut m = Some(d.mantissa());
     for _ in d.scale()..scale {
-        m = m.and_then(|m| m.checked_mul(10));
+        // As `checked_mul(10)`, without i128's checked multiply (see [`times`]).
+        m = m
+            .filter(|m| m.unsigned_abs() <= (i128::MAX / 10) as u128)
+            .map(|m| m * 10);
     }
     m
 }
@@ -180,6 +192,50 @@ fn from_mantissa(m: Option<i128>, scale: u32, negative: bool) -> Decimal {
 mod tests {
     use super::Yuan;
     use rust_decimal::Decimal;
+
+    #[test]
+    fn multiplying_without_i128s_checked_multiply_gives_what_it_gave() {
+        use rust_decimal::prelude::FromPrimitive;
+        let reference = |a: Decimal, n: i64| match a
+            .mantissa()
+            .checked_mul(i128::from(n))
+            .map(|m| Decimal::try_from_i128_with_scale(m, a.scale()))
+        {
+            Some(Ok(d)) => d,
+            _ if a.is_sign_negative() != (n < 0) => Decimal::MIN,
+            _ => Decimal::MAX,
+        };
+        let amounts = [
+            Decimal::ZERO,
+            Decimal::ONE,
+            Decimal::NEGATIVE_ONE,
+            Decimal::MAX,
+            Decimal::MIN,
+            Decimal::new(360, 0),
+            Decimal::new(-12345, 2),
+            Decimal::from_i128_with_scale((1 << 64) + 7, 3),
+            Decimal::from_i128_with_scale(-(1 << 70), 0),
+            Decimal::from_f64(0.5).unwrap(),
+        ];
+        let ns = [
+            0,
+            1,
+            -1,
+            12,
+            365,
+            -7,
+            (1 << 31) - 1,
+            1 << 32,
+            -(1 << 40),
+            i64::MAX,
+            i64::MIN,
+        ];
+        for a in amounts {
+            for n in ns {
+                assert_eq!(super::times(a, n), reference(a, n), "{a} × {n}");
+            }
+        }
+    }
 
     #[test]
     fn dividing_by_ten_by_limbs_agrees_with_u128_division() {
