@@ -137,6 +137,19 @@ pub fn agency_name(
     }
 }
 
+/// `parts.join(sep)` for owned strings: one plain loop instead of std's join for `String`
+/// items, which the first load would carry beside its join for `&str` (docs/quality.md).
+pub fn join(parts: &[String], sep: &str) -> String {
+    let mut out = String::new();
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(p);
+    }
+    out
+}
+
 /// "：" in Chinese, ": " in English.
 pub fn colon(lang: Lang) -> &'static str {
     lang.pick("：", ": ")
