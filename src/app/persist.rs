@@ -156,7 +156,7 @@ pub fn set_fragment(a: &Answers) {
 /// the address is carried, so the link and its QR code stay short and hold no one's words.
 pub fn link(a: &Answers) -> Option<String> {
     let loc = web_sys::window()?.location();
-    let mut url = [loc.origin().ok()?, loc.pathname().ok()?].concat();
+    let mut url = loc.origin().ok()? + &loc.pathname().ok()?;
     if let Some(id) = crate::flow::office::id_from_query(&loc.search().ok()?) {
         url.push_str("?office=");
         url.push_str(&id);

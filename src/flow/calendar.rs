@@ -7,6 +7,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::text::Lang;
+use crate::rules::outcome::fill;
 use crate::rules::{BenefitId, Document, Outcome, Status};
 
 /// One all-day event.
@@ -34,15 +35,14 @@ pub fn reminders(outcome: &Outcome, lang: Lang) -> Vec<Reminder> {
         let papers: Vec<Document> = super::present::papers(b, super::present::child(outcome));
         let papers: Vec<&str> = papers.iter().map(|d| lang.pick(d.zh, d.en)).collect();
         let description = match lang {
-            Lang::Zh => format!(
-                "依据汴政办〔2023〕24号第{}条。先去：{stop}。带上：{}。",
-                info.clause,
-                papers.join("、")
+            // Results-only words: `later!`/`en!` templates, out of the first load.
+            Lang::Zh => fill(
+                later!("依据汴政办〔2023〕24号第{}条。先去：{}。带上：{}。"),
+                &[&info.clause, &stop, &papers.join("、")],
             ),
-            Lang::En => format!(
-                "Kaifeng policy 汴政办〔2023〕24号, clause {}. Go first to: {stop}. Bring: {}.",
-                info.clause,
-                papers.join("; ")
+            Lang::En => fill(
+                en!("Kaifeng policy 汴政办〔2023〕24号, clause {}. Go first to: {}. Bring: {}."),
+                &[&info.clause, &stop, &papers.join("; ")],
             ),
         };
         if b.id == BenefitId::SpecialSupport {
@@ -52,8 +52,8 @@ pub fn reminders(outcome: &Outcome, lang: Lang) -> Vec<Reminder> {
                         day: new_year,
                         item: b.id,
                         summary: match lang {
-                            Lang::Zh => format!("今年可以申请{title}"),
-                            Lang::En => format!("{title}: the application opens this year"),
+                            Lang::Zh => fill(later!("今年可以申请{}"), &[&title]),
+                            Lang::En => fill(en!("{}: the application opens this year"), &[&title]),
                         },
                         description: description.clone(),
                     });
@@ -64,8 +64,8 @@ pub fn reminders(outcome: &Outcome, lang: Lang) -> Vec<Reminder> {
             day,
             item: b.id,
             summary: match lang {
-                Lang::Zh => format!("从今天起可以享受：{title}"),
-                Lang::En => format!("From today: {title}"),
+                Lang::Zh => fill(later!("从今天起可以享受：{}"), &[&title]),
+                Lang::En => fill(en!("From today: {}"), &[&title]),
             },
             description,
         });

@@ -38,21 +38,18 @@ pub fn date(d: NaiveDate, lang: Lang) -> String {
 /// A birth date as it was given: 1955年3月8日, 1955年3月 when the day was not given, 1955年
 /// when only the year was.
 pub fn birth(b: Birth, lang: Lang) -> String {
-    let d = b.date();
-    match (b.day_known(), lang) {
-        (true, _) => date(d, lang),
-        (false, _) if !b.month_known() => match lang {
-            Lang::Zh => format!("{}年", d.year()),
-            Lang::En => d.year().to_string(),
-        },
-        (false, Lang::Zh) => zh_month(d),
-        (false, Lang::En) => {
-            // "8 March 1955" without its day.
-            let full = date(d, lang);
-            full.split_once(' ')
-                .map_or(full.clone(), |(_, rest)| rest.to_owned())
-        }
-    }
+    // The whole date, cut after its month or year: one formatter for all three (the code
+    // of each `format!` call is in the first load, docs/quality.md).
+    let full = date(b.date(), lang);
+    let kept = match (b.day_known(), b.month_known(), lang) {
+        (true, _, _) => None,
+        (false, true, Lang::Zh) => full.find('月').map(|i| &full[..i + '月'.len_utf8()]),
+        (false, false, Lang::Zh) => full.find('年').map(|i| &full[..i + '年'.len_utf8()]),
+        // "8 March 1955" without its day, or without its day and month.
+        (false, true, Lang::En) => full.split_once(' ').map(|(_, rest)| rest),
+        (false, false, Lang::En) => full.rsplit_once(' ').map(|(_, year)| year),
+    };
+    kept.map_or_else(|| full.clone(), str::to_owned)
 }
 
 /// What the results assumed of each birth given without its day or month, one line each:
@@ -61,36 +58,39 @@ pub fn birth(b: Birth, lang: Lang) -> String {
 /// `Birth::needs_day`).
 pub fn births_assumed(a: &super::Answers, lang: Lang, voice: Voice) -> Vec<String> {
     use super::answers::ParentSlot;
-    let parents = ParentSlot::BOTH
-        .into_iter()
-        .filter(|s| a.birth_asked(*s))
-        .filter_map(|s| {
-            let who = match s {
-                ParentSlot::Mother => Key::Mother,
-                ParentSlot::Father => Key::Father,
-            };
-            a.birth_answer(s.question())
-                .map(|b| (who.text(lang, voice).into_owned(), b))
-        });
-    let child = a
-        .child_birth
-        .filter(|_| a.child == Some(crate::rules::ChildStatus::Disabled))
-        .map(|b| {
-            let who = lang.pick(later!("孩子"), en!("The child"));
-            (who.to_owned(), b)
-        });
-    parents
-        .chain(child)
-        .filter(|(_, b)| !b.day_known())
-        .map(|(who, b)| {
-            let given = birth(b, lang);
-            super::text::fill_fields(&Key::BirthAssumed.text(lang, voice), |f| match f {
-                "who" => Some(who.as_str()),
+    // A plain loop over the three people: the iterator chain it replaced was 1 KB of the
+    // first load's wasm (docs/quality.md, "Over the family budget").
+    let child = a.child == Some(crate::rules::ChildStatus::Disabled);
+    let mut lines = Vec::new();
+    for (who, given) in [
+        (
+            Some(Key::Mother),
+            a.birth_asked(ParentSlot::Mother).then_some(a.mother_birth),
+        ),
+        (
+            Some(Key::Father),
+            a.birth_asked(ParentSlot::Father).then_some(a.father_birth),
+        ),
+        (None, child.then_some(a.child_birth)),
+    ] {
+        let Some(b) = given.flatten().filter(|b| !b.day_known()) else {
+            continue;
+        };
+        let who = match who {
+            Some(k) => k.text(lang, voice),
+            None => lang.pick(later!("孩子"), en!("The child")).into(),
+        };
+        let given = birth(b, lang);
+        lines.push(super::text::fill_fields(
+            &Key::BirthAssumed.text(lang, voice),
+            |f| match f {
+                "who" => Some(&who),
                 "given" => Some(given.as_str()),
                 _ => None,
-            })
-        })
-        .collect()
+            },
+        ));
+    }
+    lines
 }
 
 /// This build's version ([package] version in Cargo.toml: the release zip's name).
@@ -136,6 +136,19 @@ pub fn agency_name(
         Lang::Zh => a.name_zh(area),
         Lang::En => a.name_en(area),
     }
+}
+
+/// `parts.join(sep)` for owned strings: one plain loop instead of std's join for `String`
+/// items, which the first load would carry beside its join for `&str` (docs/quality.md).
+pub fn join(parts: &[String], sep: &str) -> String {
+    let mut out = String::new();
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(p);
+    }
+    out
 }
 
 /// "：" in Chinese, ": " in English.
@@ -477,7 +490,17 @@ pub fn yearly_fen(r: &BenefitResult) -> i128 {
         if s <= 2 {
             m * 10i128.pow(2 - s)
         } else {
-            m / 10i128.pow(s - 2)
+            // Truncated toward zero as `m / 10i128.pow(s - 2)`, without a 128-bit divider
+            // (`crate::rules::outcome::div_rem_10`).
+            let mut n = m.unsigned_abs();
+            for _ in 2..s {
+                n = crate::rules::outcome::div_rem_10(n).0;
+            }
+            if m < 0 {
+                -(n as i128)
+            } else {
+                n as i128
+            }
         }
     }
     12 * fen(r.monthly_total) + fen(r.one_off_total) + fen(r.annual_total)

@@ -720,13 +720,14 @@ pub fn parent_name(slot: ParentSlot, lang: Lang) -> &'static str {
 pub fn describe(q: Question, a: &Answers, lang: Lang, voice: Voice, today: NaiveDate) -> String {
     let pick = |l: Label| lang.pick(l.0, l.1).to_string();
     let per_parent = |f: &dyn Fn(ParentSlot) -> Option<String>| {
-        a.living_slots()
+        let lines: Vec<String> = a
+            .living_slots()
             .iter()
             .filter_map(|s| {
                 f(*s).map(|v| format!("{}{}{v}", parent_name(*s, lang), present::colon(lang)))
             })
-            .collect::<Vec<_>>()
-            .join(if lang == Lang::Zh { "；" } else { "; " })
+            .collect();
+        present::join(&lines, if lang == Lang::Zh { "；" } else { "; " })
     };
     let none = || Key::OtherChildNo.text(lang, voice).into_owned();
     match kind(q) {
@@ -767,7 +768,7 @@ pub fn describe(q: Question, a: &Answers, lang: Lang, voice: Voice, today: Naive
             if ticked.is_empty() {
                 none()
             } else {
-                ticked.join(if lang == Lang::Zh { "；" } else { "; " })
+                present::join(&ticked, if lang == Lang::Zh { "；" } else { "; " })
             }
         }
     }

@@ -59,7 +59,10 @@ pub fn question(q: Question, a: &Answers, lang: Lang, voice: Voice, today: Naive
                     seen.push(c.label);
                 }
             }
-            parts.push(seen.into_iter().map(t).collect::<Vec<_>>().join(or));
+            parts.push(present::join(
+                &seen.into_iter().map(t).collect::<Vec<_>>(),
+                or,
+            ));
         }
     }
     sentences(&parts, lang)

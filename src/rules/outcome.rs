@@ -79,6 +79,20 @@ pub fn fill(template: &str, values: &[&dyn std::fmt::Display]) -> String {
     out
 }
 
+/// `n / 10` and `n % 10`, by 32-bit limbs in 64-bit arithmetic: a 128-bit `/` or `%` (a
+/// decimal's mantissa is an i128) brings compiler_builtins' 128-bit divider, 1.3 KB of
+/// wasm, into the family page's first load (docs/quality.md, "Over the family budget").
+pub(crate) fn div_rem_10(n: u128) -> (u128, u32) {
+    let mut q: u128 = 0;
+    let mut rem: u64 = 0;
+    for shift in [96, 64, 32, 0] {
+        let limb = (rem << 32) | u64::from((n >> shift) as u32);
+        q |= u128::from(limb / 10) << shift;
+        rem = limb % 10;
+    }
+    (q, rem as u32)
+}
+
 /// Displays an amount in yuan as the JSON does (no trailing zeros). Whole amounts, which all
 /// of the policy's are, skip Decimal's general formatting, the slowest part of deciding a
 /// household before this (see docs/benchmarks.md).
@@ -100,8 +114,9 @@ impl std::fmt::Display for Yuan {
                 let mut n = m.unsigned_abs();
                 let mut len = 0;
                 while n > 0 || len == 0 {
-                    digits[len] = b'0' + (n % 10) as u8;
-                    n /= 10;
+                    let (q, r) = div_rem_10(n);
+                    digits[len] = b'0' + r as u8;
+                    n = q;
                     len += 1;
                 }
                 let scale = d.scale() as usize;
@@ -139,15 +154,27 @@ pub fn plus(a: Decimal, b: Decimal) -> Decimal {
 
 /// `a × n`, exactly (see [`plus`]).
 pub fn times(a: Decimal, n: i64) -> Decimal {
-    let m = a.mantissa().checked_mul(i128::from(n));
-    from_mantissa(m, a.scale(), a.is_sign_negative() != (n < 0))
+    // Multiplied in u128 where the product fits, without i128's checked multiply (its
+    // overflow check is 0.5 KB of compiler_builtins in the first load): a mantissa is below
+    // 2^96, so the product fits when the mantissa is below 2^64 or `n` below 2^32; otherwise
+    // it is 2^96 or more, out of a decimal's range as an overflow is.
+    let (m, k) = (a.mantissa().unsigned_abs(), u128::from(n.unsigned_abs()));
+    let negative = a.is_sign_negative() != (n < 0);
+    let p = (m >> 64 == 0 || k >> 32 == 0)
+        .then(|| m * k)
+        .filter(|p| p >> 96 == 0)
+        .map(|p| if negative { -(p as i128) } else { p as i128 });
+    from_mantissa(p, a.scale(), negative)
 }
 
 /// `d`'s mantissa at a larger `scale`.
 fn rescaled(d: Decimal, scale: u32) -> Option<i128> {
     let mut m = Some(d.mantissa());
     for _ in d.scale()..scale {
-        m = m.and_then(|m| m.checked_mul(10));
+        // As `checked_mul(10)`, without i128's checked multiply (see [`times`]).
+        m = m
+            .filter(|m| m.unsigned_abs() <= (i128::MAX / 10) as u128)
+            .map(|m| m * 10);
     }
     m
 }
@@ -165,6 +192,67 @@ fn from_mantissa(m: Option<i128>, scale: u32, negative: bool) -> Decimal {
 mod tests {
     use super::Yuan;
     use rust_decimal::Decimal;
+
+    #[test]
+    fn multiplying_without_i128s_checked_multiply_gives_what_it_gave() {
+        use rust_decimal::prelude::FromPrimitive;
+        let reference = |a: Decimal, n: i64| match a
+            .mantissa()
+            .checked_mul(i128::from(n))
+            .map(|m| Decimal::try_from_i128_with_scale(m, a.scale()))
+        {
+            Some(Ok(d)) => d,
+            _ if a.is_sign_negative() != (n < 0) => Decimal::MIN,
+            _ => Decimal::MAX,
+        };
+        let amounts = [
+            Decimal::ZERO,
+            Decimal::ONE,
+            Decimal::NEGATIVE_ONE,
+            Decimal::MAX,
+            Decimal::MIN,
+            Decimal::new(360, 0),
+            Decimal::new(-12345, 2),
+            Decimal::from_i128_with_scale((1 << 64) + 7, 3),
+            Decimal::from_i128_with_scale(-(1 << 70), 0),
+            Decimal::from_f64(0.5).unwrap(),
+        ];
+        let ns = [
+            0,
+            1,
+            -1,
+            12,
+            365,
+            -7,
+            (1 << 31) - 1,
+            1 << 32,
+            -(1 << 40),
+            i64::MAX,
+            i64::MIN,
+        ];
+        for a in amounts {
+            for n in ns {
+                assert_eq!(super::times(a, n), reference(a, n), "{a} × {n}");
+            }
+        }
+    }
+
+    #[test]
+    fn dividing_by_ten_by_limbs_agrees_with_u128_division() {
+        for n in [
+            0u128,
+            9,
+            10,
+            11,
+            u64::MAX as u128,
+            u64::MAX as u128 + 1,
+            (1u128 << 96) - 1,
+            u128::MAX,
+            123_456_789_012_345_678_901_234_567_890,
+        ] {
+            assert_eq!(super::div_rem_10(n), (n / 10, (n % 10) as u32), "{n}");
+        }
+    }
 
     #[test]
     fn sums_and_products_are_decimals_own() {

@@ -80,7 +80,7 @@ pub fn sheet(s: &State, outcome: &Outcome) -> Html {
                         <li>
                             <strong>{ with_chinese(&visit.name(outcome.area, Lang::Zh), &visit.name(outcome.area, lang), lang) }</strong>
                             { lang.pick("：", ": ") }
-                            { visit.items.iter().map(|r| with_chinese(r.id.info().zh, r.id.info().en, lang)).collect::<Vec<_>>().join(lang.pick("、", "; ")) }
+                            { present::join(&visit.items.iter().map(|r| with_chinese(r.id.info().zh, r.id.info().en, lang)).collect::<Vec<_>>(), lang.pick("、", "; ")) }
                         </li>
                     }) }
                 </ol>
@@ -97,7 +97,7 @@ pub fn sheet(s: &State, outcome: &Outcome) -> Html {
                 }) }
                 if !received.is_empty() {
                     <h3>{ t(Key::PrintReceived) }</h3>
-                    <p class="print-received">{ received.join(lang.pick("、", "; ")) }</p>
+                    <p class="print-received">{ present::join(&received, lang.pick("、", "; ")) }</p>
                 }
                 // The share link's QR code (reach::qr_code), so the family can reopen these
                 // results on a phone; absent when there is no link to draw.
@@ -198,9 +198,9 @@ fn hotlines(lang: Lang) -> Html {
 
 /// "12345 政务服务便民热线　12320 卫生健康热线　12348 公共法律服务热线".
 fn hotline_line(lang: Lang) -> String {
-    HOTLINES
+    let lines: Vec<String> = HOTLINES
         .iter()
         .map(|(n, zh, en)| [*n, " ", lang.pick(zh, en)].concat())
-        .collect::<Vec<_>>()
-        .join(lang.pick("　", "; "))
+        .collect();
+    present::join(&lines, lang.pick("　", "; "))
 }

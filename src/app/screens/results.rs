@@ -361,7 +361,7 @@ fn item(
                 <h4 class="clause">{ t(Key::Basis) }{ colon }{ Key::ClauseRef.fill(s.lang, s.voice, &[("n", &b.clause.to_string())]) }{ s.lang.pick("　", " ") }{ clause_text }</h4>
                 <blockquote lang="zh-CN">{ present::basis(r.id, child) }</blockquote>
                 <h4>{ t(Key::Responsible) }</h4>
-                <p class="agencies">{ b.agencies.iter().map(|a| agency(s, outcome, *a)).collect::<Vec<_>>().join(s.lang.pick("、", "; ")) }</p>
+                <p class="agencies">{ present::join(&b.agencies.iter().map(|a| agency(s, outcome, *a)).collect::<Vec<_>>(), s.lang.pick("、", "; ")) }</p>
             </details>
         </article>
     }
