@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use super::answers::Birth;
 use super::text::{Key, Lang, Voice};
-use crate::rules::facts::{zh_date, zh_month};
+use crate::rules::facts::zh_date;
 use crate::rules::params::{on, NURSING_DAILY, NURSING_MAX_DAYS, SPECIAL_SUPPORT_DEATH_MONTHLY};
 use crate::rules::{BenefitId, BenefitResult, Document, Group, Outcome, Status, BENEFITS};
 
