@@ -1,8 +1,10 @@
 //! A decided register as bytes and back, for the office page's worker (`app::desk::worker`):
 //! the worker reads and decides the file off the page's thread and posts the rows to the
 //! page in chunks of these bytes, which the page turns back into the same `Checked` rows in a
-//! few milliseconds per chunk. Compact (variable-length integers, no field names) and
-//! private to one build: both ends are the same wasm, so there is no version to keep.
+//! few milliseconds per chunk; and the county's view's answers (the 统计, the families that
+//! change by a day ahead, 与上次比较's list), worked out by the worker that holds the register.
+//! Compact (variable-length integers, no field names) and private to one build: both ends
+//! are the same wasm, so there is no version to keep.
 //!
 //! Decoding never panics: bytes that are cut short or wrong give `None`, and the page then
 //! reads the file itself. Every struct is taken apart with a pattern that names every field,

@@ -572,7 +572,7 @@ fn died(id: u32, why: &str) {
     // The worker holding the register: each question waiting is told it stopped; the page
     // works the next ones out itself.
     let tasks = with(|w| {
-        if !w.held.as_ref().is_some_and(|j| j.id == id) {
+        if w.held.as_ref().is_none_or(|j| j.id != id) {
             return None;
         }
         let job = w.held.take();
