@@ -3,8 +3,9 @@
 //! .xlsx, .xls, .ods and .csv. `file::read_bytes` must answer or refuse with a message; it
 //! must never panic or ask for memory past docs/register.md's limits (an allocation failure
 //! aborts this test binary). The gate runs a bounded number of cases per format
-//! (`PROPTEST_CASES`, else 500: each case reads a file four ways); the long coverage-guided run is the cargo-fuzz target
-//! `fuzz/fuzz_targets/register_file.rs` (docs/quality.md).
+//! (`PROPTEST_CASES`, else 500: each case reads a file four ways). The coverage-guided target
+//! `fuzz/fuzz_targets/register_file.rs` runs 60 s in `make test` and long by hand
+//! (`scripts/fuzz.sh`, docs/quality.md 4c); the files it stopped on are tests here.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod common;
