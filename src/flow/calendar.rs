@@ -85,9 +85,13 @@ fn basic(d: NaiveDate) -> String {
     if year < 0 {
         out.push('-');
     }
-    push_num(&mut out, year.unsigned_abs(), if year < 0 { 3 } else { 4 });
-    push_num(&mut out, d.month(), 2);
-    push_num(&mut out, d.day(), 2);
+    push_num(
+        &mut out,
+        u64::from(year.unsigned_abs()),
+        if year < 0 { 3 } else { 4 },
+    );
+    push_num(&mut out, u64::from(d.month()), 2);
+    push_num(&mut out, u64::from(d.day()), 2);
     out
 }
 
@@ -163,6 +167,21 @@ mod tests {
             d(2031, 1, 1),
         ] {
             assert_eq!(basic(day), day.format("%Y%m%d").to_string());
+        }
+    }
+
+    #[test]
+    fn a_date_in_the_basic_form_is_what_format_wrote_in_any_year() {
+        for y in [
+            -262_000, -1000, -999, -10, -1, 0, 7, 999, 2030, 9999, 10_000, 262_000,
+        ] {
+            for (m, day) in [(1, 1), (6, 15), (12, 31)] {
+                let d = NaiveDate::from_ymd_opt(y, m, day).unwrap();
+                assert_eq!(
+                    basic(d),
+                    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
+                );
+            }
         }
     }
 

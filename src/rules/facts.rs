@@ -715,7 +715,7 @@ pub fn zh_date(d: NaiveDate) -> String {
 /// (docs/quality.md, "Over the family budget").
 pub fn push_zh_date(out: &mut String, d: NaiveDate) {
     push_zh_month(out, d);
-    push_num(out, d.day(), 1);
+    push_num(out, u64::from(d.day()), 1);
     out.push('日');
 }
 
@@ -742,9 +742,9 @@ pub fn push_zh_month(out: &mut String, d: NaiveDate) {
     if d.year() < 0 {
         out.push('-');
     }
-    push_num(out, d.year().unsigned_abs(), 1);
+    push_num(out, u64::from(d.year().unsigned_abs()), 1);
     out.push('年');
-    push_num(out, d.month(), 1);
+    push_num(out, u64::from(d.month()), 1);
     out.push('月');
 }
 
@@ -764,11 +764,11 @@ pub fn push_iso_date(out: &mut String, d: NaiveDate) {
     if !(0..=9999).contains(&year) {
         out.push(if year < 0 { '-' } else { '+' });
     }
-    push_num(out, year.unsigned_abs(), 4);
+    push_num(out, u64::from(year.unsigned_abs()), 4);
     out.push('-');
-    push_num(out, d.month(), 2);
+    push_num(out, u64::from(d.month()), 2);
     out.push('-');
-    push_num(out, d.day(), 2);
+    push_num(out, u64::from(d.day()), 2);
 }
 
 /// A date as chrono's `Display` writes it (see [`push_iso_date`]).
@@ -778,15 +778,11 @@ pub fn iso_date(d: NaiveDate) -> String {
     s
 }
 
-/// Pushes `n` in decimal, zero-padded to at least `width` digits.
-pub(crate) fn push_num(out: &mut String, n: u32, width: usize) {
-    // Writing to a String cannot fail.
-    let _ = write_num(out, n, width);
-}
-
-/// Pushes `n` in decimal, as its `Display` would, by hand (see [`push_zh_date`]).
-pub fn push_number(out: &mut String, n: u64) {
-    let mut digits = [0u8; 20];
+/// Pushes `n` in decimal, zero-padded to at least `width` digits (up to 20), by hand: dates
+/// and amounts are written into most results (see docs/benchmarks.md), and the family page's
+/// first load carries no `format!` (see [`push_zh_date`]).
+pub(crate) fn push_num(out: &mut String, n: u64, width: usize) {
+    let mut digits = [b'0'; 20];
     let mut i = digits.len();
     let mut rest = n;
     loop {
@@ -797,9 +793,14 @@ pub fn push_number(out: &mut String, n: u64) {
             break;
         }
     }
-    for &d in &digits[i..] {
+    for &d in &digits[i.min(digits.len().saturating_sub(width))..] {
         out.push(char::from(d));
     }
+}
+
+/// Pushes `n` in decimal, as its `Display` would, by hand (see [`push_zh_date`]).
+pub fn push_number(out: &mut String, n: u64) {
+    push_num(out, n, 1);
 }
 
 /// `n` in decimal, as `n.to_string()` writes it, by hand (see [`push_zh_date`]).
@@ -822,27 +823,6 @@ pub fn signed_number(n: i64) -> String {
     let mut s = String::with_capacity(5);
     push_signed(&mut s, n);
     s
-}
-
-/// Writes `n` in decimal, zero-padded to at least `width` digits, without `format!`'s
-/// machinery: dates and amounts are written into most results (see docs/benchmarks.md).
-pub(crate) fn write_num(w: &mut impl std::fmt::Write, n: u32, width: usize) -> std::fmt::Result {
-    /// "00", "01", … "99".
-    const PAIRS: &str =
-        "00010203040506070809101112131415161718192021222324252627282930313233343536373839\
-     40414243444546474849505152535455565758596061626364656667686970717273747576777879\
-     8081828384858687888990919293949596979899";
-    let (high, low) = ((n / 100) as usize, (n % 100) as usize);
-    if high == 0 && width <= 2 {
-        let from = if low < 10 && width < 2 {
-            2 * low + 1
-        } else {
-            2 * low
-        };
-        return w.write_str(&PAIRS[from..2 * low + 2]);
-    }
-    write_num(w, high as u32, width.saturating_sub(2).max(1))?;
-    w.write_str(&PAIRS[2 * low..2 * low + 2])
 }
 
 /// The first day someone born on `born` is `years` old: their birthday that year. Someone
