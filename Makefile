@@ -21,7 +21,7 @@
 #   make test-web-firefox the wasm-bindgen browser tests in headless Firefox ESR
 #   make check-mvp   the built wasm validates with MVP features only (old phones, in-app browsers)
 #   make test-gates  the quality gates on dist/ (docs/quality.md): size-budget, then test-speed
-#   make size-budget the first load's gzip size against its budget (151 KB; 150 KB to return to), and the office
+#   make size-budget the first load's gzip size against its budget (150 KB), and the office
 #                    page's against its own (docs/quality.md)
 #   make test-speed  Lighthouse (mobile, simulated) against its budgets: a warm-up, then 5 runs
 #

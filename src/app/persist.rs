@@ -124,7 +124,7 @@ pub fn reload_on_new_link() {
 /// The page's address without its fragment.
 fn base() -> Option<String> {
     let loc = web_sys::window()?.location();
-    Some(format!("{}{}", loc.pathname().ok()?, loc.search().ok()?))
+    Some(loc.pathname().ok()? + &loc.search().ok()?)
 }
 
 /// Puts the answers in the fragment (or removes it when there are none), replacing the
@@ -144,7 +144,7 @@ pub fn set_fragment(a: &Answers) {
     let url = if code.is_empty() {
         base
     } else {
-        format!("{base}#{code}")
+        base + "#" + &code
     };
     if let Ok(history) = window.history() {
         let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));

@@ -7,6 +7,7 @@
 use chrono::{Datelike, NaiveDate};
 
 use super::text::Lang;
+use crate::rules::facts::push_num;
 use crate::rules::outcome::fill;
 use crate::rules::{BenefitId, Document, Outcome, Status};
 
@@ -77,7 +78,21 @@ pub fn reminders(outcome: &Outcome, lang: Lang) -> Vec<Reminder> {
 /// 20300615: a date in the iCalendar (ISO 8601 basic) form, by hand: chrono's `format` would
 /// bring its whole strftime machinery (9 KB of wasm) into the first load for this one use.
 fn basic(d: NaiveDate) -> String {
-    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
+    // As format!("{:04}{:02}{:02}", …), whose machinery the first load would carry: a
+    // negative year's sign counts in its width.
+    let mut out = String::with_capacity(8);
+    let year = d.year();
+    if year < 0 {
+        out.push('-');
+    }
+    push_num(
+        &mut out,
+        u64::from(year.unsigned_abs()),
+        if year < 0 { 3 } else { 4 },
+    );
+    push_num(&mut out, u64::from(d.month()), 2);
+    push_num(&mut out, u64::from(d.day()), 2);
+    out
 }
 
 /// The reminders as one iCalendar file. `stamp` is the day the file is made (DTSTAMP); the
@@ -93,12 +108,12 @@ pub fn ics(reminders: &[Reminder], stamp: NaiveDate) -> String {
     for r in reminders {
         let end = r.day.succ_opt().unwrap_or(r.day);
         line("BEGIN:VEVENT");
-        line(&format!("UID:{}-{}@fuzhu", r.item.as_str(), basic(r.day)));
-        line(&format!("DTSTAMP:{}T000000Z", basic(stamp)));
-        line(&format!("DTSTART;VALUE=DATE:{}", basic(r.day)));
-        line(&format!("DTEND;VALUE=DATE:{}", basic(end)));
-        line(&format!("SUMMARY:{}", escape(&r.summary)));
-        line(&format!("DESCRIPTION:{}", escape(&r.description)));
+        line(&["UID:", r.item.as_str(), "-", &basic(r.day), "@fuzhu"].concat());
+        line(&["DTSTAMP:", &basic(stamp), "T000000Z"].concat());
+        line(&["DTSTART;VALUE=DATE:", &basic(r.day)].concat());
+        line(&["DTEND;VALUE=DATE:", &basic(end)].concat());
+        line(&["SUMMARY:", &escape(&r.summary)].concat());
+        line(&["DESCRIPTION:", &escape(&r.description)].concat());
         line("TRANSP:TRANSPARENT");
         line("END:VEVENT");
     }
@@ -152,6 +167,21 @@ mod tests {
             d(2031, 1, 1),
         ] {
             assert_eq!(basic(day), day.format("%Y%m%d").to_string());
+        }
+    }
+
+    #[test]
+    fn a_date_in_the_basic_form_is_what_format_wrote_in_any_year() {
+        for y in [
+            -262_000, -1000, -999, -10, -1, 0, 7, 999, 2030, 9999, 10_000, 262_000,
+        ] {
+            for (m, day) in [(1, 1), (6, 15), (12, 31)] {
+                let d = NaiveDate::from_ymd_opt(y, m, day).unwrap();
+                assert_eq!(
+                    basic(d),
+                    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
+                );
+            }
         }
     }
 

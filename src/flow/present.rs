@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use super::answers::Birth;
 use super::text::{Key, Lang, Voice};
-use crate::rules::facts::zh_date;
+use crate::rules::facts::{number, push_signed, zh_date};
 use crate::rules::params::{on, NURSING_DAILY, NURSING_MAX_DAYS, SPECIAL_SUPPORT_DEATH_MONTHLY};
 use crate::rules::{BenefitId, BenefitResult, Document, Group, Outcome, Status, BENEFITS};
 
@@ -30,7 +30,12 @@ pub fn date(d: NaiveDate, lang: Lang) -> String {
                 "November",
                 "December",
             ];
-            format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
+            let mut out = number(u64::from(d.day()));
+            out.push(' ');
+            out.push_str(MONTHS[d.month0() as usize]);
+            out.push(' ');
+            push_signed(&mut out, i64::from(d.year()));
+            out
         }
     }
 }
@@ -158,7 +163,7 @@ pub fn colon(lang: Lang) -> &'static str {
 
 /// A sum of yuan without trailing zeros.
 pub fn money(d: Decimal) -> String {
-    crate::rules::outcome::Yuan(d).to_string()
+    crate::rules::outcome::Yuan(d).text()
 }
 
 /// The status as its card words it: an item that can be received but whose card asks the
@@ -204,7 +209,7 @@ pub fn amount_line(r: &BenefitResult, as_of: NaiveDate, lang: Lang) -> Option<St
                 v,
                 &[
                     ("daily", &money(on(&NURSING_DAILY, as_of))),
-                    ("cap", &on(&NURSING_MAX_DAYS, as_of).to_string()),
+                    ("cap", &number(u64::from(on(&NURSING_MAX_DAYS, as_of)))),
                     ("annual", &money(a)),
                 ],
             )

@@ -7,6 +7,7 @@
 
 use super::present;
 use super::text::{Key, Lang, Voice};
+use crate::rules::facts::number;
 use crate::rules::{AgencyId, Area, BenefitId, BenefitResult, Document, Outcome};
 
 /// One place the family goes to, with what to do there.
@@ -86,13 +87,13 @@ pub fn with_chinese(zh: &str, en: &str, lang: Lang) -> String {
     let zh = crate::later::resolve(zh);
     match lang {
         Lang::Zh => zh.to_owned(),
-        Lang::En => format!("{} ({zh})", crate::english::resolve(en)),
+        Lang::En => [crate::english::resolve(en), " (", zh, ")"].concat(),
     }
 }
 
 /// 汴政办〔2023〕24号 第N条.
 pub fn citation(clause: u8, lang: Lang) -> String {
-    Key::ClauseRef.fill(lang, Voice::Family, &[("n", &clause.to_string())])
+    Key::ClauseRef.fill(lang, Voice::Family, &[("n", &number(u64::from(clause)))])
 }
 
 #[cfg(test)]

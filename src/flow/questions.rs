@@ -8,7 +8,7 @@ use super::answers::{
 };
 use super::present;
 use super::text::{Key, Lang, Voice};
-use crate::rules::facts::{check_age_at_birth, check_hospital_days, check_parent_birth};
+use crate::rules::facts::{check_age_at_birth, check_hospital_days, check_parent_birth, number};
 use crate::rules::{
     Area, CareSetting, ChildStatus, Circumstances, DisabilityType, Residence, Role, Scheme,
     Schooling,
@@ -42,7 +42,7 @@ impl Problem {
         match self {
             Problem::Text(k) => k.text(lang, voice).into_owned(),
             Problem::Engine { zh, en } => match lang {
-                Lang::Zh => format!("{zh}。"),
+                Lang::Zh => [zh.as_str(), "。"].concat(),
                 Lang::En => {
                     // The engine's English is a field's message ("… is after as_of"); the
                     // screen says it as a sentence.
@@ -724,7 +724,7 @@ pub fn describe(q: Question, a: &Answers, lang: Lang, voice: Voice, today: Naive
             .living_slots()
             .iter()
             .filter_map(|s| {
-                f(*s).map(|v| format!("{}{}{v}", parent_name(*s, lang), present::colon(lang)))
+                f(*s).map(|v| [parent_name(*s, lang), present::colon(lang), &v].concat())
             })
             .collect();
         present::join(&lines, if lang == Lang::Zh { "；" } else { "; " })
@@ -749,7 +749,8 @@ pub fn describe(q: Question, a: &Answers, lang: Lang, voice: Voice, today: Naive
             .map(|b| present::birth(b, lang))
             .unwrap_or_default(),
         Kind::Days => per_parent(&|s| {
-            a.hospital_days[s as usize].map(|d| format!("{d} {}", Key::Days.text(lang, voice)))
+            a.hospital_days[s as usize]
+                .map(|d| [&number(u64::from(d)), " ", &Key::Days.text(lang, voice)].concat())
         }),
         Kind::Checks => {
             let ticked: Vec<String> = checks(q, a, today)
@@ -758,9 +759,7 @@ pub fn describe(q: Question, a: &Answers, lang: Lang, voice: Voice, today: Naive
                 .map(|c| {
                     let label = c.label.text(lang, voice).into_owned();
                     match c.parent {
-                        Some(p) => {
-                            format!("{}{}{label}", parent_name(p, lang), present::colon(lang))
-                        }
+                        Some(p) => [parent_name(p, lang), present::colon(lang), &label].concat(),
                         None => label,
                     }
                 })

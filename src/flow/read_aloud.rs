@@ -84,7 +84,7 @@ pub fn item(r: &BenefitResult, outcome: &Outcome, lang: Lang) -> String {
     if r.applies() {
         let go = Key::GoFirst.text(lang, Voice::Family);
         let agency = present::agency_name(r.first_stop, outcome.area, lang);
-        parts.push(format!("{go}{}{agency}", lang.pick("：", ": ")));
+        parts.push([&*go, lang.pick("：", ": "), &agency].concat());
     }
     sentences(&parts, lang)
 }

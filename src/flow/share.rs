@@ -712,8 +712,8 @@ pub struct QrPath {
 
 /// The QR code (error correction level M) of `text`, or None when it cannot hold it.
 pub fn qr(text: &str) -> Option<QrPath> {
+    use crate::rules::facts::push_signed;
     use qrcodegen::{QrCode, QrCodeEcc};
-    use std::fmt::Write;
     // Byte mode only: a link is never all digits, and the text modes' code costs wasm.
     let code = QrCode::encode_binary(text.as_bytes(), QrCodeEcc::Medium).ok()?;
     let n = code.size();
@@ -729,14 +729,17 @@ pub fn qr(text: &str) -> Option<QrPath> {
             while x < n && code.get_module(x, y) {
                 x += 1;
             }
-            let _ = write!(
-                d,
-                "M{} {}h{}v1h-{}z",
-                start + 4,
-                y + 4,
-                x - start,
-                x - start
-            );
+            // "M{x} {y}h{w}v1h-{w}z", pushed by hand (docs/quality.md, "Over the family
+            // budget": core's formatting machinery).
+            d.push('M');
+            push_signed(&mut d, i64::from(start + 4));
+            d.push(' ');
+            push_signed(&mut d, i64::from(y + 4));
+            d.push('h');
+            push_signed(&mut d, i64::from(x - start));
+            d.push_str("v1h-");
+            push_signed(&mut d, i64::from(x - start));
+            d.push('z');
         }
     }
     Some(QrPath { size: n + 8, d })

@@ -5,6 +5,7 @@
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use super::outcome::fill;
 use super::params::POLICY_IN_FORCE;
 
 /// The household, as answered.
@@ -359,18 +360,19 @@ pub fn check_hospital_days(days: i64, as_of: NaiveDate) -> Result<(), Refusal> {
     let so_far = i64::from(as_of.ordinal());
     if days < 0 {
         return Err((
-            format!("must not be negative (got {days})"),
+            fill("must not be negative (got {})", &[&days]),
             "住院天数不能是负数".into(),
         ));
     }
     if days > so_far {
         return Err((
-            format!(
-                "{days} days in hospital this year, but only {so_far} days of the year have passed by {as_of}"
+            fill(
+                "{} days in hospital this year, but only {} days of the year have passed by {}",
+                &[&days, &so_far, &as_of],
             ),
-            format!(
-                "住院天数是今年1月1日到{}的天数，最多{so_far}天（填写的是{days}天）",
-                ZhDate(as_of)
+            fill(
+                "住院天数是今年1月1日到{}的天数，最多{}天（填写的是{}天）",
+                &[&ZhDate(as_of), &so_far, &days],
             ),
         ));
     }
@@ -381,25 +383,31 @@ pub fn check_hospital_days(days: i64, as_of: NaiveDate) -> Result<(), Refusal> {
 pub fn check_parent_birth(born: NaiveDate, as_of: NaiveDate) -> Result<(), Refusal> {
     if born > as_of {
         return Err((
-            format!("{born} is after as_of ({as_of})"),
+            fill("{} is after as_of ({})", &[&born, &as_of]),
             "出生日期晚于查询日期，请检查".into(),
         ));
     }
     if birthday(born, MIN_PARENT_AGE) > as_of {
         return Err((
-            format!("{born} makes the parent younger than {MIN_PARENT_AGE} on {as_of}"),
-            format!(
-                "按这个出生日期，到{}还不满{MIN_PARENT_AGE}周岁，不可能是孩子的父母，请检查",
-                ZhDate(as_of)
+            fill(
+                "{} makes the parent younger than {} on {}",
+                &[&born, &MIN_PARENT_AGE, &as_of],
+            ),
+            fill(
+                "按这个出生日期，到{}还不满{}周岁，不可能是孩子的父母，请检查",
+                &[&ZhDate(as_of), &MIN_PARENT_AGE],
             ),
         ));
     }
     if birthday(born, MAX_PARENT_AGE + 1) <= as_of {
         return Err((
-            format!("{born} makes the parent older than {MAX_PARENT_AGE} on {as_of}"),
-            format!(
-                "按这个出生日期，到{}已超过{MAX_PARENT_AGE}周岁，请检查出生年份",
-                ZhDate(as_of)
+            fill(
+                "{} makes the parent older than {} on {}",
+                &[&born, &MAX_PARENT_AGE, &as_of],
+            ),
+            fill(
+                "按这个出生日期，到{}已超过{}周岁，请检查出生年份",
+                &[&ZhDate(as_of), &MAX_PARENT_AGE],
             ),
         ));
     }
@@ -410,7 +418,10 @@ pub fn check_parent_birth(born: NaiveDate, as_of: NaiveDate) -> Result<(), Refus
 pub fn check_child_after_parent(child: NaiveDate, parent: NaiveDate) -> Result<(), Refusal> {
     if child < parent {
         return Err((
-            format!("the child's birth date {child} is before the parent's ({parent})"),
+            fill(
+                "the child's birth date {} is before the parent's ({})",
+                &[&child, &parent],
+            ),
             "孩子的出生日期早于父母的出生日期，请检查".into(),
         ));
     }
@@ -436,11 +447,13 @@ pub fn check_age_at_birth(child: NaiveDate, parent: NaiveDate, role: Role) -> Re
     };
     if child < birthday(parent, MIN_AGE_AT_BIRTH) {
         return Err((
-            format!(
-                "{parent} makes the {en_who} younger than {MIN_AGE_AT_BIRTH} at the child's birth ({child}); is a year a typo?"
+            fill(
+                "{} makes the {} younger than {} at the child's birth ({}); is a year a typo?",
+                &[&parent, &en_who, &MIN_AGE_AT_BIRTH, &child],
             ),
-            format!(
-                "按填写的日期，孩子出生时{zh_who}还不满{MIN_AGE_AT_BIRTH}周岁，请检查{zh_who}或孩子的出生年份"
+            fill(
+                "按填写的日期，孩子出生时{}还不满{}周岁，请检查{}或孩子的出生年份",
+                &[&zh_who, &MIN_AGE_AT_BIRTH, &zh_who],
             ),
         ));
     }
@@ -450,11 +463,13 @@ pub fn check_age_at_birth(child: NaiveDate, parent: NaiveDate, role: Role) -> Re
     };
     if child >= birthday(parent, max) {
         return Err((
-            format!(
-                "{parent} makes the {en_who} {max} or older at the child's birth ({child}); is a year a typo?"
+            fill(
+                "{} makes the {} {} or older at the child's birth ({}); is a year a typo?",
+                &[&parent, &en_who, &max, &child],
             ),
-            format!(
-                "按填写的日期，孩子出生时{zh_who}已年满{max}周岁，不合常理，请检查{zh_who}或孩子的出生年份"
+            fill(
+                "按填写的日期，孩子出生时{}已年满{}周岁，不合常理，请检查{}或孩子的出生年份",
+                &[&zh_who, &max, &zh_who],
             ),
         ));
     }
@@ -475,22 +490,27 @@ impl Facts {
         if as_of < POLICY_IN_FORCE {
             return Err(FactsError::new(
                 "as_of",
-                format!(
-                    "{as_of} is before the policy took effect on {POLICY_IN_FORCE}; this checker only answers for dates from then on"
+                fill(
+                    "{} is before the policy took effect on {}; this checker only answers for dates from then on",
+                    &[&as_of, &POLICY_IN_FORCE],
                 ),
-                format!("{}早于本政策施行日期2023年8月1日，无法按本政策判断", zh_date(as_of)),
+                fill(
+                    "{}早于本政策施行日期2023年8月1日，无法按本政策判断",
+                    &[&ZhDate(as_of)],
+                ),
             ));
         }
         let latest = birthday(today, MAX_YEARS_AHEAD);
         if as_of > latest {
             return Err(FactsError::new(
                 "as_of",
-                format!(
-                    "{as_of} is more than {MAX_YEARS_AHEAD} years after today ({today}); is the year a typo?"
+                fill(
+                    "{} is more than {} years after today ({}); is the year a typo?",
+                    &[&as_of, &MAX_YEARS_AHEAD, &today],
                 ),
-                format!(
-                    "查询日期{}比今天晚了{MAX_YEARS_AHEAD}年以上，请检查年份是否填错",
-                    zh_date(as_of)
+                fill(
+                    "查询日期{}比今天晚了{}年以上，请检查年份是否填错",
+                    &[&ZhDate(as_of), &MAX_YEARS_AHEAD],
                 ),
             ));
         }
@@ -501,8 +521,8 @@ impl Facts {
             } else {
                 Err(FactsError::new(
                     "child.disability_grade",
-                    format!("must be 1, 2, 3 or 4 (got {g})"),
-                    format!("残疾等级只能是一至四级（收到：{g}）"),
+                    fill("must be 1, 2, 3 or 4 (got {})", &[&g]),
+                    fill("残疾等级只能是一至四级（收到：{}）", &[&g]),
                 ))
             }
         };
@@ -532,7 +552,7 @@ impl Facts {
                 ];
                 if let Some((field, _)) = given.iter().find(|(_, given)| *given) {
                     return Err(FactsError::new(
-                        format!("child.{field}"),
+                        ["child.", field].concat(),
                         "is given for a child whose status is \"living\" (no 残疾人证); if the child holds one, status is \"disabled\"",
                         "孩子填写为健在（status为\"living\"，没有残疾人证），却填写了残疾方面的情况；如孩子持有残疾人证，status应为\"disabled\"",
                     ));
@@ -543,7 +563,7 @@ impl Facts {
             if born > as_of {
                 return Err(FactsError::new(
                     "child.birth_date",
-                    format!("{born} is after as_of ({as_of})"),
+                    fill("{} is after as_of ({})", &[&born, &as_of]),
                     "孩子的出生日期晚于查询日期，请检查",
                 ));
             }
@@ -558,9 +578,9 @@ impl Facts {
         if self.parents.len() > 2 {
             return Err(FactsError::new(
                 "parents",
-                format!(
+                fill(
                     "lists {} parents; a couple has at most two",
-                    self.parents.len()
+                    &[&self.parents.len()],
                 ),
                 "父母最多填写两位",
             ));
@@ -573,16 +593,22 @@ impl Facts {
             ));
         }
         for (i, p) in self.parents.iter().enumerate() {
-            check_parent_birth(p.birth_date, as_of)
-                .map_err(at(format!("parents[{i}].birth_date")))?;
+            let parent_field = |name: &str| {
+                let mut field = String::from("parents[");
+                push_number(&mut field, i as u64);
+                field.push_str("].");
+                field.push_str(name);
+                field
+            };
+            check_parent_birth(p.birth_date, as_of).map_err(at(parent_field("birth_date")))?;
             if let Some(born) = child.birth_date {
                 check_child_after_parent(born, p.birth_date)
                     .map_err(at("child.birth_date".to_string()))?;
                 check_age_at_birth(born, p.birth_date, p.role)
-                    .map_err(at(format!("parents[{i}].birth_date")))?;
+                    .map_err(at(parent_field("birth_date")))?;
             }
             check_hospital_days(p.hospital_days, as_of)
-                .map_err(at(format!("parents[{i}].hospital_days")))?;
+                .map_err(at(parent_field("hospital_days")))?;
         }
         Ok(())
     }
@@ -678,63 +704,125 @@ mod strict_date {
 
 /// A date the way people read it in Chinese: 2027年3月1日.
 pub fn zh_date(d: NaiveDate) -> String {
-    ZhDate(d).to_string()
+    let mut s = String::with_capacity(18);
+    push_zh_date(&mut s, d);
+    s
 }
 
-/// Displays a date as 2027年3月1日, for use inside `format!` without a String of its own.
+/// Pushes a date as 2027年3月1日. The dates of the family page's sentences are written by
+/// hand, here and in [`push_iso_date`]: core's formatting machinery (`fmt::write`,
+/// `Formatter::pad`, the integers' `Display`) stays in the first load while any caller is left
+/// (docs/quality.md, "Over the family budget").
+pub fn push_zh_date(out: &mut String, d: NaiveDate) {
+    push_zh_month(out, d);
+    push_num(out, u64::from(d.day()), 1);
+    out.push('日');
+}
+
+/// Displays a date as 2027年3月1日 (natively, inside `format!`).
 pub struct ZhDate(pub NaiveDate);
 
 impl std::fmt::Display for ZhDate {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let d = self.0;
-        write!(f, "{}", ZhMonth(d))?;
-        write_num(f, d.day(), 1)?;
-        f.write_str("日")
+        f.write_str(&zh_date(self.0))
     }
 }
 
 /// A month the way people read it in Chinese: 1968年6月 (a birth given without its day). The
-/// one Chinese date formatter, with [`ZhDate`]: the results, the printed sheets and the
+/// one Chinese date formatter, with [`zh_date`]: the results, the printed sheets and the
 /// register's messages all write their dates with these two.
 pub fn zh_month(d: NaiveDate) -> String {
-    ZhMonth(d).to_string()
+    let mut s = String::with_capacity(12);
+    push_zh_month(&mut s, d);
+    s
 }
 
-/// Displays a date's month as 1968年6月.
+/// Pushes a date's month as 1968年6月 (a year before 1 as a negative number).
+pub fn push_zh_month(out: &mut String, d: NaiveDate) {
+    if d.year() < 0 {
+        out.push('-');
+    }
+    push_num(out, u64::from(d.year().unsigned_abs()), 1);
+    out.push('年');
+    push_num(out, u64::from(d.month()), 1);
+    out.push('月');
+}
+
+/// Displays a date's month as 1968年6月 (natively, inside `format!`).
 pub struct ZhMonth(pub NaiveDate);
 
 impl std::fmt::Display for ZhMonth {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let d = self.0;
-        match u32::try_from(d.year()) {
-            Ok(year) => write_num(f, year, 1)?,
-            Err(_) => write!(f, "{}", d.year())?,
-        }
-        f.write_str("年")?;
-        write_num(f, d.month(), 1)?;
-        f.write_str("月")
+        f.write_str(&zh_month(self.0))
     }
 }
 
-/// Writes `n` in decimal, zero-padded to at least `width` digits, without `format!`'s
-/// machinery: dates and amounts are written into most results (see docs/benchmarks.md).
-pub(crate) fn write_num(w: &mut impl std::fmt::Write, n: u32, width: usize) -> std::fmt::Result {
-    /// "00", "01", … "99".
-    const PAIRS: &str =
-        "00010203040506070809101112131415161718192021222324252627282930313233343536373839\
-     40414243444546474849505152535455565758596061626364656667686970717273747576777879\
-     8081828384858687888990919293949596979899";
-    let (high, low) = ((n / 100) as usize, (n % 100) as usize);
-    if high == 0 && width <= 2 {
-        let from = if low < 10 && width < 2 {
-            2 * low + 1
-        } else {
-            2 * low
-        };
-        return w.write_str(&PAIRS[from..2 * low + 2]);
+/// Pushes a date as chrono's `Display` writes it: 2027-03-01, and a year beyond 0–9999 with
+/// its sign and at least four digits (+10000-01-01, -0005-06-01).
+pub fn push_iso_date(out: &mut String, d: NaiveDate) {
+    let year = d.year();
+    if !(0..=9999).contains(&year) {
+        out.push(if year < 0 { '-' } else { '+' });
     }
-    write_num(w, high as u32, width.saturating_sub(2).max(1))?;
-    w.write_str(&PAIRS[2 * low..2 * low + 2])
+    push_num(out, u64::from(year.unsigned_abs()), 4);
+    out.push('-');
+    push_num(out, u64::from(d.month()), 2);
+    out.push('-');
+    push_num(out, u64::from(d.day()), 2);
+}
+
+/// A date as chrono's `Display` writes it (see [`push_iso_date`]).
+pub fn iso_date(d: NaiveDate) -> String {
+    let mut s = String::with_capacity(10);
+    push_iso_date(&mut s, d);
+    s
+}
+
+/// Pushes `n` in decimal, zero-padded to at least `width` digits (up to 20), by hand: dates
+/// and amounts are written into most results (see docs/benchmarks.md), and the family page's
+/// first load carries no `format!` (see [`push_zh_date`]).
+pub(crate) fn push_num(out: &mut String, n: u64, width: usize) {
+    let mut digits = [b'0'; 20];
+    let mut i = digits.len();
+    let mut rest = n;
+    loop {
+        i -= 1;
+        digits[i] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    for &d in &digits[i.min(digits.len().saturating_sub(width))..] {
+        out.push(char::from(d));
+    }
+}
+
+/// Pushes `n` in decimal, as its `Display` would, by hand (see [`push_zh_date`]).
+pub fn push_number(out: &mut String, n: u64) {
+    push_num(out, n, 1);
+}
+
+/// `n` in decimal, as `n.to_string()` writes it, by hand (see [`push_zh_date`]).
+pub fn number(n: u64) -> String {
+    let mut s = String::with_capacity(4);
+    push_number(&mut s, n);
+    s
+}
+
+/// Pushes `n` in decimal with its sign when negative, as its `Display` would.
+pub fn push_signed(out: &mut String, n: i64) {
+    if n < 0 {
+        out.push('-');
+    }
+    push_number(out, n.unsigned_abs());
+}
+
+/// `n` in decimal, as `n.to_string()` writes it, by hand (see [`push_zh_date`]).
+pub fn signed_number(n: i64) -> String {
+    let mut s = String::with_capacity(5);
+    push_signed(&mut s, n);
+    s
 }
 
 /// The first day someone born on `born` is `years` old: their birthday that year. Someone
@@ -745,4 +833,51 @@ pub fn birthday(born: NaiveDate, years: u32) -> NaiveDate {
         .or_else(|| NaiveDate::from_ymd_opt(year, 3, 1))
         // Only a date near the end of chrono's calendar lands here: "never" is the truth.
         .unwrap_or(NaiveDate::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{Datelike, NaiveDate};
+
+    /// Years at the edges of what each renderer treats apart, and the ends of chrono's range.
+    fn dates() -> Vec<NaiveDate> {
+        let mut out = vec![NaiveDate::MIN, NaiveDate::MAX];
+        for y in [
+            -262_000, -10_000, -9999, -1000, -999, -100, -99, -10, -9, -1, 0, 1, 9, 10, 99, 100,
+            999, 1000, 1968, 2023, 2024, 9999, 10_000, 99_999, 100_000, 262_000,
+        ] {
+            for (m, d) in [(1, 1), (2, 29), (6, 8), (12, 31)] {
+                out.extend(NaiveDate::from_ymd_opt(y, m, d));
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn a_date_pushed_by_hand_is_what_chronos_display_writes() {
+        for d in dates() {
+            assert_eq!(super::iso_date(d), d.to_string(), "{d}");
+        }
+    }
+
+    #[test]
+    fn a_chinese_date_and_month_pushed_by_hand_are_what_format_wrote() {
+        for d in dates() {
+            let month = format!("{}年{}月", d.year(), d.month());
+            assert_eq!(super::zh_month(d), month);
+            assert_eq!(super::zh_date(d), format!("{month}{}日", d.day()));
+            assert_eq!(super::ZhDate(d).to_string(), super::zh_date(d));
+            assert_eq!(super::ZhMonth(d).to_string(), super::zh_month(d));
+        }
+    }
+
+    #[test]
+    fn numbers_pushed_by_hand_are_what_to_string_writes() {
+        for n in [0, 1, 9, 10, 99, 100, 12_345, u64::from(u32::MAX), u64::MAX] {
+            assert_eq!(super::number(n), n.to_string());
+        }
+        for n in [i64::MIN, -12_345, -10, -1, 0, 1, 366, i64::MAX] {
+            assert_eq!(super::signed_number(n), n.to_string());
+        }
+    }
 }

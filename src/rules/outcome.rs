@@ -1,16 +1,14 @@
 //! What the rules answer. The JSON form is a public contract (see `docs/facts-and-results.md`);
 //! the Rust form keeps ids and reasons structured so the app can show them in either language.
 
-use std::borrow::Cow;
-use std::fmt::Write as _;
-
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::{Serialize, Serializer};
+use std::borrow::Cow;
 
 use super::agencies::AgencyId;
 use super::benefits::{BenefitId, Document, BENEFITS};
-use super::facts::Area;
+use super::facts::{push_iso_date, push_number, push_signed, push_zh_date, Area, ZhDate};
 
 /// Bumped whenever a rule or amount changes, so a printed sheet says which rules made it.
 pub const RULES_VERSION: &str = "kaifeng-2023-24/1.2.0";
@@ -56,7 +54,7 @@ impl Reason {
 /// a date or an amount keeps its words out of the web app's first load as a fixed reason does
 /// (`crate::later`, `crate::english`); natively it is the literal, and the sentence is what
 /// `format!` would write.
-pub fn fill(template: &str, values: &[&dyn std::fmt::Display]) -> String {
+pub fn fill(template: &str, values: &[&dyn Piece]) -> String {
     let template = crate::later::resolve(crate::english::resolve(template));
     let mut out = String::with_capacity(template.len() + 16);
     let mut values = values.iter();
@@ -67,7 +65,7 @@ pub fn fill(template: &str, values: &[&dyn std::fmt::Display]) -> String {
         if rest.as_bytes().get(i + 1) == Some(&b'}') {
             out.push_str(&rest[..i]);
             if let Some(v) = values.next() {
-                let _ = write!(out, "{v}");
+                v.put(&mut out);
             }
             rest = &rest[i + 2..];
         } else {
@@ -77,6 +75,81 @@ pub fn fill(template: &str, values: &[&dyn std::fmt::Display]) -> String {
     }
     out.push_str(rest);
     out
+}
+
+/// A value in a sentence [`fill`] writes, pushed as its `Display` would write it but by hand:
+/// core's formatting machinery (`fmt::write`, `Formatter::pad`, the integers' `Display`, about
+/// 2 KB of the family page's first load) leaves the wasm only when no caller is left
+/// (docs/quality.md, "Over the family budget"). Dates in Chinese are [`ZhDate`]s; a
+/// `NaiveDate` is written as chrono writes it (2027-03-01).
+pub trait Piece {
+    fn put(&self, out: &mut String);
+}
+
+impl Piece for str {
+    fn put(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl Piece for String {
+    fn put(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl Piece for Cow<'_, str> {
+    fn put(&self, out: &mut String) {
+        out.push_str(self);
+    }
+}
+
+impl<T: Piece + ?Sized> Piece for &T {
+    fn put(&self, out: &mut String) {
+        (**self).put(out);
+    }
+}
+
+impl Piece for u8 {
+    fn put(&self, out: &mut String) {
+        push_number(out, u64::from(*self));
+    }
+}
+
+impl Piece for u32 {
+    fn put(&self, out: &mut String) {
+        push_number(out, u64::from(*self));
+    }
+}
+
+impl Piece for usize {
+    fn put(&self, out: &mut String) {
+        push_number(out, *self as u64);
+    }
+}
+
+impl Piece for i64 {
+    fn put(&self, out: &mut String) {
+        push_signed(out, *self);
+    }
+}
+
+impl Piece for NaiveDate {
+    fn put(&self, out: &mut String) {
+        push_iso_date(out, *self);
+    }
+}
+
+impl Piece for ZhDate {
+    fn put(&self, out: &mut String) {
+        push_zh_date(out, self.0);
+    }
+}
+
+impl Piece for Yuan {
+    fn put(&self, out: &mut String) {
+        push_yuan(out, self.0);
+    }
 }
 
 /// `n / 10` and `n % 10`, by 32-bit limbs in 64-bit arithmetic: a 128-bit `/` or `%` (a
@@ -98,39 +171,52 @@ pub(crate) fn div_rem_10(n: u128) -> (u128, u32) {
 /// household before this (see docs/benchmarks.md).
 pub struct Yuan(pub Decimal);
 
+impl Yuan {
+    /// The amount as [`Yuan`] displays it, written by hand (see [`Piece`]).
+    pub fn text(&self) -> String {
+        let mut s = String::with_capacity(8);
+        self.put(&mut s);
+        s
+    }
+}
+
 impl std::fmt::Display for Yuan {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match u32::try_from(self.0.mantissa()) {
-            Ok(whole) if self.0.scale() == 0 => super::facts::write_num(f, whole, 1),
-            // Digit by digit rather than Decimal's Display, whose code the app would carry
-            // only for amounts the policy never has (`outcome::tests` checks both agree).
-            _ => {
-                let d = self.0.normalize();
-                let m = d.mantissa();
-                if m < 0 {
-                    f.write_str("-")?;
+        f.write_str(&self.text())
+    }
+}
+
+/// Pushes an amount as [`Yuan`] displays it.
+fn push_yuan(out: &mut String, amount: Decimal) {
+    match u32::try_from(amount.mantissa()) {
+        Ok(whole) if amount.scale() == 0 => push_number(out, u64::from(whole)),
+        // Digit by digit rather than Decimal's Display, whose code the app would carry
+        // only for amounts the policy never has (`outcome::tests` checks both agree).
+        _ => {
+            let d = amount.normalize();
+            let m = d.mantissa();
+            if m < 0 {
+                out.push('-');
+            }
+            let mut digits = [0u8; 40];
+            let mut n = m.unsigned_abs();
+            let mut len = 0;
+            while n > 0 || len == 0 {
+                let (q, r) = div_rem_10(n);
+                digits[len] = b'0' + r as u8;
+                n = q;
+                len += 1;
+            }
+            let scale = d.scale() as usize;
+            while len <= scale {
+                digits[len] = b'0';
+                len += 1;
+            }
+            for i in (0..len).rev() {
+                if i + 1 == scale {
+                    out.push('.');
                 }
-                let mut digits = [0u8; 40];
-                let mut n = m.unsigned_abs();
-                let mut len = 0;
-                while n > 0 || len == 0 {
-                    let (q, r) = div_rem_10(n);
-                    digits[len] = b'0' + r as u8;
-                    n = q;
-                    len += 1;
-                }
-                let scale = d.scale() as usize;
-                while len <= scale {
-                    digits[len] = b'0';
-                    len += 1;
-                }
-                for i in (0..len).rev() {
-                    if i + 1 == scale {
-                        f.write_str(".")?;
-                    }
-                    f.write_char(char::from(digits[i]))?;
-                }
-                Ok(())
+                out.push(char::from(digits[i]));
             }
         }
     }
@@ -235,6 +321,31 @@ mod tests {
                 assert_eq!(super::times(a, n), reference(a, n), "{a} × {n}");
             }
         }
+    }
+
+    #[test]
+    fn a_sentence_filled_by_hand_is_what_format_wrote() {
+        use super::{fill, ZhDate};
+        use chrono::NaiveDate;
+        let d = NaiveDate::from_ymd_opt(2027, 3, 1).unwrap();
+        let amount = Decimal::new(-12345, 2);
+        assert_eq!(
+            fill(
+                "{}：{}，{} {} {} {}{}",
+                &[
+                    &"母亲",
+                    &ZhDate(d),
+                    &d,
+                    &-7i64,
+                    &366u32,
+                    &Yuan(amount),
+                    &2usize
+                ]
+            ),
+            format!("母亲：{}，{d} -7 366 {}2", ZhDate(d), Yuan(amount))
+        );
+        // More places than values: the rest are left out, as before; a lone brace is text.
+        assert_eq!(fill("{} and {} {x}", &[&1u8]), "1 and  {x}");
     }
 
     #[test]

@@ -12,6 +12,7 @@ use crate::app::{office, persist};
 use crate::flow::present;
 use crate::flow::print::{after_death, by_agency, citation, with_chinese, AgencyVisit};
 use crate::flow::text::{Key, Lang, Voice};
+use crate::rules::facts::number;
 use crate::rules::{Outcome, Status, HOTLINES};
 
 /// "打印 / 保存为PDF": the browser's print dialog, which also saves a PDF.
@@ -139,9 +140,9 @@ fn agency_page(
         lang,
     );
     html! {
-        <section class="agency-sheet" data-agency={(visit.agency as u8).to_string()}>
+        <section class="agency-sheet" data-agency={number(u64::from(visit.agency as u8))}>
             { head.clone() }
-            <p class="print-place-n">{ Key::PrintPlace.fill(lang, v, &[("n", &n.to_string()), ("total", &total.to_string())]) }</p>
+            <p class="print-place-n">{ Key::PrintPlace.fill(lang, v, &[("n", &number(n as u64)), ("total", &number(total as u64))]) }</p>
             <h2>{ Key::PrintAt.fill(lang, v, &[("agency", &name)]) }</h2>
             { office_line.clone() }
             <h3>{ t(Key::PrintItems) }</h3>

@@ -15,6 +15,7 @@ use crate::flow::answers::Question;
 use crate::flow::questions::{self, Check, DateParts, Kind, Problem};
 use crate::flow::read_aloud;
 use crate::flow::text::Key;
+use crate::rules::facts::number;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct QuestionProps {
@@ -45,7 +46,7 @@ fn initial(q: Question, s: &State) -> Draft {
         Kind::Date => Draft::Date(a.birth_answer(q).map(DateParts::of).unwrap_or_default()),
         Kind::Days => Draft::Days(
             a.hospital_days
-                .map(|d| d.map(|d| d.to_string()).unwrap_or_default()),
+                .map(|d| d.map(|d| number(u64::from(d))).unwrap_or_default()),
         ),
         Kind::Checks => Draft::Checks(
             questions::checks(q, a, s.today)
@@ -184,7 +185,7 @@ pub fn question_screen(props: &QuestionProps) -> Html {
         Draft::Single(selected) => {
             let set = set.clone();
             radio_cards(RadioCardsProps {
-                name: format!("q{}", q as u8).into(),
+                name: ["q", &number(u64::from(q as u8))].concat().into(),
                 options: questions::single_options_for(q, &s.answers)
                     .into_iter()
                     .map(pick)
@@ -203,7 +204,7 @@ pub fn question_screen(props: &QuestionProps) -> Html {
                     <fieldset class="sub">
                         <legend>{ questions::parent_name(p, s.lang) }</legend>
                         { radio_cards(RadioCardsProps {
-                            name: format!("q{}-{}", q as u8, p as u8).into(),
+                            name: ["q", &number(u64::from(q as u8)), "-", &number(u64::from(p as u8))].concat().into(),
                             options: options.clone(),
                             selected: chosen[p as usize],
                             on_select: Callback::from(move |i| {
@@ -219,7 +220,7 @@ pub fn question_screen(props: &QuestionProps) -> Html {
         Draft::Date(parts) => {
             let set = set.clone();
             date_picker(DatePickerProps {
-                id: format!("q{}", q as u8).into(),
+                id: ["q", &number(u64::from(q as u8))].concat().into(),
                 value: parts,
                 first_year: s.today.year() - 110,
                 last_year: s.today.year(),
@@ -239,7 +240,7 @@ pub fn question_screen(props: &QuestionProps) -> Html {
             let set = set.clone();
             let texts = texts.clone();
             number_box(NumberBoxProps {
-                id: format!("days-{}", p as u8).into(),
+                id: ["days-", &number(u64::from(p as u8))].concat().into(),
                 label: questions::parent_name(p, s.lang).into(),
                 unit: t(Key::Days).into_owned().into(),
                 value: texts[p as usize].clone().into(),
@@ -286,8 +287,8 @@ pub fn question_screen(props: &QuestionProps) -> Html {
     };
     let multi = questions::kind(q) == Kind::Checks;
     let (done, left) = s.progress().unwrap_or((0, 1));
-    let progress_text = Key::Progress.fill(s.lang, s.voice, &[("n", &left.to_string())]);
-    let (n, total) = (done.to_string(), (done + left).to_string());
+    let progress_text = Key::Progress.fill(s.lang, s.voice, &[("n", &number(left as u64))]);
+    let (n, total) = (number(done as u64), number((done + left) as u64));
 
     html! {
         <section class="screen question">

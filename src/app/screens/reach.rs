@@ -10,6 +10,7 @@ use crate::app::state::{Action, State};
 use crate::flow::present;
 use crate::flow::share;
 use crate::flow::text::{Key, Lang, Voice};
+use crate::rules::facts::signed_number;
 use crate::rules::{AgencyId, Outcome, Status};
 
 /// A button that reads `text` aloud in `lang`, with `label` as its accessible name and
@@ -78,7 +79,10 @@ pub fn qr_code(link: &str, label: String) -> Html {
     };
     html! {
         <svg class="qr" role="img" aria-label={label}
-            viewBox={format!("0 0 {0} {0}", qr.size)} shape-rendering="crispEdges">
+            viewBox={{
+                let size = signed_number(i64::from(qr.size));
+                ["0 0 ", &size, " ", &size].concat()
+            }} shape-rendering="crispEdges">
             <rect width="100%" height="100%" fill="#fff" />
             <path fill="#000" d={qr.d.clone()} />
         </svg>

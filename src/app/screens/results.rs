@@ -14,6 +14,7 @@ use crate::app::state::{Action, State};
 use crate::flow::read_aloud as aloud;
 use crate::flow::text::{Key, Lang, Voice};
 use crate::flow::{calendar, present};
+use crate::rules::facts::number;
 use crate::rules::{self, BenefitId, BenefitResult, Outcome, Status, HOTLINES};
 
 /// The results screen (a plain function: see `screens/mod.rs`).
@@ -148,7 +149,7 @@ fn inside(s: &State, outcome: &Outcome, dispatch: Option<&Callback<Action>>) -> 
     } else {
         Key::ResultsTitle
     };
-    let n = |k: Key, n: usize| Key::fill(k, s.lang, s.voice, &[("n", &n.to_string())]);
+    let n = |k: Key, n: usize| Key::fill(k, s.lang, s.voice, &[("n", &number(n as u64))]);
     let list = |items: &[&BenefitResult]| {
         html! {
             <ul class="items">
@@ -358,7 +359,7 @@ fn item(
                 <ul class="documents">
                     { for present::papers(r, child).into_iter().map(|d| html! { <li>{ s.lang.pick(d.zh, d.en) }</li> }) }
                 </ul>
-                <h4 class="clause">{ t(Key::Basis) }{ colon }{ Key::ClauseRef.fill(s.lang, s.voice, &[("n", &b.clause.to_string())]) }{ s.lang.pick("　", " ") }{ clause_text }</h4>
+                <h4 class="clause">{ t(Key::Basis) }{ colon }{ Key::ClauseRef.fill(s.lang, s.voice, &[("n", &number(u64::from(b.clause)))]) }{ s.lang.pick("　", " ") }{ clause_text }</h4>
                 <blockquote lang="zh-CN">{ present::basis(r.id, child) }</blockquote>
                 <h4>{ t(Key::Responsible) }</h4>
                 <p class="agencies">{ present::join(&b.agencies.iter().map(|a| agency(s, outcome, *a)).collect::<Vec<_>>(), s.lang.pick("、", "; ")) }</p>

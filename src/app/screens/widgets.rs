@@ -10,6 +10,7 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use crate::flow::questions::{DateParts, DayPick, MONTH_NOT_SURE};
+use crate::rules::facts::{number, signed_number};
 
 pub struct RadioCardsProps {
     /// The radio group's name; unique on the page.
@@ -28,7 +29,7 @@ pub fn radio_cards(props: RadioCardsProps) -> Html {
                 let checked = props.selected == Some(i);
                 html! {
                     <label ~className={if checked { "card checked" } else { "card" }}>
-                        <input type="radio" name={props.name.clone()} value={i.to_string()}
+                        <input type="radio" name={props.name.clone()} value={number(i as u64)}
                             {checked} {onchange} />
                         <span>{ label.clone() }</span>
                     </label>
@@ -107,7 +108,7 @@ pub fn date_picker(props: DatePickerProps) -> Html {
             }
             on_change.emit(next);
         });
-        let id = format!("{}-{part}", props.id);
+        let id = [props.id.as_str(), "-", &number(part as u64)].concat();
         html! {
             <div class="date-part">
                 <label for={id.clone()}>{ props.labels[part].clone() }</label>
@@ -116,7 +117,7 @@ pub fn date_picker(props: DatePickerProps) -> Html {
                         if i == blank_at {
                             <option value="" selected={current.is_none()}>{ props.labels[3].clone() }</option>
                         }
-                        <option value={n.to_string()} selected={current == Some(n)}>{ text }</option>
+                        <option value={number(u64::from(n))} selected={current == Some(n)}>{ text }</option>
                     </> }) }
                 </select>
             </div>
@@ -124,19 +125,19 @@ pub fn date_picker(props: DatePickerProps) -> Html {
     };
     let years = (props.first_year..=props.last_year)
         .rev()
-        .map(|y| (y as u32, y.to_string()))
+        .map(|y| (y as u32, signed_number(i64::from(y))))
         .collect();
     let blank_year = props
         .opens_at
         .filter(|y| (props.first_year..=props.last_year).contains(y))
         .map_or(0, |y| (props.last_year - y) as usize);
     let months = (1..=12)
-        .map(|m| (m, m.to_string()))
-        .chain([(MONTH_NOT_SURE, props.labels[4].to_string())])
+        .map(|m| (m, number(u64::from(m))))
+        .chain([(MONTH_NOT_SURE, props.labels[4].as_str().to_owned())])
         .collect();
     let days = (1..=31)
-        .map(|d| (d, d.to_string()))
-        .chain([(0, props.labels[4].to_string())])
+        .map(|d| (d, number(u64::from(d))))
+        .chain([(0, props.labels[4].as_str().to_owned())])
         .collect();
     let day = v.day.map(|d| match d {
         DayPick::Day(d) => d,

@@ -3,15 +3,16 @@
 //! special family, who is covered, and when someone reaches an age.
 
 use std::borrow::Cow;
-use std::fmt::Write;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::benefits::{
     BenefitId, Document, Group, CHILD_ID, CHILD_PROOF, DEATH_PROOF, DISABILITY_CARD, DIVORCE,
     FATHER_ID, GUARDIAN_ID, ID_CARD, LATE_SPOUSE_DEATH, MARRIAGE, MOTHER_ID, OWN_ID, SUPPORT_CARD,
 };
-use super::facts::{birthday, write_num, Area, ChildStatus, Facts, Marital, Parent, Role, ZhDate};
+use super::facts::{
+    birthday, push_iso_date, push_zh_date, Area, ChildStatus, Facts, Marital, Parent, Role,
+};
 use super::outcome::{fill, BenefitResult, Reason, Status};
 use super::params::{on, ELDER_CARE_AGE, SPECIAL_SUPPORT_MOTHER_AGE};
 
@@ -246,25 +247,12 @@ pub(crate) fn future(id: BenefitId, from: NaiveDate, mut reasons: Vec<Reason>) -
     // items, and this was the costliest line in the benchmark.
     let mut zh = String::with_capacity(48);
     let mut en = String::with_capacity(32);
-    let written = (|| -> std::fmt::Result {
-        zh.push_str("将于");
-        write!(zh, "{}", ZhDate(from))?;
-        zh.push_str("起可以享受。");
-        en.push_str(crate::english::resolve(en!("Available from ")));
-        match u32::try_from(from.year()) {
-            Ok(year) if year <= 9999 => {
-                write_num(&mut en, year, 4)?;
-                en.push('-');
-                write_num(&mut en, from.month(), 2)?;
-                en.push('-');
-                write_num(&mut en, from.day(), 2)?;
-            }
-            _ => write!(en, "{from}")?,
-        }
-        en.push('.');
-        Ok(())
-    })();
-    written.expect("writing to a String cannot fail");
+    zh.push_str("将于");
+    push_zh_date(&mut zh, from);
+    zh.push_str("起可以享受。");
+    en.push_str(crate::english::resolve(en!("Available from ")));
+    push_iso_date(&mut en, from);
+    en.push('.');
     reasons.push(Reason::owned(zh, en));
     let mut r = result(id, Status::Future, reasons);
     r.eligible_from = Some(from);
