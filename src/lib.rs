@@ -9,6 +9,7 @@ pub mod later;
 pub mod flow;
 pub mod register;
 pub mod rules;
+pub mod share;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

@@ -8,7 +8,7 @@ mod common;
 use common::{bereaved_couple, day};
 
 use fuzhu::flow::nav::{Action, Screen, State};
-use fuzhu::flow::share::{self, VERSION};
+use fuzhu::share::{self, VERSION};
 use fuzhu::flow::text::{Lang, Voice};
 use fuzhu::flow::{AnswerValue, Answers};
 use fuzhu::rules::ChildStatus;

@@ -646,7 +646,7 @@ async fn an_item_marked_already_received_moves_to_its_own_list_and_the_link_carr
     assert!(!app.has("#item-special_support"));
     assert!(app.text(".received-list").contains("特别扶助金"));
     let link = common::web::hash();
-    let back = fuzhu::flow::share::decode(&link, day(2026, 11, 29)).unwrap();
+    let back = fuzhu::share::decode(&link, day(2026, 11, 29)).unwrap();
     assert_eq!(back.received, [rules::BenefitId::SpecialSupport]);
     // The print sheet names it apart from what is still to claim.
     assert!(app.text(".print-received").contains("特别扶助金"));

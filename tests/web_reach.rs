@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use common::bereaved_couple;
 use common::web::{cookies, forget_everything, hash, session, set_hash, storage, window, Mounted};
 use fuzhu::app::{Screen, State};
-use fuzhu::flow::share;
+use fuzhu::share;
 use fuzhu::flow::text::{Key, Lang, Voice};
 use fuzhu::flow::{AnswerValue, Answers};
 use fuzhu::rules::CareSetting;

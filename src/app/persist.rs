@@ -1,6 +1,6 @@
 //! Keeping the answers without a server: in the address bar's fragment (always, with
 //! `history.replaceState`, never a request) and in `localStorage` (only after the person
-//! agreed). The codec is `flow::share`; this module only reads and writes the browser.
+//! agreed). The codec is `crate::share`; this module only reads and writes the browser.
 //! Every browser call here may fail (private modes, blocked storage): failures are ignored,
 //! so the worst case is that nothing is remembered.
 
@@ -9,7 +9,7 @@ use wasm_bindgen::JsValue;
 use web_sys::Storage;
 
 use crate::flow::nav::{Action, State};
-use crate::flow::share::{self, ShareError};
+use crate::share::{self, ShareError};
 use crate::flow::Answers;
 
 /// The saved answers, as a share code. Its presence means the person agreed to saving.

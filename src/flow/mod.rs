@@ -12,7 +12,6 @@ pub mod present;
 pub mod print;
 pub mod questions;
 pub mod read_aloud;
-pub mod share;
 pub mod text;
 
 pub use answers::{

@@ -8,7 +8,7 @@ use crate::app::persist;
 use crate::app::speech;
 use crate::app::state::{Action, State};
 use crate::flow::present;
-use crate::flow::share;
+use crate::share;
 use crate::flow::text::{Key, Lang, Voice};
 use crate::rules::{AgencyId, Outcome, Status};
 
