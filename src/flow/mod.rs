@@ -13,6 +13,7 @@ pub mod print;
 pub mod questions;
 pub mod read_aloud;
 pub mod text;
+pub mod words;
 
 pub use answers::{
     AnswerValue, Answers, Birth, BirthOf, Health, HukouHolders, Living, ParentSlot, Question,

@@ -2,55 +2,13 @@
 //! way people write them, items grouped as a family would look for them. Presentation only:
 //! every figure comes from the engine's result or its dated parameters.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::answers::Birth;
+pub use super::words::{birth, colon, date, join};
 use super::text::{Key, Lang, Voice};
-use crate::rules::facts::zh_date;
 use crate::rules::params::{on, NURSING_DAILY, NURSING_MAX_DAYS, SPECIAL_SUPPORT_DEATH_MONTHLY};
 use crate::rules::{BenefitId, BenefitResult, Document, Group, Outcome, Status, BENEFITS};
-
-/// 2027年3月1日 / 1 March 2027.
-pub fn date(d: NaiveDate, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => zh_date(d),
-        Lang::En => {
-            const MONTHS: [&str; 12] = [
-                "January",
-                "February",
-                "March",
-                "April",
-                "May",
-                "June",
-                "July",
-                "August",
-                "September",
-                "October",
-                "November",
-                "December",
-            ];
-            format!("{} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
-        }
-    }
-}
-
-/// A birth date as it was given: 1955年3月8日, 1955年3月 when the day was not given, 1955年
-/// when only the year was.
-pub fn birth(b: Birth, lang: Lang) -> String {
-    // The whole date, cut after its month or year: one formatter for all three (the code
-    // of each `format!` call is in the first load, docs/quality.md).
-    let full = date(b.date(), lang);
-    let kept = match (b.day_known(), b.month_known(), lang) {
-        (true, _, _) => None,
-        (false, true, Lang::Zh) => full.find('月').map(|i| &full[..i + '月'.len_utf8()]),
-        (false, false, Lang::Zh) => full.find('年').map(|i| &full[..i + '年'.len_utf8()]),
-        // "8 March 1955" without its day, or without its day and month.
-        (false, true, Lang::En) => full.split_once(' ').map(|(_, rest)| rest),
-        (false, false, Lang::En) => full.rsplit_once(' ').map(|(_, year)| year),
-    };
-    kept.map_or_else(|| full.clone(), str::to_owned)
-}
 
 /// What the results assumed of each birth given without its day or month, one line each:
 /// "母亲的出生日期只填到1948年：这期间哪一天出生，结果都一样。办理时以身份证上的日期为准。"
@@ -136,24 +94,6 @@ pub fn agency_name(
         Lang::Zh => a.name_zh(area),
         Lang::En => a.name_en(area),
     }
-}
-
-/// `parts.join(sep)` for owned strings: one plain loop instead of std's join for `String`
-/// items, which the first load would carry beside its join for `&str` (docs/quality.md).
-pub fn join(parts: &[String], sep: &str) -> String {
-    let mut out = String::new();
-    for (i, p) in parts.iter().enumerate() {
-        if i > 0 {
-            out.push_str(sep);
-        }
-        out.push_str(p);
-    }
-    out
-}
-
-/// "：" in Chinese, ": " in English.
-pub fn colon(lang: Lang) -> &'static str {
-    lang.pick("：", ": ")
 }
 
 /// A sum of yuan without trailing zeros.
