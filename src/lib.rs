@@ -8,6 +8,7 @@ pub mod english;
 pub mod later;
 pub mod flow;
 pub mod register;
+pub mod results;
 pub mod rules;
 pub mod share;
 

@@ -986,7 +986,7 @@ fn dates_and_amounts_in_reasons_read_as_written_by_hand() {
 fn every_chinese_date_is_written_by_the_one_formatter() {
     use chrono::Datelike;
     use fuzhu::flow::answers::Birth;
-    use fuzhu::flow::present;
+    use fuzhu::results::present;
     use fuzhu::flow::text::Lang;
     use fuzhu::register::values;
     use fuzhu::rules::facts::{zh_date, zh_month, ZhMonth};

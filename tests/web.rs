@@ -10,7 +10,7 @@ use chrono::NaiveDate;
 use common::web::Mounted;
 use common::{bereaved_couple, day};
 use fuzhu::flow::nav::{Action, Screen, State};
-use fuzhu::flow::present;
+use fuzhu::results::present;
 use fuzhu::flow::text::{Key, Lang, Voice};
 use fuzhu::flow::{AnswerValue, Answers, Birth, HukouHolders, Living, Question};
 use fuzhu::rules::{self, Area, ChildStatus, Facts};

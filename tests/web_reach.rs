@@ -298,7 +298,7 @@ async fn the_footer_shows_the_app_and_rules_versions() {
     let app = Mounted::clean(None).await;
     let footer = app.text(".app-footer");
     assert!(
-        footer.contains(fuzhu::flow::present::APP_VERSION),
+        footer.contains(fuzhu::results::present::APP_VERSION),
         "{footer}"
     );
     assert!(footer.contains(fuzhu::rules::RULES_VERSION), "{footer}");

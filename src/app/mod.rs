@@ -252,7 +252,7 @@ pub fn app(props: &AppProps) -> Html {
             // version line once (issue 20.8).
             if s.screen != Screen::Results {
                 <footer class="app-footer no-print">
-                    { crate::flow::present::version_line(crate::rules::RULES_VERSION, s.lang) }
+                    { crate::results::present::version_line(crate::rules::RULES_VERSION, s.lang) }
                 </footer>
             }
         </div>

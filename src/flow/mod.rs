@@ -8,8 +8,6 @@ pub mod calendar;
 pub mod nav;
 pub mod office;
 pub mod policy_page;
-pub mod present;
-pub mod print;
 pub mod questions;
 pub mod read_aloud;
 pub mod text;

@@ -2,15 +2,15 @@
 //! screen, the only thing printed. A cover page (where to go, the embedding office if any,
 //! the QR code that reopens these results, the hotlines), then one page per place to go with
 //! the items to claim there, the papers to bring, and each item's clause in the policy's own
-//! words. The grouping is `flow::print::by_agency`; this only lays it out.
+//! words. The grouping is `results::print::by_agency`; this only lays it out.
 
 use yew::prelude::*;
 
 use super::reach::qr_code;
 use crate::app::state::State;
 use crate::app::{office, persist};
-use crate::flow::present;
-use crate::flow::print::{after_death, by_agency, citation, with_chinese, AgencyVisit};
+use crate::results::present;
+use crate::results::print::{after_death, by_agency, citation, with_chinese, AgencyVisit};
 use crate::flow::text::{Key, Lang, Voice};
 use crate::rules::{Outcome, Status, HOTLINES};
 

@@ -7,7 +7,7 @@ use yew::prelude::*;
 use crate::app::persist;
 use crate::app::speech;
 use crate::app::state::{Action, State};
-use crate::flow::present;
+use crate::results::present;
 use crate::share;
 use crate::flow::text::{Key, Lang, Voice};
 use crate::rules::{AgencyId, Outcome, Status};
@@ -125,7 +125,7 @@ pub fn share_section(s: &State, outcome: Option<&Outcome>) -> Html {
                 places.push(c);
             }
         }
-        let agency = |a: AgencyId| crate::flow::present::agency_name(a, o.area, s.lang);
+        let agency = |a: AgencyId| crate::results::present::agency_name(a, o.area, s.lang);
         html! {
             <>
                 { super::print::print_button(s, true) }

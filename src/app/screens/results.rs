@@ -13,7 +13,8 @@ use crate::app::office;
 use crate::app::state::{Action, State};
 use crate::flow::read_aloud as aloud;
 use crate::flow::text::{Key, Lang, Voice};
-use crate::flow::{calendar, present};
+use crate::flow::calendar;
+use crate::results::present;
 use crate::rules::{self, BenefitId, BenefitResult, Outcome, Status, HOTLINES};
 
 /// The results screen (a plain function: see `screens/mod.rs`).

@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-pub use super::words::{birth, colon, date, join};
-use super::text::{Key, Lang, Voice};
+pub use crate::flow::words::{birth, colon, date, join};
+use crate::flow::text::{Key, Lang, Voice};
 use crate::rules::params::{on, NURSING_DAILY, NURSING_MAX_DAYS, SPECIAL_SUPPORT_DEATH_MONTHLY};
 use crate::rules::{BenefitId, BenefitResult, Document, Group, Outcome, Status, BENEFITS};
 
@@ -14,8 +14,8 @@ use crate::rules::{BenefitId, BenefitResult, Document, Group, Outcome, Status, B
 /// "母亲的出生日期只填到1948年：这期间哪一天出生，结果都一样。办理时以身份证上的日期为准。"
 /// (the questionnaire takes such a date only where every day of it gives the same results,
 /// `Birth::needs_day`).
-pub fn births_assumed(a: &super::Answers, lang: Lang, voice: Voice) -> Vec<String> {
-    use super::answers::ParentSlot;
+pub fn births_assumed(a: &crate::flow::Answers, lang: Lang, voice: Voice) -> Vec<String> {
+    use crate::flow::answers::ParentSlot;
     // A plain loop over the three people: the iterator chain it replaced was 1 KB of the
     // first load's wasm (docs/quality.md, "Over the family budget").
     let child = a.child == Some(crate::rules::ChildStatus::Disabled);
@@ -39,7 +39,7 @@ pub fn births_assumed(a: &super::Answers, lang: Lang, voice: Voice) -> Vec<Strin
             None => lang.pick(later!("孩子"), en!("The child")).into(),
         };
         let given = birth(b, lang);
-        lines.push(super::text::fill_fields(
+        lines.push(crate::flow::text::fill_fields(
             &Key::BirthAssumed.text(lang, voice),
             |f| match f {
                 "who" => Some(&who),
@@ -110,7 +110,7 @@ pub fn status_label(r: &BenefitResult, lang: Lang) -> String {
         Status::Eligible
             if r.reasons
                 .iter()
-                .any(|x| super::text::has(crate::later::resolve(&x.zh), "核实")) =>
+                .any(|x| crate::flow::text::has(crate::later::resolve(&x.zh), "核实")) =>
         {
             Key::StatusEligibleDetails.text(lang, v).into_owned()
         }
@@ -366,8 +366,8 @@ pub struct FirstStop<'a> {
 /// is registered in another Kaifeng county and something there is paid or given to a person,
 /// that parent's own office too (RULINGS, Round 3: a parent goes to their own 户籍地):
 /// "龙亭区卫生健康委；父亲：杞县卫生健康委".
-pub fn go_first(stop: &FirstStop<'_>, outcome: &Outcome, a: &super::Answers, lang: Lang) -> String {
-    use super::answers::ParentSlot;
+pub fn go_first(stop: &FirstStop<'_>, outcome: &Outcome, a: &crate::flow::Answers, lang: Lang) -> String {
+    use crate::flow::answers::ParentSlot;
     let mut line = agency_name(stop.agency, outcome.area, lang);
     let personal = stop.items.iter().any(|r| crate::rules::for_a_person(r.id));
     if let (Some(areas), true) = (a.own_areas(), personal) {
@@ -489,7 +489,7 @@ pub fn results_view<'a>(outcome: &'a Outcome, received: &[BenefitId]) -> Results
         .filter(|b| b.applies() && !received.contains(&b.id))
         .collect();
     // Stable: equal ranks keep the catalogue's order.
-    super::sort_small(&mut to_claim, |a, b| {
+    crate::flow::sort_small(&mut to_claim, |a, b| {
         urgency(a)
             .cmp(&urgency(b))
             .then_with(|| worth(b).cmp(&worth(a)))

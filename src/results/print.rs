@@ -6,7 +6,7 @@
 //! `app::screens::print` only lays it out.
 
 use super::present;
-use super::text::{Key, Lang, Voice};
+use crate::flow::text::{Key, Lang, Voice};
 use crate::rules::{AgencyId, Area, BenefitId, BenefitResult, Document, Outcome};
 
 /// One place the family goes to, with what to do there.
