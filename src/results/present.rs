@@ -8,7 +8,9 @@ use rust_decimal::Decimal;
 pub use crate::flow::words::{birth, colon, date, join};
 use crate::flow::text::{Key, Lang, Voice};
 use crate::rules::params::{on, NURSING_DAILY, NURSING_MAX_DAYS, SPECIAL_SUPPORT_DEATH_MONTHLY};
-use crate::rules::{BenefitId, BenefitResult, Document, Group, Outcome, Status, BENEFITS};
+use crate::rules::{
+    AgencyId, Area, BenefitId, BenefitResult, Document, Group, Outcome, Status, BENEFITS,
+};
 
 /// What the results assumed of each birth given without its day or month, one line each:
 /// "母亲的出生日期只填到1948年：这期间哪一天出生，结果都一样。办理时以身份证上的日期为准。"
@@ -346,7 +348,7 @@ pub struct ResultsView<'a> {
     pub not_applying: Vec<&'a BenefitResult>,
     /// Where to go first ([`first_claim`]'s place), with every item still to claim there and
     /// the papers they need, each once (that place's page of the print sheet,
-    /// `print::by_agency`).
+    /// [`by_agency`]).
     pub first_stop: Option<FirstStop<'a>>,
     /// The nearest last day of an item still to claim, and that item.
     pub deadline: Option<(NaiveDate, &'a BenefitResult)>,
@@ -498,7 +500,7 @@ pub fn results_view<'a>(outcome: &'a Outcome, received: &[BenefitId]) -> Results
         to_claim.into_iter().partition(|r| after_death(r));
     // The first stop's items and papers are its page of the print sheet.
     let first_stop = first_claim(outcome, received).and_then(|top| {
-        super::print::by_agency(outcome, received)
+        by_agency(outcome, received)
             .into_iter()
             .find(|v| v.agency == top.first_stop)
             .map(|v| FirstStop {
@@ -537,6 +539,67 @@ pub fn deadline_line(view: &ResultsView<'_>, lang: Lang) -> Option<String> {
         Voice::Family,
         &[("item", lang.pick(b.zh, b.en)), ("date", &date(day, lang))],
     ))
+}
+
+/// One place the family goes to, with what to do there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgencyVisit<'a> {
+    pub agency: AgencyId,
+    /// The applying items claimed here, in catalogue order.
+    pub items: Vec<&'a BenefitResult>,
+    /// The papers to bring here: every item's documents for this family, each once, in
+    /// first-seen order.
+    pub documents: Vec<Document>,
+    /// The clauses the items rest on, each once, ascending.
+    pub clauses: Vec<u8>,
+}
+
+impl AgencyVisit<'_> {
+    /// The agency's name for this family (local offices carry the area's name).
+    pub fn name(&self, area: Option<Area>, lang: Lang) -> String {
+        agency_name(self.agency, area, lang)
+    }
+}
+
+/// The applying items (eligible, to be checked, or from a later date) still to claim, that
+/// is not in `received` (marked 已经在享受) nor claimed only after the parents' death
+/// ([`after_death`]), grouped by the place the family goes to first, places in the order
+/// their first item appears in the catalogue. The papers follow the child's status
+/// (`present::papers`).
+pub fn by_agency<'a>(outcome: &'a Outcome, received: &[BenefitId]) -> Vec<AgencyVisit<'a>> {
+    let mut visits: Vec<AgencyVisit<'_>> = Vec::new();
+    let child = child(outcome);
+    for r in outcome
+        .benefits
+        .iter()
+        .filter(|b| b.applies() && !received.contains(&b.id) && !after_death(b))
+    {
+        let b = r.id.info();
+        let at = match visits.iter().position(|v| v.agency == r.first_stop) {
+            Some(i) => i,
+            None => {
+                visits.push(AgencyVisit {
+                    agency: r.first_stop,
+                    items: Vec::new(),
+                    documents: Vec::new(),
+                    clauses: Vec::new(),
+                });
+                visits.len() - 1
+            }
+        };
+        let v = &mut visits[at];
+        v.items.push(r);
+        for d in papers(r, child) {
+            add_paper(&mut v.documents, d);
+        }
+        if !v.clauses.contains(&b.clause) {
+            v.clauses.push(b.clause);
+        }
+    }
+    for v in &mut visits {
+        v.clauses.sort_unstable();
+    }
+    visits
 }
 
 /// What the child's papers are: the child died, or holds a 残疾人证. The outcome says which

@@ -2,7 +2,7 @@
 //! screen, the only thing printed. A cover page (where to go, the embedding office if any,
 //! the QR code that reopens these results, the hotlines), then one page per place to go with
 //! the items to claim there, the papers to bring, and each item's clause in the policy's own
-//! words. The grouping is `results::print::by_agency`; this only lays it out.
+//! words. The grouping is `results::present::by_agency`; this only lays it out.
 
 use yew::prelude::*;
 
