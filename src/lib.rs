@@ -7,6 +7,7 @@ pub mod english;
 #[macro_use]
 pub mod later;
 pub mod flow;
+pub mod read_aloud;
 pub mod register;
 pub mod results;
 pub mod rules;

@@ -9,7 +9,7 @@ mod common;
 use chrono::{Datelike, NaiveDate};
 use common::day;
 use fuzhu::results::present::{self, results_view};
-use fuzhu::flow::read_aloud;
+use fuzhu::read_aloud;
 use fuzhu::flow::text::Lang;
 use fuzhu::rules::{self, AgencyId, BenefitId, Facts, Status};
 

@@ -9,7 +9,6 @@ pub mod nav;
 pub mod office;
 pub mod policy_page;
 pub mod questions;
-pub mod read_aloud;
 pub mod text;
 pub mod words;
 

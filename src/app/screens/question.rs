@@ -13,7 +13,7 @@ use crate::app::hooks::TITLE_ID;
 use crate::app::state::{Action, State};
 use crate::flow::answers::Question;
 use crate::flow::questions::{self, Check, DateParts, Kind, Problem};
-use crate::flow::read_aloud;
+use crate::read_aloud;
 use crate::flow::text::Key;
 
 #[derive(Properties, PartialEq, Clone)]

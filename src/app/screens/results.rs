@@ -11,7 +11,7 @@ use crate::app::download;
 use crate::app::hooks::TITLE_ID;
 use crate::app::office;
 use crate::app::state::{Action, State};
-use crate::flow::read_aloud as aloud;
+use crate::read_aloud as aloud;
 use crate::flow::text::{Key, Lang, Voice};
 use crate::flow::calendar;
 use crate::results::present;
