@@ -6,6 +6,7 @@
 pub mod english;
 #[macro_use]
 pub mod later;
+pub mod calendar;
 pub mod flow;
 pub mod read_aloud;
 pub mod register;

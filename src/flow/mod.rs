@@ -4,7 +4,6 @@
 //! what to *ask*; the engine decides what the family *gets*.
 
 pub mod answers;
-pub mod calendar;
 pub mod nav;
 pub mod office;
 pub mod policy_page;

@@ -13,7 +13,7 @@ use crate::app::office;
 use crate::app::state::{Action, State};
 use crate::read_aloud as aloud;
 use crate::flow::text::{Key, Lang, Voice};
-use crate::flow::calendar;
+use crate::calendar;
 use crate::results::present;
 use crate::rules::{self, BenefitId, BenefitResult, Outcome, Status, HOTLINES};
 
