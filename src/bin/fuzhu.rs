@@ -83,7 +83,7 @@ mod cli {
             ),
             Some("register") => fuzhu::register::cli::run(&args[1..]),
             Some("static-page") if args.len() == 1 => {
-                print_all(fuzhu::flow::policy_page::html().as_bytes())
+                print_all(fuzhu::policy_page::html().as_bytes())
             }
             Some("text-tables") if args.len() == 2 => {
                 let dir = std::path::Path::new(&args[1]);

@@ -6,7 +6,6 @@
 pub mod answers;
 pub mod nav;
 pub mod office;
-pub mod policy_page;
 pub mod questions;
 pub mod text;
 pub mod words;
