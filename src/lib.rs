@@ -8,6 +8,7 @@ pub mod english;
 pub mod later;
 pub mod calendar;
 pub mod flow;
+pub mod host;
 pub mod policy_page;
 pub mod read_aloud;
 pub mod register;

@@ -157,7 +157,7 @@ pub fn set_fragment(a: &Answers) {
 pub fn link(a: &Answers) -> Option<String> {
     let loc = web_sys::window()?.location();
     let mut url = loc.origin().ok()? + &loc.pathname().ok()?;
-    if let Some(id) = crate::flow::office::id_from_query(&loc.search().ok()?) {
+    if let Some(id) = crate::host::id_from_query(&loc.search().ok()?) {
         url.push_str("?office=");
         url.push_str(&id);
     }

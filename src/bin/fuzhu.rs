@@ -149,7 +149,7 @@ mod cli {
     }
 
     /// `fuzhu offices FILE`: the publishing site's office details, checked as the app checks
-    /// them when it loads the file (`flow::office`); exit 2 with one line per problem.
+    /// them when it loads the file (`host`); exit 2 with one line per problem.
     fn offices(file: &str) -> i32 {
         let text = match std::fs::read(file) {
             Ok(bytes) => match String::from_utf8(bytes) {
@@ -170,7 +170,7 @@ mod cli {
                 return refuse(&p, None);
             }
         };
-        match fuzhu::flow::office::parse_offices(&text) {
+        match fuzhu::host::parse_offices(&text) {
             Ok(_) => 0,
             Err(problems) => {
                 let mut err = io::stderr().lock();

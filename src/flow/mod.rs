@@ -5,7 +5,6 @@
 
 pub mod answers;
 pub mod nav;
-pub mod office;
 pub mod questions;
 pub mod text;
 pub mod words;

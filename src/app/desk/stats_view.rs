@@ -73,7 +73,7 @@ pub fn stats_view(p: &Props) -> Html {
         use_memo((Rc::as_ptr(&l) as usize, lang), move |_| draw(&l, lang))
     };
     let st = &drawn.stats;
-    let office = crate::app::office::current();
+    let office = crate::app::host::current();
     let print = Callback::from(|_: MouseEvent| {
         browser::root_flag("data-print-stats", true);
         browser::print();

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use super::reach::qr_code;
 use crate::app::state::State;
-use crate::app::{office, persist};
+use crate::app::{host, persist};
 use crate::results::present;
 use crate::results::print::{after_death, by_agency, citation, with_chinese, AgencyVisit};
 use crate::flow::text::{Key, Lang, Voice};
@@ -60,8 +60,8 @@ pub fn sheet(s: &State, outcome: &Outcome) -> Html {
             <span class="print-meta">{ meta.clone() }</span>
         </header>
     };
-    let office = office::current();
-    let office_line = office::contact(lang, v);
+    let office = host::current();
+    let office_line = host::contact(lang, v);
     let link = persist::link(&s.answers);
     html! {
         <div class="print-sheet print-only" lang={lang.code()}>

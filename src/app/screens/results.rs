@@ -9,7 +9,7 @@ use super::reach::{clear_all, read_aloud, save_controls, share_section};
 use super::ScreenProps;
 use crate::app::download;
 use crate::app::hooks::TITLE_ID;
-use crate::app::office;
+use crate::app::host;
 use crate::app::state::{Action, State};
 use crate::read_aloud as aloud;
 use crate::flow::text::{Key, Lang, Voice};
@@ -131,7 +131,7 @@ fn outside(s: &State, outcome: &Outcome) -> Html {
             <p class="lead">{ lead }</p>
             { for why.map(|w| html! { <p class="pointer">{ w }</p> }) }
             <p>{ t(Key::NotSpecialBody) }</p>
-            { office::contact(s.lang, s.voice) }
+            { host::contact(s.lang, s.voice) }
             { hotlines(s) }
         </>
     }
@@ -167,7 +167,7 @@ fn inside(s: &State, outcome: &Outcome, dispatch: Option<&Callback<Action>>) -> 
                 <summary>{ t(Key::LegendTitle) }</summary>
                 <p class="legend">{ t(Key::StatusLegend) }</p>
             </details>
-            { office::contact(s.lang, s.voice) }
+            { host::contact(s.lang, s.voice) }
             if !view.cards.is_empty() {
                 <section class="group" aria-labelledby="to-claim">
                     <h2 id="to-claim">{ n(Key::ToClaim, view.cards.len()) }</h2>
