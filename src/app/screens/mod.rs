@@ -10,6 +10,7 @@ mod question;
 mod reach;
 mod results;
 mod session;
+mod shared;
 mod summary;
 mod welcome;
 mod widgets;

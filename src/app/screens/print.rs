@@ -6,7 +6,7 @@
 
 use yew::prelude::*;
 
-use super::reach::qr_code;
+use super::shared::qr_code;
 use crate::app::state::State;
 use crate::app::{host, persist};
 use crate::results::present;
@@ -99,7 +99,7 @@ pub fn sheet(s: &State, outcome: &Outcome) -> Html {
                     <h3>{ t(Key::PrintReceived) }</h3>
                     <p class="print-received">{ present::join(&received, lang.pick("、", "; ")) }</p>
                 }
-                // The share link's QR code (reach::qr_code), so the family can reopen these
+                // The share link's QR code (shared::qr_code), so the family can reopen these
                 // results on a phone; absent when there is no link to draw.
                 if let Some(link) = link {
                     <figure class="print-qr" data-slot="share-qr">

@@ -6,6 +6,7 @@ use yew::prelude::*;
 
 use super::print;
 use super::reach::{clear_all, read_aloud, save_controls, share_section};
+use super::shared;
 use super::ScreenProps;
 use crate::app::download;
 use crate::app::hooks::TITLE_ID;
@@ -232,7 +233,7 @@ fn first_card(s: &State, outcome: &Outcome, view: &present::ResultsView<'_>) -> 
             if let Some(line) = present::deadline_line(view, s.lang) {
                 { labelled(s, "deadline", Key::Deadline, line) }
             }
-            { totals(s.lang, outcome) }
+            { shared::totals(s.lang, outcome) }
             { read_aloud(aloud::first_card(view, outcome, s.lang), s.lang, t(Key::ReadFirst).into_owned(), &t(Key::ReadAloud)) }
         </section>
     }
@@ -286,25 +287,6 @@ fn mark_button(s: &State, id: BenefitId, to: bool, dispatch: Option<&Callback<Ac
                 aria-label={[name, present::colon(s.lang), &word].concat()} />
             <span>{ word }</span>
         </label>
-    }
-}
-
-/// The headline's sums, sure and to be confirmed (`present::totals_rows`): never a 0元.
-pub fn totals(lang: Lang, outcome: &Outcome) -> Html {
-    let rows = present::totals_rows(outcome, lang);
-    if rows.is_empty() {
-        return Html::default();
-    }
-    html! {
-        <dl class="totals">
-            { for rows.into_iter().map(|r| html! {
-                // A rate in words (the national rate) reads smaller than a sum in figures.
-                <div ~className={if r.to_confirm { "to-confirm" } else { "" }}>
-                    <dt>{ r.label.text(lang, crate::flow::Voice::Family) }</dt>
-                    <dd ~className={if r.value.ends_with(['元', 'n']) { "" } else { "words" }}>{ r.value }</dd>
-                </div>
-            }) }
-        </dl>
     }
 }
 
