@@ -76,29 +76,6 @@ pub fn results(props: &ScreenProps) -> Html {
     }
 }
 
-/// One household's results and its print sheet, without the questionnaire's controls (back,
-/// start again, share, save, clear): the same view as [`results`], for the office page's
-/// register rows, whose facts come from a spreadsheet rather than from answers.
-#[cfg(feature = "office")]
-pub fn household(s: &State, outcome: &Outcome) -> Html {
-    let printable = outcome.special_family && outcome.covered;
-    html! {
-        <section key="household" class="screen results">
-            if printable {
-                { inside(s, outcome, None) }
-                { print::print_button(s, false) }
-                { print::sheet(s, outcome) }
-            } else {
-                { outside(s, outcome) }
-            }
-            <footer class="meta">
-                <p>{ Key::Disclaimer.text(s.lang, s.voice) }</p>
-                <p>{ present::checked_line(outcome, s.lang) }</p>
-            </footer>
-        </section>
-    }
-}
-
 fn hotlines(s: &State) -> Html {
     html! {
         <section class="hotlines" aria-labelledby="hotlines-title">
@@ -113,7 +90,7 @@ fn hotlines(s: &State) -> Html {
 }
 
 /// Not a special family, or not covered by Kaifeng: say so kindly, and why.
-fn outside(s: &State, outcome: &Outcome) -> Html {
+pub(super) fn outside(s: &State, outcome: &Outcome) -> Html {
     let t = |k: Key| k.text(s.lang, s.voice);
     let title = if outcome.special_family {
         t(Key::NotCoveredTitle)
@@ -141,7 +118,7 @@ fn outside(s: &State, outcome: &Outcome) -> Html {
 /// The results of a special family: a first card with what to do, then the items still to
 /// claim (most urgent first), the services folded into one group, what the family already
 /// gets, and what does not apply (`present::results_view` decides the order).
-fn inside(s: &State, outcome: &Outcome, dispatch: Option<&Callback<Action>>) -> Html {
+pub(super) fn inside(s: &State, outcome: &Outcome, dispatch: Option<&Callback<Action>>) -> Html {
     let t = |k: Key| k.text(s.lang, s.voice);
     let view = present::results_view(outcome, &s.answers.received);
     let reminders = calendar::reminders(outcome, s.lang);
