@@ -931,7 +931,7 @@ mod tests {
 
     #[test]
     fn the_shipped_offices_file_passes_every_check() {
-        let text = include_str!("../../static/offices.json");
+        let text = include_str!("../static/offices.json");
         if let Err(problems) = parse_offices(text) {
             panic!(
                 "{}",
