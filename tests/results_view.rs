@@ -8,9 +8,9 @@ mod common;
 
 use chrono::{Datelike, NaiveDate};
 use common::day;
-use fuzhu::results::present::{self, results_view};
-use fuzhu::read_aloud;
 use fuzhu::flow::text::Lang;
+use fuzhu::read_aloud;
+use fuzhu::results::present::{self, results_view};
 use fuzhu::rules::{self, AgencyId, BenefitId, Facts, Status};
 
 fn evaluate(facts: serde_json::Value) -> rules::Outcome {

@@ -16,7 +16,11 @@ fn modules() -> BTreeMap<Module, (bool, String)> {
     while let Some(dir) = dirs.pop() {
         for entry in std::fs::read_dir(&dir).unwrap() {
             let path = entry.unwrap().path();
-            let rel = path.strip_prefix(&root).unwrap().to_string_lossy().replace('\\', "/");
+            let rel = path
+                .strip_prefix(&root)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
             if path.is_dir() {
                 if rel != "bin" {
                     dirs.push(path);
@@ -46,7 +50,10 @@ fn without_tests(text: &str) -> String {
     for line in text.lines() {
         if skipping {
             skipping = line != "}";
-        } else if previous.trim() == "#[cfg(test)]" && line.starts_with("mod ") && line.ends_with('{') {
+        } else if previous.trim() == "#[cfg(test)]"
+            && line.starts_with("mod ")
+            && line.ends_with('{')
+        {
             skipping = true;
         } else {
             out.push_str(line.split("//").next().unwrap_or(""));
@@ -63,7 +70,12 @@ fn paths(text: &str) -> Vec<(usize, Vec<String>)> {
     let mut out = Vec::new();
     let word = |c: char| c.is_ascii_alphanumeric() || c == '_';
     let mut rest = text;
-    while let Some(at) = rest.find("crate::").into_iter().chain(rest.find("super::")).min() {
+    while let Some(at) = rest
+        .find("crate::")
+        .into_iter()
+        .chain(rest.find("super::"))
+        .min()
+    {
         let before = rest[..at].chars().last();
         rest = &rest[at..];
         if before.is_some_and(word) {
@@ -139,7 +151,10 @@ fn circles(within: &[&str]) -> Vec<BTreeSet<Module>> {
         }
         for t in to.into_iter().filter(inside) {
             if from[..depth] != t[..depth] {
-                graph.entry(from[..depth].to_vec()).or_default().insert(t[..depth].to_vec());
+                graph
+                    .entry(from[..depth].to_vec())
+                    .or_default()
+                    .insert(t[..depth].to_vec());
             }
         }
     }
@@ -166,7 +181,12 @@ fn circles_of(graph: &BTreeMap<Module, BTreeSet<Module>>) -> Vec<BTreeSet<Module
         if !from_m.contains(m) || out.iter().any(|c| c.contains(m)) {
             continue;
         }
-        out.push(from_m.into_iter().filter(|x| reach(x).contains(m)).collect());
+        out.push(
+            from_m
+                .into_iter()
+                .filter(|x| reach(x).contains(m))
+                .collect(),
+        );
     }
     out
 }
@@ -192,7 +212,10 @@ fn no_screen_of_the_family_page_is_in_an_import_circle() {
 #[test]
 fn the_questionnaire_reads_neither_the_results_nor_the_link_nor_the_host() {
     let imports = imports();
-    for (from, to) in imports.iter().filter(|(m, _)| m.first().is_some_and(|r| r == "flow")) {
+    for (from, to) in imports
+        .iter()
+        .filter(|(m, _)| m.first().is_some_and(|r| r == "flow"))
+    {
         for t in to {
             assert!(
                 matches!(t[0].as_str(), "flow" | "rules" | "english" | "later"),
@@ -212,14 +235,26 @@ fn the_check_finds_a_circle_where_there_is_one() {
         (m("print"), BTreeSet::from([m("present")])),
         (m("calendar"), BTreeSet::from([m("present")])),
     ]);
-    assert_eq!(circles_of(&graph), vec![BTreeSet::from([m("present"), m("print")])]);
+    assert_eq!(
+        circles_of(&graph),
+        vec![BTreeSet::from([m("present"), m("print")])]
+    );
 }
 
 #[test]
 fn the_check_reads_super_paths_and_leaves_out_test_modules() {
     let text = "use super::print;\nfn f() { super::print::by_agency(); }\n";
-    let print = |more: &[&str]| [&["print"][..], more].concat().iter().map(|s| s.to_string()).collect::<Vec<_>>();
-    assert_eq!(paths(text), vec![(1, print(&[])), (1, print(&["by_agency"]))]);
+    let print = |more: &[&str]| {
+        [&["print"][..], more]
+            .concat()
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        paths(text),
+        vec![(1, print(&[])), (1, print(&["by_agency"]))]
+    );
     assert_eq!(
         without_tests("a\n#[cfg(test)]\nmod tests {\n    use crate::x;\n}\nb\n"),
         "a\n#[cfg(test)]\nb\n"

@@ -8,7 +8,6 @@ mod common;
 
 use chrono::{Datelike, Days, NaiveDate};
 use common::day;
-use fuzhu::share::{self, ShareError};
 use fuzhu::flow::text::Lang;
 use fuzhu::flow::{
     AnswerValue, Answers, Birth, Health, HukouHolders, Living, ParentSlot, MAX_HOSPITAL_DAYS,
@@ -17,6 +16,7 @@ use fuzhu::rules::{
     self, Area, BenefitId, CareSetting, ChildStatus, Circumstances, DisabilityType, Residence,
     Scheme, Schooling, BENEFITS,
 };
+use fuzhu::share::{self, ShareError};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 

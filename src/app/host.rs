@@ -10,8 +10,8 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::host::{self, Office};
 use crate::flow::text::{Key, Lang, Voice};
+use crate::host::{self, Office};
 
 thread_local! {
     static OFFICE: RefCell<Rc<Office>> = RefCell::new(Rc::new(Office::default()));

@@ -9,8 +9,8 @@ use wasm_bindgen::JsValue;
 use web_sys::Storage;
 
 use crate::flow::nav::{Action, State};
-use crate::share::{self, ShareError};
 use crate::flow::Answers;
+use crate::share::{self, ShareError};
 
 /// The saved answers, as a share code. Its presence means the person agreed to saving.
 pub const ANSWERS_KEY: &str = "fuzhu.answers";

@@ -5,8 +5,8 @@
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-pub use crate::flow::words::{birth, colon, date, join};
 use crate::flow::text::{Key, Lang, Voice};
+pub use crate::flow::words::{birth, colon, date, join};
 use crate::rules::params::{on, NURSING_DAILY, NURSING_MAX_DAYS, SPECIAL_SUPPORT_DEATH_MONTHLY};
 use crate::rules::{
     AgencyId, Area, BenefitId, BenefitResult, Document, Group, Outcome, Status, BENEFITS,
@@ -368,7 +368,12 @@ pub struct FirstStop<'a> {
 /// is registered in another Kaifeng county and something there is paid or given to a person,
 /// that parent's own office too (RULINGS, Round 3: a parent goes to their own 户籍地):
 /// "龙亭区卫生健康委；父亲：杞县卫生健康委".
-pub fn go_first(stop: &FirstStop<'_>, outcome: &Outcome, a: &crate::flow::Answers, lang: Lang) -> String {
+pub fn go_first(
+    stop: &FirstStop<'_>,
+    outcome: &Outcome,
+    a: &crate::flow::Answers,
+    lang: Lang,
+) -> String {
     use crate::flow::answers::ParentSlot;
     let mut line = agency_name(stop.agency, outcome.area, lang);
     let personal = stop.items.iter().any(|r| crate::rules::for_a_person(r.id));

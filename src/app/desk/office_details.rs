@@ -6,10 +6,8 @@
 use yew::prelude::*;
 
 use crate::app::host;
-use crate::host::{
-    check_phone, check_text, Office, MAX_ADDRESS, MAX_HOURS, MAX_NAME, MAX_PHONE,
-};
 use crate::flow::text::Lang;
+use crate::host::{check_phone, check_text, Office, MAX_ADDRESS, MAX_HOURS, MAX_NAME, MAX_PHONE};
 use crate::register::roster;
 use crate::register::text::Desk as T;
 

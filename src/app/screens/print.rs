@@ -9,9 +9,9 @@ use yew::prelude::*;
 use super::shared::qr_code;
 use crate::app::state::State;
 use crate::app::{host, persist};
+use crate::flow::text::{Key, Lang, Voice};
 use crate::results::present;
 use crate::results::print::{after_death, by_agency, citation, with_chinese, AgencyVisit};
-use crate::flow::text::{Key, Lang, Voice};
 use crate::rules::{Outcome, Status, HOTLINES};
 
 /// "打印 / 保存为PDF": the browser's print dialog, which also saves a PDF.

@@ -7,8 +7,8 @@ use yew::prelude::*;
 use crate::app::persist;
 use crate::app::speech;
 use crate::app::state::{Action, State};
-use crate::results::present;
 use crate::flow::text::{Key, Lang, Voice};
+use crate::results::present;
 use crate::rules::{AgencyId, Outcome, Status};
 
 /// A button that reads `text` aloud in `lang`, with `label` as its accessible name and
