@@ -5,9 +5,11 @@
 #   make serve       serve the app on http://127.0.0.1:8080/ (trunk serve --release; the office
 #                    page, http://127.0.0.1:8080/office.html, is built once before it starts)
 #   make serve-dist  serve the built dist/ with the e2e static server on 127.0.0.1:8080
-#   make test        setup, then test-native, lint-web, test-web, test-web-firefox, test-e2e, test-release,
-#                    test-servers, test-engines, check-mvp, test-gates
+#   make test        setup, then test-native, test-fuzz, lint-web, test-web, test-web-firefox, test-e2e,
+#                    test-release, test-servers, test-engines, check-mvp, test-gates
 #   make test-native fmt, clippy and cargo test on the host (rustup toolchain)
+#   make test-fuzz   the fuzz/ targets (register reader, facts parser), coverage-guided, 60 s each
+#                    under -rss_limit_mb=512 (scripts/fuzz.sh; FUZZ_SECONDS=N for longer)
 #   make lint-web    clippy for wasm32 (the app compiles only there)
 #   make test-web    wasm-bindgen browser tests (tests/web*.rs) in headless Chromium
 #   make test-e2e    release build, then e2e/ (node --test, playwright-core, Chromium)
@@ -40,7 +42,7 @@ WASM_RELEASE := FUZHU_RELEASE=1 . scripts/env.sh &&
 # The browser test files: every tests/web*.rs (each is `#![cfg(target_arch = "wasm32")]`).
 WEB_TESTS := $(patsubst tests/%.rs,--test %,$(wildcard tests/web*.rs))
 
-.PHONY: help setup fetch build serve serve-dist release check-repro test-release test-servers test-engines test-web-firefox test test-native lint-web test-web test-e2e check-mvp test-gates size-budget test-speed fmt clean
+.PHONY: help setup fetch build serve serve-dist release check-repro test-release test-servers test-engines test-web-firefox test test-native test-fuzz lint-web test-web test-e2e check-mvp test-gates size-budget test-speed fmt clean
 
 help:
 	@awk '/^$$/{exit} NR>1{sub(/^# ?/,""); print}' Makefile
@@ -74,6 +76,11 @@ test-native:
 	$(NATIVE) cargo fmt --all --check
 	$(NATIVE) cargo clippy --all-targets -- -D warnings
 	$(NATIVE) cargo test
+
+# libFuzzer on the register's spreadsheet reader and the facts parser for a bounded time,
+# built with the stable toolchain into fuzz/target (scripts/fuzz.sh, docs/quality.md "4b").
+test-fuzz:
+	$(NATIVE) bash scripts/fuzz.sh
 
 # Clippy on the wasm32 side too: the app (src/app) only compiles for wasm32; with the office
 # page's code (feature "office", which only its build enables), as the family page builds it
@@ -140,6 +147,7 @@ test-speed:
 
 test: setup
 	$(MAKE) test-native
+	$(MAKE) test-fuzz
 	$(MAKE) lint-web
 	$(MAKE) test-web
 	$(MAKE) test-web-firefox

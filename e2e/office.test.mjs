@@ -340,7 +340,9 @@ test("printing many listed sheets asks first, then prepares them a few at a time
   assert.equal(await page.locator(".print-ask, div.print-all").count(), 0);
   await page.locator("button.print-all").click();
   await page.locator("button.print-go").click();
-  await page.waitForFunction(() => window.__printed !== undefined, null, { timeout: 60_000 });
+  // 150 sheets drawn a few at a time: over a minute on a 2-core machine under a load of 20
+  // while the tests ran; this test is about what is printed, not how fast.
+  await page.waitForFunction(() => window.__printed !== undefined, null, { timeout: 240_000 });
   assert.equal(await page.evaluate(() => window.__printed), 150);
   assert.equal(await page.locator("div.print-all, .print-preparing").count(), 0, "the sheets are gone after printing");
   // Fewer than 100 (a filter): printed without asking.

@@ -3,7 +3,7 @@
 # run checks and returns in seconds.
 #
 #  * Debian packages (as root, Debian 12): chromium + chromedriver + fonts-noto-cjk (browser
-#    tests, screenshots), libreoffice-calc-nogui without recommends (the register's tests), binaryen (wasm-opt 108), and - on the Debian route - rustc-web,
+#    tests, screenshots), g++ (libFuzzer, built by scripts/fuzz.sh), libreoffice-calc-nogui without recommends (the register's tests), binaryen (wasm-opt 108), and - on the Debian route - rustc-web,
 #    cargo-web, rust-web-src, rust-web-llvm, lld-NN (a rustc whose std source builds wasm32
 #    for MVP, and its linker) and rust-web-clippy (lints the wasm-only app code).
 #  * trunk 0.21.14 and wasm-bindgen-cli 0.2.130 via `cargo install`, with the machine's rustup
@@ -32,7 +32,8 @@ WASM_BINDGEN_VERSION=0.2.130
 WASM_OPT_VERSION=108
 APT_RUST=(rustc-web cargo-web rust-web-src rust-web-llvm rust-web-clippy)
 # time: GNU time, the peak memory of tests/hostile_registers.rs (prlimit is util-linux's).
-APT_COMMON=(binaryen chromium chromium-driver fonts-noto-cjk time)
+# g++: libfuzzer-sys compiles libFuzzer (C++) for make test-fuzz (scripts/fuzz.sh).
+APT_COMMON=(binaryen chromium chromium-driver fonts-noto-cjk time g++)
 # LibreOffice Calc without its GUI and recommends: tests/register.rs reads the register's
 # exported .xlsx back with it (scripts/make-register-fixtures.sh made the fixtures with it).
 # Ghostscript: e2e/office-yearly.test.mjs reads each printed page of the office's sheets back

@@ -92,14 +92,20 @@ pub fn item(r: &BenefitResult, outcome: &Outcome, lang: Lang) -> String {
 }
 
 /// The results' first card: the money, where to go first and what to bring, the nearest
-/// deadline.
-pub fn first_card(view: &present::ResultsView<'_>, outcome: &Outcome, lang: Lang) -> String {
+/// deadline. 先去 is read as the card shows it, each parent registered in another county sent
+/// to their own office (`present::go_first`).
+pub fn first_card(
+    view: &present::ResultsView<'_>,
+    outcome: &Outcome,
+    a: &Answers,
+    lang: Lang,
+) -> String {
     let v = Voice::Family;
     let colon = present::colon(lang);
     let mut parts = vec![Key::FirstTitle.text(lang, v).into_owned()];
     // As the card reads: where to go and what to bring, the deadline, then the money.
     if let Some(stop) = &view.first_stop {
-        let agency = present::agency_name(stop.agency, outcome.area, lang);
+        let agency = present::go_first(stop, outcome, a, lang);
         parts.push([&*Key::GoFirst.text(lang, v), colon, &agency].concat());
         let papers: Vec<&str> = stop
             .documents

@@ -597,3 +597,20 @@ fn a_year_alone_gives_exactly_the_results_of_every_month_of_that_year() {
         assert!(n >= 20, "{q:?}: only {n} years compared");
     }
 }
+
+#[test]
+fn why_a_birth_date_is_asked_says_the_month_and_the_day_may_each_be_not_sure() {
+    for q in [
+        Question::MotherBirth,
+        Question::FatherBirth,
+        Question::ChildBirth,
+    ] {
+        let zh = questions::why(q).text(Lang::Zh, fuzhu::flow::text::Voice::Family);
+        assert!(
+            zh.contains("哪个月、哪一天") && zh.contains("记不清"),
+            "{q:?}: {zh}"
+        );
+        let en = questions::why(q).text(Lang::En, fuzhu::flow::text::Voice::Family);
+        assert!(en.contains("the month or the day"), "{q:?}: {en}");
+    }
+}

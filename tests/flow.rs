@@ -1635,6 +1635,9 @@ fn a_father_registered_in_another_county_is_sent_to_his_own_countys_office_first
     );
     let en = present::go_first(stop, &out, &a, Lang::En);
     assert!(en.contains("; Father: "), "{en}");
+    // Read aloud, the first card names both offices as it shows them.
+    let said = read_aloud::first_card(&view, &out, &a, Lang::Zh);
+    assert!(said.contains(&format!("先去：{zh}")), "{said}");
     // One county for both: the first stop names it alone.
     let couple = bereaved_couple();
     let out = rules::evaluate(&couple.to_facts(today()).unwrap(), today()).unwrap();

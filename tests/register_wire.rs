@@ -237,3 +237,172 @@ fn bytes_cut_short_or_spoiled_read_as_nothing() {
         assert_eq!(wire::read_head(&head[..n]), None, "head cut at {n}");
     }
 }
+
+// ---- The county's view, summed in the worker (issue 22.5) ----
+//
+// The worker runs `stats::compute_with`, `changes::redecide_with` + `between_with` and
+// `compare::table_with` + `diff` on the register it holds and posts the answers as these
+// bytes; the page reads them back. So the numbers the page shows from the worker are the
+// native numbers exactly when each reads back equal to what it was.
+
+use fuzhu::register::{changes, compare, stats};
+
+fn reread<'a, T>(bytes: &'a [u8], f: impl FnOnce(&mut wire::Reader<'a>) -> Option<T>) -> T {
+    wire::read_all(bytes, f).expect("the bytes read back")
+}
+
+fn registers() -> Vec<(String, Register)> {
+    let csv = big_csv(3000);
+    let mut out: Vec<(String, Register)> = ["register.xlsx", "register.ods", "register.xls"]
+        .iter()
+        .map(|n| (n.to_string(), check_sheets(fixture(n), today()).unwrap()))
+        .collect();
+    let sheets = vec![(String::new(), file::read_csv(csv.as_bytes()).unwrap())];
+    out.push(("3000 rows".into(), check_sheets(sheets, today()).unwrap()));
+    out
+}
+
+#[test]
+fn the_statistics_summed_in_the_worker_read_back_equal_to_the_native_statistics() {
+    for (name, reg) in registers() {
+        for date in [today(), day(2027, 6, 30)] {
+            let native = stats::compute(&reg, date);
+            let mut w = wire::Writer::new();
+            w.stats(&stats::compute_with(&reg, date, &mut |_| {}));
+            let page = reread(&w.bytes, wire::Reader::stats);
+            assert_eq!(page, native, "{name} on {date}");
+            // The tables the view and the sheet draw from are the same too.
+            assert_eq!(stats::sheet_tables(&page), stats::sheet_tables(&native));
+        }
+    }
+}
+
+#[test]
+fn a_register_with_a_community_column_and_received_column_reads_back_its_places_and_counts() {
+    let reg = check_sheets(
+        vec![(
+            String::new(),
+            file::read_csv(
+                "编号,县区,社区,城乡,子女情况,再生育或收养,女方身份证号,女方开封户籍,已领特别扶助金\n\
+                 A,鼓楼区,东苑社区,城镇,死亡,否,410204197003150023,是,是\n\
+                 B,兰考县,,农村,伤残,否,410204196806010029,是,否\n"
+                    .as_bytes(),
+            )
+            .unwrap(),
+        )],
+        today(),
+    )
+    .unwrap();
+    let native = stats::compute(&reg, today());
+    assert!(native.by_community.is_some());
+    assert!(native.items.iter().any(|i| i.received.is_some()));
+    let mut w = wire::Writer::new();
+    w.stats(&native);
+    assert_eq!(reread(&w.bytes, wire::Reader::stats), native);
+}
+
+#[test]
+fn the_changes_by_a_day_ahead_worked_out_in_the_worker_read_back_equal_to_the_native_list() {
+    let ahead = day(2027, 6, 30);
+    let mut some = 0;
+    for (name, reg) in registers() {
+        let after = changes::redecide(&reg, ahead, today());
+        let native = changes::between(&reg, &after, ahead);
+        some += native.len();
+        // What the worker posts: the rows decided for the day, then the head and the list.
+        let in_worker = changes::redecide_with(&reg, ahead, today(), &mut |_| {});
+        assert_eq!(in_worker, after, "{name}");
+        let mut w = wire::Writer::new();
+        w.head(&in_worker);
+        w.changes(&changes::between_with(&reg, &in_worker, ahead, &mut |_| {}));
+        let (mut head, list) = reread(&w.bytes, |r| Some((r.head()?, r.changes()?)));
+        for chunk in in_worker.rows.chunks(400) {
+            head.rows
+                .extend(wire::read_rows(&wire::rows(chunk)).unwrap());
+        }
+        assert_eq!(head, after, "{name}: the register for the day");
+        assert_eq!(list, native, "{name}: the families that change");
+    }
+    assert!(some > 0, "some families change by then");
+}
+
+#[test]
+fn the_comparison_worked_out_in_the_worker_reads_back_equal_to_the_native_list() {
+    let reg = check_sheets(fixture("register.xlsx"), today()).unwrap();
+    let mut old = compare::table(&reg);
+    // Since then: two years on, the first family gone, the last one new.
+    let later = changes::redecide(&reg, day(2028, 11, 30), day(2026, 12, 1));
+    let mut new = compare::table_with(&later, &mut |_| {});
+    new.rows.remove(0);
+    old.rows.pop();
+    let native = compare::diff(&old, &new);
+    for kind in ["新增", "减少", "变化"] {
+        assert!(native.iter().any(|d| d.kind == kind), "{kind} in the list");
+    }
+    let mut w = wire::Writer::new();
+    w.diffs(&native);
+    assert_eq!(reread(&w.bytes, wire::Reader::diffs), native);
+}
+
+#[test]
+fn each_long_step_tells_its_progress_every_2000_rows_from_the_first() {
+    let (_, reg) = registers().pop().unwrap();
+    let n = reg.rows.len();
+    assert!(n > stats::STEP);
+    let every: Vec<usize> = (0..n).step_by(stats::STEP).collect();
+    let mut heard = Vec::new();
+    stats::compute_with(&reg, today(), &mut |k| heard.push(k));
+    assert_eq!(heard, every, "stats");
+    heard.clear();
+    let after = changes::redecide_with(&reg, day(2027, 6, 30), today(), &mut |k| heard.push(k));
+    assert_eq!(heard, every, "a day ahead");
+    heard.clear();
+    changes::between_with(&reg, &after, day(2027, 6, 30), &mut |k| heard.push(k));
+    assert_eq!(heard, every, "its changes");
+    heard.clear();
+    compare::table_with(&reg, &mut |k| heard.push(k));
+    assert!(
+        !heard.is_empty() && heard.iter().all(|k| k % stats::STEP == 0),
+        "compare"
+    );
+}
+
+#[test]
+fn the_county_answers_cut_short_read_as_nothing() {
+    let (_, reg) = registers().swap_remove(0);
+    let mut w = wire::Writer::new();
+    w.stats(&stats::compute(&reg, today()));
+    for n in 0..w.bytes.len() {
+        assert_eq!(
+            wire::read_all(&w.bytes[..n], wire::Reader::stats),
+            None,
+            "cut at {n}"
+        );
+    }
+    let mut longer = w.bytes.clone();
+    longer.push(0);
+    assert_eq!(wire::read_all(&longer, wire::Reader::stats), None);
+    let after = changes::redecide(&reg, day(2028, 11, 30), today());
+    let list = changes::between(&reg, &after, day(2028, 11, 30));
+    assert!(!list.is_empty());
+    let mut w = wire::Writer::new();
+    w.changes(&list);
+    for n in 0..w.bytes.len() {
+        assert_eq!(
+            wire::read_all(&w.bytes[..n], wire::Reader::changes),
+            None,
+            "cut at {n}"
+        );
+    }
+    let diffs = compare::diff(&compare::table(&reg), &compare::table(&after));
+    assert!(!diffs.is_empty());
+    let mut w = wire::Writer::new();
+    w.diffs(&diffs);
+    for n in 0..w.bytes.len() {
+        assert_eq!(
+            wire::read_all(&w.bytes[..n], wire::Reader::diffs),
+            None,
+            "cut at {n}"
+        );
+    }
+}

@@ -368,6 +368,7 @@ async fn the_results_show_what_the_engine_decides_for_every_scenario_household()
         );
         shown += 1;
         app.leave();
+        common::web::yield_to_browser().await;
     }
     common::web::forget_everything();
     assert!(shown >= 80, "only {shown} scenarios shown");
@@ -401,6 +402,7 @@ async fn every_scenario_household_reads_in_english_with_no_tag_left_untranslated
         );
         shown += 1;
         app.leave();
+        common::web::yield_to_browser().await;
     }
     common::web::forget_everything();
     assert!(shown >= 80, "only {shown} scenarios shown");

@@ -1,14 +1,23 @@
 //! The command line's path for `fuzhu check` on any bytes: JSON, then `Facts` through
 //! serde_path_to_error, then `evaluate` (which validates). It must answer or refuse naming a
-//! field, never panic. Seeds: `examples/*.json` (`cargo fuzz run facts_json ../examples`).
+//! field, never panic, and free all it took. `make test` runs it for a bounded time
+//! (scripts/fuzz.sh, seeds: `examples/*.json` and `tests/scenarios/*.json`).
 #![no_main]
+
+#[path = "heap.rs"]
+mod heap;
 
 use chrono::NaiveDate;
 use fuzhu::rules::{evaluate, Facts};
 use libfuzzer_sys::fuzz_target;
 use serde_json::Value;
 
-fuzz_target!(|data: &[u8]| {
+#[global_allocator]
+static HEAP: heap::Counting = heap::Counting;
+
+fuzz_target!(|data: &[u8]| heap::within_limits(|| read(data)));
+
+fn read(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
@@ -30,4 +39,4 @@ fuzz_target!(|data: &[u8]| {
             Err(e) => assert!(!e.field.is_empty() && !e.en.is_empty() && !e.zh.is_empty()),
         }
     }
-});
+}

@@ -115,9 +115,9 @@ texts! {
     LivingNeither => "父母都已去世（由亲属或受他们委托的人代为查询）", "Both parents have died (a relative or the person they entrusted is asking)";
     LivingDivorced => "父母都健在，已经离婚了", "Both parents are living, and divorced";
     QMotherBirth => "孩子母亲的出生日期", "The mother's date of birth";
-    QMotherBirthWhy => "女方年满49周岁起可领取特别扶助金，年满60周岁起有养老照料。请按身份证上的日期选；记不清哪一天的，“日”可以选“记不清”，只有那一天会影响结果时才需要选出来。", "Special support begins at the mother's 49th birthday, elder care at the 60th. Choose the date on the ID card, or \"Not sure\" for the day: it is needed only where it changes a result.";
+    QMotherBirthWhy => "女方年满49周岁起可领取特别扶助金，年满60周岁起有养老照料。请按身份证上的日期选；记不清哪个月、哪一天的，可以选“记不清”，只有会影响结果时才需要选出来。", "Special support begins at the mother's 49th birthday, elder care at the 60th. Choose the date on the ID card, or \"Not sure\" for the month or the day: they are needed only where they change a result.";
     QFatherBirth => "孩子父亲的出生日期", "The father's date of birth";
-    QFatherBirthWhy => "年满60周岁起可享受养老照料。请按身份证上的日期选；记不清哪一天的，“日”可以选“记不清”，只有那一天会影响结果时才需要选出来。", "Elder care begins at the 60th birthday. Choose the date on the ID card, or \"Not sure\" for the day: it is needed only where it changes a result.";
+    QFatherBirthWhy => "年满60周岁起可享受养老照料。请按身份证上的日期选；记不清哪个月、哪一天的，可以选“记不清”，只有会影响结果时才需要选出来。", "Elder care begins at the 60th birthday. Choose the date on the ID card, or \"Not sure\" for the month or the day: they are needed only where they change a result.";
     QHukou => "谁是开封市户籍？", "Who holds Kaifeng household registration (户籍)?";
     QHukouWhy => "这是开封市的政策；一次性救助的金额还要看夫妻几方是开封户籍（已去世的一方按去世时的户籍）。", "This is Kaifeng's policy; the one-off relief also depends on how many spouses are registered in Kaifeng (for a spouse who has died, their registration at death).";
     HukouBoth => "夫妻双方都是", "Both spouses";
@@ -181,7 +181,7 @@ texts! {
     SchoolCollege => "在读全日制大学本科或专科", "In a full-time college course";
     SchoolNone => "没有在读以上学校", "None of these";
     QChildBirth => "孩子的出生日期", "The child's date of birth";
-    QChildBirthWhy => "0—6岁的残疾儿童可以优先得到康复救助。记不清哪一天的，“日”可以选“记不清”，只有那一天会影响结果时才需要选出来。", "Disabled children of 0 to 6 have priority for rehabilitation. \"Not sure\" of the day is fine where it changes no result.";
+    QChildBirthWhy => "0—6岁的残疾儿童可以优先得到康复救助。记不清哪个月、哪一天的，可以选“记不清”，只有会影响结果时才需要选出来。", "Disabled children of 0 to 6 have priority for rehabilitation. \"Not sure\" of the month or the day is fine where it changes no result.";
     QChildCapacity => "孩子能自己处理日常事务、自己签字办事吗？", "Can the child handle everyday matters and sign papers on their own?";
     QChildCapacityWhy => "成年后不能自己处理事务（没有民事行为能力）的残疾孩子，纳入成年监护制度安排，有人帮着办事、照看权益。按实际情况选就好。", "An adult child who cannot handle their own affairs (no civil capacity) comes under adult guardianship, with someone to look after their interests.";
     CapacityYes => "能，自己能办", "Yes, on their own";

@@ -15,8 +15,21 @@ use crate::rules::{self, Group, Role, Status, BENEFITS};
 /// The register with every household decided for `date` instead of its own 核查日期;
 /// `today` is the real day (how far ahead a date may be is counted from it).
 pub fn redecide(reg: &Register, date: NaiveDate, today: NaiveDate) -> Register {
+    redecide_with(reg, date, today, &mut |_| {})
+}
+
+/// [`redecide`], calling `progress` with the rows done every `stats::STEP` rows.
+pub fn redecide_with(
+    reg: &Register,
+    date: NaiveDate,
+    today: NaiveDate,
+    progress: &mut dyn FnMut(usize),
+) -> Register {
     let mut out = reg.clone();
-    for r in out.rows.iter_mut() {
+    for (k, r) in out.rows.iter_mut().enumerate() {
+        if k % super::stats::STEP == 0 {
+            progress(k);
+        }
         let Some(mut facts) = r.facts.clone() else {
             continue;
         };
@@ -113,8 +126,21 @@ fn birthdays(r: &Checked, from: NaiveDate, to: NaiveDate) -> Vec<String> {
 /// The families whose answers differ between `before` and `after` (the same register
 /// decided for two days), in row order.
 pub fn between(before: &Register, after: &Register, to: NaiveDate) -> Vec<Change> {
+    between_with(before, after, to, &mut |_| {})
+}
+
+/// [`between`], calling `progress` with the rows done every `stats::STEP` rows.
+pub fn between_with(
+    before: &Register,
+    after: &Register,
+    to: NaiveDate,
+    progress: &mut dyn FnMut(usize),
+) -> Vec<Change> {
     let mut out = Vec::new();
-    for (b, a) in before.rows.iter().zip(&after.rows) {
+    for (k, (b, a)) in before.rows.iter().zip(&after.rows).enumerate() {
+        if k % super::stats::STEP == 0 {
+            progress(k);
+        }
         if b.is_blank() {
             continue;
         }

@@ -249,10 +249,18 @@ fn text_of(c: &Cell) -> String {
 
 /// Today's register as its export would write it.
 pub fn table(reg: &super::Register) -> Table {
+    table_with(reg, &mut |_| {})
+}
+
+/// [`table`], calling `progress` with the rows done every `stats::STEP` rows.
+pub fn table_with(reg: &super::Register, progress: &mut dyn FnMut(usize)) -> Table {
     let headers = reg.output_headers();
     let rows = (0..reg.rows.len())
         .filter(|&i| !reg.rows[i].is_blank())
         .map(|i| {
+            if i % super::stats::STEP == 0 {
+                progress(i);
+            }
             (
                 reg.rows[i].line,
                 reg.output_row(i)

@@ -128,9 +128,18 @@ fn month_index(date: NaiveDate, day: NaiveDate) -> Option<usize> {
     (0..12).contains(&k).then_some(k as usize)
 }
 
+/// Rows between two calls of a long step's progress (`compute_with`, `changes::redecide_with`,
+/// `compare::table_with`): the office page's worker posts each to the page.
+pub const STEP: usize = 2_000;
+
 /// The statistics of a decided register; `date` is the day the coming months count from
 /// (the day of the check, or `--as-of`).
 pub fn compute(reg: &Register, date: NaiveDate) -> Stats {
+    compute_with(reg, date, &mut |_| {})
+}
+
+/// [`compute`], calling `progress` with the rows done every [`STEP`] rows.
+pub fn compute_with(reg: &Register, date: NaiveDate, progress: &mut dyn FnMut(usize)) -> Stats {
     let mut types: Vec<TypeRow> = TYPES
         .iter()
         .map(|&label| TypeRow {
@@ -160,7 +169,10 @@ pub fn compute(reg: &Register, date: NaiveDate) -> Stats {
     let mut by_comm = Vec::new();
     let mut money = Money::default();
     let (mut decided, mut failed, mut households) = (0, 0, 0);
-    for r in &reg.rows {
+    for (k, r) in reg.rows.iter().enumerate() {
+        if k % STEP == 0 {
+            progress(k);
+        }
         if r.is_blank() {
             continue;
         }

@@ -1,8 +1,10 @@
 //! A decided register as bytes and back, for the office page's worker (`app::desk::worker`):
 //! the worker reads and decides the file off the page's thread and posts the rows to the
 //! page in chunks of these bytes, which the page turns back into the same `Checked` rows in a
-//! few milliseconds per chunk. Compact (variable-length integers, no field names) and
-//! private to one build: both ends are the same wasm, so there is no version to keep.
+//! few milliseconds per chunk; and the county's view's answers (the 统计, the families that
+//! change by a day ahead, 与上次比较's list), worked out by the worker that holds the register.
+//! Compact (variable-length integers, no field names) and private to one build: both ends
+//! are the same wasm, so there is no version to keep.
 //!
 //! Decoding never panics: bytes that are cut short or wrong give `None`, and the page then
 //! reads the file itself. Every struct is taken apart with a pattern that names every field,
@@ -11,13 +13,24 @@
 use chrono::{Datelike, NaiveDate};
 use rust_decimal::Decimal;
 
+use super::changes::{Change, ItemChange};
 use super::columns::{canonical_order, Field};
+use super::compare::Diff;
+use super::stats::{ItemRow, Money, Month, Stats, TypeRow, TYPES};
 use super::{Cell, Checked, FileError, Layout, Notice, Register, Summary};
 use crate::rules::facts::{
     Area, CareSetting, Child, ChildStatus, Circumstances, DisabilityType, Marital, Parent,
     Residence, Role, Scheme, Schooling,
 };
-use crate::rules::{Facts, Status, Totals};
+use crate::rules::{Facts, Status, Totals, BENEFITS};
+
+/// The kinds of a [`Diff`], by their place.
+const DIFF_KINDS: [&str; 3] = ["新增", "减少", "变化"];
+
+/// An item's (or a table line's) place among `all`, for the `&'static str` a struct names it by.
+fn place(mut all: impl Iterator<Item = &'static str>, name: &str) -> usize {
+    all.position(|x| x == name).unwrap_or(0)
+}
 
 /// Bytes being written.
 #[derive(Default)]
@@ -282,6 +295,141 @@ impl Writer {
         });
     }
 
+    fn counts(&mut self, v: &[(String, usize)]) {
+        self.list(v, |w, (k, n)| {
+            w.s(k);
+            w.n(*n);
+        });
+    }
+
+    /// The 统计 of a register (`stats::compute`), computed in the worker.
+    pub fn stats(&mut self, st: &Stats) {
+        let Stats {
+            date,
+            households,
+            decided,
+            failed,
+            types,
+            by_area,
+            by_community,
+            items,
+            money,
+            months,
+        } = st;
+        self.date(*date);
+        for n in [households, decided, failed] {
+            self.n(*n);
+        }
+        self.list(types, |w, t| {
+            let TypeRow {
+                label,
+                families,
+                special,
+                covered,
+            } = t;
+            w.n(place(TYPES.into_iter(), label));
+            for n in [families, special, covered] {
+                w.n(*n);
+            }
+        });
+        self.counts(by_area);
+        self.opt(by_community, |w, (h, v)| {
+            w.s(h);
+            w.counts(v);
+        });
+        self.list(items, |w, i| {
+            let ItemRow {
+                zh,
+                eligible,
+                check,
+                future,
+                received,
+                not_stated,
+            } = i;
+            w.n(place(BENEFITS.iter().map(|b| b.zh), zh));
+            for n in [eligible, check, future, not_stated] {
+                w.n(*n);
+            }
+            w.opt(received, |w, n| w.n(*n));
+        });
+        let Money {
+            sure,
+            to_confirm,
+            sure_not_stated,
+            to_confirm_not_stated,
+        } = money;
+        self.totals(sure);
+        self.totals(to_confirm);
+        self.n(*sure_not_stated);
+        self.n(*to_confirm_not_stated);
+        self.list(months, |w, m| {
+            let Month {
+                month,
+                mothers_49,
+                parents_60,
+            } = m;
+            w.date(*month);
+            w.n(*mothers_49);
+            w.n(*parents_60);
+        });
+    }
+
+    /// The families that change by a day ahead (`changes::between`).
+    pub fn changes(&mut self, list: &[Change]) {
+        self.list(list, |w, c| {
+            let Change {
+                line,
+                who,
+                because,
+                items,
+                monthly,
+                error,
+            } = c;
+            w.n(*line);
+            w.s(who);
+            w.list(because, |w, b| w.s(b));
+            w.list(items, |w, i| {
+                let ItemChange {
+                    zh,
+                    before,
+                    after,
+                    amount_not_stated,
+                } = i;
+                w.n(place(BENEFITS.iter().map(|b| b.zh), zh));
+                w.s(before);
+                w.s(after);
+                w.b(*amount_not_stated);
+            });
+            w.decimal(monthly.0);
+            w.decimal(monthly.1);
+            w.opt(error, |w, e| w.s(e));
+        });
+    }
+
+    /// 与上次比较's list (`compare::diff`).
+    pub fn diffs(&mut self, list: &[Diff]) {
+        self.list(list, |w, d| {
+            let Diff {
+                kind,
+                key,
+                who,
+                items,
+                money,
+            } = d;
+            w.n(place(DIFF_KINDS.into_iter(), kind));
+            w.s(key);
+            w.s(who);
+            w.list(items, |w, (i, a, b)| {
+                for x in [i, a, b] {
+                    w.s(x);
+                }
+            });
+            for m in money {
+                w.decimal(*m);
+            }
+        });
+    }
+
     pub fn file_error(&mut self, e: &FileError) {
         self.s(&e.zh);
         self.s(&e.en);
@@ -514,6 +662,95 @@ impl<'a> Reader<'a> {
         })
     }
 
+    fn counts(&mut self) -> Option<Vec<(String, usize)>> {
+        self.list(|r| Some((r.s()?, r.n()?)))
+    }
+
+    /// What [`Writer::stats`] wrote.
+    pub fn stats(&mut self) -> Option<Stats> {
+        let date = self.date()?;
+        let (households, decided, failed) = (self.n()?, self.n()?, self.n()?);
+        let types = self.list(|r| {
+            Some(TypeRow {
+                label: TYPES.get(r.n()?)?,
+                families: r.n()?,
+                special: r.n()?,
+                covered: r.n()?,
+            })
+        })?;
+        let by_area = self.counts()?;
+        let by_community = self.opt(|r| Some((r.s()?, r.counts()?)))?;
+        let items = self.list(|r| {
+            Some(ItemRow {
+                zh: BENEFITS.get(r.n()?)?.zh,
+                eligible: r.n()?,
+                check: r.n()?,
+                future: r.n()?,
+                not_stated: r.n()?,
+                received: r.opt(Self::n)?,
+            })
+        })?;
+        let money = Money {
+            sure: self.totals()?,
+            to_confirm: self.totals()?,
+            sure_not_stated: self.n()?,
+            to_confirm_not_stated: self.n()?,
+        };
+        let months = self.list(|r| {
+            Some(Month {
+                month: r.date()?,
+                mothers_49: r.n()?,
+                parents_60: r.n()?,
+            })
+        })?;
+        Some(Stats {
+            date,
+            households,
+            decided,
+            failed,
+            types,
+            by_area,
+            by_community,
+            items,
+            money,
+            months,
+        })
+    }
+
+    /// What [`Writer::changes`] wrote.
+    pub fn changes(&mut self) -> Option<Vec<Change>> {
+        self.list(|r| {
+            Some(Change {
+                line: r.n()?,
+                who: r.s()?,
+                because: r.list(Self::s)?,
+                items: r.list(|r| {
+                    Some(ItemChange {
+                        zh: BENEFITS.get(r.n()?)?.zh,
+                        before: r.s()?,
+                        after: r.s()?,
+                        amount_not_stated: r.b()?,
+                    })
+                })?,
+                monthly: (r.decimal()?, r.decimal()?),
+                error: r.opt(Self::s)?,
+            })
+        })
+    }
+
+    /// What [`Writer::diffs`] wrote.
+    pub fn diffs(&mut self) -> Option<Vec<Diff>> {
+        self.list(|r| {
+            Some(Diff {
+                kind: DIFF_KINDS.get(r.n()?)?,
+                key: r.s()?,
+                who: r.s()?,
+                items: r.list(|r| Some((r.s()?, r.s()?, r.s()?)))?,
+                money: [r.decimal()?, r.decimal()?, r.decimal()?],
+            })
+        })
+    }
+
     pub fn file_error(&mut self) -> Option<FileError> {
         Some(FileError {
             zh: self.s()?,
@@ -655,4 +892,11 @@ pub fn read_head(bytes: &[u8]) -> Option<Register> {
     let mut r = Reader::new(bytes);
     let reg = r.head()?;
     r.at_end().then_some(reg)
+}
+
+/// The whole of `bytes` as one `T`, read by `f`: `None` if any byte is left over.
+pub fn read_all<'a, T>(bytes: &'a [u8], f: impl FnOnce(&mut Reader<'a>) -> Option<T>) -> Option<T> {
+    let mut r = Reader::new(bytes);
+    let v = f(&mut r)?;
+    r.at_end().then_some(v)
 }

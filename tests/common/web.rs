@@ -57,6 +57,15 @@ pub async fn sleep_ms(ms: i32) {
     let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
 }
 
+/// Lets the browser run its own tasks (a timer of 0 ms): a test that mounts an app for each of
+/// 170 households awaits only `flush()`, which never leaves the microtask queue, so the page
+/// would answer the test driver's messages only at the end; on a busy machine that passes
+/// ChromeDriver's 30-second limit ("Timed out receiving message from renderer") and the whole
+/// run fails. Called once per household.
+pub async fn yield_to_browser() {
+    sleep_ms(0).await;
+}
+
 /// Leaves the page as a first visit finds it: no saved answers, no fragment.
 pub fn forget_everything() {
     storage().clear().unwrap();

@@ -8,9 +8,9 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 use yew::prelude::*;
 
-use super::browser;
 use super::county::{self, day, Ahead, CountyAction};
 use super::state::{DeskAction, Loaded};
+use super::{browser, worker};
 use crate::flow::text::Lang;
 use crate::register::changes;
 use crate::rules::facts::{birthday, MAX_YEARS_AHEAD};
@@ -70,18 +70,50 @@ pub fn as_of(p: &Props) -> Html {
         .as_deref()
         .and_then(|t| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok())
         .filter(|_| problem.is_none());
+    let progress = use_state(|| None::<(usize, usize)>);
     let go = {
         let (dispatch, base, working) = (p.dispatch.clone(), base.clone(), working.clone());
+        let progress = progress.clone();
         Callback::from(move |_: MouseEvent| {
             let Some(date) = chosen else { return };
             working.set(true);
-            let (dispatch, base, working) = (dispatch.clone(), base.clone(), working.clone());
-            // After a frame, so 正在计算 is painted first.
-            browser::later(move || {
-                let real = crate::app::hooks::today();
-                let a = county::ahead(base, date, real);
-                working.set(false);
-                dispatch.emit(DeskAction::County(CountyAction::AsOf(a)));
+            progress.set(None);
+            let real = crate::app::hooks::today();
+            // In the worker that holds the register, with its progress; else on the page's
+            // thread, after a frame, so 正在计算 is painted first.
+            let m = county::question("ahead", &base, None);
+            let _ = js_sys::Reflect::set(&m, &"date".into(), &date.to_string().into());
+            let _ = js_sys::Reflect::set(&m, &"today".into(), &real.to_string().into());
+            let (dispatch, base, working, progress) = (
+                dispatch.clone(),
+                base.clone(),
+                working.clone(),
+                progress.clone(),
+            );
+            worker::ask(&m, move |a| {
+                let done = {
+                    let (dispatch, working) = (dispatch.clone(), working.clone());
+                    move |a: Rc<Ahead>| {
+                        working.set(false);
+                        dispatch.emit(DeskAction::County(CountyAction::AsOf(a)));
+                    }
+                };
+                match a {
+                    worker::Answer::Progress(n, total) => progress.set(Some((n, total))),
+                    worker::Answer::Ahead(reg, changes) => {
+                        let after = Rc::new(Loaded::new(base.name.clone(), date, reg));
+                        done(Rc::new(Ahead {
+                            date,
+                            base: base.clone(),
+                            after,
+                            changes,
+                        }));
+                    }
+                    _ => {
+                        let base = base.clone();
+                        browser::later(move || done(county::ahead(base, date, real)));
+                    }
+                }
             });
         })
     };
@@ -119,7 +151,7 @@ pub fn as_of(p: &Props) -> Html {
                 <p class="error" role="alert">{ msg }</p>
             }
             if *working {
-                <p class="desk-status" role="status">{ lang.pick("正在按新的日期逐户判断……", "Deciding every household for that day…") }</p>
+                { county::working(lang, "正在按新的日期逐户判断……", "Deciding every household for that day…", *progress) }
             }
             if let Some(a) = &p.ahead {
                 { changes_list(a, lang) }

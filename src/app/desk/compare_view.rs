@@ -9,9 +9,9 @@ use std::rc::Rc;
 use rust_decimal::Decimal;
 use yew::prelude::*;
 
-use super::browser;
-use super::county::{Compared, CountyAction};
+use super::county::{self, Compared, CountyAction};
 use super::state::{DeskAction, DeskState, Loaded};
+use super::{browser, worker};
 use crate::flow::text::Lang;
 use crate::register::compare;
 use crate::register::stats::yuan;
@@ -20,28 +20,54 @@ use crate::register::stats::yuan;
 const LISTED: usize = 200;
 const INPUT_ID: &str = "previous-export";
 
-fn compare_file(f: web_sys::File, l: Rc<Loaded>, dispatch: Callback<DeskAction>) {
+fn compare_file(
+    f: web_sys::File,
+    l: Rc<Loaded>,
+    ahead: Option<&county::Ahead>,
+    dispatch: Callback<DeskAction>,
+) {
     let name = f.name();
-    browser::read(f, move |bytes| {
-        let Some(bytes) = bytes else {
-            dispatch.emit(DeskAction::County(CountyAction::CompareFailed(
-                "浏览器读不出这个文件，请再选一次".into(),
-                "the browser could not read the file: choose it again".into(),
-            )));
-            return;
+    let act = DeskAction::County;
+    dispatch.emit(act(CountyAction::Comparing(0, 0)));
+    // In the worker that holds the register (it reads the earlier file too), with its
+    // progress; else on the page's thread.
+    let m = county::question("compare", &l, ahead);
+    let _ = js_sys::Reflect::set(&m, &"file".into(), &f);
+    let _ = js_sys::Reflect::set(&m, &"name".into(), &name.clone().into());
+    worker::ask(&m, move |a| {
+        let compared = |list| {
+            CountyAction::Compared(Rc::new(Compared {
+                name: name.clone(),
+                with: l.clone(),
+                list,
+            }))
         };
-        let action = match compare::read_export_bytes(&bytes, &name) {
-            Ok(old) => {
-                let list = compare::diff(&old, &compare::table(&l.reg));
-                CountyAction::Compared(Rc::new(Compared {
-                    name,
-                    with: l,
-                    list,
-                }))
+        dispatch.emit(act(match a {
+            worker::Answer::Progress(n, total) => CountyAction::Comparing(n, total),
+            worker::Answer::Diffs(list) => compared(list),
+            worker::Answer::Failed(e) => CountyAction::CompareFailed(e.zh, e.en),
+            _ => {
+                let (name, l, dispatch) = (name.clone(), l.clone(), dispatch.clone());
+                browser::read(f.clone(), move |bytes| {
+                    let action = match bytes {
+                        None => CountyAction::CompareFailed(
+                            "浏览器读不出这个文件，请再选一次".into(),
+                            "the browser could not read the file: choose it again".into(),
+                        ),
+                        Some(bytes) => match compare::read_export_bytes(&bytes, &name) {
+                            Ok(old) => CountyAction::Compared(Rc::new(Compared {
+                                list: compare::diff(&old, &compare::table(&l.reg)),
+                                name,
+                                with: l,
+                            })),
+                            Err(e) => CountyAction::CompareFailed(e.zh, e.en),
+                        },
+                    };
+                    dispatch.emit(DeskAction::County(action));
+                });
+                return;
             }
-            Err(e) => CountyAction::CompareFailed(e.zh, e.en),
-        };
-        dispatch.emit(DeskAction::County(action));
+        }));
     });
 }
 
@@ -57,10 +83,11 @@ pub fn view(s: &DeskState, l: &Rc<Loaded>, dispatch: &Callback<DeskAction>) -> H
     let lang = s.lang;
     let onchange = {
         let (l, dispatch) = (l.clone(), dispatch.clone());
+        let ahead = s.county.ahead.clone();
         Callback::from(move |e: Event| {
             let input: web_sys::HtmlInputElement = e.target_unchecked_into();
             if let Some(f) = browser::first_file(input.files()) {
-                compare_file(f, l.clone(), dispatch.clone());
+                compare_file(f, l.clone(), ahead.as_deref(), dispatch.clone());
             }
             input.set_value("");
         })
@@ -81,6 +108,9 @@ pub fn view(s: &DeskState, l: &Rc<Loaded>, dispatch: &Callback<DeskAction>) -> H
                 <label class="file-button secondary" for={INPUT_ID}>{ lang.pick("打开上次导出的核查结果", "Open the last export") }</label>
                 <input type="file" id={INPUT_ID} class="file-input" accept=".xlsx,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" {onchange} />
             </div>
+            if let Some(p) = s.county.comparing {
+                { county::working(lang, "正在比较……", "Comparing…", Some(p).filter(|p| p.1 > 0)) }
+            }
             if let Some((zh, en)) = &s.county.compare_error {
                 <p class="notice desk-error compare-error" role="alert">{ lang.pick(zh, en).to_string() }</p>
             }

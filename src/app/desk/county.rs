@@ -53,6 +53,8 @@ pub struct County {
     pub compared: Option<Rc<Compared>>,
     /// Why the earlier export could not be compared.
     pub compare_error: Option<(String, String)>,
+    /// An earlier export being compared: rows done, rows in all (0 until the worker says).
+    pub comparing: Option<(usize, usize)>,
 }
 
 /// The same views of the same results: compared by address (a deep comparison of 100,000
@@ -70,6 +72,7 @@ impl PartialEq for County {
             && same(&self.ahead, &other.ahead)
             && same(&self.compared, &other.compared)
             && self.compare_error == other.compare_error
+            && self.comparing == other.comparing
     }
 }
 
@@ -79,6 +82,8 @@ pub enum CountyAction {
     AsOf(Rc<Ahead>),
     /// Back to the register as read.
     AsOfEnd,
+    /// Comparing with an earlier export: rows done, rows in all.
+    Comparing(usize, usize),
     Compared(Rc<Compared>),
     CompareFailed(String, String),
 }
@@ -118,13 +123,16 @@ pub fn reduce(s: &DeskState, a: CountyAction) -> DeskState {
                 next.open = None;
             }
         }
+        CountyAction::Comparing(n, total) => next.county.comparing = Some((n, total)),
         CountyAction::Compared(c) => {
+            next.county.comparing = None;
             if s.loaded.as_ref().is_some_and(|l| Rc::ptr_eq(l, &c.with)) {
                 next.county.compared = Some(c);
                 next.county.compare_error = None;
             }
         }
         CountyAction::CompareFailed(zh, en) => {
+            next.county.comparing = None;
             next.county.compared = None;
             next.county.compare_error = Some((zh, en));
         }
@@ -208,6 +216,37 @@ pub fn page(s: &DeskState, l: &Rc<Loaded>, dispatch: &Callback<DeskAction>) -> H
             { view }
         </section>
     }
+}
+
+/// How far the worker has got with a question about the register (`worker::ask`): what it
+/// does, a bar and the share done.
+pub fn working(lang: Lang, zh: &str, en: &str, progress: Option<(usize, usize)>) -> Html {
+    html! {
+        <div class="desk-status county-working" role="status">
+            <p>{ lang.pick(zh, en).to_string() }</p>
+            if let Some((n, total)) = progress {
+                <p class="progress-line">
+                    <progress max={total.max(1).to_string()} value={n.min(total).to_string()}></progress>
+                    { format!(" {}%", n.min(total) * 100 / total.max(1)) }
+                </p>
+            }
+        </div>
+    }
+}
+
+/// The message asking the worker holding the register `do` about `l`: `ahead` names the
+/// day ahead when `l` is the register decided for it.
+pub fn question(what: &str, l: &Loaded, ahead: Option<&Ahead>) -> js_sys::Object {
+    let m = js_sys::Object::new();
+    let set = |k: &str, v: wasm_bindgen::JsValue| {
+        let _ = js_sys::Reflect::set(&m, &k.into(), &v);
+    };
+    set("do", what.into());
+    set("date", l.today.to_string().into());
+    if let Some(a) = ahead.filter(|a| std::ptr::eq(&*a.after, l)) {
+        set("ahead", a.date.to_string().into());
+    }
+    m
 }
 
 /// A day as the page writes it: 2026年12月7日 / 2026-12-07.

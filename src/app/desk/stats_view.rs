@@ -8,9 +8,9 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use super::browser;
 use super::county::{day, Ahead};
 use super::state::Loaded;
+use super::{browser, county, worker};
 use crate::flow::text::Lang;
 use crate::register::chart::{self, of_stats};
 use crate::register::stats::{self, Stats};
@@ -28,19 +28,30 @@ impl PartialEq for Props {
     }
 }
 
-/// The charts, in the order shown: an id, a heading, the SVG.
-struct Drawn {
-    stats: Stats,
-    charts: Vec<(&'static str, String)>,
-}
+/// The statistics of one register (its address), and where they were summed: `worker` or
+/// `page` (the view's `data-where`).
+type Summed = (usize, Rc<Stats>, &'static str);
 
-fn draw(l: &Loaded, lang: Lang) -> Drawn {
-    let st = stats::compute(&l.reg, l.today);
-    let charts = vec![
-        ("items", of_stats::items(&st, lang)),
-        ("months", of_stats::months(&st, lang)),
-    ];
-    Drawn { stats: st, charts }
+/// Sums the statistics of `l`: in the worker that holds the register, telling `progress` how
+/// far it has got; else (no worker, or it stopped) on the page's thread, after a frame.
+fn sum(
+    l: Rc<Loaded>,
+    ahead: Option<&Ahead>,
+    progress: Callback<(usize, usize)>,
+    done: Callback<Summed>,
+) {
+    let key = Rc::as_ptr(&l) as usize;
+    let m = county::question("stats", &l, ahead);
+    worker::ask(&m, move |a| match a {
+        worker::Answer::Progress(n, total) => progress.emit((n, total)),
+        worker::Answer::Stats(st) => done.emit((key, Rc::new(st), "worker")),
+        _ => {
+            let (l, done) = (l.clone(), done.clone());
+            browser::later(move || {
+                done.emit((key, Rc::new(stats::compute(&l.reg, l.today)), "page"))
+            });
+        }
+    });
 }
 
 fn svg(markup: &str) -> Html {
@@ -68,11 +79,47 @@ fn table(id: &str, title: &str, rows: &[Vec<String>]) -> Html {
 pub fn stats_view(p: &Props) -> Html {
     let lang = p.lang;
     let l = p.loaded.clone();
-    let drawn = {
-        let l = l.clone();
-        use_memo((Rc::as_ptr(&l) as usize, lang), move |_| draw(&l, lang))
+    let key = Rc::as_ptr(&l) as usize;
+    let summed = use_state(|| None::<Summed>);
+    let progress = use_state(|| None::<(usize, (usize, usize))>);
+    {
+        let (summed, progress, ahead) = (summed.clone(), progress.clone(), p.ahead.clone());
+        use_effect_with(key, move |_| {
+            let tell = Callback::from(move |p| progress.set(Some((key, p))));
+            sum(
+                l,
+                ahead.as_deref(),
+                tell,
+                Callback::from(move |s| summed.set(Some(s))),
+            );
+        });
+    }
+    let charts = {
+        let summed = (*summed).clone();
+        use_memo(
+            (summed.as_ref().map(|s| Rc::as_ptr(&s.1) as usize), lang),
+            move |_| {
+                summed.map(|(_, st, _)| {
+                    vec![
+                        ("items", of_stats::items(&st, lang)),
+                        ("months", of_stats::months(&st, lang)),
+                    ]
+                })
+            },
+        )
     };
-    let st = &drawn.stats;
+    let (Some((_, st, place)), Some(charts)) = (
+        (*summed).as_ref().filter(|s| s.0 == key),
+        (*charts).as_ref(),
+    ) else {
+        let progress = (*progress).filter(|(k, _)| *k == key).map(|(_, p)| p);
+        return html! {
+            <section class="stats-view" aria-labelledby="stats-title">
+                <h2 id="stats-title">{ lang.pick("特殊家庭统计", "Statistics of the special families") }</h2>
+                { county::working(lang, "正在统计……", "Summing up…", progress) }
+            </section>
+        };
+    };
     let office = crate::app::host::current();
     let print = Callback::from(|_: MouseEvent| {
         browser::root_flag("data-print-stats", true);
@@ -92,7 +139,7 @@ pub fn stats_view(p: &Props) -> Html {
         }
     };
     html! {
-        <section class="stats-view" aria-labelledby="stats-title">
+        <section class="stats-view" aria-labelledby="stats-title" data-where={*place}>
             <h2 id="stats-title">{ lang.pick("特殊家庭统计", "Statistics of the special families") }</h2>
             <p class="stats-head">
                 if let Some(name) = &office.name {
@@ -124,7 +171,7 @@ pub fn stats_view(p: &Props) -> Html {
                     { table("stats-money", lang.pick("金额（元）：可以享受的为确定金额，需要核实的为核实后可得金额；政策未写明金额的项目只计户数", "Money (yuan): sure for what can be claimed, to confirm for what must be confirmed; items whose amount the policy does not state are counted, not summed"), rows) }
                 </div>
             }
-            { for drawn.charts.iter().map(|(k, markup)| html! {
+            { for charts.iter().map(|(k, markup)| html! {
                 <figure class={format!("stats-chart chart-{k}")}>
                     <figcaption>{ heading(k) }</figcaption>
                     { svg(markup) }

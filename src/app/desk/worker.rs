@@ -16,8 +16,12 @@
 //! A worker that dies once it has the file (it ran out of memory, or trapped) fails alone:
 //! the page says the file could not be read and why it thinks so, never reads that file on
 //! its own thread, and the next file gets a fresh worker.
-//! A worker lives for one file: it is ended when its register has arrived, on 清除, on the
-//! idle wipe and when another file is chosen, so no copy of a register stays in it.
+//! A worker lives for one file and its register: once the register has arrived it keeps it,
+//! and the county's view asks it (`ask`) for the 统计, the register decided for a day ahead
+//! with the families that change by then, and 与上次比较 with an earlier export, so that
+//! 100,000 families are summed off the page's thread while the page shows how far it has got
+//! (docs/benchmarks.md). It is ended on 清除, on the idle wipe and when another file is
+//! chosen, so no copy of a register stays in it.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -30,6 +34,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::File;
 
 use super::matching::{self, Next};
+use crate::register::changes::{self, Change};
+use crate::register::compare::{self, Diff};
+use crate::register::stats::{self, Stats};
 use crate::register::{file, wire, Checked, ColumnMap, FileError, Register};
 
 /// Rows decided and posted at a time: small enough that the page reads one chunk back in a
@@ -43,6 +50,29 @@ const DONE: u8 = b'D';
 const FAILED: u8 = b'E';
 /// The matching step, to show before deciding (`matching::encode`).
 const ASK: u8 = b'M';
+/// How far a question about the held register has got: rows done, rows in all.
+const PROGRESS: u8 = b'p';
+const STATS: u8 = b'S';
+/// A day ahead's end: the register's head and the families that change (its rows came
+/// before as `ROWS`).
+const AHEAD: u8 = b'A';
+const DIFFS: u8 = b'd';
+/// The worker does not hold the register asked about: the page works it out itself.
+const AWAY: u8 = b'N';
+
+/// What the page hears of a question about the register the worker holds (`ask`).
+pub enum Answer {
+    /// Done so far, out of.
+    Progress(usize, usize),
+    Stats(Stats),
+    /// The register decided for the day ahead, and the families that change by then.
+    Ahead(Register, Vec<Change>),
+    Diffs(Vec<Diff>),
+    /// The earlier export could not be read, or the worker stopped.
+    Failed(FileError),
+    /// No worker holds this register: the page works it out on its own thread.
+    Away,
+}
 
 /// What the page hears of a file being read.
 pub enum Event {
@@ -156,7 +186,100 @@ fn field(data: &JsValue, name: &str) -> JsValue {
     Reflect::get(data, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
 }
 
+/// In the worker: the register it read and decided, and the same decided for a day ahead.
+struct Held {
+    base: Register,
+    ahead: Option<(NaiveDate, Register)>,
+}
+
+thread_local! {
+    static HELD: RefCell<Option<Held>> = const { RefCell::new(None) };
+}
+
+fn day_of(data: &JsValue, name: &str) -> Option<NaiveDate> {
+    field(data, name)
+        .as_string()
+        .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok())
+}
+
+fn pair(a: usize, b: usize) -> Vec<u8> {
+    let mut w = wire::Writer::new();
+    w.n(a);
+    w.n(b);
+    w.bytes
+}
+
+/// In the worker: a question about the held register (`do` names it: `stats`, `ahead`,
+/// `compare`), answered with its progress, then the answer.
+fn job(scope: &Scope, what: &str, data: &JsValue) {
+    HELD.with(|h| {
+        let mut h = h.borrow_mut();
+        let Some(held) = h.as_mut() else {
+            post(scope, AWAY, &[]);
+            return;
+        };
+        let ahead = day_of(data, "ahead");
+        let reg = match ahead {
+            None => Some(&held.base),
+            Some(d) => held.ahead.as_ref().filter(|(a, _)| *a == d).map(|(_, r)| r),
+        };
+        let n = held.base.rows.len();
+        let tell = |k: usize, total: usize| post(scope, PROGRESS, &pair(k, total));
+        let mut w = wire::Writer::new();
+        match (what, reg, day_of(data, "date")) {
+            ("stats", Some(reg), Some(date)) => {
+                w.stats(&stats::compute_with(reg, date, &mut |k| tell(k, n)));
+                post(scope, STATS, &w.bytes);
+            }
+            ("ahead", _, Some(date)) => {
+                let today = day_of(data, "today").unwrap_or(date);
+                // Three parts: deciding again, finding the changes, the rows sent back.
+                let after =
+                    changes::redecide_with(&held.base, date, today, &mut |k| tell(k, 3 * n));
+                let list =
+                    changes::between_with(&held.base, &after, date, &mut |k| tell(n + k, 3 * n));
+                for chunk in after.rows.chunks(CHUNK) {
+                    post(scope, ROWS, &wire::rows(chunk));
+                }
+                w.head(&after);
+                w.changes(&list);
+                post(scope, AHEAD, &w.bytes);
+                held.ahead = Some((date, after));
+            }
+            ("compare", Some(reg), _) => {
+                let name = field(data, "name").as_string().unwrap_or_default();
+                let old = field(data, "file")
+                    .dyn_into::<File>()
+                    .ok()
+                    .and_then(|f| FileReaderSync::new().ok()?.read_as_array_buffer(&f).ok())
+                    .map(|buf| Uint8Array::new(&buf).to_vec());
+                let old = old.map_or_else(
+                    || Err(unreadable()),
+                    |b| compare::read_export_bytes(&b, &name),
+                );
+                match old {
+                    Ok(old) => {
+                        let new = compare::table_with(reg, &mut |k| tell(k, n));
+                        w.diffs(&compare::diff(&old, &new));
+                        post(scope, DIFFS, &w.bytes);
+                    }
+                    Err(e) => {
+                        w.file_error(&e);
+                        post(scope, FAILED, &w.bytes);
+                    }
+                }
+            }
+            _ => post(scope, AWAY, &[]),
+        }
+    });
+}
+
 fn answer(scope: &Scope, data: &JsValue) {
+    if let Some(what) = field(data, "do").as_string() {
+        job(scope, &what, data);
+        return;
+    }
+    HELD.with(|h| h.borrow_mut().take());
     let fail = |e: &FileError| {
         let mut w = wire::Writer::new();
         w.file_error(e);
@@ -212,6 +335,13 @@ fn answer(scope: &Scope, data: &JsValue) {
     }
     let reg = file::with_notices(pending.finish(), notices);
     post(scope, DONE, &wire::head(&reg));
+    // Kept for the county's view, until the page ends this worker.
+    HELD.with(|h| {
+        *h.borrow_mut() = Some(Held {
+            base: reg,
+            ahead: None,
+        })
+    });
 }
 
 // ---- On the page ----
@@ -262,10 +392,22 @@ struct Reading {
     total: usize,
 }
 
+/// A question asked of the held register's worker, waiting for its answer (answered in the
+/// order asked): how to tell the page, and a day ahead's rows as they come.
+struct Task {
+    events: Rc<dyn Fn(Answer)>,
+    rows: Vec<Checked>,
+    /// The rows done before they are sent back, in a day ahead's three parts.
+    progress: (usize, usize),
+}
+
 #[derive(Default)]
 struct Workers {
     /// The worker reading the file now.
     job: Option<Job>,
+    /// The worker holding the register on the page, once read (for the county's view).
+    held: Option<Job>,
+    tasks: Vec<Task>,
     /// A worker started ahead, for the next file.
     spare: Option<Job>,
     reading: Option<Reading>,
@@ -327,13 +469,16 @@ pub fn prepare() {
     });
 }
 
-/// Ends the worker reading a file and forgets the file (清除, the idle wipe, another file).
+/// Ends the worker reading a file and the one holding the register, and forgets the file
+/// (清除, the idle wipe, another file).
 pub fn cancel() {
     matching::forget();
     let ended = with(|w| {
         w.reading = None;
+        w.tasks.clear();
         let mut ended = std::mem::take(&mut w.ended);
         ended.extend(w.job.take());
+        ended.extend(w.held.take());
         ended
     });
     for job in ended {
@@ -395,6 +540,26 @@ pub fn read(
     }
 }
 
+/// Asks the worker holding the register on the page (`message`: `do` is `stats`, `ahead` or
+/// `compare`, with `date`, `ahead`, `today`, `file`, `name` as `job` reads them); `events`
+/// hears its progress and answer, or [`Answer::Away`] at once where no worker holds it.
+pub fn ask(message: &Object, events: impl Fn(Answer) + 'static) {
+    let events: Rc<dyn Fn(Answer)> = Rc::new(events);
+    let asked = with(|w| {
+        let job = w.held.as_ref()?;
+        job.worker.post_message(message).ok()?;
+        w.tasks.push(Task {
+            events: events.clone(),
+            rows: Vec::new(),
+            progress: (0, 0),
+        });
+        Some(())
+    });
+    if asked.is_none() {
+        events(Answer::Away);
+    }
+}
+
 /// Whether `id` is the worker reading the file now.
 fn current(w: &Workers, id: u32) -> bool {
     w.job.as_ref().is_some_and(|j| j.id == id)
@@ -404,6 +569,23 @@ fn current(w: &Workers, id: u32) -> bool {
 /// it could not start (`broken`); once it had it, the file is what failed: the page says so,
 /// never reads it on its own thread, and the next file gets a fresh worker.
 fn died(id: u32, why: &str) {
+    // The worker holding the register: each question waiting is told it stopped; the page
+    // works the next ones out itself.
+    let tasks = with(|w| {
+        if w.held.as_ref().is_none_or(|j| j.id != id) {
+            return None;
+        }
+        let job = w.held.take();
+        w.ended.extend(job);
+        Some(std::mem::take(&mut w.tasks))
+    });
+    if let Some(tasks) = tasks {
+        end_all();
+        for t in tasks {
+            (t.events)(Answer::Failed(stopped(why)));
+        }
+        return;
+    }
     let events = with(|w| {
         if !w.job.as_ref().is_some_and(|j| j.id == id && j.posted) {
             return None;
@@ -451,7 +633,59 @@ fn broken(id: u32) {
     }
 }
 
+/// A message from the worker holding the register: the first question's progress or answer.
+fn heard_held(tag: u8, body: &[u8]) {
+    let told = with(|w| {
+        let t = w.tasks.first_mut()?;
+        let (done, total) = t.progress;
+        let answer = match tag {
+            PROGRESS => {
+                let mut r = wire::Reader::new(body);
+                let p = (r.n()?, r.n()?);
+                t.progress = p;
+                Some(Answer::Progress(p.0, p.1))
+            }
+            // A day ahead's rows, the last of its three parts.
+            ROWS => wire::read_rows(body).map(|rows| {
+                t.rows.extend(rows);
+                let n = total / 3;
+                Answer::Progress(done.max(2 * n) + t.rows.len().min(n), total)
+            }),
+            STATS => wire::read_all(body, wire::Reader::stats).map(Answer::Stats),
+            AHEAD => {
+                wire::read_all(body, |r| Some((r.head()?, r.changes()?))).map(|(mut reg, list)| {
+                    reg.rows = std::mem::take(&mut t.rows);
+                    Answer::Ahead(reg, list)
+                })
+            }
+            DIFFS => wire::read_all(body, wire::Reader::diffs).map(Answer::Diffs),
+            FAILED => wire::read_all(body, wire::Reader::file_error).map(Answer::Failed),
+            AWAY => Some(Answer::Away),
+            _ => None,
+        }
+        // Bytes that do not read back: worked out on the page instead.
+        .unwrap_or(Answer::Away);
+        let events = if matches!(answer, Answer::Progress(..)) {
+            t.events.clone()
+        } else {
+            w.tasks.remove(0).events
+        };
+        Some((events, answer))
+    });
+    if let Some((events, answer)) = told {
+        events(answer);
+    }
+}
+
 fn heard(id: u32, data: &JsValue) {
+    if with(|w| w.held.as_ref().is_some_and(|j| j.id == id)) {
+        if let Some(bytes) = data.dyn_ref::<Uint8Array>().map(Uint8Array::to_vec) {
+            if let Some((&tag, body)) = bytes.split_first() {
+                heard_held(tag, body);
+            }
+        }
+        return;
+    }
     let Some(bytes) = data.dyn_ref::<Uint8Array>().map(Uint8Array::to_vec) else {
         // The worker script's own report that the wasm would not start there.
         broken(id);
@@ -514,9 +748,14 @@ fn heard(id: u32, data: &JsValue) {
             )))
         });
         if !matches!(event, Some(Event::Progress(..))) {
-            // The end of this file.
+            // The end of this file: the worker that read it holds its register for the
+            // county's view; any other end ends it.
             let job = w.job.take();
-            w.ended.extend(job);
+            if matches!(event, Some(Event::Done(_))) {
+                w.held = job;
+            } else {
+                w.ended.extend(job);
+            }
             w.reading = None;
         }
         Some((events, event, None::<Box<dyn FnOnce()>>))

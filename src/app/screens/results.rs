@@ -211,7 +211,7 @@ fn first_card(s: &State, outcome: &Outcome, view: &present::ResultsView<'_>) -> 
                 { labelled(s, "deadline", Key::Deadline, line) }
             }
             { shared::totals(s.lang, outcome) }
-            { read_aloud(aloud::first_card(view, outcome, s.lang), s.lang, t(Key::ReadFirst).into_owned(), &t(Key::ReadAloud)) }
+            { read_aloud(aloud::first_card(view, outcome, &s.answers, s.lang), s.lang, t(Key::ReadFirst).into_owned(), &t(Key::ReadAloud)) }
         </section>
     }
 }

@@ -19,6 +19,12 @@ fn damaged(what: &str, what_en: &str) -> FileError {
     )
 }
 
+/// A sector of the file's tables ends with the file, part of it missing: calamine reads its
+/// ids four bytes at a time and stops the program on the rest.
+fn cut_short() -> FileError {
+    damaged("扇区表被截断", "a sector table is cut short")
+}
+
 fn u16_at(b: &[u8], at: usize) -> u32 {
     b.get(at..at + 2)
         .map_or(0, |s| u32::from(u16::from_le_bytes([s[0], s[1]])))
@@ -124,6 +130,9 @@ pub fn check(bytes: &[u8]) -> Result<(), FileError> {
             ));
         }
         let s = f.sector(next);
+        if s.len() != size {
+            return Err(cut_short());
+        }
         let per = size / 4 - 1;
         fat_ids.extend((0..per).map(|k| u32_at(s, 4 * k)));
         next = u32_at(s, 4 * per);
@@ -137,6 +146,9 @@ pub fn check(bytes: &[u8]) -> Result<(), FileError> {
             ));
         }
         let s = f.sector(id);
+        if s.len() != size {
+            return Err(cut_short());
+        }
         fat.extend((0..s.len() / 4).map(|k| u32_at(s, 4 * k)));
     }
     fat.truncate(n.max(1));
@@ -155,6 +167,15 @@ pub fn check(bytes: &[u8]) -> Result<(), FileError> {
             .flat_map(|id| f.sector(id).iter().copied())
             .collect()
     };
+    // calamine reads the mini FAT's declared number of sectors, each as 32-bit ids.
+    let mini_fat_sectors = u32_at(bytes, 64) as usize;
+    if chain(&fat, mini_fat_start)
+        .into_iter()
+        .take(mini_fat_sectors)
+        .any(|id| f.sector(id).len() != size)
+    {
+        return Err(cut_short());
+    }
     let mini_fat: Vec<u32> = {
         let b = read(mini_fat_start);
         (0..b.len() / 4).map(|k| u32_at(&b, 4 * k)).collect()
@@ -221,99 +242,218 @@ pub fn check(bytes: &[u8]) -> Result<(), FileError> {
     Ok(())
 }
 
-/// Each sheet's DIMENSIONS and its cells' real extent, against the limits: calamine
-/// reserves the one and builds a dense range over the other.
-fn sheets(s: &[u8]) -> Result<(), FileError> {
+/// calamine's BIFF version from a BOF record, as it reads one: true for BIFF8 (Excel 97 on).
+fn biff8(bof: &[u8]) -> bool {
+    match u16_at(bof, 0) {
+        0x0200 | 0x0002 | 0x0007 | 0x0300 | 0x0400 | 0x0500 => false,
+        0 => u16_at(bof, 2) != 0x1000,
+        _ => true,
+    }
+}
+
+/// The records of a stream from its start: (type, data), as calamine's record reader cuts
+/// them; a record that runs past the stream ends it (calamine then refuses the file).
+fn records(s: &[u8]) -> impl Iterator<Item = (u32, &[u8])> {
     let mut at = 0;
-    // (first row, last row, first column, last column) of the sheet being read.
-    let mut extent: Option<(u32, u32, u32, u32)> = None;
-    let check = |e: Option<(u32, u32, u32, u32)>| -> Result<(), FileError> {
-        if let Some((r0, r1, c0, c1)) = e {
-            let cells = u64::from(r1 - r0 + 1) * u64::from(c1 - c0 + 1);
-            if cells > LIMITS.cells as u64 {
-                return Err(too_large(
-                    &format!(
-                        "表格从{}{}到{}{}共{}个单元格，超过{}万个",
-                        column_name(c0),
-                        r0 + 1,
-                        column_name(c1),
-                        r1 + 1,
-                        cells,
-                        LIMITS.cells / 10_000
-                    ),
-                    &format!(
-                        "the sheet spans {}{} to {}{}, {} cells, past {}",
-                        column_name(c0),
-                        r0 + 1,
-                        column_name(c1),
-                        r1 + 1,
-                        cells,
-                        LIMITS.cells
-                    ),
-                ));
-            }
-        }
-        Ok(())
-    };
-    while at + 4 <= s.len() {
-        let typ = u16_at(s, at);
+    std::iter::from_fn(move || {
         let len = u16_at(s, at + 2) as usize;
-        let r = &s[at + 4..(at + 4 + len).min(s.len())];
+        let r = s.get(at + 4..at + 4 + len)?;
+        let typ = u16_at(s, at);
         at += 4 + len;
-        let cell = |row: u32, c0: u32, c1: u32, e: &mut Option<(u32, u32, u32, u32)>| {
-            *e = Some(match *e {
-                None => (row, row, c0, c1),
-                Some((a, b, c, d)) => (a.min(row), b.max(row), c.min(c0), d.max(c1)),
-            });
-        };
+        Some((typ, r))
+    })
+}
+
+fn short_record(what: &str, what_en: &str) -> FileError {
+    damaged(
+        &format!("{what}记录太短"),
+        &format!("a {what_en} record is too short"),
+    )
+}
+
+/// Checks the workbook stream where calamine reads it without checking: the fixed fields
+/// of the workbook's own records (calamine 0.38 slices them unchecked, so a short one would
+/// stop the program), then each sheet from where its BOUNDSHEET record says it starts, for
+/// its records and its extent. A damaged record is refused here, in words.
+fn sheets(s: &[u8]) -> Result<(), FileError> {
+    let mut starts = Vec::new();
+    let mut is_biff8 = true;
+    for (typ, r) in records(s) {
         match typ {
-            // BOUNDSHEET: where a sheet starts in the stream (calamine slices there).
-            0x0085 if r.len() >= 4 && u32_at(r, 0) as usize > s.len() => {
-                return Err(damaged(
-                    "工作表的位置在文件之外",
-                    "a sheet's position lies outside the file",
-                ));
+            // EOF: the workbook's own records end.
+            0x000A => break,
+            // BOF: the file's BIFF version.
+            0x0809 if r.len() < 2 => return Err(short_record("开头（BOF）", "BOF")),
+            0x0809 => is_biff8 = biff8(r),
+            // FILEPASS, CODEPAGE, DATEMODE: one 16-bit field each.
+            0x002F | 0x0042 | 0x0022 if r.len() < 2 => {
+                return Err(short_record("工作簿设置", "workbook setting"))
             }
-            // BOF: a sheet begins.
-            0x0809 => {
-                check(extent.take())?;
+            // EXTERNSHEET (BIFF8): a count, then the references.
+            0x0017 if is_biff8 && r.len() < 2 => {
+                return Err(short_record("外部工作表（EXTERNSHEET）", "EXTERNSHEET"))
             }
-            0x0200 => {
-                let (r0, r1, c0, c1) = match r.len() {
-                    10 => (u16_at(r, 0), u16_at(r, 2), u16_at(r, 4), u16_at(r, 6)),
-                    14 | 16 => (u32_at(r, 0), u32_at(r, 4), u16_at(r, 8), u16_at(r, 10)),
-                    _ => continue,
-                };
-                let rows = u64::from(r1.saturating_sub(r0)) + 1;
-                let cols = u64::from(c1.saturating_sub(c0)) + 1;
-                if rows.saturating_mul(cols) > LIMITS.cells as u64 {
-                    return Err(too_large(
-                        &format!(
-                            "工作表声称有{rows}行、{cols}列，超过{}万个单元格",
-                            LIMITS.cells / 10_000
-                        ),
-                        &format!(
-                            "a sheet declares {rows} rows and {cols} columns, past {} cells",
-                            LIMITS.cells
-                        ),
+            // BOUNDSHEET: where a sheet starts, its state and kind, then its name.
+            0x0085 if r.len() < 6 => {
+                return Err(short_record("工作表（BOUNDSHEET）", "BOUNDSHEET"))
+            }
+            0x0085 => {
+                let start = u32_at(r, 0) as usize;
+                if start > s.len() {
+                    return Err(damaged(
+                        "工作表的位置在文件之外",
+                        "a sheet's position lies outside the file",
                     ));
                 }
+                starts.push(start);
             }
-            // Number, label, shared-string label, RK, bool/error, formula, rich string.
-            0x0203 | 0x0204 | 0x00FD | 0x027E | 0x0205 | 0x0006 | 0x00D6 if r.len() >= 4 => {
-                cell(u16_at(r, 0), u16_at(r, 2), u16_at(r, 2), &mut extent);
-            }
-            0x00BD if r.len() >= 6 => {
-                let last = u16_at(r, r.len() - 2);
-                cell(
-                    u16_at(r, 0),
-                    u16_at(r, 2),
-                    last.max(u16_at(r, 2)),
-                    &mut extent,
-                );
+            // LBL: a defined name and the formula behind it.
+            0x0018 if !name_ok(r, is_biff8) => {
+                return Err(short_record("名称（LBL）", "LBL (defined name)"))
             }
             _ => {}
         }
     }
-    check(extent)
+    for start in starts {
+        sheet(&s[start..])?;
+    }
+    Ok(())
+}
+
+/// A defined name's record: its fixed fields (14 bytes), a formula that fits in it, and the
+/// formula's first token as long as calamine reads it.
+fn name_ok(r: &[u8], is_biff8: bool) -> bool {
+    let cce = u16_at(r, 4) as usize;
+    if r.len() < 14 || cce > r.len() {
+        return false;
+    }
+    let rgce = &r[r.len() - cce..];
+    let needs = match (rgce.first(), is_biff8) {
+        (None, _) => 0,
+        (Some(0x3a | 0x5a | 0x7a), true) => 7,
+        (Some(0x3a | 0x5a | 0x7a), false) => 18,
+        (Some(0x3b | 0x5b | 0x7b), true) => 11,
+        (Some(0x3b | 0x5b | 0x7b), false) => 21,
+        (Some(0x3c | 0x5c | 0x7c | 0x3d | 0x5d | 0x7d), true) => 3,
+        (Some(0x3c | 0x5c | 0x7c | 0x3d | 0x5d | 0x7d), false) => 13,
+        (Some(_), _) => 0,
+    };
+    rgce.len() >= needs
+}
+
+/// One sheet, read as calamine reads it: from its BOF to its EOF, skipping the substreams
+/// nested in it (embedded charts). Its DIMENSIONS and its cells' real extent are checked
+/// against the limits (calamine reserves the one and builds a dense range over the other),
+/// and the records calamine slices without checking for their length.
+fn sheet(s: &[u8]) -> Result<(), FileError> {
+    // (first row, last row, first column, last column) of the cells.
+    let mut extent: Option<(u32, u32, u32, u32)> = None;
+    let mut cell = |row: u32, c0: u32, c1: u32| {
+        extent = Some(match extent {
+            None => (row, row, c0, c1),
+            Some((a, b, c, d)) => (a.min(row), b.max(row), c.min(c0), d.max(c1)),
+        });
+    };
+    let mut seen_bof = false;
+    let mut depth = 0usize;
+    for (typ, r) in records(s) {
+        if depth > 0 {
+            match typ {
+                0x0809 => depth += 1,
+                0x000A => depth -= 1,
+                _ => {}
+            }
+            continue;
+        }
+        match typ {
+            0x0809 if seen_bof => depth += 1,
+            0x0809 => seen_bof = true,
+            0x000A => break,
+            0x0200 => dimensions(r)?,
+            // Number, label, shared-string label, RK, bool/error, rich string.
+            0x0203 | 0x0204 | 0x00FD | 0x027E | 0x0205 | 0x00D6 if r.len() >= 4 => {
+                cell(u16_at(r, 0), u16_at(r, 2), u16_at(r, 2));
+            }
+            // FORMULA: calamine refuses one under 20 bytes, then reads the formula's length
+            // after them and slices that much.
+            0x0006 if r.len() >= 20 => {
+                if r.len() < 22 || 22 + u16_at(r, 20) as usize > r.len() {
+                    return Err(short_record("公式（FORMULA）", "FORMULA"));
+                }
+                cell(u16_at(r, 0), u16_at(r, 2), u16_at(r, 2));
+            }
+            // MULRK: several numbers in a row.
+            0x00BD if r.len() >= 6 => {
+                let last = u16_at(r, r.len() - 2);
+                cell(u16_at(r, 0), u16_at(r, 2), last.max(u16_at(r, 2)));
+            }
+            // MERGECELLS: a count, then 8 bytes a merged range.
+            0x00E5 if r.len() < 2 || r.len() < 2 + 8 * u16_at(r, 0) as usize => {
+                return Err(short_record("合并单元格（MERGECELLS）", "MERGECELLS"));
+            }
+            _ => {}
+        }
+    }
+    if let Some((r0, r1, c0, c1)) = extent {
+        let cells = u64::from(r1 - r0 + 1) * u64::from(c1 - c0 + 1);
+        if cells > LIMITS.cells as u64 {
+            return Err(too_large(
+                &format!(
+                    "表格从{}{}到{}{}共{}个单元格，超过{}万个",
+                    column_name(c0),
+                    r0 + 1,
+                    column_name(c1),
+                    r1 + 1,
+                    cells,
+                    LIMITS.cells / 10_000
+                ),
+                &format!(
+                    "the sheet spans {}{} to {}{}, {} cells, past {}",
+                    column_name(c0),
+                    r0 + 1,
+                    column_name(c1),
+                    r1 + 1,
+                    cells,
+                    LIMITS.cells
+                ),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// A sheet's DIMENSIONS record, as calamine reads it: it reserves rows × columns from it, in
+/// 32-bit arithmetic that wraps round when the last row comes before the first.
+fn dimensions(r: &[u8]) -> Result<(), FileError> {
+    let (r0, r1, c0, c1) = match r.len() {
+        10 => (u16_at(r, 0), u16_at(r, 2), u16_at(r, 4), u16_at(r, 6)),
+        14 | 16 => (u32_at(r, 0), u32_at(r, 4), u16_at(r, 8), u16_at(r, 10)),
+        _ => return Ok(()), // calamine refuses the record
+    };
+    // calamine: a first column past 255 or after the last is taken as column A.
+    let c0 = if c0 > 0xFF || c1 < c0 { 0 } else { c0 };
+    if r1 == 0 || c1 == 0 {
+        return Ok(()); // calamine takes one cell
+    }
+    if r0 > r1 {
+        return Err(damaged(
+            "工作表的范围（DIMENSIONS）首行在末行之后",
+            "a sheet's DIMENSIONS end before they begin",
+        ));
+    }
+    let rows = u64::from(r1 - r0);
+    let cols = u64::from(c1 - c0);
+    if rows.saturating_mul(cols) > LIMITS.cells as u64 {
+        return Err(too_large(
+            &format!(
+                "工作表声称有{rows}行、{cols}列，超过{}万个单元格",
+                LIMITS.cells / 10_000
+            ),
+            &format!(
+                "a sheet declares {rows} rows and {cols} columns, past {} cells",
+                LIMITS.cells
+            ),
+        ));
+    }
+    Ok(())
 }
