@@ -136,7 +136,7 @@ fn the_widows_first_card_sends_her_to_the_village_committee_for_her_special_supp
     // No deadline for her: nothing she can claim ends on a date.
     assert_eq!(v.deadline, None);
     assert_eq!(present::deadline_line(&v, Lang::Zh), None);
-    let spoken = read_aloud::first_card(&v, &o, Lang::Zh);
+    let spoken = read_aloud::first_card(&v, &o, &fuzhu::flow::Answers::default(), Lang::Zh);
     assert!(spoken.starts_with("先做这几件事。"), "{spoken}");
     assert!(spoken.contains("先去："), "{spoken}");
 }
