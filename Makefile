@@ -57,7 +57,9 @@ fetch:
 
 # Trunk builds one page per run and empties its dist each time: the office page goes to
 # target/office-dist/, and the family page's post_build hook copies it into dist/.
-OFFICE_TRUNK := trunk --config Trunk.office.toml
+# FUZHU_PAGE=office: the office page carries the results' Chinese as literals (build.rs,
+# src/later.rs), which no cargo feature decides (features only add code).
+OFFICE_TRUNK := FUZHU_PAGE=office trunk --config Trunk.office.toml
 
 build: fetch
 	$(WASM) time -p $(OFFICE_TRUNK) build --release
@@ -81,9 +83,11 @@ test-fuzz:
 	$(NATIVE) bash scripts/fuzz.sh
 
 # Clippy on the wasm32 side too: the app (src/app) only compiles for wasm32; with the office
-# page's code (feature "office", which only its build enables).
+# page's code (feature "office", which only its build enables), as the family page builds it
+# (the results' Chinese as tags) and as the office page does (FUZHU_PAGE=office: literals).
 lint-web:
-	$(WASM) cargo clippy --target wasm32-unknown-unknown --features office --lib --bins $(WEB_TESTS) -- -D warnings
+	$(WASM) cargo clippy --target wasm32-unknown-unknown --features office --lib --bin fuzhu-web $(WEB_TESTS) -- -D warnings
+	$(WASM) FUZHU_PAGE=office cargo clippy --target wasm32-unknown-unknown --features office --lib --bin fuzhu-office -- -D warnings
 
 test-web:
 	$(WASM) cargo test --target wasm32-unknown-unknown $(WEB_TESTS)

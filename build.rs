@@ -1,4 +1,4 @@
-//! Four things the sources cannot say by themselves:
+//! Four things the sources cannot say by themselves (and which page is being built):
 //! - the catalogue's Rust (`BenefitId`, `BENEFITS`, `AgencyId`, `AGENCIES`, the documents, the
 //!   share link's order), from its records in `policy/catalogue.toml` (build/catalogue.rs);
 //! - the dated parameters and each value's source, from `policy/parameters.toml`
@@ -21,6 +21,15 @@ use std::fmt::Write;
 use std::path::Path;
 
 fn main() {
+    // The page being built, which no cargo feature says: the office page (FUZHU_PAGE=office,
+    // set by the Makefile's office build) carries the results' Chinese as literals, the family
+    // page as tags (src/later.rs). A feature only adds code (`office` adds the office page's),
+    // so `--all-features` still builds the family page it always builds.
+    println!("cargo:rustc-check-cfg=cfg(fuzhu_later_literal)");
+    println!("cargo:rerun-if-env-changed=FUZHU_PAGE");
+    if std::env::var("FUZHU_PAGE").as_deref() == Ok("office") {
+        println!("cargo:rustc-cfg=fuzhu_later_literal");
+    }
     let out_dir = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     let generated = catalogue::generate(Path::new(&out_dir));
     parameters::generate(Path::new(&out_dir));

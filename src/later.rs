@@ -5,7 +5,8 @@
 //! texts come in one small file that the app fetches as soon as its first screen is up, long
 //! before anyone reaches the results, and that the service worker keeps for offline use. The
 //! results screen waits for it (`app::screens::preparing`), and says so, with a retry, when it
-//! cannot be had. Natively, and in the office page, `later!` is the literal itself.
+//! cannot be had. Natively, and in the office page (`FUZHU_PAGE=office`), `later!` is the
+//! literal itself.
 //!
 //! Code that shows or builds Chinese text from such a literal passes it through [`resolve`]
 //! (`Lang::pick`, `Key::text`, `present::reason`, `AgencyId::name_zh` do). Never write
@@ -14,17 +15,19 @@
 /// A Chinese literal shown only from the results on: the literal natively, a tag in the web
 /// build.
 ///
-/// The office page (feature `office`) carries these texts as they are: it is opened on an
-/// office's PC, not budgeted like a phone's first load, and its register code reads the items'
-/// titles directly.
+/// The office page carries these texts as they are: it is opened on an office's PC, not
+/// budgeted like a phone's first load, and its register code reads the items' titles
+/// directly. Its build says so with `FUZHU_PAGE=office` (build.rs sets `fuzhu_later_literal`),
+/// not with the feature `office`, so that features only add code: `--all-features` builds the
+/// family page with its tags, as without.
 #[macro_export]
 macro_rules! later {
     ($s:tt) => {{
-        #[cfg(all(target_arch = "wasm32", not(feature = "office")))]
+        #[cfg(all(target_arch = "wasm32", not(fuzhu_later_literal)))]
         {
             __later_tag!($s)
         }
-        #[cfg(not(all(target_arch = "wasm32", not(feature = "office"))))]
+        #[cfg(not(all(target_arch = "wasm32", not(fuzhu_later_literal))))]
         {
             $s
         }
@@ -39,18 +42,18 @@ pub const FILE: &str = crate::english::LATER_FILE;
 /// The table as this build wrote it, for the browser tests (the family page fetches [`FILE`] instead, and this constant is not in its download).
 pub const BUNDLED: &str = include_str!(concat!(env!("OUT_DIR"), "/later.txt"));
 
-#[cfg(all(target_arch = "wasm32", not(feature = "office")))]
+#[cfg(all(target_arch = "wasm32", not(fuzhu_later_literal)))]
 static TABLE: crate::english::Table = crate::english::Table::new(0xF000, COUNT);
 
 /// Takes the fetched table; false when it is not this build's (a stale or damaged file). (The
 /// office page carries the texts and needs none.)
 #[cfg(target_arch = "wasm32")]
 pub fn install(text: String) -> bool {
-    #[cfg(not(feature = "office"))]
+    #[cfg(not(fuzhu_later_literal))]
     {
         TABLE.install(text)
     }
-    #[cfg(feature = "office")]
+    #[cfg(fuzhu_later_literal)]
     {
         drop(text);
         true
@@ -59,11 +62,11 @@ pub fn install(text: String) -> bool {
 
 /// Whether the texts are here to show.
 pub fn installed() -> bool {
-    #[cfg(all(target_arch = "wasm32", not(feature = "office")))]
+    #[cfg(all(target_arch = "wasm32", not(fuzhu_later_literal)))]
     {
         TABLE.installed()
     }
-    #[cfg(not(all(target_arch = "wasm32", not(feature = "office"))))]
+    #[cfg(not(all(target_arch = "wasm32", not(fuzhu_later_literal))))]
     {
         true
     }
@@ -72,11 +75,11 @@ pub fn installed() -> bool {
 /// The text for a tag; any other text as it is.
 #[inline]
 pub fn resolve(s: &str) -> &str {
-    #[cfg(all(target_arch = "wasm32", not(feature = "office")))]
+    #[cfg(all(target_arch = "wasm32", not(fuzhu_later_literal)))]
     {
         TABLE.resolve(s)
     }
-    #[cfg(not(all(target_arch = "wasm32", not(feature = "office"))))]
+    #[cfg(not(all(target_arch = "wasm32", not(fuzhu_later_literal))))]
     {
         s
     }

@@ -6,9 +6,15 @@
 pub mod english;
 #[macro_use]
 pub mod later;
+pub mod calendar;
 pub mod flow;
+pub mod host;
+pub mod policy_page;
+pub mod read_aloud;
 pub mod register;
+pub mod results;
 pub mod rules;
+pub mod share;
 
 #[cfg(target_arch = "wasm32")]
 pub mod app;

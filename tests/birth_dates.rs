@@ -14,7 +14,8 @@ use chrono::{Datelike, NaiveDate};
 use common::{bereaved_couple, day};
 use fuzhu::flow::questions::{self, DateParts, DayPick};
 use fuzhu::flow::text::{Key, Lang};
-use fuzhu::flow::{present, AnswerValue, Answers, Birth, BirthOf, Living, Question};
+use fuzhu::flow::{AnswerValue, Answers, Birth, BirthOf, Living, Question};
+use fuzhu::results::present;
 use fuzhu::rules::{self, CareSetting, ChildStatus};
 
 fn today() -> NaiveDate {

@@ -4,7 +4,7 @@
 use std::str::FromStr;
 
 use chrono::NaiveDate;
-use fuzhu::flow::calendar::{ics, reminders};
+use fuzhu::calendar::{ics, reminders};
 use fuzhu::flow::Lang;
 use fuzhu::rules::{self, BenefitId, Facts, Status};
 use icalendar::{Calendar, CalendarComponent, Component, DatePerhapsTime};

@@ -986,9 +986,9 @@ fn dates_and_amounts_in_reasons_read_as_written_by_hand() {
 fn every_chinese_date_is_written_by_the_one_formatter() {
     use chrono::Datelike;
     use fuzhu::flow::answers::Birth;
-    use fuzhu::flow::present;
     use fuzhu::flow::text::Lang;
     use fuzhu::register::values;
+    use fuzhu::results::present;
     use fuzhu::rules::facts::{zh_date, zh_month, ZhMonth};
     for (d, day, month) in [
         (date(2027, 3, 1), "2027年3月1日", "2027年3月"),

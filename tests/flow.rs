@@ -82,7 +82,7 @@ fn the_volunteer_voice_keeps_you_for_the_elder_in_questions_and_never_says_he_or
 /// question read aloud, every summary line, every result read aloud: never 他/她.
 #[test]
 fn nothing_a_volunteer_sees_or_hears_says_he_or_she() {
-    use fuzhu::flow::read_aloud;
+    use fuzhu::read_aloud;
     for (name, facts) in common::scenario_households() {
         let as_of = facts.as_of.unwrap_or_else(today);
         let Some(a) = Answers::from_facts(&facts, as_of) else {
@@ -605,7 +605,8 @@ fn years_before(d: NaiveDate, years: i32) -> NaiveDate {
 
 use chrono::Datelike;
 use fuzhu::flow::questions::Problem;
-use fuzhu::flow::{present, read_aloud};
+use fuzhu::read_aloud;
+use fuzhu::results::present;
 use fuzhu::rules::facts::{check_child_after_parent, check_hospital_days, check_parent_birth};
 use fuzhu::rules::{Area, BenefitId, Status};
 
@@ -1109,7 +1110,7 @@ fn no_status_says_can_receive_above_a_card_that_asks_to_confirm() {
         };
         for r in &outcome.benefits {
             for lang in [Lang::Zh, Lang::En] {
-                let label = fuzhu::flow::present::status_label(r, lang);
+                let label = fuzhu::results::present::status_label(r, lang);
                 let asks = r.reasons.iter().any(|x| x.zh.contains("核实"));
                 if label == Key::StatusEligible.text(lang, Voice::Family) {
                     assert!(!asks, "{name}: {:?} says {label} above 请…核实", r.id);
@@ -1141,7 +1142,8 @@ fn no_full_width(where_: &str, text: &str) {
 
 #[test]
 fn english_text_has_no_full_width_punctuation_anywhere() {
-    use fuzhu::flow::{present, print, read_aloud};
+    use fuzhu::read_aloud;
+    use fuzhu::results::{present, print};
     for k in Key::ALL {
         for v in [Voice::Family, Voice::Volunteer] {
             no_full_width(&format!("{k:?}"), &k.text(Lang::En, v));

@@ -1,4 +1,4 @@
-//! The results screen's order (`flow::present::results_view`, issue 12.5): a first card with
+//! The results screen's order (`results::present::results_view`, issue 12.5): a first card with
 //! what to do, then what is still to claim, most urgent first, the services folded into one
 //! group, and what the family already gets (issue 11.1) kept apart. Natively, for every
 //! scenario household and for the thresholds that move an item up or down.
@@ -8,9 +8,9 @@ mod common;
 
 use chrono::{Datelike, NaiveDate};
 use common::day;
-use fuzhu::flow::present::{self, results_view};
-use fuzhu::flow::read_aloud;
 use fuzhu::flow::text::Lang;
+use fuzhu::read_aloud;
+use fuzhu::results::present::{self, results_view};
 use fuzhu::rules::{self, AgencyId, BenefitId, Facts, Status};
 
 fn evaluate(facts: serde_json::Value) -> rules::Outcome {
@@ -469,7 +469,7 @@ fn the_grave_plot_waits_in_its_own_section_while_every_parent_lives_in_every_sce
                 );
             }
         }
-        assert!(fuzhu::flow::print::by_agency(&o, &[]).iter().all(|p| p
+        assert!(fuzhu::results::print::by_agency(&o, &[]).iter().all(|p| p
             .items
             .iter()
             .all(|r| !all_living || r.id != BenefitId::FreeGravePlot)));
@@ -547,7 +547,7 @@ fn a_disabled_daughters_parents_bring_her_disability_card_and_read_their_own_bas
     }));
     let v = results_view(&o, &[]);
     assert_eq!(v.child, present::Child::Disabled);
-    for page in fuzhu::flow::print::by_agency(&o, &[]) {
+    for page in fuzhu::results::print::by_agency(&o, &[]) {
         for d in &page.documents {
             assert!(!d.zh.contains("死亡证明"), "{}", d.zh);
             assert!(!d.zh.contains("或残疾人证"), "{}", d.zh);

@@ -8,10 +8,10 @@ mod common;
 use common::{bereaved_couple, day};
 
 use fuzhu::flow::nav::{Action, Screen, State};
-use fuzhu::flow::share::{self, VERSION};
 use fuzhu::flow::text::{Lang, Voice};
 use fuzhu::flow::{AnswerValue, Answers};
 use fuzhu::rules::ChildStatus;
+use fuzhu::share::{self, VERSION};
 
 fn today() -> chrono::NaiveDate {
     day(2026, 11, 29)

@@ -1,4 +1,4 @@
-//! The share link's codec (`flow::share`), natively: every set of answers comes back exactly,
+//! The share link's codec (`fuzhu::share`), natively: every set of answers comes back exactly,
 //! any text at all gives answers or a clear error and never a panic, and a cut, changed or
 //! foreign link is refused. 2,000 cases per property in `cargo test` (CI); the long run
 //! (docs/quality.md): `PROPTEST_CASES=2000000 cargo test --release --test share`.
@@ -8,7 +8,6 @@ mod common;
 
 use chrono::{Datelike, Days, NaiveDate};
 use common::day;
-use fuzhu::flow::share::{self, ShareError};
 use fuzhu::flow::text::Lang;
 use fuzhu::flow::{
     AnswerValue, Answers, Birth, Health, HukouHolders, Living, ParentSlot, MAX_HOSPITAL_DAYS,
@@ -17,6 +16,7 @@ use fuzhu::rules::{
     self, Area, BenefitId, CareSetting, ChildStatus, Circumstances, DisabilityType, Residence,
     Scheme, Schooling, BENEFITS,
 };
+use fuzhu::share::{self, ShareError};
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 

@@ -10,9 +10,9 @@ use chrono::NaiveDate;
 use common::web::Mounted;
 use common::{bereaved_couple, day};
 use fuzhu::flow::nav::{Action, Screen, State};
-use fuzhu::flow::present;
 use fuzhu::flow::text::{Key, Lang, Voice};
 use fuzhu::flow::{AnswerValue, Answers, Birth, HukouHolders, Living, Question};
+use fuzhu::results::present;
 use fuzhu::rules::{self, Area, ChildStatus, Facts};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -648,7 +648,7 @@ async fn an_item_marked_already_received_moves_to_its_own_list_and_the_link_carr
     assert!(!app.has("#item-special_support"));
     assert!(app.text(".received-list").contains("特别扶助金"));
     let link = common::web::hash();
-    let back = fuzhu::flow::share::decode(&link, day(2026, 11, 29)).unwrap();
+    let back = fuzhu::share::decode(&link, day(2026, 11, 29)).unwrap();
     assert_eq!(back.received, [rules::BenefitId::SpecialSupport]);
     // The print sheet names it apart from what is still to claim.
     assert!(app.text(".print-received").contains("特别扶助金"));

@@ -10,10 +10,10 @@ use chrono::NaiveDate;
 use common::bereaved_couple;
 use common::web::{cookies, forget_everything, hash, session, set_hash, storage, window, Mounted};
 use fuzhu::app::{Screen, State};
-use fuzhu::flow::share;
 use fuzhu::flow::text::{Key, Lang, Voice};
 use fuzhu::flow::{AnswerValue, Answers};
 use fuzhu::rules::CareSetting;
+use fuzhu::share;
 use js_sys::{Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -298,7 +298,7 @@ async fn the_footer_shows_the_app_and_rules_versions() {
     let app = Mounted::clean(None).await;
     let footer = app.text(".app-footer");
     assert!(
-        footer.contains(fuzhu::flow::present::APP_VERSION),
+        footer.contains(fuzhu::results::present::APP_VERSION),
         "{footer}"
     );
     assert!(footer.contains(fuzhu::rules::RULES_VERSION), "{footer}");

@@ -5,7 +5,7 @@
 pub mod desk;
 mod download;
 mod hooks;
-mod office;
+mod host;
 mod panic;
 mod persist;
 mod screens;
@@ -63,7 +63,7 @@ pub fn app(props: &AppProps) -> Html {
     // The same redraw when what is read aloud changes: 朗读's buttons show it.
     use_effect_with((), move |_| {
         speech::on_change(redraw.clone());
-        office::load(move || redraw.force_update())
+        host::load(move || redraw.force_update())
     });
     use_effect_with(s.screen, |_| speech::cancel());
     // While a newer release is awaited the fragment is the link itself: left alone.
@@ -252,7 +252,7 @@ pub fn app(props: &AppProps) -> Html {
             // version line once (issue 20.8).
             if s.screen != Screen::Results {
                 <footer class="app-footer no-print">
-                    { crate::flow::present::version_line(crate::rules::RULES_VERSION, s.lang) }
+                    { crate::results::present::version_line(crate::rules::RULES_VERSION, s.lang) }
                 </footer>
             }
         </div>

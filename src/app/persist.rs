@@ -1,6 +1,6 @@
 //! Keeping the answers without a server: in the address bar's fragment (always, with
 //! `history.replaceState`, never a request) and in `localStorage` (only after the person
-//! agreed). The codec is `flow::share`; this module only reads and writes the browser.
+//! agreed). The codec is `crate::share`; this module only reads and writes the browser.
 //! Every browser call here may fail (private modes, blocked storage): failures are ignored,
 //! so the worst case is that nothing is remembered.
 
@@ -9,8 +9,8 @@ use wasm_bindgen::JsValue;
 use web_sys::Storage;
 
 use crate::flow::nav::{Action, State};
-use crate::flow::share::{self, ShareError};
 use crate::flow::Answers;
+use crate::share::{self, ShareError};
 
 /// The saved answers, as a share code. Its presence means the person agreed to saving.
 pub const ANSWERS_KEY: &str = "fuzhu.answers";
@@ -157,7 +157,7 @@ pub fn set_fragment(a: &Answers) {
 pub fn link(a: &Answers) -> Option<String> {
     let loc = web_sys::window()?.location();
     let mut url = loc.origin().ok()? + &loc.pathname().ok()?;
-    if let Some(id) = crate::flow::office::id_from_query(&loc.search().ok()?) {
+    if let Some(id) = crate::host::id_from_query(&loc.search().ok()?) {
         url.push_str("?office=");
         url.push_str(&id);
     }

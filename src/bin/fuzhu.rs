@@ -83,7 +83,7 @@ mod cli {
             ),
             Some("register") => fuzhu::register::cli::run(&args[1..]),
             Some("static-page") if args.len() == 1 => {
-                print_all(fuzhu::flow::policy_page::html().as_bytes())
+                print_all(fuzhu::policy_page::html().as_bytes())
             }
             Some("text-tables") if args.len() == 2 => {
                 let dir = std::path::Path::new(&args[1]);
@@ -149,7 +149,7 @@ mod cli {
     }
 
     /// `fuzhu offices FILE`: the publishing site's office details, checked as the app checks
-    /// them when it loads the file (`flow::office`); exit 2 with one line per problem.
+    /// them when it loads the file (`host`); exit 2 with one line per problem.
     fn offices(file: &str) -> i32 {
         let text = match std::fs::read(file) {
             Ok(bytes) => match String::from_utf8(bytes) {
@@ -170,7 +170,7 @@ mod cli {
                 return refuse(&p, None);
             }
         };
-        match fuzhu::flow::office::parse_offices(&text) {
+        match fuzhu::host::parse_offices(&text) {
             Ok(_) => 0,
             Err(problems) => {
                 let mut err = io::stderr().lock();

@@ -3,6 +3,11 @@
 //! spreadsheet code and this page never carries the questionnaire. Natively it is a stub;
 //! the native twin is `fuzhu register`.
 
+// Built without FUZHU_PAGE=office, this page would show the results' Chinese as the family
+// page's tags, with no table to read them (src/later.rs): refused rather than built wrong.
+#[cfg(all(target_arch = "wasm32", not(fuzhu_later_literal)))]
+compile_error!("the office page is built with FUZHU_PAGE=office (make build does): it carries the results' Chinese as literals (src/later.rs)");
+
 /// talc, as the family page's bin (src/bin/fuzhu_web.rs), zeroing what is freed
 /// (`app::desk::scrub`: nothing of a register stays in memory after 清除).
 #[cfg(target_arch = "wasm32")]

@@ -4,16 +4,10 @@
 //! what to *ask*; the engine decides what the family *gets*.
 
 pub mod answers;
-pub mod calendar;
 pub mod nav;
-pub mod office;
-pub mod policy_page;
-pub mod present;
-pub mod print;
 pub mod questions;
-pub mod read_aloud;
-pub mod share;
 pub mod text;
+pub mod words;
 
 pub use answers::{
     AnswerValue, Answers, Birth, BirthOf, Health, HukouHolders, Living, ParentSlot, Question,

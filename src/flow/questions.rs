@@ -6,8 +6,9 @@ use chrono::{Datelike, NaiveDate};
 use super::answers::{
     AnswerValue, Answers, Birth, BirthOf, Health, HukouHolders, Living, ParentSlot, Question,
 };
-use super::present;
 use super::text::{Key, Lang, Voice};
+use super::words;
+use crate::rules::facts::{check_age_at_birth, check_hospital_days, check_parent_birth};
 use crate::rules::facts::{check_age_at_birth, check_hospital_days, check_parent_birth, number};
 use crate::rules::{
     Area, CareSetting, ChildStatus, Circumstances, DisabilityType, Residence, Role, Scheme,
@@ -723,11 +724,9 @@ pub fn describe(q: Question, a: &Answers, lang: Lang, voice: Voice, today: Naive
         let lines: Vec<String> = a
             .living_slots()
             .iter()
-            .filter_map(|s| {
-                f(*s).map(|v| [parent_name(*s, lang), present::colon(lang), &v].concat())
-            })
+            .filter_map(|s| f(*s).map(|v| [parent_name(*s, lang), words::colon(lang), &v].concat()))
             .collect();
-        present::join(&lines, if lang == Lang::Zh { "；" } else { "; " })
+        words::join(&lines, if lang == Lang::Zh { "；" } else { "; " })
     };
     let none = || Key::OtherChildNo.text(lang, voice).into_owned();
     match kind(q) {
@@ -746,7 +745,7 @@ pub fn describe(q: Question, a: &Answers, lang: Lang, voice: Voice, today: Naive
         }
         Kind::Date => a
             .birth_answer(q)
-            .map(|b| present::birth(b, lang))
+            .map(|b| words::birth(b, lang))
             .unwrap_or_default(),
         Kind::Days => per_parent(&|s| {
             a.hospital_days[s as usize]
@@ -759,7 +758,7 @@ pub fn describe(q: Question, a: &Answers, lang: Lang, voice: Voice, today: Naive
                 .map(|c| {
                     let label = c.label.text(lang, voice).into_owned();
                     match c.parent {
-                        Some(p) => [parent_name(p, lang), present::colon(lang), &label].concat(),
+                        Some(p) => [parent_name(p, lang), words::colon(lang), &label].concat(),
                         None => label,
                     }
                 })
@@ -767,7 +766,7 @@ pub fn describe(q: Question, a: &Answers, lang: Lang, voice: Voice, today: Naive
             if ticked.is_empty() {
                 none()
             } else {
-                present::join(&ticked, if lang == Lang::Zh { "；" } else { "; " })
+                words::join(&ticked, if lang == Lang::Zh { "；" } else { "; " })
             }
         }
     }

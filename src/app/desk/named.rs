@@ -82,7 +82,7 @@ pub fn named(title: String, class: String, sheet: Html) -> Html {
 
 /// Print-all's first page: the households printed, in order.
 pub fn cover(l: &Loaded, rows: &[usize], lang: Lang) -> Html {
-    let office = crate::app::office::current();
+    let office = crate::app::host::current();
     html! {
         <section class="print-all-cover">
             <h2>{ T::PrintCoverTitle.fill(lang, &[("n", &rows.len().to_string())]) }</h2>

@@ -1,15 +1,13 @@
 //! The office's own details (name, address, phone, hours), typed once on the office page:
 //! they head every printed sheet exactly as an embedding office's do on the family page
-//! (`app::office::set`, read by `screens::print_sheet`) and head the year's 名单. Kept in this
+//! (`app::host::set`, read by `screens::print_sheet`) and head the year's 名单. Kept in this
 //! browser's localStorage only while 记住 is ticked; unticking removes them at once.
 
 use yew::prelude::*;
 
-use crate::app::office;
-use crate::flow::office::{
-    check_phone, check_text, Office, MAX_ADDRESS, MAX_HOURS, MAX_NAME, MAX_PHONE,
-};
+use crate::app::host;
 use crate::flow::text::Lang;
+use crate::host::{check_phone, check_text, Office, MAX_ADDRESS, MAX_HOURS, MAX_NAME, MAX_PHONE};
 use crate::register::roster;
 use crate::register::text::Desk as T;
 
@@ -38,7 +36,7 @@ fn saved() -> Option<Typed> {
 /// characters is left out (and said, for the last two).
 fn office_of(t: &Typed) -> (Office, Vec<T>) {
     let mut bad = Vec::new();
-    let mut take = |v: &str, r: Result<String, crate::flow::office::Problem>, k: T| {
+    let mut take = |v: &str, r: Result<String, crate::host::Problem>, k: T| {
         if v.trim().is_empty() {
             return None;
         }
@@ -56,7 +54,7 @@ fn office_of(t: &Typed) -> (Office, Vec<T>) {
 
 /// The details as the 名单 takes them.
 pub fn for_roster() -> roster::Office {
-    let o = office::current();
+    let o = host::current();
     roster::Office {
         name: o.name.clone().unwrap_or_default(),
         address: o.address.clone().unwrap_or_default(),
@@ -68,7 +66,7 @@ pub fn for_roster() -> roster::Office {
 /// Reads remembered details, once, when the page starts.
 pub fn restore() {
     if let Some(t) = saved() {
-        office::set(office_of(&t).0);
+        host::set(office_of(&t).0);
     }
 }
 
@@ -81,17 +79,17 @@ pub struct Props {
 pub fn office_details(p: &Props) -> Html {
     let lang = p.lang;
     let typed = use_state(|| {
-        let o = office::current();
+        let o = host::current();
         let f = |v: &Option<String>| v.clone().unwrap_or_default();
         [f(&o.name), f(&o.address), f(&o.phone), f(&o.hours)]
     });
     let remember = use_state(|| saved().is_some());
     // Open at first while nothing is given; then as the clerk leaves it.
-    let open_at_first = use_memo((), |_| office::current().name.is_none());
+    let open_at_first = use_memo((), |_| host::current().name.is_none());
     let apply = {
         let (typed, remember) = (typed.clone(), remember.clone());
         move |t: Typed, keep: bool| {
-            office::set(office_of(&t).0);
+            host::set(office_of(&t).0);
             if let Some(st) = storage() {
                 let _ = if keep {
                     st.set_item(KEY, &t.join("\n"))

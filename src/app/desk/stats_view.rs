@@ -120,7 +120,7 @@ pub fn stats_view(p: &Props) -> Html {
             </section>
         };
     };
-    let office = crate::app::office::current();
+    let office = crate::app::host::current();
     let print = Callback::from(|_: MouseEvent| {
         browser::root_flag("data-print-stats", true);
         browser::print();

@@ -5,20 +5,23 @@
 //! docs/quality.md). Their root elements carry a key, so going from one screen to another
 //! replaces the page's elements instead of patching one screen's into the next's.
 
+#[cfg(feature = "office")]
+mod household;
 mod print;
 mod question;
 mod reach;
 mod results;
 mod session;
+mod shared;
 mod summary;
 mod welcome;
 mod widgets;
 
 #[cfg(feature = "office")]
+pub use household::household;
+#[cfg(feature = "office")]
 pub use print::sheet as print_sheet;
 pub use question::QuestionScreen;
-#[cfg(feature = "office")]
-pub use results::household;
 pub use results::results;
 pub use session::{awaiting, preparing, saved_aside, still_there};
 pub use summary::summary;

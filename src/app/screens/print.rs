@@ -2,16 +2,16 @@
 //! screen, the only thing printed. A cover page (where to go, the embedding office if any,
 //! the QR code that reopens these results, the hotlines), then one page per place to go with
 //! the items to claim there, the papers to bring, and each item's clause in the policy's own
-//! words. The grouping is `flow::print::by_agency`; this only lays it out.
+//! words. The grouping is `results::present::by_agency`; this only lays it out.
 
 use yew::prelude::*;
 
-use super::reach::qr_code;
+use super::shared::qr_code;
 use crate::app::state::State;
-use crate::app::{office, persist};
-use crate::flow::present;
-use crate::flow::print::{after_death, by_agency, citation, with_chinese, AgencyVisit};
+use crate::app::{host, persist};
 use crate::flow::text::{Key, Lang, Voice};
+use crate::results::present;
+use crate::results::print::{after_death, by_agency, citation, with_chinese, AgencyVisit};
 use crate::rules::facts::number;
 use crate::rules::{Outcome, Status, HOTLINES};
 
@@ -61,8 +61,8 @@ pub fn sheet(s: &State, outcome: &Outcome) -> Html {
             <span class="print-meta">{ meta.clone() }</span>
         </header>
     };
-    let office = office::current();
-    let office_line = office::contact(lang, v);
+    let office = host::current();
+    let office_line = host::contact(lang, v);
     let link = persist::link(&s.answers);
     html! {
         <div class="print-sheet print-only" lang={lang.code()}>
@@ -100,7 +100,7 @@ pub fn sheet(s: &State, outcome: &Outcome) -> Html {
                     <h3>{ t(Key::PrintReceived) }</h3>
                     <p class="print-received">{ present::join(&received, lang.pick("、", "; ")) }</p>
                 }
-                // The share link's QR code (reach::qr_code), so the family can reopen these
+                // The share link's QR code (shared::qr_code), so the family can reopen these
                 // results on a phone; absent when there is no link to draw.
                 if let Some(link) = link {
                     <figure class="print-qr" data-slot="share-qr">

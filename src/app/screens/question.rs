@@ -13,8 +13,8 @@ use crate::app::hooks::TITLE_ID;
 use crate::app::state::{Action, State};
 use crate::flow::answers::Question;
 use crate::flow::questions::{self, Check, DateParts, Kind, Problem};
-use crate::flow::read_aloud;
 use crate::flow::text::Key;
+use crate::read_aloud;
 use crate::rules::facts::number;
 
 #[derive(Properties, PartialEq, Clone)]

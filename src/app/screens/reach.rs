@@ -7,9 +7,8 @@ use yew::prelude::*;
 use crate::app::persist;
 use crate::app::speech;
 use crate::app::state::{Action, State};
-use crate::flow::present;
-use crate::flow::share;
 use crate::flow::text::{Key, Lang, Voice};
+use crate::results::present;
 use crate::rules::facts::signed_number;
 use crate::rules::{AgencyId, Outcome, Status};
 
@@ -54,41 +53,6 @@ pub fn read_aloud(text: String, lang: Lang, label: String, word: &str) -> Html {
     }
 }
 
-/// The link as a QR code, drawn in Rust as one SVG path: always dark on white with its quiet
-/// zone, whatever the colour scheme, so every phone camera can read it. A plain function,
-/// not a component (a component's machinery cost 2 KB of the first load); the last code drawn
-/// is kept, so re-rendering the results does not encode it again.
-pub fn qr_code(link: &str, label: String) -> Html {
-    thread_local! {
-        static LAST: std::cell::RefCell<Option<(String, std::rc::Rc<share::QrPath>)>> =
-            const { std::cell::RefCell::new(None) };
-    }
-    let qr = LAST.with(|last| {
-        let mut last = last.borrow_mut();
-        if let Some((l, qr)) = last.as_ref() {
-            if l == link {
-                return Some(qr.clone());
-            }
-        }
-        let qr = std::rc::Rc::new(share::qr(link)?);
-        *last = Some((link.to_owned(), qr.clone()));
-        Some(qr)
-    });
-    let Some(qr) = qr else {
-        return Html::default();
-    };
-    html! {
-        <svg class="qr" role="img" aria-label={label}
-            viewBox={{
-                let size = signed_number(i64::from(qr.size));
-                ["0 0 ", &size, " ", &size].concat()
-            }} shape-rendering="crispEdges">
-            <rect width="100%" height="100%" fill="#fff" />
-            <path fill="#000" d={qr.d.clone()} />
-        </svg>
-    }
-}
-
 /// The QR code with its title and caption; for a volunteer, inside the hand-over to the
 /// family with the totals, the items to claim and where to go first.
 pub fn share_section(s: &State, outcome: Option<&Outcome>) -> Html {
@@ -98,7 +62,7 @@ pub fn share_section(s: &State, outcome: Option<&Outcome>) -> Html {
     };
     let qr = html! {
         <figure class="qr-figure">
-            { qr_code(&link, t(Key::QrTitle).into_owned()) }
+            { super::shared::qr_code(&link, t(Key::QrTitle).into_owned()) }
             <figcaption>{ t(Key::QrCaption) }</figcaption>
         </figure>
     };
@@ -129,13 +93,13 @@ pub fn share_section(s: &State, outcome: Option<&Outcome>) -> Html {
                 places.push(c);
             }
         }
-        let agency = |a: AgencyId| crate::flow::present::agency_name(a, o.area, s.lang);
+        let agency = |a: AgencyId| crate::results::present::agency_name(a, o.area, s.lang);
         html! {
             <>
                 { super::print::print_button(s, true) }
                 // The same sums as the headline: never 每月现金 0元 for an amount the policy
                 // does not state.
-                { super::results::totals(s.lang, o) }
+                { super::shared::totals(s.lang, o) }
                 <h3>{ f(Key::HandoverItems) }</h3>
                 <ul class="handover-items">
                     { for items.iter().map(|r| {

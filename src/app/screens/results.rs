@@ -6,14 +6,16 @@ use yew::prelude::*;
 
 use super::print;
 use super::reach::{clear_all, read_aloud, save_controls, share_section};
+use super::shared;
 use super::ScreenProps;
 use crate::app::download;
 use crate::app::hooks::TITLE_ID;
-use crate::app::office;
+use crate::app::host;
 use crate::app::state::{Action, State};
-use crate::flow::read_aloud as aloud;
+use crate::calendar;
 use crate::flow::text::{Key, Lang, Voice};
-use crate::flow::{calendar, present};
+use crate::read_aloud as aloud;
+use crate::results::present;
 use crate::rules::facts::number;
 use crate::rules::{self, BenefitId, BenefitResult, Outcome, Status, HOTLINES};
 
@@ -75,29 +77,6 @@ pub fn results(props: &ScreenProps) -> Html {
     }
 }
 
-/// One household's results and its print sheet, without the questionnaire's controls (back,
-/// start again, share, save, clear): the same view as [`results`], for the office page's
-/// register rows, whose facts come from a spreadsheet rather than from answers.
-#[cfg(feature = "office")]
-pub fn household(s: &State, outcome: &Outcome) -> Html {
-    let printable = outcome.special_family && outcome.covered;
-    html! {
-        <section key="household" class="screen results">
-            if printable {
-                { inside(s, outcome, None) }
-                { print::print_button(s, false) }
-                { print::sheet(s, outcome) }
-            } else {
-                { outside(s, outcome) }
-            }
-            <footer class="meta">
-                <p>{ Key::Disclaimer.text(s.lang, s.voice) }</p>
-                <p>{ present::checked_line(outcome, s.lang) }</p>
-            </footer>
-        </section>
-    }
-}
-
 fn hotlines(s: &State) -> Html {
     html! {
         <section class="hotlines" aria-labelledby="hotlines-title">
@@ -112,7 +91,7 @@ fn hotlines(s: &State) -> Html {
 }
 
 /// Not a special family, or not covered by Kaifeng: say so kindly, and why.
-fn outside(s: &State, outcome: &Outcome) -> Html {
+pub(super) fn outside(s: &State, outcome: &Outcome) -> Html {
     let t = |k: Key| k.text(s.lang, s.voice);
     let title = if outcome.special_family {
         t(Key::NotCoveredTitle)
@@ -131,7 +110,7 @@ fn outside(s: &State, outcome: &Outcome) -> Html {
             <p class="lead">{ lead }</p>
             { for why.map(|w| html! { <p class="pointer">{ w }</p> }) }
             <p>{ t(Key::NotSpecialBody) }</p>
-            { office::contact(s.lang, s.voice) }
+            { host::contact(s.lang, s.voice) }
             { hotlines(s) }
         </>
     }
@@ -140,7 +119,7 @@ fn outside(s: &State, outcome: &Outcome) -> Html {
 /// The results of a special family: a first card with what to do, then the items still to
 /// claim (most urgent first), the services folded into one group, what the family already
 /// gets, and what does not apply (`present::results_view` decides the order).
-fn inside(s: &State, outcome: &Outcome, dispatch: Option<&Callback<Action>>) -> Html {
+pub(super) fn inside(s: &State, outcome: &Outcome, dispatch: Option<&Callback<Action>>) -> Html {
     let t = |k: Key| k.text(s.lang, s.voice);
     let view = present::results_view(outcome, &s.answers.received);
     let reminders = calendar::reminders(outcome, s.lang);
@@ -167,7 +146,7 @@ fn inside(s: &State, outcome: &Outcome, dispatch: Option<&Callback<Action>>) -> 
                 <summary>{ t(Key::LegendTitle) }</summary>
                 <p class="legend">{ t(Key::StatusLegend) }</p>
             </details>
-            { office::contact(s.lang, s.voice) }
+            { host::contact(s.lang, s.voice) }
             if !view.cards.is_empty() {
                 <section class="group" aria-labelledby="to-claim">
                     <h2 id="to-claim">{ n(Key::ToClaim, view.cards.len()) }</h2>
@@ -232,7 +211,7 @@ fn first_card(s: &State, outcome: &Outcome, view: &present::ResultsView<'_>) -> 
             if let Some(line) = present::deadline_line(view, s.lang) {
                 { labelled(s, "deadline", Key::Deadline, line) }
             }
-            { totals(s.lang, outcome) }
+            { shared::totals(s.lang, outcome) }
             { read_aloud(aloud::first_card(view, outcome, &s.answers, s.lang), s.lang, t(Key::ReadFirst).into_owned(), &t(Key::ReadAloud)) }
         </section>
     }
@@ -286,25 +265,6 @@ fn mark_button(s: &State, id: BenefitId, to: bool, dispatch: Option<&Callback<Ac
                 aria-label={[name, present::colon(s.lang), &word].concat()} />
             <span>{ word }</span>
         </label>
-    }
-}
-
-/// The headline's sums, sure and to be confirmed (`present::totals_rows`): never a 0元.
-pub fn totals(lang: Lang, outcome: &Outcome) -> Html {
-    let rows = present::totals_rows(outcome, lang);
-    if rows.is_empty() {
-        return Html::default();
-    }
-    html! {
-        <dl class="totals">
-            { for rows.into_iter().map(|r| html! {
-                // A rate in words (the national rate) reads smaller than a sum in figures.
-                <div ~className={if r.to_confirm { "to-confirm" } else { "" }}>
-                    <dt>{ r.label.text(lang, crate::flow::Voice::Family) }</dt>
-                    <dd ~className={if r.value.ends_with(['元', 'n']) { "" } else { "words" }}>{ r.value }</dd>
-                </div>
-            }) }
-        </dl>
     }
 }
 

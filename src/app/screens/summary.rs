@@ -23,7 +23,7 @@ pub fn summary(props: &ScreenProps) -> Html {
                 { for s.questions().into_iter().map(|q| {
                     let edit = props.dispatch.reform(move |_: MouseEvent| Action::Edit(q));
                     let title = t(questions::title_for(q, &s.answers)).into_owned();
-                    let label = [&*t(Key::Change), crate::flow::present::colon(s.lang), &*title].concat();
+                    let label = [&*t(Key::Change), crate::results::present::colon(s.lang), &*title].concat();
                     html! {
                         <div class="answer-row">
                             <dt>{ title }</dt>

@@ -68,7 +68,7 @@ impl Problem {
 /// Characters that would break the line, reorder it or hide in it on a terminal: controls,
 /// the line and paragraph separators, the bidi controls and the other invisible characters
 /// (one list with the embedding office's configuration).
-use fuzhu::flow::office::is_invisible as is_hidden;
+use fuzhu::host::is_invisible as is_hidden;
 
 /// `s` with each hidden character written as `\u{1b}`.
 pub fn escape(s: &str) -> String {

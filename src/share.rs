@@ -37,11 +37,17 @@
 //! The tables below are the wire format: never reorder them; new values go at the end, and a
 //! change of layout is a new version. Decoding checks every field (dates real and not after
 //! today, values in range, at most [`MAX_HOSPITAL_DAYS`] days) and never panics.
+//!
+//! A room of its own beside the questionnaire (`crate::flow`), not inside it: the format is a
+//! contract with every link already printed or bookmarked, read by the family page, the saved
+//! answers and the office page alike, while the questionnaire only decides what to ask.
 
 use chrono::{Datelike, NaiveDate};
 
-use super::answers::{Answers, Birth, Health, HukouHolders, Living, ParentSlot, MAX_HOSPITAL_DAYS};
-use super::text::{Key, Lang, Voice};
+use crate::flow::answers::{
+    Answers, Birth, Health, HukouHolders, Living, ParentSlot, MAX_HOSPITAL_DAYS,
+};
+use crate::flow::text::{Key, Lang, Voice};
 use crate::rules::{
     Area, BenefitId, CareSetting, ChildStatus, Circumstances, DisabilityType, Residence, Scheme,
     Schooling,

@@ -2,11 +2,14 @@
 //! item holds, and for 特别扶助金 one more on 1 January of the year the mother turns 49, when
 //! the application opens (Henan: 在女方年满49周岁的当年申请). No network and no account: an
 //! iCalendar file (RFC 5545) the family saves or opens. Written here by hand because it is
-//! small, and tested by parsing it back with an independent parser (`tests/calendar.rs`).
+//! small, and tested by parsing it back with an independent parser (`tests/calendar.rs`). Its own
+//! room, not the questionnaire's: it is a file format written from the results.
 
 use chrono::{Datelike, NaiveDate};
 
 use super::text::Lang;
+use crate::flow::text::Lang;
+use crate::results::present;
 use crate::rules::facts::push_num;
 use crate::rules::outcome::fill;
 use crate::rules::{BenefitId, Document, Outcome, Status};
@@ -32,8 +35,8 @@ pub fn reminders(outcome: &Outcome, lang: Lang) -> Vec<Reminder> {
         let Some(day) = b.eligible_from else { continue };
         let info = b.id.info();
         let title = lang.pick(info.zh, info.en);
-        let stop = super::present::agency_name(b.first_stop, outcome.area, lang);
-        let papers: Vec<Document> = super::present::papers(b, super::present::child(outcome));
+        let stop = present::agency_name(b.first_stop, outcome.area, lang);
+        let papers: Vec<Document> = present::papers(b, present::child(outcome));
         let papers: Vec<&str> = papers.iter().map(|d| lang.pick(d.zh, d.en)).collect();
         let description = match lang {
             // Results-only words: `later!`/`en!` templates, out of the first load.
@@ -71,7 +74,7 @@ pub fn reminders(outcome: &Outcome, lang: Lang) -> Vec<Reminder> {
             description,
         });
     }
-    super::sort_small(&mut out, |a, b| a.day.cmp(&b.day).then(a.item.cmp(&b.item)));
+    crate::flow::sort_small(&mut out, |a, b| a.day.cmp(&b.day).then(a.item.cmp(&b.item)));
     out
 }
 

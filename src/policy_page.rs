@@ -2,10 +2,11 @@
 //! the app reads (`fuzhu static-page`). It needs neither JavaScript nor WebAssembly, so old
 //! phones and in-app browsers that cannot run the app still see every item, its conditions in
 //! the policy's own words, its clause, where to go, what to bring and the public hotlines.
+//! Its own room: a page of its own, generated for the release, never part of the questionnaire.
 
 use std::fmt::Write;
 
-use super::text::{Key, Lang, Voice};
+use crate::flow::text::{Key, Lang, Voice};
 use crate::rules::{clause, BENEFITS, HOTLINES, RULES_VERSION};
 
 /// The file name the build writes next to `index.html`.

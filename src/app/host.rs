@@ -1,5 +1,5 @@
-//! The street office the page's address names (`?office=<id>`), read from the publishing
-//! site's `offices.json` next to index.html and checked by `flow::office`; its accent colour
+//! The host, the street office the page's address names (`?office=<id>`), read from the publishing
+//! site's `offices.json` next to index.html and checked by `crate::host`; its accent colour
 //! applied to the page. The address itself never carries an office's words: without an id, or
 //! with one the file does not hold (or holds with a doubtful value), there is no office and
 //! the app names only the policy's agencies. It never makes up an office's details.
@@ -10,8 +10,8 @@ use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use crate::flow::office::{self, Office};
 use crate::flow::text::{Key, Lang, Voice};
+use crate::host::{self, Office};
 
 thread_local! {
     static OFFICE: RefCell<Rc<Office>> = RefCell::new(Rc::new(Office::default()));
@@ -22,10 +22,9 @@ pub fn current() -> Rc<Office> {
     OFFICE.with(|o| o.borrow().clone())
 }
 
-/// Sets the office the sheets name: the office page's own details, typed by its clerk
-/// (`app::desk::office_details`), so its printed sheets are headed as the family page's are
-/// for an embedding office.
-#[cfg(feature = "office")]
+/// Sets the office the sheets name: the host's, read by [`load`], or the office page's own
+/// details, typed by its clerk (`app::desk::office_details`), so its printed sheets are
+/// headed as the family page's are for a host.
 pub fn set(office: Office) {
     OFFICE.with(|o| *o.borrow_mut() = Rc::new(office));
 }
@@ -33,7 +32,7 @@ pub fn set(office: Office) {
 /// The office id in the page's address, if it is a valid one.
 fn requested() -> Option<String> {
     let query = web_sys::window()?.location().search().ok()?;
-    office::id_from_query(&query)
+    host::id_from_query(&query)
 }
 
 /// Reads the office the address names from `offices.json` (same origin: the CSP's
@@ -47,8 +46,8 @@ pub fn load(done: impl FnOnce() + 'static) {
     super::hooks::fetch_text(
         "offices.json",
         Box::new(move |text| {
-            if let Some(found) = text.and_then(|t| office::find(&t, &id)) {
-                OFFICE.with(|o| *o.borrow_mut() = Rc::new(found));
+            if let Some(found) = text.and_then(|t| host::find(&t, &id)) {
+                set(found);
                 apply_accent();
                 done();
             }

@@ -1,13 +1,15 @@
 //! What the read-aloud buttons say: a question with its choices, or one result with its
 //! status, amount and reasons, as plain sentences for a speech synthesiser. Pure text, so it
-//! is tested natively; `app::speech` only hands it to the browser.
+//! is tested natively; `app::speech` only hands it to the browser. A room of its own, reading
+//! both the questionnaire (`crate::flow`) and the results (`crate::results`), which read
+//! neither it nor each other's way back.
 
 use chrono::NaiveDate;
 
-use super::answers::{Answers, Question};
-use super::present;
-use super::questions::{self, Kind};
-use super::text::{Key, Lang, Voice};
+use crate::flow::answers::{Answers, Question};
+use crate::flow::questions::{self, Kind};
+use crate::flow::text::{Key, Lang, Voice};
+use crate::results::present;
 use crate::rules::{BenefitResult, Outcome};
 
 /// Joins the parts into sentences, ending each that has no closing punctuation yet.

@@ -6,70 +6,12 @@
 //! `app::screens::print` only lays it out.
 
 use super::present;
-use super::text::{Key, Lang, Voice};
+/// The places to go: the results' first stop is the first of them, so they are worked out
+/// with the rest of the results (`present`), which never reads the sheet.
+pub use super::present::{by_agency, AgencyVisit};
+use crate::flow::text::{Key, Lang, Voice};
 use crate::rules::facts::number;
-use crate::rules::{AgencyId, Area, BenefitId, BenefitResult, Document, Outcome};
-
-/// One place the family goes to, with what to do there.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AgencyVisit<'a> {
-    pub agency: AgencyId,
-    /// The applying items claimed here, in catalogue order.
-    pub items: Vec<&'a BenefitResult>,
-    /// The papers to bring here: every item's documents for this family, each once, in
-    /// first-seen order.
-    pub documents: Vec<Document>,
-    /// The clauses the items rest on, each once, ascending.
-    pub clauses: Vec<u8>,
-}
-
-impl AgencyVisit<'_> {
-    /// The agency's name for this family (local offices carry the area's name).
-    pub fn name(&self, area: Option<Area>, lang: Lang) -> String {
-        super::present::agency_name(self.agency, area, lang)
-    }
-}
-
-/// The applying items (eligible, to be checked, or from a later date) still to claim, that
-/// is not in `received` (marked 已经在享受) nor claimed only after the parents' death
-/// ([`after_death`]), grouped by the place the family goes to first, places in the order
-/// their first item appears in the catalogue. The papers follow the child's status
-/// (`present::papers`).
-pub fn by_agency<'a>(outcome: &'a Outcome, received: &[BenefitId]) -> Vec<AgencyVisit<'a>> {
-    let mut visits: Vec<AgencyVisit<'_>> = Vec::new();
-    let child = present::child(outcome);
-    for r in outcome
-        .benefits
-        .iter()
-        .filter(|b| b.applies() && !received.contains(&b.id) && !present::after_death(b))
-    {
-        let b = r.id.info();
-        let at = match visits.iter().position(|v| v.agency == r.first_stop) {
-            Some(i) => i,
-            None => {
-                visits.push(AgencyVisit {
-                    agency: r.first_stop,
-                    items: Vec::new(),
-                    documents: Vec::new(),
-                    clauses: Vec::new(),
-                });
-                visits.len() - 1
-            }
-        };
-        let v = &mut visits[at];
-        v.items.push(r);
-        for d in present::papers(r, child) {
-            present::add_paper(&mut v.documents, d);
-        }
-        if !v.clauses.contains(&b.clause) {
-            v.clauses.push(b.clause);
-        }
-    }
-    for v in &mut visits {
-        v.clauses.sort_unstable();
-    }
-    visits
-}
+use crate::rules::{BenefitId, BenefitResult, Outcome};
 
 /// What is claimed only after the parents' death (the grave plot while they live): the
 /// sheet's short 身后事 section, apart from the places to go now.
@@ -99,7 +41,7 @@ pub fn citation(clause: u8, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::rules::{self, BenefitId, Facts, Status};
+    use crate::rules::{self, AgencyId, BenefitId, Facts, Status};
     use chrono::NaiveDate;
 
     fn today() -> NaiveDate {

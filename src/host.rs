@@ -1,4 +1,4 @@
-//! The street office (街道办/社区) that embeds the app or hands out its links. Its details
+//! The host: the street office (街道办/社区) that embeds the app or hands out its links. Its details
 //! never come from the link: a link names an office only by a short id
 //! (`?office=longting-xinhua`), and the details are read from `offices.json` on the app's own
 //! origin, which whoever publishes the app writes (docs/deploy.md). So nobody who can send a
@@ -11,8 +11,14 @@
 //! an office the app names only the policy's agencies and the public hotlines.
 //!
 //! The values are shown as text (Yew escapes it); nothing here is ever parsed as HTML.
+//!
+//! A room of its own (`crate::host`, the app's side in `app::host`), not the questionnaire's:
+//! it is the publishing site's configuration. "host" is this office's one word in the code;
+//! "office" and "desk" are the office page (office.html, `app::desk`). The address's
+//! `?office=` and the file's name `offices.json` are the published contract and keep their
+//! names (docs/decisions.md).
 
-use super::text::{Key, Lang, Voice};
+use crate::flow::text::{Key, Lang, Voice};
 
 /// Longest accepted values, in characters. Longer ones are refused, not cut: a cut address
 /// could send a family to the wrong door.
@@ -925,7 +931,7 @@ mod tests {
 
     #[test]
     fn the_shipped_offices_file_passes_every_check() {
-        let text = include_str!("../../static/offices.json");
+        let text = include_str!("../static/offices.json");
         if let Err(problems) = parse_offices(text) {
             panic!(
                 "{}",

@@ -2,67 +2,23 @@
 //! way people write them, items grouped as a family would look for them. Presentation only:
 //! every figure comes from the engine's result or its dated parameters.
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
-use super::answers::Birth;
-use super::text::{Key, Lang, Voice};
-use crate::rules::facts::{number, push_signed, zh_date};
+use crate::flow::text::{Key, Lang, Voice};
+pub use crate::flow::words::{birth, colon, date, join};
+use crate::rules::facts::{number, push_signed};
 use crate::rules::params::{on, NURSING_DAILY, NURSING_MAX_DAYS, SPECIAL_SUPPORT_DEATH_MONTHLY};
-use crate::rules::{BenefitId, BenefitResult, Document, Group, Outcome, Status, BENEFITS};
-
-/// 2027年3月1日 / 1 March 2027.
-pub fn date(d: NaiveDate, lang: Lang) -> String {
-    match lang {
-        Lang::Zh => zh_date(d),
-        Lang::En => {
-            const MONTHS: [&str; 12] = [
-                "January",
-                "February",
-                "March",
-                "April",
-                "May",
-                "June",
-                "July",
-                "August",
-                "September",
-                "October",
-                "November",
-                "December",
-            ];
-            let mut out = number(u64::from(d.day()));
-            out.push(' ');
-            out.push_str(MONTHS[d.month0() as usize]);
-            out.push(' ');
-            push_signed(&mut out, i64::from(d.year()));
-            out
-        }
-    }
-}
-
-/// A birth date as it was given: 1955年3月8日, 1955年3月 when the day was not given, 1955年
-/// when only the year was.
-pub fn birth(b: Birth, lang: Lang) -> String {
-    // The whole date, cut after its month or year: one formatter for all three (the code
-    // of each `format!` call is in the first load, docs/quality.md).
-    let full = date(b.date(), lang);
-    let kept = match (b.day_known(), b.month_known(), lang) {
-        (true, _, _) => None,
-        (false, true, Lang::Zh) => full.find('月').map(|i| &full[..i + '月'.len_utf8()]),
-        (false, false, Lang::Zh) => full.find('年').map(|i| &full[..i + '年'.len_utf8()]),
-        // "8 March 1955" without its day, or without its day and month.
-        (false, true, Lang::En) => full.split_once(' ').map(|(_, rest)| rest),
-        (false, false, Lang::En) => full.rsplit_once(' ').map(|(_, year)| year),
-    };
-    kept.map_or_else(|| full.clone(), str::to_owned)
-}
+use crate::rules::{
+    AgencyId, Area, BenefitId, BenefitResult, Document, Group, Outcome, Status, BENEFITS,
+};
 
 /// What the results assumed of each birth given without its day or month, one line each:
 /// "母亲的出生日期只填到1948年：这期间哪一天出生，结果都一样。办理时以身份证上的日期为准。"
 /// (the questionnaire takes such a date only where every day of it gives the same results,
 /// `Birth::needs_day`).
-pub fn births_assumed(a: &super::Answers, lang: Lang, voice: Voice) -> Vec<String> {
-    use super::answers::ParentSlot;
+pub fn births_assumed(a: &crate::flow::Answers, lang: Lang, voice: Voice) -> Vec<String> {
+    use crate::flow::answers::ParentSlot;
     // A plain loop over the three people: the iterator chain it replaced was 1 KB of the
     // first load's wasm (docs/quality.md, "Over the family budget").
     let child = a.child == Some(crate::rules::ChildStatus::Disabled);
@@ -86,7 +42,7 @@ pub fn births_assumed(a: &super::Answers, lang: Lang, voice: Voice) -> Vec<Strin
             None => lang.pick(later!("孩子"), en!("The child")).into(),
         };
         let given = birth(b, lang);
-        lines.push(super::text::fill_fields(
+        lines.push(crate::flow::text::fill_fields(
             &Key::BirthAssumed.text(lang, voice),
             |f| match f {
                 "who" => Some(&who),
@@ -143,24 +99,6 @@ pub fn agency_name(
     }
 }
 
-/// `parts.join(sep)` for owned strings: one plain loop instead of std's join for `String`
-/// items, which the first load would carry beside its join for `&str` (docs/quality.md).
-pub fn join(parts: &[String], sep: &str) -> String {
-    let mut out = String::new();
-    for (i, p) in parts.iter().enumerate() {
-        if i > 0 {
-            out.push_str(sep);
-        }
-        out.push_str(p);
-    }
-    out
-}
-
-/// "：" in Chinese, ": " in English.
-pub fn colon(lang: Lang) -> &'static str {
-    lang.pick("：", ": ")
-}
-
 /// A sum of yuan without trailing zeros.
 pub fn money(d: Decimal) -> String {
     crate::rules::outcome::Yuan(d).text()
@@ -175,7 +113,7 @@ pub fn status_label(r: &BenefitResult, lang: Lang) -> String {
         Status::Eligible
             if r.reasons
                 .iter()
-                .any(|x| super::text::has(crate::later::resolve(&x.zh), "核实")) =>
+                .any(|x| crate::flow::text::has(crate::later::resolve(&x.zh), "核实")) =>
         {
             Key::StatusEligibleDetails.text(lang, v).into_owned()
         }
@@ -411,7 +349,7 @@ pub struct ResultsView<'a> {
     pub not_applying: Vec<&'a BenefitResult>,
     /// Where to go first ([`first_claim`]'s place), with every item still to claim there and
     /// the papers they need, each once (that place's page of the print sheet,
-    /// `print::by_agency`).
+    /// [`by_agency`]).
     pub first_stop: Option<FirstStop<'a>>,
     /// The nearest last day of an item still to claim, and that item.
     pub deadline: Option<(NaiveDate, &'a BenefitResult)>,
@@ -431,8 +369,13 @@ pub struct FirstStop<'a> {
 /// is registered in another Kaifeng county and something there is paid or given to a person,
 /// that parent's own office too (RULINGS, Round 3: a parent goes to their own 户籍地):
 /// "龙亭区卫生健康委；父亲：杞县卫生健康委".
-pub fn go_first(stop: &FirstStop<'_>, outcome: &Outcome, a: &super::Answers, lang: Lang) -> String {
-    use super::answers::ParentSlot;
+pub fn go_first(
+    stop: &FirstStop<'_>,
+    outcome: &Outcome,
+    a: &crate::flow::Answers,
+    lang: Lang,
+) -> String {
+    use crate::flow::answers::ParentSlot;
     let mut line = agency_name(stop.agency, outcome.area, lang);
     let personal = stop.items.iter().any(|r| crate::rules::for_a_person(r.id));
     if let (Some(areas), true) = (a.own_areas(), personal) {
@@ -554,7 +497,7 @@ pub fn results_view<'a>(outcome: &'a Outcome, received: &[BenefitId]) -> Results
         .filter(|b| b.applies() && !received.contains(&b.id))
         .collect();
     // Stable: equal ranks keep the catalogue's order.
-    super::sort_small(&mut to_claim, |a, b| {
+    crate::flow::sort_small(&mut to_claim, |a, b| {
         urgency(a)
             .cmp(&urgency(b))
             .then_with(|| worth(b).cmp(&worth(a)))
@@ -563,7 +506,7 @@ pub fn results_view<'a>(outcome: &'a Outcome, received: &[BenefitId]) -> Results
         to_claim.into_iter().partition(|r| after_death(r));
     // The first stop's items and papers are its page of the print sheet.
     let first_stop = first_claim(outcome, received).and_then(|top| {
-        super::print::by_agency(outcome, received)
+        by_agency(outcome, received)
             .into_iter()
             .find(|v| v.agency == top.first_stop)
             .map(|v| FirstStop {
@@ -602,6 +545,67 @@ pub fn deadline_line(view: &ResultsView<'_>, lang: Lang) -> Option<String> {
         Voice::Family,
         &[("item", lang.pick(b.zh, b.en)), ("date", &date(day, lang))],
     ))
+}
+
+/// One place the family goes to, with what to do there.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AgencyVisit<'a> {
+    pub agency: AgencyId,
+    /// The applying items claimed here, in catalogue order.
+    pub items: Vec<&'a BenefitResult>,
+    /// The papers to bring here: every item's documents for this family, each once, in
+    /// first-seen order.
+    pub documents: Vec<Document>,
+    /// The clauses the items rest on, each once, ascending.
+    pub clauses: Vec<u8>,
+}
+
+impl AgencyVisit<'_> {
+    /// The agency's name for this family (local offices carry the area's name).
+    pub fn name(&self, area: Option<Area>, lang: Lang) -> String {
+        agency_name(self.agency, area, lang)
+    }
+}
+
+/// The applying items (eligible, to be checked, or from a later date) still to claim, that
+/// is not in `received` (marked 已经在享受) nor claimed only after the parents' death
+/// ([`after_death`]), grouped by the place the family goes to first, places in the order
+/// their first item appears in the catalogue. The papers follow the child's status
+/// (`present::papers`).
+pub fn by_agency<'a>(outcome: &'a Outcome, received: &[BenefitId]) -> Vec<AgencyVisit<'a>> {
+    let mut visits: Vec<AgencyVisit<'_>> = Vec::new();
+    let child = child(outcome);
+    for r in outcome
+        .benefits
+        .iter()
+        .filter(|b| b.applies() && !received.contains(&b.id) && !after_death(b))
+    {
+        let b = r.id.info();
+        let at = match visits.iter().position(|v| v.agency == r.first_stop) {
+            Some(i) => i,
+            None => {
+                visits.push(AgencyVisit {
+                    agency: r.first_stop,
+                    items: Vec::new(),
+                    documents: Vec::new(),
+                    clauses: Vec::new(),
+                });
+                visits.len() - 1
+            }
+        };
+        let v = &mut visits[at];
+        v.items.push(r);
+        for d in papers(r, child) {
+            add_paper(&mut v.documents, d);
+        }
+        if !v.clauses.contains(&b.clause) {
+            v.clauses.push(b.clause);
+        }
+    }
+    for v in &mut visits {
+        v.clauses.sort_unstable();
+    }
+    visits
 }
 
 /// What the child's papers are: the child died, or holds a 残疾人证. The outcome says which
