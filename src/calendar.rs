@@ -7,7 +7,6 @@
 
 use chrono::{Datelike, NaiveDate};
 
-use super::text::Lang;
 use crate::flow::text::Lang;
 use crate::results::present;
 use crate::rules::facts::push_num;

@@ -8,7 +8,6 @@ use super::answers::{
 };
 use super::text::{Key, Lang, Voice};
 use super::words;
-use crate::rules::facts::{check_age_at_birth, check_hospital_days, check_parent_birth};
 use crate::rules::facts::{check_age_at_birth, check_hospital_days, check_parent_birth, number};
 use crate::rules::{
     Area, CareSetting, ChildStatus, Circumstances, DisabilityType, Residence, Role, Scheme,

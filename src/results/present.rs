@@ -7,7 +7,7 @@ use rust_decimal::Decimal;
 
 use crate::flow::text::{Key, Lang, Voice};
 pub use crate::flow::words::{birth, colon, date, join};
-use crate::rules::facts::{number, push_signed};
+use crate::rules::facts::number;
 use crate::rules::params::{on, NURSING_DAILY, NURSING_MAX_DAYS, SPECIAL_SUPPORT_DEATH_MONTHLY};
 use crate::rules::{
     AgencyId, Area, BenefitId, BenefitResult, Document, Group, Outcome, Status, BENEFITS,
