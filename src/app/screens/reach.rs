@@ -9,7 +9,6 @@ use crate::app::speech;
 use crate::app::state::{Action, State};
 use crate::flow::text::{Key, Lang, Voice};
 use crate::results::present;
-use crate::rules::facts::signed_number;
 use crate::rules::{AgencyId, Outcome, Status};
 
 /// A button that reads `text` aloud in `lang`, with `label` as its accessible name and

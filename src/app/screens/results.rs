@@ -13,7 +13,7 @@ use crate::app::hooks::TITLE_ID;
 use crate::app::host;
 use crate::app::state::{Action, State};
 use crate::calendar;
-use crate::flow::text::{Key, Lang, Voice};
+use crate::flow::text::{Key, Voice};
 use crate::read_aloud as aloud;
 use crate::results::present;
 use crate::rules::facts::number;
