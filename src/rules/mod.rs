@@ -10,6 +10,7 @@ mod decide;
 pub mod facts;
 pub mod outcome;
 pub mod params;
+pub mod words;
 
 use chrono::NaiveDate;
 

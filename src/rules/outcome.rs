@@ -8,7 +8,9 @@ use std::borrow::Cow;
 
 use super::agencies::AgencyId;
 use super::benefits::{BenefitId, Document, BENEFITS};
-use super::facts::{push_iso_date, push_number, push_signed, push_zh_date, Area, ZhDate};
+use super::facts::Area;
+use super::words::push_number;
+pub use super::words::{fill, Piece};
 
 /// Bumped whenever a rule or amount changes, so a printed sheet says which rules made it.
 pub const RULES_VERSION: &str = "kaifeng-2023-24/1.2.0";
@@ -46,103 +48,6 @@ impl Reason {
             zh: Cow::Owned(zh),
             en: Cow::Owned(en),
         }
-    }
-}
-
-/// A sentence around values: each `{}` in `template` is the next value. The template is a
-/// `later!` (Chinese) or `en!` (English) literal, resolved here, so that a reason built around
-/// a date or an amount keeps its words out of the web app's first load as a fixed reason does
-/// (`crate::later`, `crate::english`); natively it is the literal, and the sentence is what
-/// `format!` would write.
-pub fn fill(template: &str, values: &[&dyn Piece]) -> String {
-    let template = crate::later::resolve(crate::english::resolve(template));
-    let mut out = String::with_capacity(template.len() + 16);
-    let mut values = values.iter();
-    // Split at "{}" by the byte '{' (a string pattern would bring core's two-way searcher into
-    // the first load, docs/quality.md).
-    let mut rest = template;
-    while let Some(i) = rest.find('{') {
-        if rest.as_bytes().get(i + 1) == Some(&b'}') {
-            out.push_str(&rest[..i]);
-            if let Some(v) = values.next() {
-                v.put(&mut out);
-            }
-            rest = &rest[i + 2..];
-        } else {
-            out.push_str(&rest[..=i]);
-            rest = &rest[i + 1..];
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-/// A value in a sentence [`fill`] writes, pushed as its `Display` would write it but by hand:
-/// core's formatting machinery (`fmt::write`, `Formatter::pad`, the integers' `Display`, about
-/// 2 KB of the family page's first load) leaves the wasm only when no caller is left
-/// (docs/quality.md, "Over the family budget"). Dates in Chinese are [`ZhDate`]s; a
-/// `NaiveDate` is written as chrono writes it (2027-03-01).
-pub trait Piece {
-    fn put(&self, out: &mut String);
-}
-
-impl Piece for str {
-    fn put(&self, out: &mut String) {
-        out.push_str(self);
-    }
-}
-
-impl Piece for String {
-    fn put(&self, out: &mut String) {
-        out.push_str(self);
-    }
-}
-
-impl Piece for Cow<'_, str> {
-    fn put(&self, out: &mut String) {
-        out.push_str(self);
-    }
-}
-
-impl<T: Piece + ?Sized> Piece for &T {
-    fn put(&self, out: &mut String) {
-        (**self).put(out);
-    }
-}
-
-impl Piece for u8 {
-    fn put(&self, out: &mut String) {
-        push_number(out, u64::from(*self));
-    }
-}
-
-impl Piece for u32 {
-    fn put(&self, out: &mut String) {
-        push_number(out, u64::from(*self));
-    }
-}
-
-impl Piece for usize {
-    fn put(&self, out: &mut String) {
-        push_number(out, *self as u64);
-    }
-}
-
-impl Piece for i64 {
-    fn put(&self, out: &mut String) {
-        push_signed(out, *self);
-    }
-}
-
-impl Piece for NaiveDate {
-    fn put(&self, out: &mut String) {
-        push_iso_date(out, *self);
-    }
-}
-
-impl Piece for ZhDate {
-    fn put(&self, out: &mut String) {
-        push_zh_date(out, self.0);
     }
 }
 
@@ -325,7 +230,8 @@ mod tests {
 
     #[test]
     fn a_sentence_filled_by_hand_is_what_format_wrote() {
-        use super::{fill, ZhDate};
+        use super::fill;
+        use crate::rules::words::ZhDate;
         use chrono::NaiveDate;
         let d = NaiveDate::from_ymd_opt(2027, 3, 1).unwrap();
         let amount = Decimal::new(-12345, 2);
