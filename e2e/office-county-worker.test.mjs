@@ -12,7 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { startApp } from "./lib/browser.mjs";
-import { bigRegister } from "./lib/register.mjs";
+import { bigRegister, recordProgress } from "./lib/register.mjs";
 
 const DESKTOP = { viewport: { width: 1366, height: 768 }, isMobile: false, hasTouch: false, locale: "zh-CN" };
 const ROWS = 6000;
@@ -38,15 +38,7 @@ async function open({ worker = true } = {}) {
   const context = await app.browser.newContext(DESKTOP);
   if (!worker) await context.route(/fuzhu-office-worker-[0-9a-f]+\.js$/, (r) => r.abort());
   const page = await context.newPage();
-  await page.addInitScript(() => {
-    window.__progress = [];
-    new MutationObserver(() => {
-      for (const p of document.querySelectorAll(".county-working progress")) {
-        const seen = `${p.value}/${p.max}`;
-        if (window.__progress.at(-1) !== seen) window.__progress.push(seen);
-      }
-    }).observe(document, { childList: true, subtree: true, attributes: true });
-  });
+  await page.addInitScript(recordProgress);
   await page.goto(`${app.origin}/office.html`);
   await page.locator("#app .static-screen").waitFor({ state: "detached", timeout: 30_000 });
   await page.locator("#register-file").setInputFiles(csv);

@@ -20,7 +20,7 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { startApp } from "../e2e/lib/browser.mjs";
-import { bigRegister } from "../e2e/lib/register.mjs";
+import { bigRegister, recordProgress } from "../e2e/lib/register.mjs";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const dist = resolve(process.argv[2] ?? join(ROOT, "dist"));
@@ -82,14 +82,8 @@ try {
         type: "longtask",
         buffered: true,
       });
-      window.__progress = [];
-      new MutationObserver(() => {
-        for (const p of document.querySelectorAll(".county-working progress")) {
-          const seen = `${p.value}/${p.max}`;
-          if (window.__progress.at(-1) !== seen) window.__progress.push(seen);
-        }
-      }).observe(document, { childList: true, subtree: true, attributes: true });
     });
+    await page.addInitScript(recordProgress);
     await page.goto(`${app.origin}/office.html`);
     await page.locator("#register-file").waitFor({ state: "attached", timeout: 30_000 });
     const r = { run };

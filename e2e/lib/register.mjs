@@ -28,3 +28,15 @@ export function bigRegister(n, { wide = false } = {}) {
   }
   return "\ufeff" + lines.join("\n") + "\n";
 }
+
+/** For `page.addInitScript`: records every value / max the .county-working progress bars show,
+ *  in order and each change once, in window.__progress. */
+export function recordProgress() {
+  window.__progress = [];
+  new MutationObserver(() => {
+    for (const p of document.querySelectorAll(".county-working progress")) {
+      const seen = `${p.value}/${p.max}`;
+      if (window.__progress.at(-1) !== seen) window.__progress.push(seen);
+    }
+  }).observe(document, { childList: true, subtree: true, attributes: true });
+}
