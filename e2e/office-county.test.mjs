@@ -289,6 +289,9 @@ test("a date ahead: every answer, filter and statistic for that day, and who cha
   // Back to the day of the check.
   await page.locator("button.as-of-back").click();
   await page.locator(".as-of-changes").waitFor({ state: "detached" });
+  // The statistics are summed again for today, in the worker: await the day's charts.
+  await page.locator(".stats-view .stats-ahead").waitFor({ state: "detached" });
+  await page.locator(".stats-view svg#chart-items").waitFor();
   const again = await chartNumbers(page, "chart-items");
   assert.equal(again.find((r) => r.label === "特别扶助金").eligible, "4");
   await page.context().close();
