@@ -86,7 +86,7 @@ test("a bereaved couple in their fifties sees 2860 yuan a month and 10000 once",
   const before = app.requests(page).length;
   await page.locator(".lang-switch").click();
   await page.waitForFunction(() => document.documentElement.lang === "en");
-  assert.match(await page.locator("h1").innerText(), /Support your family can receive/);
+  assert.match(await page.locator("h1").innerText(), /What your family can receive/);
   assert.match(await support.innerText(), /2860 yuan a month for the household/);
   const english = app.requests(page).slice(before).filter((url) => !url.startsWith("data:"));
   assert.ok(english.every((url) => /\/en-[0-9a-f]{16}\.txt$/.test(url)), english.join("\n"));

@@ -205,7 +205,7 @@ texts! {
     SeeResults => "查看结果", "See the results";
     StartAgain => later!("重新开始"), "Start again";
 
-    ResultsTitle => later!("您家可以享受的帮扶"), "Support {your} family can receive";
+    ResultsTitle => later!("您家可以享受的帮扶"), "What {your} family can receive";
     ResultsCount => later!("共{n}项可以享受、需要核实或将来可以享受。"), "{n} items can be received, need checking, or will be available later.";
     TotalMonthly => later!("每月现金"), "Cash each month";
     TotalOneOff => later!("一次性现金"), "One-off cash";
