@@ -82,7 +82,9 @@ fn main() {
     let old = compare::table(&reg);
     let mut new = None;
     let t = median(|| new = Some(compare::table(&after)));
-    println!("compare::table (the register as its export writes it): {t:.0} ms");
+    println!(
+        "compare::table (the register as its export writes it, the columns compared): {t:.0} ms"
+    );
     let new = new.unwrap();
     let mut diff = Vec::new();
     let t = median(|| diff = compare::diff(&old, &new));

@@ -7,6 +7,7 @@
 // scripts/bench-county.mjs (docs/benchmarks.md). Every wait is for the page's own signal.
 
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -95,6 +96,26 @@ async function compare(page, file) {
   };
 }
 
+/** The page's .xlsx export of the families a search for K1 lists (统计 summed by the worker
+ *  holding the register, or by the page without one): each part of the workbook but its
+ *  dates (docProps) as a hash, and the 统计 sheet's title line. */
+async function exportListed(page, name) {
+  await page.locator("button.tab-table").click();
+  await page.locator(".search input").fill("K1");
+  await page.locator("#export-listed").check();
+  const [d] = await Promise.all([page.waitForEvent("download"), page.locator("button.export-xlsx").click()]);
+  await page.locator("#export-listed").uncheck();
+  await page.locator(".search input").fill("");
+  const path = join(scratch, name);
+  await d.saveAs(path);
+  const py =
+    "import sys,zipfile,hashlib;z=zipfile.ZipFile(sys.argv[1]);" +
+    "print('\\n'.join(n+' '+hashlib.sha256(z.read(n)).hexdigest() for n in sorted(z.namelist()) if not n.startswith('docProps')));" +
+    "import re;print(re.search('统计（[^<]*',''.join(z.read(n).decode() for n in z.namelist() if n.endswith('.xml'))).group(0))";
+  const out = execFileSync("python3", ["-c", py, path]).toString().trim().split("\n");
+  return { parts: out.slice(0, -1), title: out.at(-1) };
+}
+
 test("6,000 families: 统计, a day ahead and 与上次比较 are worked out in the worker with progress shown, and equal the page's own", async () => {
   // The earlier export to compare with: this register's, as the page writes it.
   const first = await open();
@@ -119,6 +140,9 @@ test("6,000 families: 统计, a day ahead and 与上次比较 are worked out in 
   assert.ok(c1.progress.length >= 1, `a progress bar was shown (${c1.progress.join(", ")})`);
   await inWorker.locator("button.tab-stats").click();
   await inWorker.locator(".stats-view[data-where]").waitFor();
+  const x1 = await exportListed(inWorker, "所列-worker.xlsx");
+  assert.match(x1.title, /：共\d+户/);
+  assert.doesNotMatch(x1.title, new RegExp(`共${ROWS}户`), "the 统计 sheet sums the families listed, not the register");
 
   const inPage = await open({ worker: false });
   const s2 = await stats(inPage);
@@ -131,6 +155,8 @@ test("6,000 families: 统计, a day ahead and 与上次比较 are worked out in 
   assert.deepEqual(s1Ahead.tables, s2Ahead.tables, "the same statistics for the day ahead");
   const c2 = await compare(inPage, earlier);
   assert.deepEqual([c1.summary, c1.rows], [c2.summary, c2.rows], "the same comparison");
+  const x2 = await exportListed(inPage, "所列-page.xlsx");
+  assert.deepEqual(x1, x2, "the export of the families listed is the same, its 统计 summed in the worker or on the page");
   await inPage.context().close();
 
   // The worker that read the file holds the register (no other worker runs); 清除 ends it.

@@ -460,6 +460,89 @@ fn comparing_with_an_earlier_export_finds_the_families_added_removed_and_changed
     assert!(stderr.contains("--compare要用-o"), "{stderr}");
 }
 
+/// Every cell of a register as its export writes it: the table the comparison built before
+/// it kept only the columns it compares.
+fn every_cell(reg: &Register) -> compare::Table {
+    compare::Table {
+        headers: reg.output_headers(),
+        rows: (0..reg.rows.len())
+            .filter(|&i| !reg.rows[i].is_blank())
+            .map(|i| {
+                let out = reg.output_row(i);
+                let cells = out.iter().map(|o| o.as_text().into_owned());
+                (reg.rows[i].line, cells.collect())
+            })
+            .collect(),
+    }
+}
+
+#[test]
+fn comparing_only_the_columns_compared_finds_what_comparing_every_cell_finds() {
+    let today = day(2026, 12, 1);
+    let later = day(2028, 11, 30);
+    let fixture = fixtures().join("register.xlsx");
+    let before = read("register.xlsx", today);
+    // The earlier export lacks the first family (so it is new now) …
+    let mut older = before.clone();
+    let first = older.rows.iter().position(|r| !r.is_blank()).unwrap();
+    older.rows.remove(first);
+    let old = scratch("every-cell-old.xlsx");
+    std::fs::write(&old, file::xlsx(&older).unwrap()).unwrap();
+    // … and today's register lacks its last (so it is gone), decided two years on.
+    let mut now = changes::redecide(&before, later, today);
+    let last = now.rows.iter().rposition(|r| !r.is_blank()).unwrap();
+    now.rows.remove(last);
+    let whole = compare::diff(&every_cell(&older), &every_cell(&now));
+    for kind in ["新增", "减少", "变化"] {
+        assert!(whole.iter().any(|d| d.kind == kind), "{kind}: {whole:?}");
+    }
+    let read_back = compare::read_export(&old).unwrap();
+    assert!(read_back.headers.len() < every_cell(&older).headers.len());
+    assert_eq!(compare::with_register(&read_back, &now, &mut |_| {}), whole);
+    assert_eq!(compare::diff(&read_back, &compare::table(&now)), whole);
+
+    // The command line's changes, line by line, are the same.
+    let whole = compare::diff(
+        &every_cell(&older),
+        &every_cell(&changes::redecide(&before, later, today)),
+    );
+    let out = scratch("every-cell-changes.xlsx");
+    let (code, _, stderr) = fuzhu(&[
+        fixture.to_str().unwrap(),
+        "--today",
+        "2026-12-01",
+        "--as-of",
+        "2028-11-30",
+        "--compare",
+        old.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let lines: Vec<Vec<String>> = whole
+        .iter()
+        .flat_map(|d| {
+            let items = if d.items.is_empty() {
+                vec![Default::default()]
+            } else {
+                d.items.clone()
+            };
+            items
+                .into_iter()
+                .map(|(i, a, b)| vec![d.kind.to_string(), d.key.clone(), d.who.clone(), i, a, b])
+        })
+        .collect();
+    let written: Vec<Vec<String>> = sheet(&out, "比较")[1..]
+        .iter()
+        .map(|r| {
+            (0..6)
+                .map(|c| r.get(c).cloned().unwrap_or_default())
+                .collect()
+        })
+        .collect();
+    assert_eq!(written, lines);
+}
+
 /// The numbers a chart writes beside its bars, per series, in row order (`data-series="KEY"`).
 fn chart_numbers(svg: &str, key: &str) -> Vec<String> {
     let tag = format!("data-series=\"{key}\"");

@@ -241,7 +241,7 @@ fn bytes_cut_short_or_spoiled_read_as_nothing() {
 // ---- The county's view, summed in the worker (issue 22.5) ----
 //
 // The worker runs `stats::compute_with`, `changes::redecide_with` + `between_with` and
-// `compare::table_with` + `diff` on the register it holds and posts the answers as these
+// `compare::with_register` on the register it holds and posts the answers as these
 // bytes; the page reads them back. So the numbers the page shows from the worker are the
 // native numbers exactly when each reads back equal to what it was.
 
@@ -332,7 +332,7 @@ fn the_comparison_worked_out_in_the_worker_reads_back_equal_to_the_native_list()
     let mut old = compare::table(&reg);
     // Since then: two years on, the first family gone, the last one new.
     let later = changes::redecide(&reg, day(2028, 11, 30), day(2026, 12, 1));
-    let mut new = compare::table_with(&later, &mut |_| {});
+    let mut new = compare::table(&later);
     new.rows.remove(0);
     old.rows.pop();
     let native = compare::diff(&old, &new);
@@ -360,10 +360,18 @@ fn each_long_step_tells_its_progress_every_2000_rows_from_the_first() {
     changes::between_with(&reg, &after, day(2027, 6, 30), &mut |k| heard.push(k));
     assert_eq!(heard, every, "its changes");
     heard.clear();
-    compare::table_with(&reg, &mut |k| heard.push(k));
+    compare::with_register(&compare::table(&reg), &reg, &mut |k| heard.push(k));
     assert!(
         !heard.is_empty() && heard.iter().all(|k| k % stats::STEP == 0),
         "compare"
+    );
+    heard.clear();
+    let listed: Vec<usize> = (0..n).step_by(2).collect();
+    stats::compute_listed(&reg, Some(&listed), today(), &mut |k| heard.push(k));
+    assert_eq!(
+        heard,
+        (0..listed.len()).step_by(stats::STEP).collect::<Vec<_>>(),
+        "the statistics of the families listed"
     );
 }
 

@@ -17,7 +17,7 @@ use std::fmt::Write;
 /// the bar (stacked, in order) or a number only.
 #[derive(Debug, Clone)]
 pub struct Series {
-    pub name: String,
+    pub name: &'static str,
     /// A key for the tests and the styles: `eligible`, `check`, `future`, `received` …
     pub key: &'static str,
     pub colour: &'static str,
@@ -140,9 +140,9 @@ pub fn bars(id: &str, title: &str, series: &[Series], rows: &[Row]) -> String {
             px(lx),
             s.colour,
             px(lx + 16.0),
-            escape(&s.name)
+            escape(s.name)
         );
-        lx += 16.0 + width(&s.name) + 24.0;
+        lx += 16.0 + width(s.name) + 24.0;
     }
     for (i, r) in rows.iter().enumerate() {
         let y = TOP + ROW_H * i as f64;
@@ -220,10 +220,10 @@ pub fn columns(
             r#"<rect x="{lx}" y="10" width="12" height="12" fill="{}"/><text class="chart-legend" x="{}" y="21" fill="{NEUTRAL}">{}</text>"#,
             s.colour,
             px(lx + 18.0),
-            escape(&s.name),
+            escape(s.name),
             lx = px(lx)
         );
-        lx += 18.0 + width(&s.name) + 28.0;
+        lx += 18.0 + width(s.name) + 28.0;
     }
     let _ = write!(
         o,
@@ -279,13 +279,13 @@ mod tests {
     fn series() -> Vec<Series> {
         vec![
             Series {
-                name: "可以享受".into(),
+                name: "可以享受",
                 key: "eligible",
                 colour: ELIGIBLE,
                 in_bar: true,
             },
             Series {
-                name: "已领".into(),
+                name: "已领",
                 key: "received",
                 colour: NEUTRAL,
                 in_bar: false,
@@ -349,9 +349,9 @@ pub mod of_stats {
     use crate::register::stats::Stats;
     use crate::rules::BENEFITS;
 
-    fn s(name: &str, key: &'static str, colour: &'static str, in_bar: bool) -> Series {
+    fn s(name: &'static str, key: &'static str, colour: &'static str, in_bar: bool) -> Series {
         Series {
-            name: name.to_string(),
+            name,
             key,
             colour,
             in_bar,

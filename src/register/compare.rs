@@ -23,7 +23,7 @@ use super::{changes, cli, ColumnMap};
 use super::{file, values, Cell, FileError, RESULT_HEADERS};
 use crate::rules::{Role, BENEFITS};
 
-/// A table as the export writes it: headers and text cells.
+/// A table as the export writes it, cut to the columns compared: headers and text cells.
 pub struct Table {
     pub headers: Vec<String>,
     /// Each row's spreadsheet line and cells.
@@ -50,52 +50,76 @@ pub struct Diff {
     pub money: [Decimal; 3],
 }
 
-fn col(t: &Table, name: &str) -> Option<usize> {
-    t.headers.iter().position(|h| h == name)
-}
-
-fn field_col(t: &Table, f: Field) -> Option<usize> {
-    t.headers
-        .iter()
-        .position(|h| columns::resolve(h) == Some(f))
+fn col(h: &[String], name: &str) -> Option<usize> {
+    h.iter().position(|x| x == name)
 }
 
 fn cell(row: &[String], c: Option<usize>) -> &str {
     c.and_then(|c| row.get(c)).map_or("", |s| s.trim())
 }
 
-/// The key a family is matched by: the woman's ID number, else the man's, else 编号.
-fn keys(t: &Table) -> Vec<(String, String)> {
-    let ids = [
-        field_col(t, Field::Parent(Role::Mother, ParentField::IdNumber)),
-        field_col(t, Field::Parent(Role::Father, ParentField::IdNumber)),
-    ];
-    let number = field_col(t, Field::Number);
-    let names = [
-        field_col(t, Field::Parent(Role::Mother, ParentField::Name)),
-        field_col(t, Field::Parent(Role::Father, ParentField::Name)),
-    ];
-    t.rows
+/// The columns a family is known by: the woman's ID number, the man's, 编号, the two names.
+const KEYS: [Field; 5] = [
+    Field::Parent(Role::Mother, ParentField::IdNumber),
+    Field::Parent(Role::Father, ParentField::IdNumber),
+    Field::Number,
+    Field::Parent(Role::Mother, ParentField::Name),
+    Field::Parent(Role::Father, ParentField::Name),
+];
+
+/// Where the columns [`diff`] reads are in a table: the keys, the items and results
+/// compared, the money. Each is the first column of its name, as a reader of the sheet sees.
+struct Cols {
+    keys: [Option<usize>; 5],
+    compared: Vec<(&'static str, Option<usize>)>,
+    money: [Option<usize>; 3],
+}
+
+impl Cols {
+    fn of(h: &[String]) -> Cols {
+        Cols {
+            keys: KEYS.map(|f| h.iter().position(|x| columns::resolve(x) == Some(f))),
+            compared: BENEFITS
+                .iter()
+                .map(|b| b.zh)
+                .chain(["特殊家庭", "适用本政策", "错误"])
+                .map(|n| (n, col(h, n)))
+                .collect(),
+            money: MONEY.map(|m| col(h, m)),
+        }
+    }
+
+    /// The columns read, in the table's order: a table cut to them compares as the whole.
+    fn read(h: &[String]) -> Vec<usize> {
+        let c = Cols::of(h);
+        (0..h.len())
+            .filter(|&i| {
+                let i = Some(i);
+                c.keys.contains(&i) || c.money.contains(&i) || c.compared.iter().any(|x| x.1 == i)
+            })
+            .collect()
+    }
+}
+
+/// The key a family is matched by (the woman's ID number, else the man's, else 编号, else
+/// its line), and who it is (编号 and the names).
+fn key_of(k: &[Option<usize>; 5], line: usize, r: &[String]) -> (String, String) {
+    let key = k[..2]
         .iter()
-        .map(|(line, r)| {
-            let key = ids
-                .iter()
-                .map(|&c| cell(r, c).to_uppercase())
-                .find(|s| !s.is_empty())
-                .map(|s| format!("身份证号{s}"))
-                .or_else(|| {
-                    let n = cell(r, number);
-                    (!n.is_empty()).then(|| format!("编号{n}"))
-                })
-                .unwrap_or_else(|| format!("第{line}行"));
-            let who: Vec<&str> = [number, names[0], names[1]]
-                .iter()
-                .map(|&c| cell(r, c))
-                .filter(|s| !s.is_empty())
-                .collect();
-            (key, who.join(" "))
+        .map(|&c| cell(r, c).to_uppercase())
+        .find(|s| !s.is_empty())
+        .map(|s| format!("身份证号{s}"))
+        .or_else(|| {
+            let n = cell(r, k[2]);
+            (!n.is_empty()).then(|| format!("编号{n}"))
         })
-        .collect()
+        .unwrap_or_else(|| format!("第{line}行"));
+    let who: Vec<&str> = k[2..]
+        .iter()
+        .map(|&c| cell(r, c))
+        .filter(|s| !s.is_empty())
+        .collect();
+    (key, who.join(" "))
 }
 
 /// An 错误 without its leading 第N行: a row moved up or down is not a change.
@@ -116,26 +140,74 @@ fn money_of(s: &str) -> Decimal {
 
 /// The differences from `old` to `new`, in the new table's order, then the removed.
 pub fn diff(old: &Table, new: &Table) -> Vec<Diff> {
-    let ok = keys(old);
-    let nk = keys(new);
+    diff_rows(old, &new.headers, new.rows.iter().cloned())
+}
+
+/// [`diff`] with today's register, row by row as its export would write it: only the
+/// columns compared are written, and no table of them is kept (100,000 families' cells as
+/// text would be hundreds of MB in the office page's worker). `progress` hears the rows
+/// done every `stats::STEP` rows.
+pub fn with_register(
+    old: &Table,
+    reg: &super::Register,
+    progress: &mut dyn FnMut(usize),
+) -> Vec<Diff> {
+    let headers = reg.output_headers();
+    let read = Cols::read(&headers);
+    let headers: Vec<String> = read.iter().map(|&c| headers[c].clone()).collect();
+    diff_rows(old, &headers, rows(reg, &read, progress))
+}
+
+/// Today's register as its export would write it, cut to the columns [`diff`] reads.
+pub fn table(reg: &super::Register) -> Table {
+    let headers = reg.output_headers();
+    let read = Cols::read(&headers);
+    Table {
+        headers: read.iter().map(|&c| headers[c].clone()).collect(),
+        rows: rows(reg, &read, &mut |_| {}).collect(),
+    }
+}
+
+/// The register's rows (not blank) as its export writes them, the columns `read` only.
+fn rows<'a>(
+    reg: &'a super::Register,
+    read: &'a [usize],
+    progress: &'a mut dyn FnMut(usize),
+) -> impl Iterator<Item = (usize, Vec<String>)> + 'a {
+    (0..reg.rows.len())
+        .filter(|&i| !reg.rows[i].is_blank())
+        .map(move |i| {
+            if i % super::stats::STEP == 0 {
+                progress(i);
+            }
+            let out = reg.output_row(i);
+            let cells = read.iter().map(|&c| out[c].as_text().into_owned());
+            (reg.rows[i].line, cells.collect())
+        })
+}
+
+fn diff_rows(
+    old: &Table,
+    new_headers: &[String],
+    new_rows: impl Iterator<Item = (usize, Vec<String>)>,
+) -> Vec<Diff> {
+    let (oc, nc) = (Cols::of(&old.headers), Cols::of(new_headers));
+    let ok: Vec<(String, String)> = old
+        .rows
+        .iter()
+        .map(|(line, r)| key_of(&oc.keys, *line, r))
+        .collect();
     // Two rows with one key (a typo, a family entered twice) are matched in order.
     let mut old_at: HashMap<&str, Vec<usize>> = HashMap::new();
     for (i, (k, _)) in ok.iter().enumerate() {
         old_at.entry(k.as_str()).or_default().push(i);
     }
-    let compared: Vec<&str> = BENEFITS
-        .iter()
-        .map(|b| b.zh)
-        .chain(["特殊家庭", "适用本政策", "错误"])
-        .collect();
-    let money_cols = |t: &Table| MONEY.map(|m| col(t, m));
-    let (om, nm) = (money_cols(old), money_cols(new));
     let money = |m: &[Option<usize>; 3], r: &[String]| m.map(|c| money_of(cell(r, c)));
     let mut seen = vec![false; old.rows.len()];
     let mut out = Vec::new();
-    for (j, (key, who)) in nk.iter().enumerate() {
-        let nr = &new.rows[j].1;
-        let now = money(&nm, nr);
+    for (line, nr) in new_rows {
+        let (key, who) = key_of(&nc.keys, line, &nr);
+        let now = money(&nc.money, &nr);
         let first_unseen = old_at
             .get(key.as_str())
             .and_then(|v| v.iter().copied().find(|&i| !seen[i]));
@@ -143,11 +215,13 @@ pub fn diff(old: &Table, new: &Table) -> Vec<Diff> {
             Some(i) => {
                 seen[i] = true;
                 let or = &old.rows[i].1;
-                let before = money(&om, or);
-                let items: Vec<(String, String, String)> = compared
+                let before = money(&oc.money, or);
+                let items: Vec<(String, String, String)> = oc
+                    .compared
                     .iter()
-                    .filter_map(|name| {
-                        let (a, b) = (cell(or, col(old, name)), cell(nr, col(new, name)));
+                    .zip(&nc.compared)
+                    .filter_map(|(&(name, o), &(_, n))| {
+                        let (a, b) = (cell(or, o), cell(&nr, n));
                         (without_line(a) != without_line(b))
                             .then(|| (name.to_string(), a.to_string(), b.to_string()))
                     })
@@ -156,8 +230,8 @@ pub fn diff(old: &Table, new: &Table) -> Vec<Diff> {
                 if !items.is_empty() || d.iter().any(|x| !x.is_zero()) {
                     out.push(Diff {
                         kind: "变化",
-                        key: key.clone(),
-                        who: who.clone(),
+                        key,
+                        who,
                         items,
                         money: d,
                     });
@@ -165,20 +239,20 @@ pub fn diff(old: &Table, new: &Table) -> Vec<Diff> {
             }
             None => out.push(Diff {
                 kind: "新增",
-                key: key.clone(),
-                who: who.clone(),
+                key,
+                who,
                 items: Vec::new(),
                 money: now,
             }),
         }
     }
-    for (i, (key, who)) in ok.iter().enumerate() {
+    for (i, (key, who)) in ok.into_iter().enumerate() {
         if !seen[i] {
-            let before = money(&om, &old.rows[i].1);
+            let before = money(&oc.money, &old.rows[i].1);
             out.push(Diff {
                 kind: "减少",
-                key: key.clone(),
-                who: who.clone(),
+                key,
+                who,
                 items: Vec::new(),
                 money: before.map(|v| -v),
             });
@@ -229,11 +303,19 @@ fn from_sheets(sheets: file::Sheets, name: &str) -> Result<Table, FileError> {
             ),
         ));
     }
+    // Only the columns compared are kept (an export has about 66 a family).
+    let read = Cols::read(&headers);
     let rows = it
         .enumerate()
         .filter(|(_, r)| r.iter().any(|c| values::text(c).is_some()))
-        .map(|(i, r)| (i + 2, r.iter().map(text_of).collect()))
+        .map(|(i, r)| {
+            let cells = read
+                .iter()
+                .map(|&c| r.get(c).map(text_of).unwrap_or_default());
+            (i + 2, cells.collect())
+        })
         .collect();
+    let headers = read.iter().map(|&c| headers[c].clone()).collect();
     Ok(Table { headers, rows })
 }
 
@@ -245,32 +327,6 @@ fn text_of(c: &Cell) -> String {
         Cell::Text(t) => t.clone(),
         other => values::text(other).unwrap_or_default(),
     }
-}
-
-/// Today's register as its export would write it.
-pub fn table(reg: &super::Register) -> Table {
-    table_with(reg, &mut |_| {})
-}
-
-/// [`table`], calling `progress` with the rows done every `stats::STEP` rows.
-pub fn table_with(reg: &super::Register, progress: &mut dyn FnMut(usize)) -> Table {
-    let headers = reg.output_headers();
-    let rows = (0..reg.rows.len())
-        .filter(|&i| !reg.rows[i].is_blank())
-        .map(|i| {
-            if i % super::stats::STEP == 0 {
-                progress(i);
-            }
-            (
-                reg.rows[i].line,
-                reg.output_row(i)
-                    .iter()
-                    .map(|o| o.as_text().into_owned())
-                    .collect(),
-            )
-        })
-        .collect();
-    Table { headers, rows }
 }
 
 /// The .xlsx of changes: one line per changed item (or per family added or removed).
@@ -377,7 +433,7 @@ pub fn run(
         Some(d) => changes::redecide(&reg, d, today),
         None => reg,
     };
-    let list = diff(&old_table, &table(&reg));
+    let list = with_register(&old_table, &reg, &mut |_| {});
     let code = match xlsx(&list) {
         Ok(bytes) => match std::fs::write(out, bytes) {
             Ok(()) => 0,

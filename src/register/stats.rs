@@ -129,7 +129,7 @@ fn month_index(date: NaiveDate, day: NaiveDate) -> Option<usize> {
 }
 
 /// Rows between two calls of a long step's progress (`compute_with`, `changes::redecide_with`,
-/// `compare::table_with`): the office page's worker posts each to the page.
+/// `compare::with_register`): the office page's worker posts each to the page.
 pub const STEP: usize = 2_000;
 
 /// The statistics of a decided register; `date` is the day the coming months count from
@@ -140,6 +140,18 @@ pub fn compute(reg: &Register, date: NaiveDate) -> Stats {
 
 /// [`compute`], calling `progress` with the rows done every [`STEP`] rows.
 pub fn compute_with(reg: &Register, date: NaiveDate, progress: &mut dyn FnMut(usize)) -> Stats {
+    compute_listed(reg, None, date, progress)
+}
+
+/// [`compute_with`] of the rows at the places `listed` only, when given (the office page's
+/// export of the families it lists), without a copy of them; a place past the register is
+/// no row.
+pub fn compute_listed(
+    reg: &Register,
+    listed: Option<&[usize]>,
+    date: NaiveDate,
+    progress: &mut dyn FnMut(usize),
+) -> Stats {
     let mut types: Vec<TypeRow> = TYPES
         .iter()
         .map(|&label| TypeRow {
@@ -169,10 +181,14 @@ pub fn compute_with(reg: &Register, date: NaiveDate, progress: &mut dyn FnMut(us
     let mut by_comm = Vec::new();
     let mut money = Money::default();
     let (mut decided, mut failed, mut households) = (0, 0, 0);
-    for (k, r) in reg.rows.iter().enumerate() {
+    let n = listed.map_or(reg.rows.len(), <[usize]>::len);
+    for k in 0..n {
         if k % STEP == 0 {
             progress(k);
         }
+        let Some(r) = reg.rows.get(listed.map_or(k, |l| l[k])) else {
+            continue;
+        };
         if r.is_blank() {
             continue;
         }

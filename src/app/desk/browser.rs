@@ -16,6 +16,11 @@ pub const CSV_TYPE: &str = "text/csv;charset=utf-8";
 /// Reads `file` and calls `done` with its bytes (None when the browser could not read it),
 /// after the page has had a frame to show that it is reading.
 pub fn read(file: File, done: impl FnOnce(Option<Vec<u8>>) + 'static) {
+    read_dyn(file, Box::new(done));
+}
+
+/// [`read`], one copy for all its callers (the office bundle's budget).
+fn read_dyn(file: File, done: Box<dyn FnOnce(Option<Vec<u8>>)>) {
     let Ok(reader) = FileReader::new() else {
         done(None);
         return;
@@ -39,6 +44,11 @@ pub fn read(file: File, done: impl FnOnce(Option<Vec<u8>>) + 'static) {
 /// Runs `f` in a task of its own after the next frame, so what the page shows before it
 /// (正在读取……) is painted first.
 pub fn later(f: impl FnOnce() + 'static) {
+    later_dyn(Box::new(f));
+}
+
+/// [`later`], one copy for all its callers (the office bundle's budget).
+fn later_dyn(f: Box<dyn FnOnce()>) {
     let Some(w) = web_sys::window() else {
         return;
     };

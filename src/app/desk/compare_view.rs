@@ -56,7 +56,7 @@ fn compare_file(
                         ),
                         Some(bytes) => match compare::read_export_bytes(&bytes, &name) {
                             Ok(old) => CountyAction::Compared(Rc::new(Compared {
-                                list: compare::diff(&old, &compare::table(&l.reg)),
+                                list: compare::with_register(&old, &l.reg, &mut |_| {}),
                                 name,
                                 with: l,
                             })),

@@ -153,15 +153,15 @@ pub fn ahead(base: Rc<Loaded>, date: NaiveDate, today: NaiveDate) -> Rc<Ahead> {
     })
 }
 
-/// The page's .xlsx export: the answers, the 统计 sheet, and for a day ahead the 变化 sheet.
+/// The page's .xlsx export: the answers, the 统计 sheet (`st`: the register's statistics,
+/// summed in the worker), and for a day ahead the 变化 sheet.
 pub fn xlsx(
     reg: &Register,
-    date: NaiveDate,
+    st: &stats::Stats,
     ahead: Option<&Ahead>,
 ) -> Result<(Vec<u8>, Vec<Notice>), rust_xlsxwriter::XlsxError> {
-    let st = stats::compute(reg, date);
     file::xlsx_with_sheets(reg, |wb| {
-        stats::write_sheet(wb, &st)?;
+        stats::write_sheet(wb, st)?;
         if let Some(a) = ahead {
             changes::write_sheet(wb, a.date, &a.changes)?;
         }

@@ -342,17 +342,36 @@ fn list(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
         let ahead = s.county.ahead.clone();
         Callback::from(move |_: MouseEvent| {
             let only = export_listed_only();
-            let sub = only.then(|| view::subset(&l.reg, &listed));
-            let reg = sub.as_ref().unwrap_or(&l.reg);
-            let notices = match county::xlsx(reg, l.today, ahead.as_deref()) {
-                Ok((bytes, notices)) => {
-                    let name = export_name(&l.name, l.today, only, "xlsx");
-                    browser::download(&bytes, &name, browser::XLSX_TYPE);
-                    notices
-                }
-                Err(e) => vec![file::export_failed("xlsx", &e.to_string())],
-            };
-            dispatch.emit(DeskAction::Exported(notices));
+            // The 统计 sheet's sums from the worker holding the register (of the families
+            // listed, for their export), else summed here.
+            let m = county::question("stats", &l, ahead.as_deref());
+            if only {
+                let mut w = crate::register::wire::Writer::new();
+                listed.iter().for_each(|&i| w.n(i));
+                let rows = js_sys::Uint8Array::from(&w.bytes[..]);
+                let _ = js_sys::Reflect::set(&m, &"rows".into(), &rows);
+            }
+            let (l, listed, dispatch, ahead) =
+                (l.clone(), listed.clone(), dispatch.clone(), ahead.clone());
+            worker::ask(&m, move |a| {
+                let st = match a {
+                    worker::Answer::Progress(..) => return,
+                    worker::Answer::Stats(st) => Some(st),
+                    _ => None,
+                };
+                let sub = only.then(|| view::subset(&l.reg, &listed));
+                let reg = sub.as_ref().unwrap_or(&l.reg);
+                let st = st.unwrap_or_else(|| crate::register::stats::compute(reg, l.today));
+                let notices = match county::xlsx(reg, &st, ahead.as_deref()) {
+                    Ok((bytes, notices)) => {
+                        let name = export_name(&l.name, l.today, only, "xlsx");
+                        browser::download(&bytes, &name, browser::XLSX_TYPE);
+                        notices
+                    }
+                    Err(e) => vec![file::export_failed("xlsx", &e.to_string())],
+                };
+                dispatch.emit(DeskAction::Exported(notices));
+            });
         })
     };
     let export_csv = {

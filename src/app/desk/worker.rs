@@ -56,6 +56,7 @@ const STATS: u8 = b'S';
 /// A day ahead's end: the register's head and the families that change (its rows came
 /// before as `ROWS`).
 const AHEAD: u8 = b'A';
+/// 与上次比较's families, [`CHUNK`] at a time; an empty chunk ends them.
 const DIFFS: u8 = b'd';
 /// The worker does not hold the register asked about: the page works it out itself.
 const AWAY: u8 = b'N';
@@ -228,7 +229,19 @@ fn job(scope: &Scope, what: &str, data: &JsValue) {
         let mut w = wire::Writer::new();
         match (what, reg, day_of(data, "date")) {
             ("stats", Some(reg), Some(date)) => {
-                w.stats(&stats::compute_with(reg, date, &mut |k| tell(k, n)));
+                let mut tell = |k| tell(k, n);
+                // `rows`: the families the page lists, for its export of them.
+                let listed = field(data, "rows").dyn_into::<Uint8Array>().ok().map(|a| {
+                    let b = a.to_vec();
+                    let mut r = wire::Reader::new(&b);
+                    std::iter::from_fn(|| r.n()).collect::<Vec<usize>>()
+                });
+                w.stats(&stats::compute_listed(
+                    reg,
+                    listed.as_deref(),
+                    date,
+                    &mut tell,
+                ));
                 post(scope, STATS, &w.bytes);
             }
             ("ahead", _, Some(date)) => {
@@ -259,9 +272,14 @@ fn job(scope: &Scope, what: &str, data: &JsValue) {
                 );
                 match old {
                     Ok(old) => {
-                        let new = compare::table_with(reg, &mut |k| tell(k, n));
-                        w.diffs(&compare::diff(&old, &new));
-                        post(scope, DIFFS, &w.bytes);
+                        let list = compare::with_register(&old, reg, &mut |k| tell(k, n));
+                        // In chunks, each read back on the page in a task of its own; an
+                        // empty one ends the list.
+                        for chunk in list.chunks(CHUNK).chain([&[][..]]) {
+                            let mut w = wire::Writer::new();
+                            w.diffs(chunk);
+                            post(scope, DIFFS, &w.bytes);
+                        }
                     }
                     Err(e) => {
                         w.file_error(&e);
@@ -399,6 +417,8 @@ struct Task {
     rows: Vec<Checked>,
     /// The rows done before they are sent back, in a day ahead's three parts.
     progress: (usize, usize),
+    /// 与上次比较's families as they come.
+    diffs: Vec<Diff>,
 }
 
 #[derive(Default)]
@@ -541,10 +561,15 @@ pub fn read(
 }
 
 /// Asks the worker holding the register on the page (`message`: `do` is `stats`, `ahead` or
-/// `compare`, with `date`, `ahead`, `today`, `file`, `name` as `job` reads them); `events`
-/// hears its progress and answer, or [`Answer::Away`] at once where no worker holds it.
+/// `compare`, with `date`, `ahead`, `today`, `file`, `name`, `rows` as `job` reads them);
+/// `events` hears its progress and answer, or [`Answer::Away`] at once where no worker
+/// holds it.
 pub fn ask(message: &Object, events: impl Fn(Answer) + 'static) {
-    let events: Rc<dyn Fn(Answer)> = Rc::new(events);
+    ask_dyn(message, Rc::new(events));
+}
+
+/// [`ask`], once for every caller (the office bundle carries one copy).
+fn ask_dyn(message: &Object, events: Rc<dyn Fn(Answer)>) {
     let asked = with(|w| {
         let job = w.held.as_ref()?;
         job.worker.post_message(message).ok()?;
@@ -552,6 +577,7 @@ pub fn ask(message: &Object, events: impl Fn(Answer) + 'static) {
             events: events.clone(),
             rows: Vec::new(),
             progress: (0, 0),
+            diffs: Vec::new(),
         });
         Some(())
     });
@@ -658,7 +684,14 @@ fn heard_held(tag: u8, body: &[u8]) {
                     Answer::Ahead(reg, list)
                 })
             }
-            DIFFS => wire::read_all(body, wire::Reader::diffs).map(Answer::Diffs),
+            DIFFS => wire::read_all(body, wire::Reader::diffs).map(|list| {
+                if list.is_empty() {
+                    Answer::Diffs(std::mem::take(&mut t.diffs))
+                } else {
+                    t.diffs.extend(list);
+                    Answer::Progress(done, total)
+                }
+            }),
             FAILED => wire::read_all(body, wire::Reader::file_error).map(Answer::Failed),
             AWAY => Some(Answer::Away),
             _ => None,
