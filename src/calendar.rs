@@ -79,7 +79,7 @@ pub fn reminders(outcome: &Outcome, lang: Lang) -> Vec<Reminder> {
 
 /// 20300615: a date in the iCalendar (ISO 8601 basic) form, by hand: chrono's `format` would
 /// bring its whole strftime machinery (9 KB of wasm) into the first load for this one use.
-fn basic(d: NaiveDate) -> String {
+pub fn basic(d: NaiveDate) -> String {
     // As format!("{:04}{:02}{:02}", …), whose machinery the first load would carry: a
     // negative year's sign counts in its width.
     let mut out = String::with_capacity(8);

@@ -86,6 +86,21 @@ fn the_year_s_list_holds_the_mothers_turning_49_that_year_and_those_marked_as_no
 }
 
 #[test]
+fn the_page_s_counts_of_the_year_s_list_are_its_households_and_those_whose_mother_turns_49() {
+    let reg = register();
+    for year in [2025, 2026, 2027] {
+        let list = roster::entries(&reg, &all(&reg), year);
+        let turning = list
+            .iter()
+            .filter(|e| matches!(e.due, Due::TurnsThisYear(_)))
+            .count();
+        assert_eq!(roster::count(&reg, year), (list.len(), turning), "{year}");
+    }
+    // A1 and A5 because the mother turns 49, A2 marked as not receiving.
+    assert_eq!(roster::count(&reg, 2026), (3, 2));
+}
+
+#[test]
 fn the_filter_this_year_s_applications_lists_the_same_households_as_the_year_s_list() {
     let reg = register();
     let listed = view::select(&reg, Filter::ApplyThisYear, "");
@@ -295,6 +310,15 @@ fn the_application_draft_is_filled_from_the_register_with_empty_review_blocks() 
     // Not a special family: no draft.
     assert!(application_form::form(&reg, 2).is_none());
     assert_eq!(REVIEWS.len(), 3);
+    // The page's count of drafts (has_form, which writes none) says what form does, row by
+    // row, and nothing past the last row.
+    for i in 0..=reg.rows.len() {
+        assert_eq!(
+            application_form::has_form(&reg, i),
+            application_form::form(&reg, i).is_some(),
+            "row {i}"
+        );
+    }
 }
 
 /// `fuzhu ARGS`: its exit code, standard error.

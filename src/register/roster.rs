@@ -162,6 +162,20 @@ fn person(reg: &Register, r: &Checked, role: Role) -> Option<Person> {
     })
 }
 
+/// How many households [`entries`] lists for `year` among all the rows, and how many of them
+/// because the mother turns 49 that year: counted without writing their entries (the page
+/// shows the counts for 100,000 households each time it draws them).
+pub fn count(reg: &Register, year: i32) -> (usize, usize) {
+    let mut n = (0, 0);
+    for r in reg.rows.iter().filter(|r| r.facts.is_some()) {
+        if let Some(due) = due(reg, r, year) {
+            n.0 += 1;
+            n.1 += matches!(due, Due::TurnsThisYear(_)) as usize;
+        }
+    }
+    n
+}
+
 /// The households on the list for `year` among `rows` (indices into `reg.rows`), in order.
 pub fn entries(reg: &Register, rows: &[usize], year: i32) -> Vec<Entry> {
     let community = community_column(reg);

@@ -49,15 +49,18 @@ pub fn as_of(p: &Props) -> Html {
     let latest = birthday(today, MAX_YEARS_AHEAD);
     let typed = use_state(|| None::<String>);
     let working = use_state(|| false);
-    let problem = match typed.as_deref() {
-        None | Some("") => None,
-        Some(t) => match NaiveDate::parse_from_str(t, "%Y-%m-%d") {
-            Ok(d) if d > today && d <= latest => None,
-            _ => Some(lang.pick(
-                "请选今天以后、两年以内的日期",
-                "Pick a day after today and within two years",
-            )),
-        },
+    // The day typed, read once: none typed, or what it reads as.
+    let parsed = typed
+        .as_deref()
+        .filter(|t| !t.is_empty())
+        .map(|t| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok());
+    let problem = match parsed {
+        None => None,
+        Some(Some(d)) if d > today && d <= latest => None,
+        Some(_) => Some(lang.pick(
+            "请选今天以后、两年以内的日期",
+            "Pick a day after today and within two years",
+        )),
     };
     let oninput = {
         let typed = typed.clone();
@@ -66,10 +69,7 @@ pub fn as_of(p: &Props) -> Html {
             typed.set(Some(input.value()));
         })
     };
-    let chosen = typed
-        .as_deref()
-        .and_then(|t| NaiveDate::parse_from_str(t, "%Y-%m-%d").ok())
-        .filter(|_| problem.is_none());
+    let chosen = parsed.flatten().filter(|_| problem.is_none());
     let progress = use_state(|| None::<(usize, usize)>);
     let go = {
         let (dispatch, base, working) = (p.dispatch.clone(), base.clone(), working.clone());
@@ -100,8 +100,8 @@ pub fn as_of(p: &Props) -> Html {
                 };
                 match a {
                     worker::Answer::Progress(n, total) => progress.set(Some((n, total))),
-                    worker::Answer::Ahead(reg, changes) => {
-                        let after = Rc::new(Loaded::new(base.name.clone(), date, reg));
+                    worker::Answer::Ahead(reg, counts, changes) => {
+                        let after = Rc::new(Loaded::counted(base.name.clone(), date, reg, counts));
                         done(Rc::new(Ahead {
                             date,
                             base: base.clone(),

@@ -172,12 +172,13 @@ pub fn xlsx(
 /// The tabs over the open register: 逐户结果, 统计, 与上次比较.
 pub fn tabs(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
     let lang = s.lang;
-    let tab = |v: View, zh: &'static str, en: &'static str, class: &'static str| {
+    // The button's classes, as it is off and on (written out: no string built per tab).
+    let tab = |v: View, zh: &'static str, en: &'static str, class: [&'static str; 2]| {
         let on = s.county.view == v;
         let onclick =
             dispatch.reform(move |_: MouseEvent| DeskAction::County(CountyAction::Show(v)));
         html! {
-            <button type="button" ~className={if on { format!("tab on {class}") } else { format!("tab {class}") }}
+            <button type="button" ~className={class[on as usize]}
                 aria-pressed={if on { "true" } else { "false" }} {onclick}>
                 { lang.pick(zh, en) }
             </button>
@@ -185,9 +186,9 @@ pub fn tabs(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
     };
     html! {
         <nav class="desk-tabs no-print" aria-label={lang.pick("查看方式", "Views")}>
-            { tab(View::Table, "逐户结果", "Households", "tab-table") }
-            { tab(View::Stats, "统计", "Statistics", "tab-stats") }
-            { tab(View::Compare, "与上次比较", "Compare with last time", "tab-compare") }
+            { tab(View::Table, "逐户结果", "Households", ["tab tab-table", "tab on tab-table"]) }
+            { tab(View::Stats, "统计", "Statistics", ["tab tab-stats", "tab on tab-stats"]) }
+            { tab(View::Compare, "与上次比较", "Compare with last time", ["tab tab-compare", "tab on tab-compare"]) }
         </nav>
     }
 }
@@ -253,6 +254,6 @@ pub fn question(what: &str, l: &Loaded, ahead: Option<&Ahead>) -> js_sys::Object
 pub fn day(d: NaiveDate, lang: Lang) -> String {
     match lang {
         Lang::Zh => crate::register::values::zh(d),
-        Lang::En => d.format("%Y-%m-%d").to_string(),
+        Lang::En => d.to_string(),
     }
 }

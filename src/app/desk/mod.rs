@@ -111,8 +111,8 @@ fn read_file(
         move |e: worker::Event| {
             dispatch.emit(match e {
                 worker::Event::Progress(n, total) => DeskAction::Progress(name.clone(), n, total),
-                worker::Event::Done(reg) => {
-                    DeskAction::Loaded(Rc::new(Loaded::new(name.clone(), day, reg)))
+                worker::Event::Done(reg, counts) => {
+                    DeskAction::Loaded(Rc::new(Loaded::counted(name.clone(), day, reg, counts)))
                 }
                 worker::Event::Failed(e) => DeskAction::Failed(name.clone(), e),
                 worker::Event::Ask(m) => DeskAction::Ask(Rc::new(matching::Asked {
@@ -268,7 +268,8 @@ fn opener(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
             let dispatch = dispatch.clone();
             let decide =
                 Callback::from(move |(f, map, ask)| read_file(f, &dispatch, Some(map), ask));
-            let key = format!("{:p}", Rc::as_ptr(a));
+            // The matching asked's address, as a number (no pointer formatting in the wasm).
+            let key = (Rc::as_ptr(a) as usize).to_string();
             html! { <matching::Step {key} asked={a.clone()} {decide} {lang} /> }
         }
     };
@@ -484,7 +485,7 @@ fn list(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
                     <input type="search" value={s.query.clone()} {oninput} autocomplete="off" />
                 </label>
             </div>
-            <p class="showing no-print" aria-live="polite">{ showing }</p>
+            <p class="showing no-print" aria-live="polite">{ showing.clone() }</p>
             if n > 0 {
                 if folded > 0 {
                     <label class="show-own no-print">
@@ -508,7 +509,7 @@ fn list(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
                     </table>
                 </div>
                 if pages > 1 {
-                    <nav class="pager no-print" aria-label={T::Showing.fill(lang, &[("from", &(from + 1).to_string()), ("to", &to.to_string()), ("n", &n.to_string())])}>
+                    <nav class="pager no-print" aria-label={showing}>
                         <button type="button" class="secondary prev" onclick={prev} disabled={page == 0}>{ T::Prev.text(lang) }</button>
                         <span>{ [(page + 1).to_string(), " / ".into(), pages.to_string()].concat() }</span>
                         <button type="button" class="secondary next" onclick={next} disabled={page + 1 >= pages}>{ T::Next.text(lang) }</button>
@@ -540,7 +541,10 @@ fn export_listed_only() -> bool {
 fn export_name(input: &str, day: NaiveDate, listed: bool, ext: &str) -> String {
     let stem = input.rsplit_once('.').map_or(input, |(s, _)| s);
     let part = if listed { "-所列" } else { "" };
-    format!("核查结果-{stem}{part}-{}.{ext}", day.format("%Y%m%d"))
+    format!(
+        "核查结果-{stem}{part}-{}.{ext}",
+        crate::calendar::basic(day)
+    )
 }
 
 /// A column's classes: the first after 行号 stays in place when scrolling sideways; the

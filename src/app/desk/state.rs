@@ -23,8 +23,19 @@ pub struct Loaded {
 }
 
 impl Loaded {
+    /// With its filters' counts worked out here (a register the page read or decided itself).
     pub fn new(name: String, today: NaiveDate, reg: Register) -> Loaded {
         let counts = view::counts(&reg);
+        Loaded::counted(name, today, reg, counts)
+    }
+
+    /// With the counts the worker worked out (`worker::Counts`).
+    pub fn counted(
+        name: String,
+        today: NaiveDate,
+        reg: Register,
+        counts: [usize; view::FILTERS],
+    ) -> Loaded {
         Loaded {
             name,
             today,

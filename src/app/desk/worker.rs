@@ -8,7 +8,7 @@
 //! chosen `File` itself (a worker reads it with `FileReaderSync`; it is never sent anywhere),
 //! and the worker answers with bytes (`register::wire`), each message one tag byte then its
 //! data: the number of rows, the rows decided in chunks of [`CHUNK`], then the register's
-//! head, or the file's refusal. The page turns each chunk back into rows in its own short task
+//! head with its filters' counts ([`Counts`]), or the file's refusal. The page turns each chunk back into rows in its own short task
 //! and shows how many households are read.
 //!
 //! Where a worker cannot start (no module workers, the script missing, a wasm that fails to
@@ -37,7 +37,30 @@ use super::matching::{self, Next};
 use crate::register::changes::{self, Change};
 use crate::register::compare::{self, Diff};
 use crate::register::stats::{self, Stats};
+use crate::register::view::{self, FILTERS};
 use crate::register::{file, wire, Checked, ColumnMap, FileError, Register};
+
+/// How many households each filter keeps (`view::counts`): counted in the worker, with the
+/// register, so the page never counts 100,000 households in one task.
+pub type Counts = [usize; FILTERS];
+
+/// The register's head, then its filters' counts.
+fn head_counted(w: &mut wire::Writer, reg: &Register) {
+    w.head(reg);
+    for c in view::counts(reg) {
+        w.n(c);
+    }
+}
+
+/// What [`head_counted`] wrote.
+fn read_counted(r: &mut wire::Reader) -> Option<(Register, Counts)> {
+    let reg = r.head()?;
+    let mut counts = [0; FILTERS];
+    for c in &mut counts {
+        *c = r.n()?;
+    }
+    Some((reg, counts))
+}
 
 /// Rows decided and posted at a time: small enough that the page reads one chunk back in a
 /// few milliseconds, large enough that the messages cost nothing to speak of.
@@ -66,8 +89,9 @@ pub enum Answer {
     /// Done so far, out of.
     Progress(usize, usize),
     Stats(Stats),
-    /// The register decided for the day ahead, and the families that change by then.
-    Ahead(Register, Vec<Change>),
+    /// The register decided for the day ahead, its filters' counts, and the families that
+    /// change by then.
+    Ahead(Register, Counts, Vec<Change>),
     Diffs(Vec<Diff>),
     /// The earlier export could not be read, or the worker stopped.
     Failed(FileError),
@@ -79,7 +103,8 @@ pub enum Answer {
 pub enum Event {
     /// Households decided so far, and the data rows in all.
     Progress(usize, usize),
-    Done(Register),
+    /// The register, and how many households each filter keeps.
+    Done(Register, Counts),
     Failed(FileError),
     /// The register's columns, for the clerk to match before it is decided.
     Ask(crate::register::matching::Matching),
@@ -254,7 +279,7 @@ fn job(scope: &Scope, what: &str, data: &JsValue) {
                 for chunk in after.rows.chunks(CHUNK) {
                     post(scope, ROWS, &wire::rows(chunk));
                 }
-                w.head(&after);
+                head_counted(&mut w, &after);
                 w.changes(&list);
                 post(scope, AHEAD, &w.bytes);
                 held.ahead = Some((date, after));
@@ -304,9 +329,7 @@ fn answer(scope: &Scope, data: &JsValue) {
         post(scope, FAILED, &w.bytes);
     };
     let name = field(data, "name").as_string().unwrap_or_default();
-    let today = field(data, "today")
-        .as_string()
-        .and_then(|d| NaiveDate::parse_from_str(&d, "%Y-%m-%d").ok());
+    let today = day_of(data, "today");
     let (Ok(f), Some(today)) = (field(data, "file").dyn_into::<File>(), today) else {
         fail(&unreadable());
         return;
@@ -352,7 +375,9 @@ fn answer(scope: &Scope, data: &JsValue) {
         post(scope, ROWS, &wire::rows(&pending.rows()[from..]));
     }
     let reg = file::with_notices(pending.finish(), notices);
-    post(scope, DONE, &wire::head(&reg));
+    let mut w = wire::Writer::new();
+    head_counted(&mut w, &reg);
+    post(scope, DONE, &w.bytes);
     // Kept for the county's view, until the page ends this worker.
     HELD.with(|h| {
         *h.borrow_mut() = Some(Held {
@@ -521,11 +546,7 @@ pub fn read(
     let message = Object::new();
     let _ = Reflect::set(&message, &"file".into(), &f);
     let _ = Reflect::set(&message, &"name".into(), &name.into());
-    let _ = Reflect::set(
-        &message,
-        &"today".into(),
-        &today.format("%Y-%m-%d").to_string().into(),
-    );
+    let _ = Reflect::set(&message, &"today".into(), &today.to_string().into());
     if let Some(m) = map {
         let _ = Reflect::set(&message, &"map".into(), &matching::to_json(m).into());
     }
@@ -678,12 +699,12 @@ fn heard_held(tag: u8, body: &[u8]) {
                 Answer::Progress(done.max(2 * n) + t.rows.len().min(n), total)
             }),
             STATS => wire::read_all(body, wire::Reader::stats).map(Answer::Stats),
-            AHEAD => {
-                wire::read_all(body, |r| Some((r.head()?, r.changes()?))).map(|(mut reg, list)| {
+            AHEAD => wire::read_all(body, |r| Some((read_counted(r)?, r.changes()?))).map(
+                |((mut reg, counts), list)| {
                     reg.rows = std::mem::take(&mut t.rows);
-                    Answer::Ahead(reg, list)
-                })
-            }
+                    Answer::Ahead(reg, counts, list)
+                },
+            ),
             DIFFS => wire::read_all(body, wire::Reader::diffs).map(|list| {
                 if list.is_empty() {
                     Answer::Diffs(std::mem::take(&mut t.diffs))
@@ -764,9 +785,9 @@ fn heard(id: u32, data: &JsValue) {
                 r.rows.extend(rows);
                 Event::Progress(r.households, r.total)
             }),
-            DONE => wire::read_head(body).map(|mut reg| {
+            DONE => wire::read_all(body, read_counted).map(|(mut reg, counts)| {
                 reg.rows = std::mem::take(&mut r.rows);
-                Event::Done(reg)
+                Event::Done(reg, counts)
             }),
             FAILED => reader.file_error().map(Event::Failed),
             ASK => matching::decode(body).map(Event::Ask),
@@ -784,7 +805,7 @@ fn heard(id: u32, data: &JsValue) {
             // The end of this file: the worker that read it holds its register for the
             // county's view; any other end ends it.
             let job = w.job.take();
-            if matches!(event, Some(Event::Done(_))) {
+            if matches!(event, Some(Event::Done(..))) {
                 w.held = job;
             } else {
                 w.ended.extend(job);

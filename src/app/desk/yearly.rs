@@ -11,7 +11,7 @@ use super::browser;
 use super::office_details;
 use super::state::Loaded;
 use crate::flow::text::Lang;
-use crate::register::roster::{self, Due, Kind};
+use crate::register::roster::{self, Kind};
 use crate::register::text::Desk as T;
 
 #[derive(Properties)]
@@ -32,7 +32,10 @@ pub fn file_name(year: i32, kind: Kind, today: chrono::NaiveDate) -> String {
         Kind::Roster => "花名册",
         Kind::Public => "公示",
     };
-    format!("{year}年特别扶助申报{what}-{}.xlsx", today.format("%Y%m%d"))
+    format!(
+        "{year}年特别扶助申报{what}-{}.xlsx",
+        crate::calendar::basic(today)
+    )
 }
 
 #[function_component(Yearly)]
@@ -40,12 +43,9 @@ pub fn yearly(p: &Props) -> Html {
     let lang = p.lang;
     let l = p.loaded.clone();
     let year = use_state(|| l.today.year());
-    let all: Vec<usize> = (0..l.reg.rows.len()).collect();
-    let entries = Rc::new(roster::entries(&l.reg, &all, *year));
-    let turning = entries
-        .iter()
-        .filter(|e| matches!(e.due, Due::TurnsThisYear(_)))
-        .count();
+    // Only the counts here (the households' entries, with their names and ID numbers, are
+    // written when a workbook is asked for): drawn again for each register and year.
+    let (n, turning) = roster::count(&l.reg, *year);
     let errors = l.reg.rows.iter().filter(|r| r.error.is_some()).count();
     let oninput = {
         let year = year.clone();
@@ -59,15 +59,16 @@ pub fn yearly(p: &Props) -> Html {
         })
     };
     let export = |kind: Kind| {
-        let (entries, y, today) = (entries.clone(), *year, l.today);
+        let (l, y, today) = (l.clone(), *year, l.today);
         Callback::from(move |_: MouseEvent| {
             let office = office_details::for_roster();
+            let all: Vec<usize> = (0..l.reg.rows.len()).collect();
+            let entries = roster::entries(&l.reg, &all, y);
             if let Ok(bytes) = roster::xlsx(&entries, &office, y, today, kind) {
                 browser::download(&bytes, &file_name(y, kind, today), browser::XLSX_TYPE);
             }
         })
     };
-    let n = entries.len();
     html! {
         <section class="yearly no-print" aria-labelledby="yearly-title">
             <h2 id="yearly-title">{ T::YearlyTitle.text(lang) }</h2>
