@@ -9,6 +9,8 @@ use super::answers::{
 use super::text::{Key, Lang, Voice};
 use super::words;
 use crate::rules::facts::{check_age_at_birth, check_hospital_days, check_parent_birth, number};
+use crate::rules::outcome::Yuan;
+use crate::rules::params::{on, NURSING_DAILY, NURSING_MAX_DAYS};
 use crate::rules::{
     Area, CareSetting, ChildStatus, Circumstances, DisabilityType, Residence, Role, Scheme,
     Schooling,
@@ -122,6 +124,20 @@ pub fn why(q: Question) -> Key {
     }
 }
 
+/// The explanation under question `q` (为什么问这个) in `lang`: [`why`]'s text with the
+/// amounts and days it states (`{daily}`, `{cap}`: the hospital days') those of the
+/// parameters in force on `today`, so a raise in policy/parameters.toml rewords it.
+pub fn why_text(q: Question, lang: Lang, voice: Voice, today: NaiveDate) -> String {
+    why(q).fill(
+        lang,
+        voice,
+        &[
+            ("daily", &Yuan(on(&NURSING_DAILY, today)).text()),
+            ("cap", &number(u64::from(on(&NURSING_MAX_DAYS, today)))),
+        ],
+    )
+}
+
 /// How a question is answered on screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -164,13 +180,7 @@ const SCHOOLING: [Schooling; 4] = [
     Schooling::None,
 ];
 const SCHEMES: [Scheme; 3] = [Scheme::Resident, Scheme::Employee, Scheme::None];
-const CARE: [CareSetting; 5] = [
-    CareSetting::Home,
-    CareSetting::PublicHome,
-    CareSetting::PublicPrivateHome,
-    CareSetting::PrivateHome,
-    CareSetting::CareHomeUnknownType,
-];
+const CARE: [CareSetting; 5] = CareSetting::ALL;
 
 fn pair(k: Key) -> Label {
     k.pair()

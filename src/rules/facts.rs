@@ -305,6 +305,16 @@ pub enum CareSetting {
     CareHomeUnknownType,
 }
 
+impl CareSetting {
+    pub const ALL: [CareSetting; 5] = [
+        CareSetting::Home,
+        CareSetting::PublicHome,
+        CareSetting::PublicPrivateHome,
+        CareSetting::PrivateHome,
+        CareSetting::CareHomeUnknownType,
+    ];
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Circumstances {
