@@ -9,8 +9,6 @@ use super::answers::{
 use super::text::{Key, Lang, Voice};
 use super::words;
 use crate::rules::facts::{check_age_at_birth, check_hospital_days, check_parent_birth, number};
-use crate::rules::outcome::Yuan;
-use crate::rules::params::{on, NURSING_DAILY, NURSING_MAX_DAYS};
 use crate::rules::{
     Area, CareSetting, ChildStatus, Circumstances, DisabilityType, Residence, Role, Scheme,
     Schooling,
@@ -124,20 +122,6 @@ pub fn why(q: Question) -> Key {
     }
 }
 
-/// The explanation under question `q` (为什么问这个) in `lang`: [`why`]'s text with the
-/// amounts and days it states (`{daily}`, `{cap}`: the hospital days') those of the
-/// parameters in force on `today`, so a raise in policy/parameters.toml rewords it.
-pub fn why_text(q: Question, lang: Lang, voice: Voice, today: NaiveDate) -> String {
-    why(q).fill(
-        lang,
-        voice,
-        &[
-            ("daily", &Yuan(on(&NURSING_DAILY, today)).text()),
-            ("cap", &number(u64::from(on(&NURSING_MAX_DAYS, today)))),
-        ],
-    )
-}
-
 /// How a question is answered on screen.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -180,7 +164,13 @@ const SCHOOLING: [Schooling; 4] = [
     Schooling::None,
 ];
 const SCHEMES: [Scheme; 3] = [Scheme::Resident, Scheme::Employee, Scheme::None];
-const CARE: [CareSetting; 5] = CareSetting::ALL;
+const CARE: [CareSetting; 5] = [
+    CareSetting::Home,
+    CareSetting::PublicHome,
+    CareSetting::PublicPrivateHome,
+    CareSetting::PrivateHome,
+    CareSetting::CareHomeUnknownType,
+];
 
 fn pair(k: Key) -> Label {
     k.pair()
@@ -779,4 +769,20 @@ pub fn describe(q: Question, a: &Answers, lang: Lang, voice: Voice, today: Naive
             }
         }
     }
+}
+
+/// The explanation under question `q` (为什么问这个) in `lang`: [`why`]'s text with the
+/// amount and the days it states (the hospital days', each a `{}` filled by
+/// `rules::words::fill`) those of the parameters in force on `today`, so a raise in
+/// policy/parameters.toml rewords it. (At the end of the file, so the lines above keep their
+/// numbers: the pages' panic locations, docs/quality.md.)
+pub fn why_text(q: Question, lang: Lang, voice: Voice, today: NaiveDate) -> String {
+    use crate::rules::params;
+    crate::rules::words::fill(
+        &why(q).text(lang, voice),
+        &[
+            &crate::rules::outcome::Yuan(params::on(&params::NURSING_DAILY, today)),
+            &params::on(&params::NURSING_MAX_DAYS, today),
+        ],
+    )
 }

@@ -305,16 +305,6 @@ pub enum CareSetting {
     CareHomeUnknownType,
 }
 
-impl CareSetting {
-    pub const ALL: [CareSetting; 5] = [
-        CareSetting::Home,
-        CareSetting::PublicHome,
-        CareSetting::PublicPrivateHome,
-        CareSetting::PrivateHome,
-        CareSetting::CareHomeUnknownType,
-    ];
-}
-
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields, default)]
 pub struct Circumstances {
@@ -724,6 +714,18 @@ pub fn birthday(born: NaiveDate, years: u32) -> NaiveDate {
         .or_else(|| NaiveDate::from_ymd_opt(year, 3, 1))
         // Only a date near the end of chrono's calendar lands here: "never" is the truth.
         .unwrap_or(NaiveDate::MAX)
+}
+
+/// Every care setting, in the order the questionnaire offers them (below the code the web
+/// pages compile, so that their panic locations keep their lines: docs/quality.md).
+impl CareSetting {
+    pub const ALL: [CareSetting; 5] = [
+        CareSetting::Home,
+        CareSetting::PublicHome,
+        CareSetting::PublicPrivateHome,
+        CareSetting::PrivateHome,
+        CareSetting::CareHomeUnknownType,
+    ];
 }
 
 #[cfg(test)]

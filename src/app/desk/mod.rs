@@ -504,55 +504,6 @@ fn list(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
     }
 }
 
-/// The tabs over the open register: 逐户结果, 统计, 与上次比较.
-fn tabs(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
-    let lang = s.lang;
-    let tab = |v: county::View, zh: &'static str, en: &'static str, class: &'static str| {
-        let on = s.county.view == v;
-        let onclick =
-            dispatch.reform(move |_: MouseEvent| DeskAction::County(county::CountyAction::Show(v)));
-        html! {
-            <button type="button" ~className={if on { format!("tab on {class}") } else { format!("tab {class}") }}
-                aria-pressed={if on { "true" } else { "false" }} {onclick}>
-                { lang.pick(zh, en) }
-            </button>
-        }
-    };
-    html! {
-        <nav class="desk-tabs no-print" aria-label={lang.pick("查看方式", "Views")}>
-            { tab(county::View::Table, "逐户结果", "Households", "tab-table") }
-            { tab(county::View::Stats, "统计", "Statistics", "tab-stats") }
-            { tab(county::View::Compare, "与上次比较", "Compare with last time", "tab-compare") }
-        </nav>
-    }
-}
-
-/// The page with the 统计 or 与上次比较 view instead of the table.
-fn county_page(s: &DeskState, l: &Rc<Loaded>, dispatch: &Callback<DeskAction>) -> Html {
-    let lang = s.lang;
-    let view = match s.county.view {
-        county::View::Stats => html! {
-            <stats_view::StatsView loaded={l.clone()} {lang} ahead={s.county.ahead.clone()} />
-        },
-        _ => compare_view::view(s, l, dispatch),
-    };
-    html! {
-        <section key="county" class="screen desk-list desk-county">
-            <h1 id={LIST_TITLE_ID} tabindex="-1" class="no-print">{ crate::register::text::Desk::Title.text(lang) }</h1>
-            { opener(s, dispatch) }
-            <div class="desk-file no-print">
-                <p class="loaded" role="status"><strong>{ crate::register::text::Desk::Loaded.fill(lang, &[("file", &l.name), ("n", &l.counts[0].to_string())]) }</strong></p>
-                <asof::AsOf base={county::base(s).unwrap_or_else(|| l.clone())} ahead={s.county.ahead.clone()} {lang} dispatch={dispatch.clone()} />
-            </div>
-            { tabs(s, dispatch) }
-            if s.county.view == county::View::Stats {
-                <office_details::OfficeDetails {lang} />
-            }
-            { view }
-        </section>
-    }
-}
-
 const EXPORT_LISTED_ID: &str = "export-listed";
 
 /// Whether 只导出所列家庭 is ticked (read when an export is clicked).
@@ -880,5 +831,54 @@ pub fn start() {
         None => {
             yew::Renderer::<OfficeApp>::new().render();
         }
+    }
+}
+
+/// The tabs over the open register: 逐户结果, 统计, 与上次比较.
+fn tabs(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
+    let lang = s.lang;
+    let tab = |v: county::View, zh: &'static str, en: &'static str, class: &'static str| {
+        let on = s.county.view == v;
+        let onclick =
+            dispatch.reform(move |_: MouseEvent| DeskAction::County(county::CountyAction::Show(v)));
+        html! {
+            <button type="button" ~className={if on { format!("tab on {class}") } else { format!("tab {class}") }}
+                aria-pressed={if on { "true" } else { "false" }} {onclick}>
+                { lang.pick(zh, en) }
+            </button>
+        }
+    };
+    html! {
+        <nav class="desk-tabs no-print" aria-label={lang.pick("查看方式", "Views")}>
+            { tab(county::View::Table, "逐户结果", "Households", "tab-table") }
+            { tab(county::View::Stats, "统计", "Statistics", "tab-stats") }
+            { tab(county::View::Compare, "与上次比较", "Compare with last time", "tab-compare") }
+        </nav>
+    }
+}
+
+/// The page with the 统计 or 与上次比较 view instead of the table.
+fn county_page(s: &DeskState, l: &Rc<Loaded>, dispatch: &Callback<DeskAction>) -> Html {
+    let lang = s.lang;
+    let view = match s.county.view {
+        county::View::Stats => html! {
+            <stats_view::StatsView loaded={l.clone()} {lang} ahead={s.county.ahead.clone()} />
+        },
+        _ => compare_view::view(s, l, dispatch),
+    };
+    html! {
+        <section key="county" class="screen desk-list desk-county">
+            <h1 id={LIST_TITLE_ID} tabindex="-1" class="no-print">{ crate::register::text::Desk::Title.text(lang) }</h1>
+            { opener(s, dispatch) }
+            <div class="desk-file no-print">
+                <p class="loaded" role="status"><strong>{ crate::register::text::Desk::Loaded.fill(lang, &[("file", &l.name), ("n", &l.counts[0].to_string())]) }</strong></p>
+                <asof::AsOf base={county::base(s).unwrap_or_else(|| l.clone())} ahead={s.county.ahead.clone()} {lang} dispatch={dispatch.clone()} />
+            </div>
+            { tabs(s, dispatch) }
+            if s.county.view == county::View::Stats {
+                <office_details::OfficeDetails {lang} />
+            }
+            { view }
+        </section>
     }
 }

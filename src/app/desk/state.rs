@@ -7,8 +7,6 @@ use chrono::NaiveDate;
 use yew::Reducible;
 
 use crate::flow::text::Lang;
-use crate::register::changes::Change;
-use crate::register::compare::Diff;
 use crate::register::view::{self, Filter};
 use crate::register::{FileError, Notice, Register};
 
@@ -275,7 +273,7 @@ pub struct Ahead {
     pub base: Rc<Loaded>,
     /// The register decided for the day: what the table, the filters and the 统计 show.
     pub after: Rc<Loaded>,
-    pub changes: Vec<Change>,
+    pub changes: Vec<crate::register::changes::Change>,
 }
 
 /// An earlier export compared with the register on the page.
@@ -285,7 +283,7 @@ pub struct Compared {
     pub name: String,
     /// The register it was compared with (a new file or a new day compares again).
     pub with: Rc<Loaded>,
-    pub list: Vec<Diff>,
+    pub list: Vec<crate::register::compare::Diff>,
 }
 
 #[derive(Debug, Clone, Default)]
