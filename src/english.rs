@@ -124,19 +124,26 @@ pub fn resolve(s: &str) -> &str {
     }
 }
 
+/// What both text tables (this one and `crate::later`'s) hold to: one line per text, none
+/// empty, no two alike.
+#[cfg(test)]
+pub(crate) fn check_table(bundled: &str, count: usize) {
+    let lines: Vec<&str> = bundled.lines().collect();
+    assert_eq!(lines.len(), count);
+    let mut seen = std::collections::HashSet::new();
+    for l in &lines {
+        assert!(!l.trim().is_empty());
+        assert!(seen.insert(*l), "twice in the table: {l}");
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn the_table_has_one_line_per_english_text_and_no_two_alike() {
-        let lines: Vec<&str> = BUNDLED.lines().collect();
-        assert_eq!(lines.len(), COUNT);
-        let mut seen = std::collections::HashSet::new();
-        for l in &lines {
-            assert!(!l.trim().is_empty());
-            assert!(seen.insert(*l), "twice in the table: {l}");
-        }
+        check_table(BUNDLED, COUNT);
     }
 
     #[test]

@@ -91,13 +91,7 @@ mod tests {
 
     #[test]
     fn the_table_has_one_line_per_text_and_no_two_alike() {
-        let lines: Vec<&str> = BUNDLED.lines().collect();
-        assert_eq!(lines.len(), COUNT);
-        let mut seen = std::collections::HashSet::new();
-        for l in &lines {
-            assert!(!l.trim().is_empty());
-            assert!(seen.insert(*l), "twice in the table: {l}");
-        }
+        crate::english::check_table(BUNDLED, COUNT);
     }
 
     #[test]

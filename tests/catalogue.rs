@@ -713,14 +713,7 @@ mod explain_and_decider {
                 }
             }
             Fact::CareSetting => {
-                for s in [
-                    None,
-                    Some(CareSetting::Home),
-                    Some(CareSetting::PublicHome),
-                    Some(CareSetting::PublicPrivateHome),
-                    Some(CareSetting::PrivateHome),
-                    Some(CareSetting::CareHomeUnknownType),
-                ] {
+                for s in std::iter::once(None).chain(CareSetting::ALL.map(Some)) {
                     per_parent(&mut each, &|p| p.care_setting = s);
                 }
             }

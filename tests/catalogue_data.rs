@@ -5,7 +5,9 @@
 use std::collections::BTreeSet;
 use std::path::Path;
 
-use fuzhu::flow::text::Key;
+use fuzhu::flow::answers::Question;
+use fuzhu::flow::questions;
+use fuzhu::flow::text::{Key, Lang, Voice};
 use fuzhu::rules::conditions::{conditions, templates, EVERY_ITEM};
 use fuzhu::rules::params::{self, fill_with, newest, MONEY, SOURCES, THRESHOLDS};
 use fuzhu::rules::{self, clause, BenefitId, BENEFITS};
@@ -199,17 +201,34 @@ fn changing_a_parameter_value_changes_the_sentence() {
 }
 
 #[test]
-fn the_hospital_days_question_states_the_parameters_values() {
-    // The question's sentence is in the first load, written out; this keeps it the
-    // parameters' own (a raise in policy/parameters.toml fails here until it is reworded).
+fn the_hospital_days_question_says_the_daily_allowance_and_the_days_in_force_on_the_day_of_the_check(
+) {
+    // Written as fields, never as the numbers: a raise in policy/parameters.toml rewords it.
     let (zh, en) = Key::QHospitalDaysWhy.pair();
-    let daily = newest(params::NURSING_DAILY.name, false).unwrap();
-    let days = newest(params::NURSING_MAX_DAYS.name, false).unwrap();
+    for text in [zh, fuzhu::english::resolve(en)] {
+        assert_eq!(text.matches("{}").count(), 2, "{text}");
+        assert!(!text.contains("300") && !text.contains("90"), "{text}");
+    }
+    let day = chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+    let daily = params::NURSING_DAILY.at(day).unwrap();
+    let days = params::NURSING_MAX_DAYS.at(day).unwrap();
+    let why = |lang| questions::why_text(Question::HospitalDays, lang, Voice::Family, day);
+    let zh = why(Lang::Zh);
     assert!(zh.contains(&format!("每天有{daily}元")), "{zh}");
     assert!(zh.contains(&format!("每年最多{days}天")), "{zh}");
-    let en = fuzhu::english::resolve(en);
+    let en = why(Lang::En);
     assert!(en.contains(&format!("{daily} yuan")), "{en}");
     assert!(en.contains(&format!("up to {days} days")), "{en}");
+    // Today's values give the words the question always had.
+    assert_eq!(
+        zh,
+        "住院期间每天有300元护理补贴，每年最多90天。没有住院就填0。"
+    );
+    assert_eq!(
+        en,
+        "A nursing allowance of 300 yuan is paid for each day in hospital, up to 90 days a \
+         year. Enter 0 if none."
+    );
 }
 
 #[test]

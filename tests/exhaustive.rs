@@ -785,14 +785,9 @@ fn every_combination_of_a_parents_own_answers_keeps_the_invariants() {
     let mut run = Run::new();
     let as_of = date(2024, 6, 1);
     let schemes = [Scheme::Resident, Scheme::Employee, Scheme::None];
-    let settings = [
-        None,
-        Some(CareSetting::Home),
-        Some(CareSetting::PublicHome),
-        Some(CareSetting::PublicPrivateHome),
-        Some(CareSetting::PrivateHome),
-        Some(CareSetting::CareHomeUnknownType),
-    ];
+    let settings = std::iter::once(None)
+        .chain(CareSetting::ALL.map(Some))
+        .collect::<Vec<_>>();
     let days = [0, 90, 91];
     let kids = children();
     let kids = [&kids[0], &kids[3], &kids[7]];
@@ -818,7 +813,7 @@ fn every_combination_of_a_parents_own_answers_keeps_the_invariants() {
                         facts.parents = vec![m, f];
                         for pension in schemes {
                             for medical in schemes {
-                                for setting in settings {
+                                for &setting in &settings {
                                     for (self_care, civil, mobility) in [
                                         (Some(true), true, false),
                                         (None, true, false),

@@ -1649,3 +1649,20 @@ fn a_father_registered_in_another_county_is_sent_to_his_own_countys_office_first
     assert!(!a.questions(today()).contains(&Question::ParentAreas));
     assert_eq!(a.to_facts(today()).unwrap().parents[1].area, None);
 }
+
+#[test]
+fn the_care_question_offers_every_care_setting_in_the_facts_order() {
+    // The questionnaire keeps its own list (the office page's bytes, docs/quality.md); this
+    // holds it to `CareSetting::ALL`.
+    let q = Question::CareSetting;
+    assert_eq!(
+        questions::parent_options(q).len(),
+        rules::CareSetting::ALL.len()
+    );
+    for (i, setting) in rules::CareSetting::ALL.into_iter().enumerate() {
+        assert_eq!(
+            questions::parent_value(q, [Some(i), None]),
+            Some(AnswerValue::Care([Some(setting), None]))
+        );
+    }
+}

@@ -4,6 +4,8 @@
 //! message; every threshold the register adds tried just below, at and above it.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
@@ -258,11 +260,6 @@ fn raw(c: &Cell) -> String {
     }
 }
 
-fn soffice() -> Option<PathBuf> {
-    let found = Command::new("soffice").arg("--version").output().ok()?;
-    found.status.success().then(|| PathBuf::from("soffice"))
-}
-
 fn scratch(name: &str) -> PathBuf {
     let dir = std::env::temp_dir().join(format!("fuzhu-register-{}-{name}", std::process::id()));
     let _ = std::fs::remove_dir_all(&dir);
@@ -314,25 +311,14 @@ fn the_exported_xlsx_reads_back_in_calamine_as_the_table() {
 
 #[test]
 fn the_exported_xlsx_reads_back_in_libreoffice_as_the_csv() {
-    let Some(soffice) = soffice() else {
+    let Some(soffice) = common::soffice() else {
         eprintln!("SKIPPED: soffice (LibreOffice) is not installed; scripts/setup.sh installs libreoffice-calc-nogui");
         return;
     };
     let reg = read("register.ods");
     let dir = scratch("lo");
     std::fs::write(dir.join("out.xlsx"), file::xlsx(&reg).unwrap()).unwrap();
-    let status = Command::new(soffice)
-        .args([
-            "--headless",
-            &format!("-env:UserInstallation=file://{}/profile", dir.display()),
-            "--convert-to",
-            "csv:Text - txt - csv (StarCalc):44,34,76",
-            "--outdir",
-        ])
-        .arg(&dir)
-        .arg(dir.join("out.xlsx"))
-        .output()
-        .unwrap();
+    let status = common::libreoffice_csv(&soffice, &dir, &["out.xlsx"]);
     assert!(status.status.success(), "{status:?}");
     let lo = std::fs::read_to_string(dir.join("out.csv")).unwrap();
     let lo = lo.trim_start_matches('\u{feff}').replace("\r\n", "\n");

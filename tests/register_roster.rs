@@ -3,7 +3,8 @@
 //! expected is there, and the 公示 shows no full ID number and nothing of a disability but 伤残.
 #![cfg(not(target_arch = "wasm32"))]
 
-use std::path::PathBuf;
+mod common;
+
 use std::process::Command;
 
 use chrono::NaiveDate;
@@ -209,14 +210,9 @@ fn the_public_list_reads_back_in_calamine_with_every_household_and_no_full_id_no
     assert!(body.contains("监督电话：0371-12345678"));
 }
 
-fn soffice() -> Option<PathBuf> {
-    let found = Command::new("soffice").arg("--version").output().ok()?;
-    found.status.success().then(|| PathBuf::from("soffice"))
-}
-
 #[test]
 fn the_roster_and_the_public_list_read_back_in_libreoffice() {
-    let Some(soffice) = soffice() else {
+    let Some(soffice) = common::soffice() else {
         eprintln!("SKIPPED: soffice (LibreOffice) is not installed; scripts/setup.sh installs libreoffice-calc-nogui");
         return;
     };
@@ -226,19 +222,7 @@ fn the_roster_and_the_public_list_read_back_in_libreoffice() {
     std::fs::create_dir_all(&dir).unwrap();
     std::fs::write(dir.join("roster.xlsx"), roster).unwrap();
     std::fs::write(dir.join("public.xlsx"), public).unwrap();
-    let out = Command::new(soffice)
-        .args([
-            "--headless",
-            &format!("-env:UserInstallation=file://{}/profile", dir.display()),
-            "--convert-to",
-            "csv:Text - txt - csv (StarCalc):44,34,76",
-            "--outdir",
-        ])
-        .arg(&dir)
-        .arg(dir.join("roster.xlsx"))
-        .arg(dir.join("public.xlsx"))
-        .output()
-        .unwrap();
+    let out = common::libreoffice_csv(&soffice, &dir, &["roster.xlsx", "public.xlsx"]);
     assert!(out.status.success(), "{out:?}");
     let roster = std::fs::read_to_string(dir.join("roster.csv")).unwrap();
     let public = std::fs::read_to_string(dir.join("public.csv")).unwrap();

@@ -159,14 +159,10 @@ fn every_value_of_every_fact_reads_back() {
         mobility_limited: k % 2 == 1,
         pension: [Scheme::Resident, Scheme::Employee, Scheme::None][k % 3],
         medical: [Scheme::None, Scheme::Resident, Scheme::Employee][k % 3],
-        care_setting: [
-            None,
-            Some(CareSetting::Home),
-            Some(CareSetting::PublicHome),
-            Some(CareSetting::PublicPrivateHome),
-            Some(CareSetting::PrivateHome),
-            Some(CareSetting::CareHomeUnknownType),
-        ][k % 6],
+        care_setting: std::iter::once(None)
+            .chain(CareSetting::ALL.map(Some))
+            .nth(k % 6)
+            .unwrap(),
         hospital_days: [0, 1, 90, 366, -5, i64::MAX][k % 6],
         other_child: k % 4 == 3,
         marital: Marital::ALL[k % 3],

@@ -210,6 +210,32 @@ fn no_screen_of_the_family_page_is_in_an_import_circle() {
 }
 
 #[test]
+fn no_file_of_the_office_page_is_in_an_import_circle() {
+    assert_eq!(circles(&["app", "desk"]), Vec::<BTreeSet<Module>>::new());
+}
+
+#[test]
+fn no_folder_of_the_crate_holds_files_in_an_import_circle() {
+    // Every folder under src/ (the app's, the desk's, the screens', the hooks', and any added
+    // later), not only the rooms named above.
+    let folders: BTreeSet<Module> = modules()
+        .into_iter()
+        .filter(|(_, (is_dir_module, _))| *is_dir_module)
+        .map(|(m, _)| m)
+        .collect();
+    assert!(folders.contains(&vec!["app".to_owned(), "desk".to_owned()]));
+    for folder in folders {
+        let within: Vec<&str> = folder.iter().map(String::as_str).collect();
+        assert_eq!(
+            circles(&within),
+            Vec::<BTreeSet<Module>>::new(),
+            "in src/{}",
+            within.join("/")
+        );
+    }
+}
+
+#[test]
 fn the_questionnaire_reads_neither_the_results_nor_the_link_nor_the_host() {
     let imports = imports();
     for (from, to) in imports

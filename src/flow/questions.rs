@@ -770,3 +770,19 @@ pub fn describe(q: Question, a: &Answers, lang: Lang, voice: Voice, today: Naive
         }
     }
 }
+
+/// The explanation under question `q` (为什么问这个) in `lang`: [`why`]'s text with the
+/// amount and the days it states (the hospital days', each a `{}` filled by
+/// `rules::words::fill`) those of the parameters in force on `today`, so a raise in
+/// policy/parameters.toml rewords it. (At the end of the file, so the lines above keep their
+/// numbers: the pages' panic locations, docs/quality.md.)
+pub fn why_text(q: Question, lang: Lang, voice: Voice, today: NaiveDate) -> String {
+    use crate::rules::params;
+    crate::rules::words::fill(
+        &why(q).text(lang, voice),
+        &[
+            &crate::rules::outcome::Yuan(params::on(&params::NURSING_DAILY, today)),
+            &params::on(&params::NURSING_MAX_DAYS, today),
+        ],
+    )
+}

@@ -151,7 +151,7 @@ texts! {
     MedicalResident => "城乡居民医保（原新农合）", "Resident medical insurance (formerly the rural co-operative scheme)";
     MedicalEmployee => "职工医保（单位交的，或领退休工资）", "Employee medical insurance (paid through an employer, or drawing a retirement pension)";
     QHospitalDays => "今年住院一共多少天？", "How many days in hospital this year?";
-    QHospitalDaysWhy => "住院期间每天有300元护理补贴，每年最多90天。没有住院就填0。", "A nursing allowance of 300 yuan is paid for each day in hospital, up to 90 days a year. Enter 0 if none.";
+    QHospitalDaysWhy => "住院期间每天有{}元护理补贴，每年最多{}天。没有住院就填0。", "A nursing allowance of {} yuan is paid for each day in hospital, up to {} days a year. Enter 0 if none.";
     QCare => "现在在哪里养老？", "Where does each parent live now?";
     QCareWhy => "年满60周岁后，在家养老和住养老机构的帮扶不同。", "From age 60, the help differs for living at home and living in a care home.";
     CareHome => "在家里", "At home";

@@ -716,6 +716,18 @@ pub fn birthday(born: NaiveDate, years: u32) -> NaiveDate {
         .unwrap_or(NaiveDate::MAX)
 }
 
+/// Every care setting, in the order the questionnaire offers them (below the code the web
+/// pages compile, so that their panic locations keep their lines: docs/quality.md).
+impl CareSetting {
+    pub const ALL: [CareSetting; 5] = [
+        CareSetting::Home,
+        CareSetting::PublicHome,
+        CareSetting::PublicPrivateHome,
+        CareSetting::PrivateHome,
+        CareSetting::CareHomeUnknownType,
+    ];
+}
+
 #[cfg(test)]
 mod tests {
     use chrono::{Datelike, NaiveDate};

@@ -1,4 +1,5 @@
-//! Households the tests share, so each is written once.
+//! Households the tests share, so each is written once, and LibreOffice reading back what
+//! the register writes.
 
 #![allow(dead_code)] // each test file uses some of these
 
@@ -78,4 +79,39 @@ pub fn bereaved_couple() -> Answers {
         AnswerValue::Health(Default::default()),
         AnswerValue::Circumstances(Default::default()),
     ])
+}
+
+/// LibreOffice's `soffice`, where it is installed (scripts/setup.sh installs it).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn soffice() -> Option<std::path::PathBuf> {
+    let found = std::process::Command::new("soffice")
+        .arg("--version")
+        .output()
+        .ok()?;
+    found
+        .status
+        .success()
+        .then(|| std::path::PathBuf::from("soffice"))
+}
+
+/// The spreadsheets `files` of `dir` saved by LibreOffice as UTF-8 CSV beside them
+/// (`name.csv`), as an office's own spreadsheet program reads them; its profile kept in `dir`.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn libreoffice_csv(
+    soffice: &std::path::Path,
+    dir: &std::path::Path,
+    files: &[&str],
+) -> std::process::Output {
+    std::process::Command::new(soffice)
+        .args([
+            "--headless",
+            &format!("-env:UserInstallation=file://{}/profile", dir.display()),
+            "--convert-to",
+            "csv:Text - txt - csv (StarCalc):44,34,76",
+            "--outdir",
+        ])
+        .arg(dir)
+        .args(files.iter().map(|f| dir.join(f)))
+        .output()
+        .unwrap()
 }

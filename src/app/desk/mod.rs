@@ -191,7 +191,7 @@ pub fn office_app() -> Html {
     let switch = dispatch.reform(move |_: MouseEvent| DeskAction::SetLang(other));
     let body = match (&s.loaded, s.open) {
         (Some(l), Some(i)) => household(s, l, i, &dispatch),
-        (Some(l), None) if s.county.view != county::View::Table => county::page(s, l, &dispatch),
+        (Some(l), None) if s.county.view != county::View::Table => county_page(s, l, &dispatch),
         _ => list(s, &dispatch),
     };
     html! {
@@ -475,7 +475,7 @@ fn list(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
                 }
                 { print_status(s, dispatch) }
             </div>
-            { county::tabs(s, dispatch) }
+            { tabs(s, dispatch) }
             <office_details::OfficeDetails {lang} />
             <yearly::Yearly loaded={l.clone()} {lang} />
             <div class="desk-tools no-print">
@@ -854,5 +854,55 @@ pub fn start() {
         None => {
             yew::Renderer::<OfficeApp>::new().render();
         }
+    }
+}
+
+/// The tabs over the open register: 逐户结果, 统计, 与上次比较.
+fn tabs(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
+    let lang = s.lang;
+    // The button's classes, as it is off and on (written out: no string built per tab).
+    let tab = |v: county::View, zh: &'static str, en: &'static str, class: [&'static str; 2]| {
+        let on = s.county.view == v;
+        let onclick =
+            dispatch.reform(move |_: MouseEvent| DeskAction::County(county::CountyAction::Show(v)));
+        html! {
+            <button type="button" ~className={class[on as usize]}
+                aria-pressed={if on { "true" } else { "false" }} {onclick}>
+                { lang.pick(zh, en) }
+            </button>
+        }
+    };
+    html! {
+        <nav class="desk-tabs no-print" aria-label={lang.pick("查看方式", "Views")}>
+            { tab(county::View::Table, "逐户结果", "Households", ["tab tab-table", "tab on tab-table"]) }
+            { tab(county::View::Stats, "统计", "Statistics", ["tab tab-stats", "tab on tab-stats"]) }
+            { tab(county::View::Compare, "与上次比较", "Compare with last time", ["tab tab-compare", "tab on tab-compare"]) }
+        </nav>
+    }
+}
+
+/// The page with the 统计 or 与上次比较 view instead of the table.
+fn county_page(s: &DeskState, l: &Rc<Loaded>, dispatch: &Callback<DeskAction>) -> Html {
+    let lang = s.lang;
+    let view = match s.county.view {
+        county::View::Stats => html! {
+            <stats_view::StatsView loaded={l.clone()} {lang} ahead={s.county.ahead.clone()} />
+        },
+        _ => compare_view::view(s, l, dispatch),
+    };
+    html! {
+        <section key="county" class="screen desk-list desk-county">
+            <h1 id={LIST_TITLE_ID} tabindex="-1" class="no-print">{ crate::register::text::Desk::Title.text(lang) }</h1>
+            { opener(s, dispatch) }
+            <div class="desk-file no-print">
+                <p class="loaded" role="status"><strong>{ crate::register::text::Desk::Loaded.fill(lang, &[("file", &l.name), ("n", &l.counts[0].to_string())]) }</strong></p>
+                <asof::AsOf base={county::base(s).unwrap_or_else(|| l.clone())} ahead={s.county.ahead.clone()} {lang} dispatch={dispatch.clone()} />
+            </div>
+            { tabs(s, dispatch) }
+            if s.county.view == county::View::Stats {
+                <office_details::OfficeDetails {lang} />
+            }
+            { view }
+        </section>
     }
 }

@@ -74,7 +74,7 @@ pub struct DeskState {
     /// it failed: said on the page in words.
     pub export: Vec<Notice>,
     /// The 统计 and 与上次比较 views and the day ahead (`desk::county`).
-    pub county: super::county::County,
+    pub county: County,
 }
 
 /// Sheets of this many households or more are printed only once confirmed.
@@ -139,7 +139,7 @@ pub enum DeskAction {
     /// The same after 30 minutes without use.
     Wipe,
     /// The county's views (`desk::county`).
-    County(super::county::CountyAction),
+    County(CountyAction),
 }
 
 impl DeskState {
@@ -224,7 +224,7 @@ impl DeskState {
             }
             DeskAction::PrintEnd => next.printing = None,
             DeskAction::Exported(notices) => next.export = notices,
-            DeskAction::County(a) => next = super::county::reduce(self, a),
+            DeskAction::County(a) => next = reduce(self, a),
             DeskAction::Clear | DeskAction::Wipe => {
                 // Nothing to wipe: an idle page stays as it is.
                 if matches!(action, DeskAction::Wipe)
@@ -261,4 +261,132 @@ impl Reducible for Desk {
     fn reduce(self: Rc<Self>, action: DeskAction) -> Rc<Self> {
         Rc::new(Desk(self.0.reduce(action)))
     }
+}
+
+// The county's views' part of the state (`desk::county` draws them), reduced here with
+// the rest, so the reducer imports no view.
+
+/// Which view of the open register is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum View {
+    /// The table, household by household (the page as before).
+    #[default]
+    Table,
+    Stats,
+    Compare,
+}
+
+/// The register decided for a day ahead: the day, the register as read (for the real day),
+/// and the families whose answers change by then.
+#[derive(Debug)]
+pub struct Ahead {
+    pub date: NaiveDate,
+    pub base: Rc<Loaded>,
+    /// The register decided for the day: what the table, the filters and the 统计 show.
+    pub after: Rc<Loaded>,
+    pub changes: Vec<crate::register::changes::Change>,
+}
+
+/// An earlier export compared with the register on the page.
+#[derive(Debug)]
+pub struct Compared {
+    /// The earlier export's file name.
+    pub name: String,
+    /// The register it was compared with (a new file or a new day compares again).
+    pub with: Rc<Loaded>,
+    pub list: Vec<crate::register::compare::Diff>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct County {
+    pub view: View,
+    pub ahead: Option<Rc<Ahead>>,
+    pub compared: Option<Rc<Compared>>,
+    /// Why the earlier export could not be compared.
+    pub compare_error: Option<(String, String)>,
+    /// An earlier export being compared: rows done, rows in all (0 until the worker says).
+    pub comparing: Option<(usize, usize)>,
+}
+
+/// The same views of the same results: compared by address (a deep comparison of 100,000
+/// families' changes on every render would cost what the views save, and bytes).
+impl PartialEq for County {
+    fn eq(&self, other: &Self) -> bool {
+        fn same<T>(a: &Option<Rc<T>>, b: &Option<Rc<T>>) -> bool {
+            match (a, b) {
+                (Some(a), Some(b)) => Rc::ptr_eq(a, b),
+                (None, None) => true,
+                _ => false,
+            }
+        }
+        self.view == other.view
+            && same(&self.ahead, &other.ahead)
+            && same(&self.compared, &other.compared)
+            && self.compare_error == other.compare_error
+            && self.comparing == other.comparing
+    }
+}
+
+pub enum CountyAction {
+    Show(View),
+    /// The register decided for a day ahead (`ahead.base` must be the register on the page).
+    AsOf(Rc<Ahead>),
+    /// Back to the register as read.
+    AsOfEnd,
+    /// Comparing with an earlier export: rows done, rows in all.
+    Comparing(usize, usize),
+    Compared(Rc<Compared>),
+    CompareFailed(String, String),
+}
+
+/// The register as read, before any day ahead.
+pub fn base(s: &DeskState) -> Option<Rc<Loaded>> {
+    match &s.county.ahead {
+        Some(a) => Some(a.base.clone()),
+        None => s.loaded.clone(),
+    }
+}
+
+/// The page's state after `a`.
+pub fn reduce(s: &DeskState, a: CountyAction) -> DeskState {
+    let mut next = s.clone();
+    match a {
+        CountyAction::Show(v) => {
+            next.county.view = v;
+            next.open = None;
+        }
+        CountyAction::AsOf(ahead) => {
+            // Worked out for a register no longer on the page: dropped.
+            if !base(s).is_some_and(|b| Rc::ptr_eq(&b, &ahead.base)) {
+                return next;
+            }
+            next.loaded = Some(ahead.after.clone());
+            next.county.ahead = Some(ahead);
+            next.county.compared = None;
+            next.page = 0;
+            next.open = None;
+        }
+        CountyAction::AsOfEnd => {
+            if let Some(a) = next.county.ahead.take() {
+                next.loaded = Some(a.base.clone());
+                next.county.compared = None;
+                next.page = 0;
+                next.open = None;
+            }
+        }
+        CountyAction::Comparing(n, total) => next.county.comparing = Some((n, total)),
+        CountyAction::Compared(c) => {
+            next.county.comparing = None;
+            if s.loaded.as_ref().is_some_and(|l| Rc::ptr_eq(l, &c.with)) {
+                next.county.compared = Some(c);
+                next.county.compare_error = None;
+            }
+        }
+        CountyAction::CompareFailed(zh, en) => {
+            next.county.comparing = None;
+            next.county.compared = None;
+            next.county.compare_error = Some((zh, en));
+        }
+    }
+    next
 }

@@ -305,7 +305,7 @@ pub fn question_screen(props: &QuestionProps) -> Html {
                 </fieldset>
                 <details class="why">
                     <summary>{ t(Key::WhyWeAsk) }</summary>
-                    <p>{ t(questions::why(q)) }</p>
+                    <p>{ questions::why_text(q, s.lang, s.voice, s.today) }</p>
                 </details>
                 <p class="error" role="alert" tabindex="-1" ref={error_ref}>{ error.as_ref().map(|p| p.text(s.lang, s.voice)).unwrap_or_default() }</p>
                 <div class="actions">
