@@ -316,6 +316,19 @@ fn an_ods_with_a_cell_at_iv65536_is_refused_before_a_dense_range_is_built() {
     );
 }
 
+/// The fuzzer's find (tests/register/fuzz/): a register .ods whose styles' tags no longer
+/// match and whose last row has a cell at IV65536. The extent count stopped at the first bad
+/// tag and let calamine build 65,536 × 256 cells (512 MB); now it reads as leniently as
+/// calamine and refuses what it cannot read to the end.
+#[test]
+fn an_ods_whose_tags_do_not_match_is_refused_as_damaged_before_a_dense_range_is_built() {
+    refused(
+        "mangled-styles-far-cell.ods",
+        &fixture("fuzz/mangled-styles-far-cell.ods"),
+        &["已损坏", "content.xml"],
+    );
+}
+
 fn csv_file(name: &str, bytes: &[u8]) -> PathBuf {
     let p = dir().join(name);
     std::fs::write(&p, bytes).unwrap();

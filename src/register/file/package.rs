@@ -130,6 +130,12 @@ pub fn check_ods(bytes: &[u8]) -> Result<(), FileError> {
         return Ok(());
     };
     let mut xml = quick_xml::Reader::from_reader(std::io::BufReader::new(content));
+    // Read as leniently as calamine reads it (ods.rs), so that no part it reads is one this
+    // count stopped before: a file whose end tags do not match is counted, not waved through.
+    let config = xml.config_mut();
+    config.check_end_names = false;
+    config.check_comments = false;
+    config.trim_text(false);
     let repeat = |e: &BytesStart<'_>, key: &str| -> u64 {
         e.try_get_attribute(key)
             .ok()
@@ -185,7 +191,20 @@ pub fn check_ods(bytes: &[u8]) -> Result<(), FileError> {
                 }
                 continue;
             }
-            Ok(Event::Eof) | Err(_) => break,
+            Ok(Event::Eof) => break,
+            // What cannot be read to its end here is not handed to calamine, whose dense
+            // range could be built from the part before the damage.
+            Err(e) => {
+                let at = xml.error_position();
+                return Err(FileError::new(
+                    format!(
+                        "文件已损坏：表格内容（content.xml）第{at}字节处无法读取；请用表格软件打开后另存为.xlsx再试"
+                    ),
+                    format!(
+                        "the file is damaged: its content (content.xml) cannot be read at byte {at} ({e}); open it in a spreadsheet program and save it as .xlsx"
+                    ),
+                ));
+            }
             Ok(_) => continue,
         };
         match e.local_name().as_ref() {
