@@ -1652,8 +1652,7 @@ fn a_father_registered_in_another_county_is_sent_to_his_own_countys_office_first
 
 #[test]
 fn the_care_question_offers_every_care_setting_in_the_facts_order() {
-    // The questionnaire keeps its own list (the office page's bytes, docs/quality.md); this
-    // holds it to `CareSetting::ALL`.
+    // The questionnaire offers `CareSetting::ALL` in its order: each choice is its setting.
     let q = Question::CareSetting;
     assert_eq!(
         questions::parent_options(q).len(),

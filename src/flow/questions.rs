@@ -164,13 +164,7 @@ const SCHOOLING: [Schooling; 4] = [
     Schooling::None,
 ];
 const SCHEMES: [Scheme; 3] = [Scheme::Resident, Scheme::Employee, Scheme::None];
-const CARE: [CareSetting; 5] = [
-    CareSetting::Home,
-    CareSetting::PublicHome,
-    CareSetting::PublicPrivateHome,
-    CareSetting::PrivateHome,
-    CareSetting::CareHomeUnknownType,
-];
+const CARE: [CareSetting; 5] = CareSetting::ALL;
 
 fn pair(k: Key) -> Label {
     k.pair()
