@@ -138,10 +138,17 @@ export async function startEngine(name, { width = 360, height = 640 } = {}) {
 /** Sizes the window so that the page's viewport is width×height (the window's frame and, in
  *  MiniBrowser, its toolbar take some of it). */
 export async function setViewport(browser, width, height) {
-  for (let i = 0; i < 3; i++) {
+  // A window not drawn yet can report a frame smaller than its page (WebKit under Xvfb, once
+  // in a fresh-clone run): the size it gives is then not a window's, so the window is sized
+  // to the viewport asked and measured again.
+  const frame = (n, least) => (Number.isInteger(n) && n >= least && n < 2 ** 31 ? n : least);
+  for (let i = 0; i < 5; i++) {
     const inner = await browser.execute(() => [window.innerWidth, window.innerHeight]);
     if (inner[0] === width && inner[1] === height) return;
     const outer = await browser.getWindowSize();
-    await browser.setWindowSize(outer.width + width - inner[0], outer.height + height - inner[1]);
+    await browser.setWindowSize(
+      frame(outer.width + width - inner[0], width),
+      frame(outer.height + height - inner[1], height),
+    );
   }
 }
