@@ -41,6 +41,72 @@ function register(n) {
   return lines.join("\n") + "\n";
 }
 
+/** The same number of families laid out as offices publish their 台账 (issue 17, point 8;
+ *  tests/register/office/README.md): a merged title, a 填报单位/填报日期 line, a header over two
+ *  rows (女方 / 男方 / 独生子女 merged over 姓名, 身份证号码, 出生年月), a column-number row, the
+ *  families with 家庭类别 失独/伤残, 残疾类别及等级 "智力二级", birth months as 1968.06, 196603 (a
+ *  number cell) and 1970年9月, 婚姻状况 and 户籍地址, then a 合计 row, a blank row and the
+ *  signature line. Written as flat OpenDocument for LibreOffice Calc to save as .xlsx. */
+function published(n) {
+  const esc = (t) => String(t).replace(/&/g, "&amp;").replace(/</g, "&lt;");
+  const text = (t) => (t === "" ? "<table:table-cell/>" : `<table:table-cell office:value-type="string"><text:p>${esc(t)}</text:p></table:table-cell>`);
+  const num = (v) => `<table:table-cell office:value-type="float" office:value="${v}"><text:p>${v}</text:p></table:table-cell>`;
+  const span = (t, cols, rows = 1) =>
+    `<table:table-cell${cols > 1 ? ` table:number-columns-spanned="${cols}"` : ""}${rows > 1 ? ` table:number-rows-spanned="${rows}"` : ""} office:value-type="string"><text:p>${esc(t)}</text:p></table:table-cell>`;
+  const covered = (k) => "<table:covered-table-cell/>".repeat(k);
+  const row = (cells) => `<table:table-row>${cells.join("")}</table:table-row>`;
+  const width = 17;
+  const rowsXml = [
+    row([span("某某街道计划生育特殊家庭信息台账", width), covered(width - 1)]),
+    row([span("填报单位：某某街道办事处（盖章）", 12), covered(11), span("填报日期：2026年11月30日", 5), covered(4)]),
+    row([
+      span("序号", 1, 2), span("社区", 1, 2), span("女方", 3), covered(2), span("男方", 3), covered(2), span("独生子女", 2), covered(1),
+      span("家庭类别", 1, 2), span("残疾类别及等级", 1, 2), span("婚姻状况", 1, 2), span("户籍地址", 1, 2), span("城乡", 1, 2),
+      span("联系电话", 1, 2), span("备注", 1, 2),
+    ]),
+    row([covered(2), ...["姓名", "身份证号码", "出生年月", "姓名", "身份证号码", "出生年月", "姓名", "出生年月"].map(text), covered(7)]),
+    row(Array.from({ length: width }, (_, i) => text(`(${i + 1})`))),
+  ];
+  const communities = ["东门社区", "西门社区", "南门社区", "北门社区"];
+  const counties = ["开封市鼓楼区东门街", "开封市杞县城关镇", "兰考县城关镇", "开封市祥符区"];
+  for (let i = 0; i < n; i += 1) {
+    const y = 1960 + (i % 20);
+    const m = 1 + (i % 12);
+    const mm = String(m).padStart(2, "0");
+    // (y, m) repeats every 60 rows, so the block number keeps every ID number unique.
+    const block = Math.floor(i / 60);
+    const motherId17 = `410299${y}${mm}1${i % 10}${String((block * 2) % 1000).padStart(3, "0")}`;
+    const fatherId17 = `410299${y - 2}${mm}2${i % 10}${String((block * 2 + 1) % 1000).padStart(3, "0")}`;
+    const lost = i % 3 !== 0;
+    // The birth month in the three ways offices write it; the father's as a number cell.
+    const month = [`${y}.${mm}`, `${y}年${m}月`, `${y}.${m}`][i % 3];
+    rowsXml.push(
+      row([
+        num(i + 1), text(communities[i % 4]),
+        text(`张某${i}`), text(`${motherId17}${checkChar(motherId17)}`), text(month),
+        text(`李某${i}`), text(`${fatherId17}${checkChar(fatherId17)}`), num(Number(`${y - 2}${mm}`)),
+        text(`李某某${i}`), text(`${y + 26}.${mm}`),
+        text(lost ? "失独" : "伤残"), text(lost ? "" : ["智力二级", "肢体一级", "精神三级"][i % 3]),
+        text(["初婚", "再婚", "初婚"][i % 3]), text(`${counties[i % 4]}${i}号`), text(i % 2 === 0 ? "城镇" : "农村"),
+        text(""), text(""),
+      ]),
+    );
+  }
+  rowsXml.push(row(Array.from({ length: width }, () => text(""))));
+  rowsXml.push(row([text("合计"), text(`${n}户`), ...Array.from({ length: width - 2 }, () => text(""))]));
+  rowsXml.push(row([text("单位负责人："), text(""), text(""), text("审核人："), text(""), text(""), text("制表人："), ...Array.from({ length: 5 }, () => text("")), text("填表日期：2026年11月30日"), ...Array.from({ length: 4 }, () => text(""))]));
+  return `<?xml version="1.0" encoding="UTF-8"?>
+<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0"
+ xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0"
+ xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"
+ office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">
+<office:body><office:spreadsheet><table:table table:name="台账">
+<table:table-column table:number-columns-repeated="${width}"/>
+${rowsXml.join("\n")}
+</table:table></office:spreadsheet></office:body></office:document>
+`;
+}
+
 const native = () => {
   const env = { ...process.env };
   for (const v of ["RUSTC_BOOTSTRAP", "CARGO_UNSTABLE_BUILD_STD", "CARGO_UNSTABLE_BUILD_STD_FEATURES", "CARGO_BUILD_RUSTFLAGS", "CARGO_TARGET_DIR", "CARGO_BUILD_TARGET", "RUSTUP_TOOLCHAIN"]) delete env[v];
@@ -63,6 +129,17 @@ try {
   execFileSync(native(), ["register", csv, "-o", xlsx, "--today", "2026-12-01"], { stdio: ["ignore", "ignore", "ignore"] });
 }
 console.log(`register of ${rows} rows: CSV, and .xlsx made by ${made}`);
+// The published shape, saved as .xlsx by LibreOffice Calc (no fallback: without Calc it is left out).
+const shaped = join(dir, `published-${rows}.xlsx`);
+let files = [csv, xlsx];
+try {
+  await writeFile(join(dir, `published-${rows}.fods`), published(rows));
+  execFileSync("soffice", ["--headless", "--convert-to", "xlsx", "--outdir", dir, join(dir, `published-${rows}.fods`)], { stdio: "ignore", timeout: 300_000 });
+  files.push(shaped);
+  console.log(`the same ${rows} families laid out as offices publish them (title, two-row header, 合计, signatures): .xlsx made by LibreOffice Calc`);
+} catch {
+  console.log("no LibreOffice Calc: the published shape is not measured");
+}
 
 /** 打印所列家庭的告知单 for the households a search lists (K1…: 1,111 of 10,000), window.print
  *  replaced by a stub that counts the sheets: from the click to print() and the longest task. */
@@ -94,7 +171,7 @@ let printed;
 const app = await startApp({ dist });
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 try {
-  for (const file of [csv, xlsx]) {
+  for (const file of files) {
     const wall = [];
     const inPage = [];
     const longest = [];
@@ -133,7 +210,7 @@ try {
     }
     const f = (xs) => xs.map((x) => x.toFixed(0)).join(", ");
     console.log(
-      `${file.endsWith(".csv") ? "CSV " : "xlsx"} ${rows} rows: median ${median(wall).toFixed(0)} ms from setInputFiles to the table ` +
+      `${file === shaped ? "published-shape xlsx" : file.endsWith(".csv") ? "CSV " : "xlsx"} ${rows} rows: median ${median(wall).toFixed(0)} ms from setInputFiles to the table ` +
         `(runs: ${f(wall)}); in the page, change event to first row: median ${median(inPage).toFixed(0)} ms (${f(inPage)}); ` +
         `longest main-thread task meanwhile: median ${median(longest).toFixed(0)} ms (${f(longest)}; 0: none of 50 ms or more)`,
     );
