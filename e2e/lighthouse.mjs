@@ -23,7 +23,8 @@
 //   fresh-machine run: TBT 285 ms, performance 0.94) misses them with nothing wrong in the
 //   page. When they are missed, the gate waits for the machine to be quiet (1-minute load
 //   average at most half the cores, up to 2 minutes) and measures again; it fails only when
-//   the quiet retry misses them too. It says which happened.
+//   the quiet retry misses them too. A retry the machine never let be quiet is not judged
+//   (a warning, not a failure). It says which happened.
 // Exit code 1 when a budget is missed.
 
 import { mkdir, writeFile } from "node:fs/promises";
@@ -160,9 +161,14 @@ const last = sets.at(-1);
 const m = median(last.runs);
 const hard = hardProblems(sets[0].runs);
 const soft = softProblems(m);
+// A retry the machine never let be quiet is not a quiet retry: the load-dependent budgets are
+// then reported as not judged, never failed (the hard ones above still are).
+const unjudged = soft.length > 0 && sets.length > 1 && last.load > QUIET_LOAD;
 const verdict = hard.length
   ? "failed a hard budget"
-  : soft.length
+  : unjudged
+    ? "load-dependent budgets not judged: missed under load, and the machine stayed busy through the retry"
+    : soft.length
     ? "failed the load-dependent budgets on a quiet retry too"
     : sets.length > 1
       ? "missed the load-dependent budgets under load, met them on a quiet retry"
@@ -180,11 +186,14 @@ if (hard.length) {
   console.error(`lighthouse: hard budgets missed (these hold whatever the load):\n  ${hard.join("\n  ")}`);
   process.exit(1);
 }
-if (soft.length) {
-  const busy = last.load > QUIET_LOAD
-    ? ` (the machine stayed busy for ${QUIET_WAIT_MS / 1000} s, load ${last.load} > ${QUIET_LOAD}: run it again on a quiet machine before judging the page)`
-    : "";
-  console.error(`lighthouse: load-dependent budgets missed, and again on the retry at load ${last.load}${busy}:\n  ${soft.join("\n  ")}`);
+if (unjudged) {
+  console.log(
+    `lighthouse: WARNING: ${soft.join(", ")} at load ${sets[0].load}, and again on the retry at load ${last.load}: the machine ` +
+      `stayed busy (load > ${QUIET_LOAD}) for the ${QUIET_WAIT_MS / 1000} s wait, so these were not measured on a quiet machine and ` +
+      `are not judged; the hard budgets held. Run \`make test-speed\` on a quiet machine to judge them.`,
+  );
+} else if (soft.length) {
+  console.error(`lighthouse: load-dependent budgets missed, and again on a quiet retry at load ${last.load}:\n  ${soft.join("\n  ")}`);
   process.exit(1);
 }
 console.log(`lighthouse: ${verdict}`);
