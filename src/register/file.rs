@@ -938,6 +938,10 @@ pub fn xlsx_with_sheets(
 
 /// A text cut to what an .xlsx cell holds, and whether it was cut.
 fn cut(t: &str) -> (&str, bool) {
+    // No more bytes than the limit's characters: nothing to count (nearly every cell).
+    if t.len() <= LIMITS.cell_chars {
+        return (t, false);
+    }
     match t.char_indices().nth(LIMITS.cell_chars) {
         Some((at, _)) => (&t[..at], true),
         None => (t, false),
@@ -1010,6 +1014,10 @@ mod tests {
         assert_eq!(cut(&over), (at.as_str(), true));
         let under = "a".repeat(LIMITS.cell_chars - 1);
         assert_eq!(cut(&under), (under.as_str(), false));
+        // One byte a character: at the limit kept whole, one more cut.
+        let ascii = "a".repeat(LIMITS.cell_chars);
+        assert_eq!(cut(&ascii), (ascii.as_str(), false));
+        assert_eq!(cut(&format!("{ascii}a")), (ascii.as_str(), true));
     }
 
     #[test]
