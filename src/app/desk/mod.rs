@@ -732,7 +732,10 @@ fn print_all(p: &PrintProps) -> Html {
                 <button type="button" class="link-button print-cancel" onclick={cancel}>{ T::PrintCancel.text(lang) }</button>
             </p>
             <div class="print-all print-only">
-                { named::cover(&p.loaded, &p.rows, lang) }
+                // Keyed as the sheets after it are: in a list that is not wholly keyed, yew
+                // matches children from the end, so each frame's appended sheets would rebuild
+                // every one before. A component of its own, drawn once, not on every frame.
+                <Cover key="print-all-cover" loaded={p.loaded.clone()} rows={p.rows.clone()} {lang} />
                 { for chunks.iter().enumerate().map(|(k, &from)| {
                     let to = chunks.get(k + 1).copied().unwrap_or(ready);
                     html! { <Sheets key={from} loaded={p.loaded.clone()} rows={p.rows.clone()} {from} {to} {lang} /> }
@@ -759,6 +762,28 @@ impl PartialEq for SheetsProps {
             && Rc::ptr_eq(&self.rows, &other.rows)
             && (self.from, self.to, self.lang) == (other.from, other.to, other.lang)
     }
+}
+
+#[derive(Properties)]
+struct CoverProps {
+    loaded: Rc<Loaded>,
+    rows: Rc<Vec<usize>>,
+    lang: Lang,
+}
+
+/// Compared by address, as `SheetsProps` are.
+impl PartialEq for CoverProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.loaded, &other.loaded)
+            && Rc::ptr_eq(&self.rows, &other.rows)
+            && self.lang == other.lang
+    }
+}
+
+/// Print-all's cover list, drawn once while the sheets after it are drawn frame by frame.
+#[function_component(Cover)]
+fn cover(p: &CoverProps) -> Html {
+    named::cover(&p.loaded, &p.rows, p.lang)
 }
 
 /// The print sheets of `rows[from..to]`.

@@ -84,9 +84,7 @@ pub fn named(title: String, class: String, sheet: Html) -> Html {
 pub fn cover(l: &Loaded, rows: &[usize], lang: Lang) -> Html {
     let office = crate::app::host::current();
     html! {
-        // Keyed as the sheets after it are: in a list that is not wholly keyed, yew matches
-        // children from the end, so each frame's appended sheets would rebuild every one before.
-        <section key="print-all-cover" class="print-all-cover">
+        <section class="print-all-cover">
             <h2>{ T::PrintCoverTitle.fill(lang, &[("n", &rows.len().to_string())]) }</h2>
             if let Some(name) = &office.name {
                 <p class="print-cover-office">{ name.clone() }</p>
