@@ -732,10 +732,6 @@ fn print_all(p: &PrintProps) -> Html {
                 <button type="button" class="link-button print-cancel" onclick={cancel}>{ T::PrintCancel.text(lang) }</button>
             </p>
             <div class="print-all print-only">
-                // Keyed as the sheets after it are: in a list that is not wholly keyed, yew
-                // matches children from the end, so each frame's appended sheets would rebuild
-                // every one before. A component of its own, drawn once, not on every frame.
-                <Cover key="print-all-cover" loaded={p.loaded.clone()} rows={p.rows.clone()} {lang} />
                 { for chunks.iter().enumerate().map(|(k, &from)| {
                     let to = chunks.get(k + 1).copied().unwrap_or(ready);
                     html! { <Sheets key={from} loaded={p.loaded.clone()} rows={p.rows.clone()} {from} {to} {lang} /> }
@@ -764,33 +760,18 @@ impl PartialEq for SheetsProps {
     }
 }
 
-#[derive(Properties)]
-struct CoverProps {
-    loaded: Rc<Loaded>,
-    rows: Rc<Vec<usize>>,
-    lang: Lang,
-}
-
-/// Compared by address, as `SheetsProps` are.
-impl PartialEq for CoverProps {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.loaded, &other.loaded)
-            && Rc::ptr_eq(&self.rows, &other.rows)
-            && self.lang == other.lang
-    }
-}
-
-/// Print-all's cover list, drawn once while the sheets after it are drawn frame by frame.
-#[function_component(Cover)]
-fn cover(p: &CoverProps) -> Html {
-    named::cover(&p.loaded, &p.rows, p.lang)
-}
-
-/// The print sheets of `rows[from..to]`.
+/// The print sheets of `rows[from..to]`, the first chunk's after the cover list. Every child
+/// of `.print-all` is one of these, keyed: in a list that is not wholly keyed, yew matches
+/// children from the end, so each frame's appended sheets would rebuild every one before; and
+/// the cover, drawn here once, is not drawn again on every frame.
 #[function_component(Sheets)]
 fn sheets(p: &SheetsProps) -> Html {
     let l = &p.loaded;
     html! {
+        <>
+        if p.from == 0 {
+            { named::cover(l, &p.rows, p.lang) }
+        }
         { for p.rows[p.from..p.to].iter().enumerate().filter_map(|(j, &i)| {
             let facts = l.reg.rows[i].facts.as_ref()?;
             let fs = family_state(p.lang, l.today, facts);
@@ -801,6 +782,7 @@ fn sheets(p: &SheetsProps) -> Html {
                 with_code(&fs, screens::print_sheet(&fs, &outcome)),
             ))
         }) }
+        </>
     }
 }
 
