@@ -97,6 +97,7 @@ desk_texts! {
     MatchGo => "按这样核查", "Check with these columns";
     MatchSave => "保存列的对应关系", "Save the column matching";
     MatchOpen => "打开列的对应关系文件", "Open a column matching file";
+    MatchShow => "查看列的对应关系", "See the column matching";
     MatchHint => "列的对应关系文件只有表头和对应的项目，没有任何人的信息；下次打开同样格式的台账时选它，就不用再核对。", "A column matching file holds only the headers and what they are, nothing about anyone; choose it next time you open a register laid out the same way, and the columns need no checking.";
     MatchNotAFile => "这不是扶助通保存的列的对应关系文件", "This is not a column matching file saved by Fuzhu";
     MatchUnknownField => "文件里的“{field}”（“{header}”列）不是认得的项目", "\"{field}\" (column \"{header}\") in the file is not a known field";

@@ -448,7 +448,7 @@ fn list(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
             { opener(s, dispatch) }
             <div class="desk-file no-print">
                 <p class="loaded" role="status"><strong>{ T::Loaded.fill(lang, &[("file", &l.name), ("n", &households.to_string())]) }</strong></p>
-                <p><button type="button" class="link-button show-matching" onclick={show_matching}>{ "查看列的对应关系" }</button></p>
+                <p><button type="button" class="link-button show-matching" onclick={show_matching}>{ T::MatchShow.text(lang) }</button></p>
                 <asof::AsOf base={county::base(s).unwrap_or_else(|| l.clone())} ahead={s.county.ahead.clone()} {lang} dispatch={dispatch.clone()} />
                 if !reg.notices.is_empty() {
                     <details class="notices" open=true>
