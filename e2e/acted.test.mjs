@@ -154,15 +154,28 @@ test("the parents of a disabled daughter of 24 bring her 残疾人证 and read t
 test("a couple of 78 and 80 are not asked about adoption; a volunteer sees 谁在填写 above 开始", async () => {
   const page = await app.newPage();
   await waitForApp(page);
-  for (const large of [false, true]) {
-    if (large) await page.locator(".large-toggle").click();
+  // 谁在填写 whole above 开始 in Chinese and English, each in normal text and 大字.
+  for (const [lang, large] of [["zh", false], ["zh", true], ["en", true], ["en", false]]) {
+    if (lang === "en" && large) {
+      await page.locator(".lang-switch").click();
+      await page.waitForFunction(() => document.documentElement.lang === "en");
+      await page.locator(".welcome .who label.card").getByText("For someone else").waitFor();
+    } else if (lang === "zh" && large) {
+      await page.locator(".large-toggle").click();
+      await page.locator("html[data-large-text]").waitFor({ state: "attached" });
+    } else if (lang === "en") {
+      await page.locator(".large-toggle").click();
+      await page.waitForFunction(() => !document.documentElement.hasAttribute("data-large-text"));
+    }
+    const how = `${lang === "en" ? "English" : "中文"}${large ? " 大字" : ""}`;
     const who = await page.locator(".welcome .who").boundingBox();
     const bar = await page.locator(".welcome .actions").boundingBox();
-    assert.ok(who && bar && who.y + who.height <= bar.y + 1, `谁在填写 ends at ${who && who.y + who.height}, 开始 at ${bar?.y}${large ? " (大字)" : ""}`);
-    await app.screenshot(page, `acted-welcome${large ? "-large" : ""}`);
-    await axeClean(page, `the welcome screen${large ? " in 大字" : ""}`);
+    assert.ok(who && bar && who.y + who.height <= bar.y + 1, `${how}: 谁在填写 ends at ${who && who.y + who.height}, 开始 at ${bar?.y}`);
+    await app.screenshot(page, `acted-welcome-${lang}${large ? "-large" : ""}`);
+    await axeClean(page, `the welcome screen in ${how}`);
   }
-  await page.locator(".large-toggle").click();
+  await page.locator(".lang-switch").click();
+  await page.waitForFunction(() => document.documentElement.lang === "zh-CN");
   await page.locator(".who label.card").nth(1).click();
   await start(page);
   const { circumstances } = await walk(page, {
