@@ -192,3 +192,47 @@ test("a couple of 78 and 80 are not asked about adoption; a volunteer sees 谁�
   app.assertNoErrors(page);
   await page.context().close();
 });
+
+/** The top bar's visible parts (the name, 下一位, and each tool) as boxes. */
+const topbarParts = (page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll(".topbar > .brand, .topbar > .next-family, .topbar .tools > *")]
+      .map((e) => ({ what: e.className, box: e.getBoundingClientRect() }))
+      .filter(({ box }) => box.width > 0)
+      .map(({ what, box }) => ({ what, top: box.top, bottom: box.bottom, right: box.right })),
+  );
+
+test("a volunteer's top bar holds 下一位, 大字 and the language on one row at 360px", async () => {
+  // One row in Chinese (both sizes) and English; English 大字 cannot hold "Next person",
+  // "Large text" and 中文 on 328px, so its tools share a second row, never one alone.
+  for (const [lang, large, rows] of [["zh", false, 1], ["zh", true, 1], ["en", false, 1], ["en", true, 2]]) {
+    const how = `${lang === "en" ? "English" : "中文"}${large ? " 大字" : ""}`;
+    const page = await app.newPage();
+    await waitForApp(page);
+    if (large) await page.locator(".large-toggle").click();
+    if (lang === "en") {
+      await page.locator(".lang-switch").click();
+      await page.waitForFunction(() => document.documentElement.lang === "en");
+      await page.locator(".welcome .who").getByText("For someone else").waitFor();
+    }
+    await page.locator(".who label.card").nth(1).click();
+    await start(page);
+    await page.locator(".topbar .next-family").waitFor();
+    const parts = await topbarParts(page);
+    // Rows by the parts' vertical centres (a bordered button and a plain word differ a little).
+    const centres = parts.map((p) => (p.top + p.bottom) / 2).sort((x, y) => x - y);
+    const rowCount = centres.filter((c, i) => i === 0 || c - centres[i - 1] > 16).length;
+    assert.equal(rowCount, rows, `${how}: the top bar's parts ${JSON.stringify(parts)}`);
+    assert.ok(parts.every((p) => p.right <= 360 - 15), `${how}: a part runs off the phone: ${JSON.stringify(parts)}`);
+    assert.ok(parts.some((p) => p.what.includes("next-family")) && parts.filter((p) => p.what.includes("link-button")).length === 3, how);
+    if (rows === 2) {
+      const [sizeToggle, langSwitch] = parts.filter((p) => !/brand|next-family/.test(p.what));
+      assert.ok(Math.abs(sizeToggle.top - langSwitch.top) < 8, `${how}: 大字 and the language together`);
+    }
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), `${how}: no sideways scroll`);
+    await app.screenshot(page, `acted-topbar-${lang}${large ? "-large" : ""}`);
+    await axeClean(page, `the first question with 下一位 (${how})`);
+    app.assertNoErrors(page);
+    await page.context().close();
+  }
+});
