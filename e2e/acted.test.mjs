@@ -113,6 +113,10 @@ test("a mother of 46 goes first where her 10,000元 is claimed; the grave plot w
   const places = await page.locator(".print-sheet .print-places").textContent();
   assert.doesNotMatch(places, /墓穴/);
   assert.match(await page.locator(".print-sheet .print-after-death").textContent(), /免费公墓墓穴/);
+  // The cover lists no papers: it sends the family to each place's own page and its papers.
+  const cover = await page.locator(".print-sheet .print-title + p").textContent();
+  assert.match(cover, /带上那一页和该页列出的材料/);
+  assert.doesNotMatch(cover, /上面列出/);
   await inEveryWay(page, "mother-46");
   app.assertNoErrors(page);
   await page.context().close();
@@ -202,7 +206,7 @@ const topbarParts = (page) =>
       .map(({ what, box }) => ({ what, top: box.top, bottom: box.bottom, right: box.right })),
   );
 
-test("a volunteer's top bar holds 下一位, 大字 and the language on one row at 360px", async () => {
+test("a volunteer's top bar holds 下一位, 大字 and the language on one row at 360px, and 下一位's question stands apart", async () => {
   // One row in Chinese (both sizes) and English; English 大字 cannot hold "Next person",
   // "Large text" and 中文 on 328px, so its tools share a second row, never one alone.
   for (const [lang, large, rows] of [["zh", false, 1], ["zh", true, 1], ["en", false, 1], ["en", true, 2]]) {
@@ -232,6 +236,16 @@ test("a volunteer's top bar holds 下一位, 大字 and the language on one row 
     assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), `${how}: no sideways scroll`);
     await app.screenshot(page, `acted-topbar-${lang}${large ? "-large" : ""}`);
     await axeClean(page, `the first question with 下一位 (${how})`);
+    // 下一位 asks first; its question keeps a gap above the screen below it.
+    await page.locator(".topbar .next-family").click();
+    const ask = page.locator(".confirm-next");
+    await ask.waitFor();
+    const gap = await page.evaluate(() => {
+      const ask = document.querySelector(".confirm-next");
+      return ask.nextElementSibling.getBoundingClientRect().top - ask.getBoundingClientRect().bottom;
+    });
+    assert.ok(gap >= 16, `${how}: 下一位's question ${gap}px above the screen`);
+    await app.screenshot(page, `acted-next-ask-${lang}${large ? "-large" : ""}`);
     app.assertNoErrors(page);
     await page.context().close();
   }

@@ -313,7 +313,7 @@ texts! {
     OfficeCall => later!("拨打"), "Call";
     PrintButton => later!("打印 / 保存为PDF"), "Print / save as PDF";
     PrintTitle => later!("办理清单"), "What to claim, and where";
-    PrintIntro => later!("按办理地点整理，每个地点一页：带上这一页和上面列出的材料去办理。"), "Sorted by where to go, one page per place: take the page and the papers it lists.";
+    PrintIntro => later!("按办理地点整理，每个地点一页：去哪里办理，就带上那一页和该页列出的材料。"), "Sorted by where to go, one page per place: take the page and the papers it lists.";
     PrintPlaces => later!("要去的地方"), "Places to go";
     PrintPlace => later!("第{n}处，共{total}处"), "Place {n} of {total}";
     PrintAt => later!("到{agency}办理"), "At {agency}";
