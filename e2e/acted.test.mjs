@@ -113,6 +113,10 @@ test("a mother of 46 goes first where her 10,000元 is claimed; the grave plot w
   const places = await page.locator(".print-sheet .print-places").textContent();
   assert.doesNotMatch(places, /墓穴/);
   assert.match(await page.locator(".print-sheet .print-after-death").textContent(), /免费公墓墓穴/);
+  // The cover lists no papers: it sends the family to each place's own page and its papers.
+  const cover = await page.locator(".print-sheet .print-title + p").textContent();
+  assert.match(cover, /带上那一页和该页列出的材料/);
+  assert.doesNotMatch(cover, /上面列出/);
   await inEveryWay(page, "mother-46");
   app.assertNoErrors(page);
   await page.context().close();
@@ -154,15 +158,28 @@ test("the parents of a disabled daughter of 24 bring her 残疾人证 and read t
 test("a couple of 78 and 80 are not asked about adoption; a volunteer sees 谁在填写 above 开始", async () => {
   const page = await app.newPage();
   await waitForApp(page);
-  for (const large of [false, true]) {
-    if (large) await page.locator(".large-toggle").click();
+  // 谁在填写 whole above 开始 in Chinese and English, each in normal text and 大字.
+  for (const [lang, large] of [["zh", false], ["zh", true], ["en", true], ["en", false]]) {
+    if (lang === "en" && large) {
+      await page.locator(".lang-switch").click();
+      await page.waitForFunction(() => document.documentElement.lang === "en");
+      await page.locator(".welcome .who label.card").getByText("For someone else").waitFor();
+    } else if (lang === "zh" && large) {
+      await page.locator(".large-toggle").click();
+      await page.locator("html[data-large-text]").waitFor({ state: "attached" });
+    } else if (lang === "en") {
+      await page.locator(".large-toggle").click();
+      await page.waitForFunction(() => !document.documentElement.hasAttribute("data-large-text"));
+    }
+    const how = `${lang === "en" ? "English" : "中文"}${large ? " 大字" : ""}`;
     const who = await page.locator(".welcome .who").boundingBox();
     const bar = await page.locator(".welcome .actions").boundingBox();
-    assert.ok(who && bar && who.y + who.height <= bar.y + 1, `谁在填写 ends at ${who && who.y + who.height}, 开始 at ${bar?.y}${large ? " (大字)" : ""}`);
-    await app.screenshot(page, `acted-welcome${large ? "-large" : ""}`);
-    await axeClean(page, `the welcome screen${large ? " in 大字" : ""}`);
+    assert.ok(who && bar && who.y + who.height <= bar.y + 1, `${how}: 谁在填写 ends at ${who && who.y + who.height}, 开始 at ${bar?.y}`);
+    await app.screenshot(page, `acted-welcome-${lang}${large ? "-large" : ""}`);
+    await axeClean(page, `the welcome screen in ${how}`);
   }
-  await page.locator(".large-toggle").click();
+  await page.locator(".lang-switch").click();
+  await page.waitForFunction(() => document.documentElement.lang === "zh-CN");
   await page.locator(".who label.card").nth(1).click();
   await start(page);
   const { circumstances } = await walk(page, {
@@ -178,4 +195,58 @@ test("a couple of 78 and 80 are not asked about adoption; a volunteer sees 谁�
   assert.ok(!circumstances.some((c) => c.includes("收养")), circumstances.join("|"));
   app.assertNoErrors(page);
   await page.context().close();
+});
+
+/** The top bar's visible parts (the name, 下一位, and each tool) as boxes. */
+const topbarParts = (page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll(".topbar > .brand, .topbar > .next-family, .topbar .tools > *")]
+      .map((e) => ({ what: e.className, box: e.getBoundingClientRect() }))
+      .filter(({ box }) => box.width > 0)
+      .map(({ what, box }) => ({ what, top: box.top, bottom: box.bottom, right: box.right })),
+  );
+
+test("a volunteer's top bar holds 下一位, 大字 and the language on one row at 360px, and 下一位's question stands apart", async () => {
+  // One row in Chinese (both sizes) and English; English 大字 cannot hold "Next person",
+  // "Large text" and 中文 on 328px, so its tools share a second row, never one alone.
+  for (const [lang, large, rows] of [["zh", false, 1], ["zh", true, 1], ["en", false, 1], ["en", true, 2]]) {
+    const how = `${lang === "en" ? "English" : "中文"}${large ? " 大字" : ""}`;
+    const page = await app.newPage();
+    await waitForApp(page);
+    if (large) await page.locator(".large-toggle").click();
+    if (lang === "en") {
+      await page.locator(".lang-switch").click();
+      await page.waitForFunction(() => document.documentElement.lang === "en");
+      await page.locator(".welcome .who").getByText("For someone else").waitFor();
+    }
+    await page.locator(".who label.card").nth(1).click();
+    await start(page);
+    await page.locator(".topbar .next-family").waitFor();
+    const parts = await topbarParts(page);
+    // Rows by the parts' vertical centres (a bordered button and a plain word differ a little).
+    const centres = parts.map((p) => (p.top + p.bottom) / 2).sort((x, y) => x - y);
+    const rowCount = centres.filter((c, i) => i === 0 || c - centres[i - 1] > 16).length;
+    assert.equal(rowCount, rows, `${how}: the top bar's parts ${JSON.stringify(parts)}`);
+    assert.ok(parts.every((p) => p.right <= 360 - 15), `${how}: a part runs off the phone: ${JSON.stringify(parts)}`);
+    assert.ok(parts.some((p) => p.what.includes("next-family")) && parts.filter((p) => p.what.includes("link-button")).length === 3, how);
+    if (rows === 2) {
+      const [sizeToggle, langSwitch] = parts.filter((p) => !/brand|next-family/.test(p.what));
+      assert.ok(Math.abs(sizeToggle.top - langSwitch.top) < 8, `${how}: 大字 and the language together`);
+    }
+    assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 360), `${how}: no sideways scroll`);
+    await app.screenshot(page, `acted-topbar-${lang}${large ? "-large" : ""}`);
+    await axeClean(page, `the first question with 下一位 (${how})`);
+    // 下一位 asks first; its question keeps a gap above the screen below it.
+    await page.locator(".topbar .next-family").click();
+    const ask = page.locator(".confirm-next");
+    await ask.waitFor();
+    const gap = await page.evaluate(() => {
+      const ask = document.querySelector(".confirm-next");
+      return ask.nextElementSibling.getBoundingClientRect().top - ask.getBoundingClientRect().bottom;
+    });
+    assert.ok(gap >= 16, `${how}: 下一位's question ${gap}px above the screen`);
+    await app.screenshot(page, `acted-next-ask-${lang}${large ? "-large" : ""}`);
+    app.assertNoErrors(page);
+    await page.context().close();
+  }
 });

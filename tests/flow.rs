@@ -73,7 +73,7 @@ fn the_volunteer_voice_keeps_you_for_the_elder_in_questions_and_never_says_he_or
     );
     assert_eq!(
         Key::WelcomeTitle.text(Lang::En, Voice::Volunteer),
-        "See what support their family can receive"
+        "What support can their family get?"
     );
     assert_eq!(Key::HandoverTitle.pair().0, "交给老人或家属");
 }

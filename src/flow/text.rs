@@ -61,7 +61,7 @@ texts! {
     ResultsUnavailable => "暂时还看不到结果", "The results cannot be shown yet";
     PreparingFailed => "结果要联网打开一次，请联网后再点“重试”。", "The results need a connection the first time: please connect and press Try again.";
     Retry => "重试", "Try again";
-    WelcomeTitle => "看看您家可以享受哪些帮扶", "See what support {your} family can receive";
+    WelcomeTitle => "看看您家可以享受哪些帮扶", "What support can {your} family get?";
     WelcomeWho => "适用于独生子女去世或有一至三级残疾、之后没有再生育或收养子女的开封市家庭。", "For Kaifeng families whose only child died or has a grade 1 to 3 disability, and who have not had or adopted another child.";
     WelcomePolicy => "依据：开封市人民政府办公室《关于进一步做好计划生育特殊家庭扶助关怀工作的实施意见》（汴政办〔2023〕24号），2023年8月1日起施行。", "Based on the Kaifeng municipal government office's implementing opinions on support for special families (汴政办〔2023〕24号), in force from 1 August 2023.";
     WelcomeTime => "大约需要3分钟，一屏只问一个问题，随时可以返回修改。", "About three minutes. One question per screen; any answer can be changed later.";
@@ -272,8 +272,8 @@ texts! {
     StopReadingLabel => "停止朗读", "Stop reading aloud";
     NoVoice => "这部手机没有中文朗读语音，读不出来。可在手机设置的“文字转语音”里添加中文语音。", "This phone has no English voice to read aloud with. Add one in the phone's text-to-speech settings.";
     WhoFills => "谁在填写？", "Who is filling this in?";
-    ForOwnFamily => "我为自己家填写", "I am filling this in for my own family";
-    ForSomeoneElse => "我在帮别人填写（志愿者、社区或街道工作人员）", "I am filling this in for someone (a volunteer, or community or street office staff)";
+    ForOwnFamily => "我为自己家填写", "For my own family";
+    ForSomeoneElse => "我在帮别人填写（志愿者、社区或街道工作人员）", "For someone else (a volunteer or community staff)";
     HandoverTitle => later!("交给老人或家属"), "For the elder or the family";
     HandoverIntro => later!("请点“打印”，把办理清单交给老人或家属；也可以把这一部分念给他们听。他们用自己的手机扫描下面的二维码，也能打开同样的结果。"), "Print the claim list for the elder or the family, or read this part to them. They can also scan the code below to open the same results on their phone.";
     HandoverItems => later!("可以申请的项目"), "Items to claim";
@@ -313,7 +313,7 @@ texts! {
     OfficeCall => later!("拨打"), "Call";
     PrintButton => later!("打印 / 保存为PDF"), "Print / save as PDF";
     PrintTitle => later!("办理清单"), "What to claim, and where";
-    PrintIntro => later!("按办理地点整理，每个地点一页：带上这一页和上面列出的材料去办理。"), "Sorted by where to go, one page per place: take the page and the papers it lists.";
+    PrintIntro => later!("按办理地点整理，每个地点一页：去哪里办理，就带上那一页和该页列出的材料。"), "Sorted by where to go, one page per place: take the page and the papers it lists.";
     PrintPlaces => later!("要去的地方"), "Places to go";
     PrintPlace => later!("第{n}处，共{total}处"), "Place {n} of {total}";
     PrintAt => later!("到{agency}办理"), "At {agency}";
