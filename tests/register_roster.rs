@@ -382,3 +382,48 @@ fn the_command_line_writes_the_year_s_list_and_its_public_version() {
     assert_eq!(code, 2);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+/// The register as offices publish it (tests/register/office/published.xlsx, saved by
+/// LibreOffice): one 残疾类别及等级 column, births to the month, a 填报 line.
+fn published() -> Register {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/register/office/published.xlsx");
+    let sheets = file::read_path(&path).unwrap();
+    fuzhu::register::check_sheets(sheets, day(2026, 12, 7)).unwrap()
+}
+
+fn at_line(reg: &Register, line: usize) -> usize {
+    reg.rows.iter().position(|r| r.line == line).unwrap()
+}
+
+#[test]
+fn a_register_with_one_disability_column_gives_its_kind_and_grade_to_the_roster_and_the_draft() {
+    use fuzhu::register::application_form;
+    let reg = published();
+    // Row 12: 视力一级 in 残疾类别及等级, the mother turning 49 in 2026.
+    let i = at_line(&reg, 12);
+    let list = roster::entries(&reg, &all(&reg), 2026);
+    let e = list
+        .iter()
+        .find(|e| e.line == 12)
+        .expect("row 12 is listed");
+    assert_eq!(e.disability, "视力一级");
+    let f = application_form::form(&reg, i).unwrap();
+    assert_eq!(f.certificate, "残疾人证：视力一级");
+    // Read back from the workbooks: in the 花名册, not in the 公示 (伤残 only).
+    let office = Office::default();
+    let roster = roster::xlsx(&list, &office, 2026, day(2026, 12, 7), Kind::Roster).unwrap();
+    let public = roster::xlsx(&list, &office, 2026, day(2026, 12, 7), Kind::Public).unwrap();
+    let roster = calamine_lines(&roster).join("\n");
+    let public = calamine_lines(&public).join("\n");
+    assert!(roster.contains("视力一级"), "{roster}");
+    assert!(
+        !public.contains("视力") && !public.contains("一级"),
+        "{public}"
+    );
+    assert!(public.contains("伤残"));
+    // The separate columns still win where a register has them (智力 and 二级: 智力二级).
+    let reg = register();
+    let f = application_form::form(&reg, 4).unwrap();
+    assert_eq!(f.certificate, "残疾人证：智力二级");
+}

@@ -7,7 +7,7 @@
 
 use chrono::NaiveDate;
 
-use super::roster::{cell_text, text_named};
+use super::roster::{cell_text, disability, text_named};
 use super::values::zh;
 use super::{columns::Field, columns::ParentField, Checked, Register};
 use crate::rules::facts::{birthday, ChildStatus};
@@ -108,14 +108,8 @@ pub fn form(reg: &Register, i: usize) -> Option<Form> {
     let died = facts.child.status == ChildStatus::Deceased;
     let mut certificate = String::new();
     if !died {
-        let kind = cell_text(reg, r, Field::Types);
-        let grade = match facts.child.disability_grade {
-            Some(1) => "一级",
-            Some(2) => "二级",
-            Some(3) => "三级",
-            Some(4) => "四级",
-            _ => "",
-        };
+        // 残疾类别 and 残疾等级, or the one cell 残疾类别及等级 (视力一级).
+        let (kind, grade) = disability(reg, r);
         let kind = if kind.is_empty() {
             "类别".to_string() + NOT_IN_REGISTER
         } else {

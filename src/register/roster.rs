@@ -162,6 +162,35 @@ fn person(reg: &Register, r: &Checked, role: Role) -> Option<Person> {
     })
 }
 
+/// The child's disability as the register gives it: its kind from 残疾类别, or from the one
+/// cell 残疾类别及等级 (视力一级) split as the reader splits it; its grade as the rules read
+/// it (一级 … 四级). Either is "" where the register has none.
+pub fn disability(reg: &Register, r: &Checked) -> (String, &'static str) {
+    let mut kind = cell_text(reg, r, Field::Types);
+    if kind.is_empty() {
+        let both = reg.layout.cell(&r.input, Field::TypeGrade);
+        if let (Ok(Some(_)), Some(t)) = (values::type_and_grade(both), values::text(both)) {
+            let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+            if let Some((at, _)) = t
+                .char_indices()
+                .find(|(_, c)| "一二三四五壹贰叁肆12345".contains(*c))
+            {
+                kind = t[..at]
+                    .trim_end_matches(['、', ',', '，', '-', '：', ':'])
+                    .to_string();
+            }
+        }
+    }
+    let grade = match r.facts.as_ref().and_then(|f| f.child.disability_grade) {
+        Some(1) => "一级",
+        Some(2) => "二级",
+        Some(3) => "三级",
+        Some(4) => "四级",
+        _ => "",
+    };
+    (kind, grade)
+}
+
 /// How many households [`entries`] lists for `year` among all the rows, and how many of them
 /// because the mother turns 49 that year: counted without writing their entries (the page
 /// shows the counts for 100,000 households each time it draws them).
@@ -191,11 +220,7 @@ pub fn entries(reg: &Register, rows: &[usize], year: i32) -> Vec<Entry> {
                 Due::TurnsThisYear(d) => Some(start.filter(|_| st == Status::Future).unwrap_or(d)),
                 Due::NotReceived => mother_49(r, s.as_of),
             };
-            let mut disability = cell_text(reg, r, Field::Types);
-            let grade = cell_text(reg, r, Field::Grade);
-            if !grade.is_empty() {
-                disability.push_str(&grade);
-            }
+            let (kind, grade) = disability(reg, r);
             Some(Entry {
                 row: i,
                 line: r.line,
@@ -207,7 +232,7 @@ pub fn entries(reg: &Register, rows: &[usize], year: i32) -> Vec<Entry> {
                 mother: person(reg, r, Role::Mother),
                 father: person(reg, r, Role::Father),
                 category: if died { "失独" } else { "伤残" },
-                disability: if died { String::new() } else { disability },
+                disability: if died { String::new() } else { kind + grade },
                 support: if died {
                     "独生子女死亡特别扶助"
                 } else {
