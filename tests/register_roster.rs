@@ -9,7 +9,7 @@ use std::process::Command;
 
 use chrono::NaiveDate;
 use fuzhu::register::roster::{self, Due, Kind, Office};
-use fuzhu::register::values::check_char;
+use fuzhu::register::values::{check_char, Born};
 use fuzhu::register::view::{self, Filter};
 use fuzhu::register::{check, file, Cell, Register};
 
@@ -73,7 +73,7 @@ fn the_year_s_list_holds_the_mothers_turning_49_that_year_and_those_marked_as_no
     let list = roster::entries(&reg, &all(&reg), 2026);
     assert_eq!(numbers(&list), ["A1", "A2", "A5"]);
     assert_eq!(list[0].due, Due::TurnsThisYear(day(2026, 7, 15)));
-    assert_eq!(list[0].from, Some(day(2026, 7, 15)));
+    assert_eq!(list[0].from, Some(Born::Day(day(2026, 7, 15))));
     assert_eq!(list[1].due, Due::NotReceived);
     assert_eq!(list[0].monthly.map(|m| m.to_string()), Some("1430".into()));
     // The disabled child's family: the province's standard, never 0.
@@ -426,4 +426,59 @@ fn a_register_with_one_disability_column_gives_its_kind_and_grade_to_the_roster_
     let reg = register();
     let f = application_form::form(&reg, 4).unwrap();
     assert_eq!(f.certificate, "残疾人证：智力二级");
+}
+
+#[test]
+fn a_birth_given_only_to_the_month_is_written_to_the_month_in_the_roster_and_the_draft() {
+    use fuzhu::register::application_form;
+    // B1's mother has no ID number and a birth month 1977.11: she turns 49 in November 2026,
+    // on a day the register does not give. B2's mother has an ID number: her day is known.
+    let head = "编号,社区,城乡,子女情况,子女出生日期,再生育或收养,女方姓名,女方身份证号,女方出生日期,女方开封户籍,男方姓名,男方身份证号,男方开封户籍";
+    let csv = format!(
+        "{head}\nB1,东苑社区,城镇,死亡,2005.04,否,王B1,,1977.11,是,李B1,{},是\n\
+         B2,东苑社区,城镇,死亡,2005-04-12,否,王B2,{},,是,李B2,{},是\n",
+        id("19650505", "011"),
+        id("19770715", "002"),
+        id("19650505", "031"),
+    );
+    let reg = check(file::read_csv(csv.as_bytes()).unwrap(), today()).unwrap();
+    assert!(reg.rows.iter().all(|r| r.error.is_none()), "{:?}", reg.rows);
+    let list = roster::entries(&reg, &all(&reg), 2026);
+    assert_eq!(numbers(&list), ["B1", "B2"]);
+    let t = roster::table(&list, Kind::Roster);
+    let col = |h: &str| t.headers.iter().position(|x| *x == h).unwrap();
+    let birth = col("出生日期");
+    assert_eq!(t.rows[0][birth], "1977-11", "the month, no day made up");
+    assert_eq!(t.rows[0][col("起始日期")], "2026-11");
+    assert!(t.rows[0][col("备注")].contains(roster::MONTH_ONLY_NOTE));
+    assert_eq!(t.rows[1][birth], "1977-07-15", "a day from the ID number");
+    assert_eq!(t.rows[1][col("起始日期")], "2026-07-15");
+    assert!(!t.rows[1][col("备注")].contains(roster::MONTH_ONLY_NOTE));
+    // The workbook as calamine reads it has no 1977-11-01 nor 2026-11-01.
+    let bytes = roster::xlsx(&list, &office(), 2026, today(), Kind::Roster).unwrap();
+    let body = calamine_lines(&bytes).join("\n");
+    assert!(
+        body.contains("1977-11") && !body.contains("1977-11-01"),
+        "{body}"
+    );
+    assert!(
+        body.contains("2026-11") && !body.contains("2026-11-01"),
+        "{body}"
+    );
+    // The draft: 1977年11月, the child 2005年4月, turning 49 in 2026年11月.
+    let f = application_form::form(&reg, 0).unwrap();
+    assert_eq!(f.people[0].birth, "1977年11月");
+    assert_eq!(f.child_birth, "2005年4月");
+    assert!(
+        f.reason.contains("女方将于2026年11月年满49周岁"),
+        "{}",
+        f.reason
+    );
+    let g = application_form::form(&reg, 1).unwrap();
+    assert_eq!(g.people[0].birth, "1977年7月15日");
+    assert_eq!(g.child_birth, "2005年4月12日");
+    // The published register's child born 2005.04 (row 12): the draft says 2005年4月.
+    let reg = published();
+    let f = application_form::form(&reg, at_line(&reg, 12)).unwrap();
+    assert_eq!(f.child_birth, "2005年4月");
 }

@@ -5,10 +5,8 @@
 //! 乡（镇、街道） 审核 and 县（区）卫生健康委 审批. It is a reference, not the form: the heading
 //! says the county's own form is the one that counts. Pure; the office page prints it.
 
-use chrono::NaiveDate;
-
-use super::roster::{cell_text, disability, text_named};
-use super::values::zh;
+use super::roster::{born, cell_text, disability, text_named};
+use super::values::{zh, zh_month, Born};
 use super::{columns::Field, columns::ParentField, Checked, Register};
 use crate::rules::facts::{birthday, ChildStatus};
 use crate::rules::params::SPECIAL_SUPPORT_MOTHER_AGE;
@@ -100,7 +98,7 @@ pub fn form(reg: &Register, i: usize) -> Option<Form> {
                     r,
                     Field::Parent(role, ParentField::IdNumber),
                 )),
-                birth: zh(p.birth_date),
+                birth: written(born(reg, r, Some(role), p.birth_date)),
                 alive: p.alive,
             })
         })
@@ -118,19 +116,28 @@ pub fn form(reg: &Register, i: usize) -> Option<Form> {
         certificate = format!("残疾人证：{kind}{grade}");
     }
     let age = SPECIAL_SUPPORT_MOTHER_AGE.at(s.as_of).unwrap_or(49);
-    let mother_49: Option<NaiveDate> = facts
+    // A mother born in a known month only turns 49 in a month, not on a day.
+    let mother_49: Option<Born> = facts
         .parents
         .iter()
         .find(|p| p.role == Role::Mother)
-        .map(|m| birthday(m.birth_date, age));
+        .map(|m| match born(reg, r, Some(Role::Mother), m.birth_date) {
+            Born::Day(d) => Born::Day(birthday(d, age)),
+            Born::Month(d) => Born::Month(birthday(d, age)),
+        });
     let what = if died {
         "独生子女死亡"
     } else {
         "独生子女三级以上残疾"
     };
     let when = match mother_49 {
-        Some(d) if d <= s.as_of => format!("女方已于{}年满{age}周岁", zh(d)),
-        Some(d) => format!("女方将于{}年满{age}周岁", zh(d)),
+        Some(Born::Month(d)) if Born::Month(d).last() <= s.as_of => {
+            format!("女方已于{}年满{age}周岁", zh_month(d))
+        }
+        Some(Born::Month(d)) if d > s.as_of => format!("女方将于{}年满{age}周岁", zh_month(d)),
+        Some(Born::Month(d)) => format!("女方于{}年满{age}周岁", zh_month(d)),
+        Some(Born::Day(d)) if d <= s.as_of => format!("女方已于{}年满{age}周岁", zh(d)),
+        Some(Born::Day(d)) => format!("女方将于{}年满{age}周岁", zh(d)),
         None => String::new(),
     };
     let mut reason = format!("{what}，未再生育或收养子女");
@@ -150,12 +157,21 @@ pub fn form(reg: &Register, i: usize) -> Option<Form> {
         child_birth: facts
             .child
             .birth_date
-            .map(zh)
+            .map(|d| written(born(reg, r, None, d)))
             .unwrap_or_else(|| NOT_IN_REGISTER.to_string()),
         child_status: if died { "死亡" } else { "伤残" },
         certificate,
         reason,
     })
+}
+
+/// A birth as the draft writes it: 2005年4月12日, or 2005年4月 when the register gives only
+/// the month.
+fn written(b: Born) -> String {
+    match b {
+        Born::Day(d) => zh(d),
+        Born::Month(m) => zh_month(m),
+    }
 }
 
 /// Whether row `r` has a draft: decided as a special family the policy covers, its special

@@ -15,6 +15,7 @@ use rust_decimal::Decimal;
 
 use super::columns::{normalise, Field, ParentField};
 use super::money::PROVINCIAL;
+use super::values::Born;
 use super::{values, Checked, Register};
 use crate::rules::facts::birthday;
 use crate::rules::facts::{ChildStatus, ZhDate};
@@ -79,7 +80,9 @@ pub struct Person {
     pub name: String,
     /// The ID number as the register has it (spaces taken out).
     pub id: String,
-    pub birth: Option<NaiveDate>,
+    /// The birth as the register states it: a day, or only its month (1977.11 and no ID
+    /// number), never a day made up for it.
+    pub birth: Option<Born>,
     pub alive: bool,
 }
 
@@ -100,8 +103,9 @@ pub struct Entry {
     pub disability: String,
     /// 独生子女死亡特别扶助 / 独生子女伤残特别扶助.
     pub support: &'static str,
-    /// The day it applies from: the mother's 49th birthday, or the rules' start day.
-    pub from: Option<NaiveDate>,
+    /// The day it applies from: the mother's 49th birthday, or the rules' start day; only
+    /// its month when the mother's birth is given to the month (`Born::Month`).
+    pub from: Option<Born>,
     /// 元/人/月 where the policy states it (a child's death: 1430); `None`: 按省定标准.
     pub monthly: Option<Decimal>,
     pub due: Due,
@@ -157,9 +161,33 @@ fn person(reg: &Register, r: &Checked, role: Role) -> Option<Person> {
             .chars()
             .filter(|c| !c.is_whitespace())
             .collect(),
-        birth: Some(p.birth_date),
+        birth: Some(born(reg, r, Some(role), p.birth_date)),
         alive: p.alive,
     })
+}
+
+/// A birth as the register states it: `day` (what the facts hold) when an ID number or a
+/// full date gives it, else only its month. `who` is a parent, or `None` for the child. The
+/// register's reader decides a month-only birth for every day of the month (`vague`); a file
+/// sent up must not show one of those days as if the register had it.
+pub fn born(reg: &Register, r: &Checked, who: Option<Role>, day: NaiveDate) -> Born {
+    let cell = |f: Field| reg.layout.cell(&r.input, f);
+    let birth = match who {
+        Some(role) => {
+            let id = values::id_number(cell(Field::Parent(role, ParentField::IdNumber)));
+            if matches!(id, Ok(Some(_))) {
+                return Born::Day(day);
+            }
+            cell(Field::Parent(role, ParentField::Birth))
+        }
+        None => cell(Field::ChildBirth),
+    };
+    match values::birth(birth) {
+        Ok(Some(Born::Month(m))) if m.year() == day.year() && m.month() == day.month() => {
+            Born::Month(m)
+        }
+        _ => Born::Day(day),
+    }
 }
 
 /// The child's disability as the register gives it: its kind from 残疾类别, or from the one
@@ -220,6 +248,17 @@ pub fn entries(reg: &Register, rows: &[usize], year: i32) -> Vec<Entry> {
                 Due::TurnsThisYear(d) => Some(start.filter(|_| st == Status::Future).unwrap_or(d)),
                 Due::NotReceived => mother_49(r, s.as_of),
             };
+            // The 49th birthday of a mother born in a known month only: its month, not a day.
+            let mother = person(reg, r, Role::Mother);
+            let month_only = mother
+                .as_ref()
+                .is_some_and(|m| matches!(m.birth, Some(Born::Month(_))));
+            let from = from.map(|d| match mother_49(r, s.as_of) {
+                Some(b) if month_only && (b.year(), b.month()) == (d.year(), d.month()) => {
+                    Born::Month(b)
+                }
+                _ => Born::Day(d),
+            });
             let (kind, grade) = disability(reg, r);
             Some(Entry {
                 row: i,
@@ -229,7 +268,7 @@ pub fn entries(reg: &Register, rows: &[usize], year: i32) -> Vec<Entry> {
                     .and_then(|c| r.input.get(c))
                     .and_then(values::text)
                     .unwrap_or_default(),
-                mother: person(reg, r, Role::Mother),
+                mother,
                 father: person(reg, r, Role::Father),
                 category: if died { "失独" } else { "伤残" },
                 disability: if died { String::new() } else { kind + grade },
@@ -298,6 +337,9 @@ pub fn title(office: &Office, year: i32, kind: Kind) -> String {
     }
 }
 
+/// What the 备注 of a 花名册 row whose 起始日期 is only a month says.
+pub const MONTH_ONLY_NOTE: &str = "出生日期只写到月，起始日以身份证为准";
+
 /// Why the household is listed, in the 备注 column.
 pub fn note(e: &Entry, kind: Kind) -> String {
     let why = match e.due {
@@ -305,14 +347,21 @@ pub fn note(e: &Entry, kind: Kind) -> String {
         Due::NotReceived => "台账显示未领取".to_string(),
     };
     match kind {
+        Kind::Roster if matches!(e.from, Some(Born::Month(_))) => {
+            format!("{why}；{MONTH_ONLY_NOTE}；台账第{}行", e.line)
+        }
         Kind::Roster => format!("{why}；台账第{}行", e.line),
         Kind::Public => why,
     }
 }
 
-fn date_text(d: Option<NaiveDate>) -> String {
-    d.map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
+/// A date as the 花名册 writes it: 1977-11-20, or 1977-11 when only the month is known.
+pub fn date_text(d: Option<Born>) -> String {
+    match d {
+        Some(Born::Day(d)) => d.format("%Y-%m-%d").to_string(),
+        Some(Born::Month(m)) => m.format("%Y-%m").to_string(),
+        None => String::new(),
+    }
 }
 
 fn money_text(m: Option<Decimal>) -> String {
