@@ -482,3 +482,118 @@ fn a_birth_given_only_to_the_month_is_written_to_the_month_in_the_roster_and_the
     let f = application_form::form(&reg, at_line(&reg, 12)).unwrap();
     assert_eq!(f.child_birth, "2005年4月");
 }
+
+#[test]
+fn the_command_line_writes_the_drafts_of_the_year_s_list_as_one_printable_html_file() {
+    let dir = std::env::temp_dir().join(format!("fuzhu-drafts-cli-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/register/office/published.xlsx");
+    let input = input.to_str().unwrap();
+    let out = dir.join("申请审核表.html");
+    let (code, err) = fuzhu(&[
+        "register",
+        input,
+        "--applications",
+        "2026",
+        "--office",
+        "某某街道办事处",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    // On the 2026 list of the published register: row 12 only (何某, the mother turning 49).
+    assert!(
+        err.contains("申请审核表（参考）：2026年名单上的1户"),
+        "{err}"
+    );
+    let page = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(page.matches("<section>").count(), 1);
+    for words in [
+        "供参考，以县（区）卫生健康委的正式表格为准",
+        "台账第12行",
+        "填表单位：某某街道办事处",
+        "何某",
+        "许某",
+        "410299197711200422",
+        "残疾人证：视力一级",
+        "2005年4月",
+        "村（居）委会初审意见",
+        "乡（镇、街道）审核意见",
+        "县（区）卫生健康委审批意见",
+        "size: A4",
+    ] {
+        assert!(page.contains(words), "{words}");
+    }
+    // Nothing runs and nothing is fetched: it opens and prints on a PC without a network.
+    for never in ["<script", "http:", "https:", "src=", "@import", "url("] {
+        assert!(!page.contains(never), "{never}");
+    }
+    // all: every household whose special support is not ruled out, one page each.
+    let (code, err) = fuzhu(&[
+        "register",
+        input,
+        "--applications",
+        "all",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let page = std::fs::read_to_string(&out).unwrap();
+    let reg = published();
+    let n = (0..reg.rows.len())
+        .filter(|&i| fuzhu::register::application_form::has_form(&reg, i))
+        .count();
+    assert!(n >= 2, "{n}");
+    assert_eq!(page.matches("<section>").count(), n);
+    assert!(err.contains(&format!("申请审核表（参考）：{n}户")), "{err}");
+    // LibreOffice (Calc's HTML import) reads it back with every household's names.
+    if let Some(soffice) = common::soffice() {
+        let o = Command::new(soffice)
+            .args([
+                "--headless",
+                &format!("-env:UserInstallation=file://{}/profile", dir.display()),
+                "--infilter=HTML (StarCalc)",
+                "--convert-to",
+                "csv:Text - txt - csv (StarCalc):44,34,76",
+                "--outdir",
+            ])
+            .arg(&dir)
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{o:?}");
+        let text = std::fs::read_to_string(dir.join("申请审核表.csv")).unwrap();
+        for name in ["何某", "张某英", "王某芳"] {
+            assert!(text.contains(name), "{name}: {text}");
+        }
+        assert!(text.contains("县（区）卫生健康委审批意见"), "{text}");
+    } else {
+        eprintln!("SKIPPED the LibreOffice read-back: soffice is not installed");
+    }
+    // Wrong calls are refused with the usage, in Chinese then English.
+    let (code, err) = fuzhu(&["register", input, "--applications", "26", "-o", "x.html"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--applications后面写年份"), "{err}");
+    let (code, err) = fuzhu(&["register", input, "--applications", "all"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("--applications需要用-o给出.html文件名"),
+        "{err}"
+    );
+    let (code, _) = fuzhu(&["register", input, "--applications", "all", "-o", "x.xlsx"]);
+    assert_eq!(code, 2);
+    let (code, _) = fuzhu(&[
+        "register",
+        input,
+        "--applications",
+        "all",
+        "--list-apply",
+        "2026",
+        "-o",
+        "x.html",
+    ]);
+    assert_eq!(code, 2);
+    let _ = std::fs::remove_dir_all(&dir);
+}
