@@ -246,6 +246,27 @@ test("the office's details head every sheet; kept only while 记住 is ticked", 
   await page.context().close();
 });
 
+test("the office's name comes from the register's 填报 line unless the clerk gave one", async () => {
+  const published = join(ROOT, "tests", "register", "office", "published.xlsx");
+  const page = await app.newPage({ path: "/office.html", ...DESKTOP });
+  await page.locator("#app .static-screen").waitFor({ state: "detached", timeout: 30_000 });
+  await page.locator("#register-file").setInputFiles(published);
+  await page.locator(".desk-file .loaded").waitFor({ timeout: 60_000 });
+  assert.equal(await page.locator("#office-name").inputValue(), "某某街道办事处");
+  assert.match(await page.locator(".office-details").innerText(), /单位名称取自台账的填报行/);
+  await page.context().close();
+  // A name the clerk remembered is kept.
+  const other = await app.newPage({ path: "/office.html", ...DESKTOP });
+  await other.evaluate(() => localStorage.setItem("fuzhu-office-details", "东苑街道办事处\n\n\n"));
+  await other.reload();
+  await other.locator("#app .static-screen").waitFor({ state: "detached", timeout: 30_000 });
+  await other.locator("#register-file").setInputFiles(published);
+  await other.locator(".desk-file .loaded").waitFor({ timeout: 60_000 });
+  assert.equal(await other.locator("#office-name").inputValue(), "东苑街道办事处");
+  await other.evaluate(() => localStorage.clear());
+  await other.context().close();
+});
+
 test("print-all: a cover list, then each household named on every printed page (PDF read back)", async () => {
   const page = await openOffice();
   await page.locator("#office-name").fill("东苑街道办事处");

@@ -597,3 +597,72 @@ fn the_command_line_writes_the_drafts_of_the_year_s_list_as_one_printable_html_f
     assert_eq!(code, 2);
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+#[test]
+fn the_office_named_on_the_register_s_filing_line_is_the_list_s_office_unless_one_is_given() {
+    let t = |s: &str| Cell::Text(s.into());
+    // The published register: 填报单位：某某街道办事处（盖章）.
+    assert_eq!(published().filed_by.as_deref(), Some("某某街道办事处"));
+    // In one cell with the date after it, or the name in the next cell.
+    for (row, want) in [
+        (
+            vec![t(
+                "填报单位：东苑街道办事处（盖章）    填报日期：2026年11月30日",
+            )],
+            Some("东苑街道办事处"),
+        ),
+        (
+            vec![
+                t("填报单位（盖章）："),
+                t("东苑街道办事处"),
+                t("填报日期："),
+            ],
+            Some("东苑街道办事处"),
+        ),
+        (vec![t("填表单位: 城关镇人民政府")], Some("城关镇人民政府")),
+        // A line that names no office: none made up.
+        (vec![t("填报单位："), t("填报日期：2026年11月30日")], None),
+        (vec![t("某某街道计划生育特殊家庭信息台账")], None),
+    ] {
+        assert_eq!(roster::filed_by(&[row.clone()]).as_deref(), want, "{row:?}");
+    }
+    // The command line: the register's office heads the list; --office overrides it.
+    let dir = std::env::temp_dir().join(format!("fuzhu-filed-by-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/register/office/published.xlsx");
+    let out = dir.join("名单.xlsx");
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "register",
+            input.to_str().unwrap(),
+            "--list-apply",
+            "2026",
+            "-o",
+            out.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        let (code, err) = fuzhu(&args);
+        assert_eq!(code, 0, "{err}");
+        calamine_lines(&std::fs::read(&out).unwrap())
+    };
+    let lines = run(&[]);
+    assert!(
+        lines[0].starts_with("某某街道办事处2026年度"),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[1].contains("填报单位（盖章）：某某街道办事处"),
+        "{}",
+        lines[1]
+    );
+    let lines = run(&["--office", "东苑街道办事处"]);
+    assert!(
+        lines[0].starts_with("东苑街道办事处2026年度"),
+        "{}",
+        lines[0]
+    );
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -29,7 +29,8 @@ pub const USAGE: &str = "usage:
         the year's 今年需申报特别扶助 list as a 花名册 (.xlsx, A4 landscape): the households
         whose mother turns 49 in YEAR and those the register marks as not receiving special
         support though it is due; --public writes the 公示 version (ID numbers masked, no
-        birth dates, no disability details)
+        birth dates, no disability details); without --office, the office the register's
+        填报 line names (填报单位：…) heads it
   fuzhu register FILE --applications YEAR|all -o 申请审核表.html [--office 名称] [--today YYYY-MM-DD]
         the 申请审核表（参考） drafts filled from the register, as one HTML file to open and
         print (A4, a cover list, one household per page, no script): YEAR for the households
@@ -282,6 +283,11 @@ pub fn run(args: &[String]) -> i32 {
                 Ok(r) => r,
                 Err(code) => return code,
             };
+            // The register's own 填报单位 where --office gives none.
+            let mut office = office;
+            if office.name.trim().is_empty() {
+                office.name = reg.filed_by.clone().unwrap_or_default();
+            }
             let all: Vec<usize> = (0..reg.rows.len()).collect();
             let entries = roster::entries(&reg, &all, year);
             let code = match roster::xlsx(&entries, &office, year, today, kind) {
@@ -357,7 +363,11 @@ pub fn run(args: &[String]) -> i32 {
                 .iter()
                 .filter_map(|&i| super::application_form::form(&reg, i))
                 .collect();
-            let page = super::application_form::html(&forms, &office.name, today);
+            let name = match office.name.trim() {
+                "" => reg.filed_by.clone().unwrap_or_default(),
+                given => given.to_string(),
+            };
+            let page = super::application_form::html(&forms, &name, today);
             let code = write_file(&output, page.as_bytes());
             for n in &reg.notices {
                 say(&format!("提示：{}", n.zh), &format!("note: {}", n.en));

@@ -235,6 +235,8 @@ pub struct Register {
     kept: Vec<usize>,
     pub rows: Vec<Checked>,
     pub notices: Vec<Notice>,
+    /// The office its 填报 line names (填报单位：某某街道办事处), when it has one.
+    pub filed_by: Option<String>,
 }
 
 /// One output cell.
@@ -774,6 +776,7 @@ fn start(
             .any(|f| matches!(f, Field::Parent(..)));
     // The rows above the header: titles, the 填报单位/填报日期 line.
     let register_date = layout::register_date(&rows[..first_line.saturating_sub(1)]);
+    let filed_by = roster::filed_by(&rows[..first_line.saturating_sub(1)]);
     let mut said = Vec::new();
     let mut said_en = Vec::new();
     if first_line > 1 {
@@ -1018,6 +1021,7 @@ fn start(
             kept,
             rows: Vec::with_capacity(data.len()),
             notices,
+            filed_by,
         },
         data,
         next: 0,

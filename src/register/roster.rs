@@ -319,6 +319,63 @@ pub struct Office {
     pub hours: String,
 }
 
+/// The words that label the office on a register's 填报 line.
+const FILED_BY: [&str; 4] = ["填报单位", "填表单位", "报送单位", "制表单位"];
+
+/// The words that end the office's name on the same line (填报单位：… 填报日期：…).
+const NEXT_LABEL: [&str; 8] = [
+    "填报日期",
+    "填表日期",
+    "填报人",
+    "填表人",
+    "制表人",
+    "联系电话",
+    "审核人",
+    "日期",
+];
+
+/// The office that filled in the register, from its 填报 line above the header
+/// (填报单位：某某街道办事处（盖章）→ 某某街道办事处; the name in the same cell or the next
+/// one): the 名单's office when the clerk gives none. `None` when no such line names one.
+pub fn filed_by(top: &[Vec<super::Cell>]) -> Option<String> {
+    let seal = ["（盖章）", "(盖章)", "盖章"];
+    let clean = |t: &str| -> String {
+        let mut t: String = t
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+            .collect();
+        if let Some(at) = NEXT_LABEL.iter().filter_map(|w| t.find(w)).min() {
+            t.truncate(at);
+        }
+        for s in seal {
+            t = t.replace(s, "");
+        }
+        t.trim_matches([':', '：', '_', '＿']).to_string()
+    };
+    for row in top {
+        for (j, c) in row.iter().enumerate() {
+            let Some(t) = values::text(c) else { continue };
+            let t: String = t
+                .chars()
+                .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+                .collect();
+            let Some(at) = FILED_BY.iter().find_map(|w| t.find(w).map(|i| i + w.len())) else {
+                continue;
+            };
+            let name = clean(&t[at..]);
+            if !name.is_empty() {
+                return Some(name);
+            }
+            // 填报单位： in one cell, the name in the next one given.
+            let next = row[j + 1..].iter().find_map(values::text)?;
+            let name = clean(&next);
+            let label = NEXT_LABEL.iter().any(|w| next.starts_with(w));
+            return (!name.is_empty() && !label).then_some(name);
+        }
+    }
+    None
+}
+
 /// Which of the two lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
