@@ -972,6 +972,9 @@ fn start(
             en: "no 城乡 (urban/rural) column: each household is decided both ways; items that differ are marked to confirm".into(),
         });
     }
+    if let Some((zh, en)) = view::unasked_notice(&has) {
+        notices.push(Notice { zh, en });
+    }
     if !has(Field::OtherChild) {
         notices.push(Notice {
             zh: "表中没有“再生育或收养”一列：按特殊家庭台账的惯例，视为没有再生育或收养".into(),
