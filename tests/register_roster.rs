@@ -624,7 +624,11 @@ fn the_office_named_on_the_register_s_filing_line_is_the_list_s_office_unless_on
         (vec![t("填报单位："), t("填报日期：2026年11月30日")], None),
         (vec![t("某某街道计划生育特殊家庭信息台账")], None),
     ] {
-        assert_eq!(roster::filed_by(&[row.clone()]).as_deref(), want, "{row:?}");
+        assert_eq!(
+            roster::filed_by(std::slice::from_ref(&row)).as_deref(),
+            want,
+            "{row:?}"
+        );
     }
     // The command line: the register's office heads the list; --office overrides it.
     let dir = std::env::temp_dir().join(format!("fuzhu-filed-by-{}", std::process::id()));
