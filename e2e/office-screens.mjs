@@ -3,7 +3,8 @@
 // and ID numbers invented, check digits correct); at 1366×768: the year's list with the
 // office's details, in Chinese, in English, and in Chinese at the browser's 150% zoom (the
 // office page has no 大字 switch of its own: a clerk who needs larger type zooms the page);
-// and the printed sheets as printed (print-all's PDF, pages rendered by Ghostscript).
+// and the printed sheets as printed (print-all's PDF, pages rendered by Ghostscript); the 花名册
+// and the 公示 the page exports, as LibreOffice prints them (PDF, rendered by Ghostscript).
 
 import { execFileSync } from "node:child_process";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
@@ -100,6 +101,21 @@ for (const en of [false, true]) {
 }
 await rm(join(DOCS, "unused.png"), { force: true });
 
+// The 花名册 and the 公示 as the page exports them, printed as LibreOffice prints the .xlsx
+// (A4 landscape, one page wide: its PDF, page 1 drawn by Ghostscript).
+{
+  const page = await yearly("unused", {});
+  for (const [button, name] of [["button.export-roster", "office-roster"], ["button.export-public", "office-public"]]) {
+    const [d] = await Promise.all([page.waitForEvent("download"), page.locator(button).click()]);
+    const xlsx = join(scratch, `${name}.xlsx`);
+    await d.saveAs(xlsx);
+    execFileSync("soffice", [`-env:UserInstallation=file://${scratch}/lo`, "--headless", "--convert-to", "pdf", "--outdir", scratch, xlsx], { stdio: "ignore" });
+    execFileSync("gs", ["-q", "-dNOPAUSE", "-dBATCH", "-sDEVICE=png16m", "-r80", "-dTextAlphaBits=4", "-dGraphicsAlphaBits=4", "-dFirstPage=1", "-dLastPage=1", `-sOutputFile=${join(DOCS, `${name}.png`)}`, join(scratch, `${name}.pdf`)]);
+  }
+  await page.context().close();
+}
+await rm(join(DOCS, "unused.png"), { force: true });
+
 await app.close();
 await rm(scratch, { recursive: true, force: true });
-console.log("office-screens: docs/office-yearly-list{,-zoom150,-en}.png, docs/office-sheet-page{1,2,3}.png, docs/office-sheet-en-page2.png");
+console.log("office-screens: docs/office-yearly-list{,-zoom150,-en}.png, docs/office-sheet-page{1,2,3}.png, docs/office-sheet-en-page2.png, docs/office-{roster,public}.png");

@@ -164,6 +164,11 @@ test("filters narrow: 现在可以申请, 今年需申报特别扶助, 不适用
   assert.equal(await count(page, "现在可以申请"), 1);
   assert.equal(await count(page, "今年需申报特别扶助"), 3);
   assert.equal(await count(page, "不适用本政策"), 1);
+  // 需要核实 narrows too: the one-off relief (to confirm for every bereaved family) and the
+  // insurance subsidies (no 养老保险 or 医疗保险 column, said once for the file) leave nothing
+  // a row itself leaves open on this register.
+  assert.equal(await count(page, "需要核实"), 0);
+  assert.match(await page.locator(".notices").innerText(), /表中没有“养老保险”“医疗保险”一列/);
   await page.locator("button.filter", { hasText: "今年需申报特别扶助" }).click();
   assert.deepEqual(
     (await rows(page).locator("td.c-lead").allInnerTexts()).map((t) => t.trim()),
@@ -244,6 +249,27 @@ test("the office's details head every sheet; kept only while 记住 is ticked", 
   await page.locator("#office-remember").uncheck();
   assert.equal(await page.evaluate(() => localStorage.length), 0, "unticking removes them");
   await page.context().close();
+});
+
+test("the office's name comes from the register's 填报 line unless the clerk gave one", async () => {
+  const published = join(ROOT, "tests", "register", "office", "published.xlsx");
+  const page = await app.newPage({ path: "/office.html", ...DESKTOP });
+  await page.locator("#app .static-screen").waitFor({ state: "detached", timeout: 30_000 });
+  await page.locator("#register-file").setInputFiles(published);
+  await page.locator(".desk-file .loaded").waitFor({ timeout: 60_000 });
+  assert.equal(await page.locator("#office-name").inputValue(), "某某街道办事处");
+  assert.match(await page.locator(".office-details").innerText(), /单位名称取自台账的填报行/);
+  await page.context().close();
+  // A name the clerk remembered is kept.
+  const other = await app.newPage({ path: "/office.html", ...DESKTOP });
+  await other.evaluate(() => localStorage.setItem("fuzhu-office-details", "东苑街道办事处\n\n\n"));
+  await other.reload();
+  await other.locator("#app .static-screen").waitFor({ state: "detached", timeout: 30_000 });
+  await other.locator("#register-file").setInputFiles(published);
+  await other.locator(".desk-file .loaded").waitFor({ timeout: 60_000 });
+  assert.equal(await other.locator("#office-name").inputValue(), "东苑街道办事处");
+  await other.evaluate(() => localStorage.clear());
+  await other.context().close();
 });
 
 test("print-all: a cover list, then each household named on every printed page (PDF read back)", async () => {

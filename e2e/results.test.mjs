@@ -95,7 +95,7 @@ test("the widow's results lead with what to do and fit in 8 screens", async () =
 
   await page.locator(".large-toggle").click();
   const large = await screens(page);
-  // In 大字 too, each card's status and 我家已经在享受 share one row (decision 97): what keeps the
+  // In 大字 too, each card's status and 我家已经在享受 share one row (decision 96): what keeps the
   // widow's results clear of the 8 screens without folding anything.
   for (const card of await page.locator(".group .items article").all()) {
     const apart = await card.locator(".item-actions").evaluate((e) => {

@@ -9,7 +9,7 @@ use std::process::Command;
 
 use chrono::NaiveDate;
 use fuzhu::register::roster::{self, Due, Kind, Office};
-use fuzhu::register::values::check_char;
+use fuzhu::register::values::{check_char, Born};
 use fuzhu::register::view::{self, Filter};
 use fuzhu::register::{check, file, Cell, Register};
 
@@ -73,7 +73,7 @@ fn the_year_s_list_holds_the_mothers_turning_49_that_year_and_those_marked_as_no
     let list = roster::entries(&reg, &all(&reg), 2026);
     assert_eq!(numbers(&list), ["A1", "A2", "A5"]);
     assert_eq!(list[0].due, Due::TurnsThisYear(day(2026, 7, 15)));
-    assert_eq!(list[0].from, Some(day(2026, 7, 15)));
+    assert_eq!(list[0].from, Some(Born::Day(day(2026, 7, 15))));
     assert_eq!(list[1].due, Due::NotReceived);
     assert_eq!(list[0].monthly.map(|m| m.to_string()), Some("1430".into()));
     // The disabled child's family: the province's standard, never 0.
@@ -380,5 +380,293 @@ fn the_command_line_writes_the_year_s_list_and_its_public_version() {
     assert_eq!(code, 2);
     let (code, _) = fuzhu(&["register", input, "--list-apply", "2026", "-o", "x.csv"]);
     assert_eq!(code, 2);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// The register as offices publish it (tests/register/office/published.xlsx, saved by
+/// LibreOffice): one 残疾类别及等级 column, births to the month, a 填报 line.
+fn published() -> Register {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/register/office/published.xlsx");
+    let sheets = file::read_path(&path).unwrap();
+    fuzhu::register::check_sheets(sheets, day(2026, 12, 7)).unwrap()
+}
+
+fn at_line(reg: &Register, line: usize) -> usize {
+    reg.rows.iter().position(|r| r.line == line).unwrap()
+}
+
+#[test]
+fn a_register_with_one_disability_column_gives_its_kind_and_grade_to_the_roster_and_the_draft() {
+    use fuzhu::register::application_form;
+    let reg = published();
+    // Row 12: 视力一级 in 残疾类别及等级, the mother turning 49 in 2026.
+    let i = at_line(&reg, 12);
+    let list = roster::entries(&reg, &all(&reg), 2026);
+    let e = list
+        .iter()
+        .find(|e| e.line == 12)
+        .expect("row 12 is listed");
+    assert_eq!(e.disability, "视力一级");
+    let f = application_form::form(&reg, i).unwrap();
+    assert_eq!(f.certificate, "残疾人证：视力一级");
+    // Read back from the workbooks: in the 花名册, not in the 公示 (伤残 only).
+    let office = Office::default();
+    let roster = roster::xlsx(&list, &office, 2026, day(2026, 12, 7), Kind::Roster).unwrap();
+    let public = roster::xlsx(&list, &office, 2026, day(2026, 12, 7), Kind::Public).unwrap();
+    let roster = calamine_lines(&roster).join("\n");
+    let public = calamine_lines(&public).join("\n");
+    assert!(roster.contains("视力一级"), "{roster}");
+    assert!(
+        !public.contains("视力") && !public.contains("一级"),
+        "{public}"
+    );
+    assert!(public.contains("伤残"));
+    // The separate columns still win where a register has them (智力 and 二级: 智力二级).
+    let reg = register();
+    let f = application_form::form(&reg, 4).unwrap();
+    assert_eq!(f.certificate, "残疾人证：智力二级");
+}
+
+#[test]
+fn a_birth_given_only_to_the_month_is_written_to_the_month_in_the_roster_and_the_draft() {
+    use fuzhu::register::application_form;
+    // B1's mother has no ID number and a birth month 1977.11: she turns 49 in November 2026,
+    // on a day the register does not give. B2's mother has an ID number: her day is known.
+    let head = "编号,社区,城乡,子女情况,子女出生日期,再生育或收养,女方姓名,女方身份证号,女方出生日期,女方开封户籍,男方姓名,男方身份证号,男方开封户籍";
+    let csv = format!(
+        "{head}\nB1,东苑社区,城镇,死亡,2005.04,否,王B1,,1977.11,是,李B1,{},是\n\
+         B2,东苑社区,城镇,死亡,2005-04-12,否,王B2,{},,是,李B2,{},是\n",
+        id("19650505", "011"),
+        id("19770715", "002"),
+        id("19650505", "031"),
+    );
+    let reg = check(file::read_csv(csv.as_bytes()).unwrap(), today()).unwrap();
+    assert!(reg.rows.iter().all(|r| r.error.is_none()), "{:?}", reg.rows);
+    let list = roster::entries(&reg, &all(&reg), 2026);
+    assert_eq!(numbers(&list), ["B1", "B2"]);
+    let t = roster::table(&list, Kind::Roster);
+    let col = |h: &str| t.headers.iter().position(|x| *x == h).unwrap();
+    let birth = col("出生日期");
+    assert_eq!(t.rows[0][birth], "1977-11", "the month, no day made up");
+    assert_eq!(t.rows[0][col("起始日期")], "2026-11");
+    assert!(t.rows[0][col("备注")].contains(roster::MONTH_ONLY_NOTE));
+    assert_eq!(t.rows[1][birth], "1977-07-15", "a day from the ID number");
+    assert_eq!(t.rows[1][col("起始日期")], "2026-07-15");
+    assert!(!t.rows[1][col("备注")].contains(roster::MONTH_ONLY_NOTE));
+    // The workbook as calamine reads it has no 1977-11-01 nor 2026-11-01.
+    let bytes = roster::xlsx(&list, &office(), 2026, today(), Kind::Roster).unwrap();
+    let body = calamine_lines(&bytes).join("\n");
+    assert!(
+        body.contains("1977-11") && !body.contains("1977-11-01"),
+        "{body}"
+    );
+    assert!(
+        body.contains("2026-11") && !body.contains("2026-11-01"),
+        "{body}"
+    );
+    // The draft: 1977年11月, the child 2005年4月, turning 49 in 2026年11月.
+    let f = application_form::form(&reg, 0).unwrap();
+    assert_eq!(f.people[0].birth, "1977年11月");
+    assert_eq!(f.child_birth, "2005年4月");
+    assert!(
+        f.reason.contains("女方将于2026年11月年满49周岁"),
+        "{}",
+        f.reason
+    );
+    let g = application_form::form(&reg, 1).unwrap();
+    assert_eq!(g.people[0].birth, "1977年7月15日");
+    assert_eq!(g.child_birth, "2005年4月12日");
+    // The published register's child born 2005.04 (row 12): the draft says 2005年4月.
+    let reg = published();
+    let f = application_form::form(&reg, at_line(&reg, 12)).unwrap();
+    assert_eq!(f.child_birth, "2005年4月");
+}
+
+#[test]
+fn the_command_line_writes_the_drafts_of_the_year_s_list_as_one_printable_html_file() {
+    let dir = std::env::temp_dir().join(format!("fuzhu-drafts-cli-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/register/office/published.xlsx");
+    let input = input.to_str().unwrap();
+    let out = dir.join("申请审核表.html");
+    let (code, err) = fuzhu(&[
+        "register",
+        input,
+        "--applications",
+        "2026",
+        "--office",
+        "某某街道办事处",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    // On the 2026 list of the published register: row 12 only (何某, the mother turning 49).
+    assert!(
+        err.contains("申请审核表（参考）：2026年名单上的1户"),
+        "{err}"
+    );
+    let page = std::fs::read_to_string(&out).unwrap();
+    assert_eq!(page.matches("<section>").count(), 1);
+    for words in [
+        "供参考，以县（区）卫生健康委的正式表格为准",
+        "台账第12行",
+        "填表单位：某某街道办事处",
+        "何某",
+        "许某",
+        "410299197711200422",
+        "残疾人证：视力一级",
+        "2005年4月",
+        "村（居）委会初审意见",
+        "乡（镇、街道）审核意见",
+        "县（区）卫生健康委审批意见",
+        "size: A4",
+    ] {
+        assert!(page.contains(words), "{words}");
+    }
+    // Nothing runs and nothing is fetched: it opens and prints on a PC without a network.
+    for never in ["<script", "http:", "https:", "src=", "@import", "url("] {
+        assert!(!page.contains(never), "{never}");
+    }
+    // all: every household whose special support is not ruled out, one page each.
+    let (code, err) = fuzhu(&[
+        "register",
+        input,
+        "--applications",
+        "all",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    let page = std::fs::read_to_string(&out).unwrap();
+    let reg = published();
+    let n = (0..reg.rows.len())
+        .filter(|&i| fuzhu::register::application_form::has_form(&reg, i))
+        .count();
+    assert!(n >= 2, "{n}");
+    assert_eq!(page.matches("<section>").count(), n);
+    assert!(err.contains(&format!("申请审核表（参考）：{n}户")), "{err}");
+    // LibreOffice (Calc's HTML import) reads it back with every household's names.
+    if let Some(soffice) = common::soffice() {
+        let o = Command::new(soffice)
+            .args([
+                "--headless",
+                &format!("-env:UserInstallation=file://{}/profile", dir.display()),
+                "--infilter=HTML (StarCalc)",
+                "--convert-to",
+                "csv:Text - txt - csv (StarCalc):44,34,76",
+                "--outdir",
+            ])
+            .arg(&dir)
+            .arg(&out)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{o:?}");
+        let text = std::fs::read_to_string(dir.join("申请审核表.csv")).unwrap();
+        for name in ["何某", "张某英", "王某芳"] {
+            assert!(text.contains(name), "{name}: {text}");
+        }
+        assert!(text.contains("县（区）卫生健康委审批意见"), "{text}");
+    } else {
+        eprintln!("SKIPPED the LibreOffice read-back: soffice is not installed");
+    }
+    // Wrong calls are refused with the usage, in Chinese then English.
+    let (code, err) = fuzhu(&["register", input, "--applications", "26", "-o", "x.html"]);
+    assert_eq!(code, 2);
+    assert!(err.contains("--applications后面写年份"), "{err}");
+    let (code, err) = fuzhu(&["register", input, "--applications", "all"]);
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("--applications需要用-o给出.html文件名"),
+        "{err}"
+    );
+    let (code, _) = fuzhu(&["register", input, "--applications", "all", "-o", "x.xlsx"]);
+    assert_eq!(code, 2);
+    let (code, _) = fuzhu(&[
+        "register",
+        input,
+        "--applications",
+        "all",
+        "--list-apply",
+        "2026",
+        "-o",
+        "x.html",
+    ]);
+    assert_eq!(code, 2);
+    let _ = std::fs::remove_dir_all(&dir);
+}
+
+#[test]
+fn the_office_named_on_the_register_s_filing_line_is_the_list_s_office_unless_one_is_given() {
+    let t = |s: &str| Cell::Text(s.into());
+    // The published register: 填报单位：某某街道办事处（盖章）.
+    assert_eq!(published().filed_by.as_deref(), Some("某某街道办事处"));
+    // In one cell with the date after it, or the name in the next cell.
+    for (row, want) in [
+        (
+            vec![t(
+                "填报单位：东苑街道办事处（盖章）    填报日期：2026年11月30日",
+            )],
+            Some("东苑街道办事处"),
+        ),
+        (
+            vec![
+                t("填报单位（盖章）："),
+                t("东苑街道办事处"),
+                t("填报日期："),
+            ],
+            Some("东苑街道办事处"),
+        ),
+        (vec![t("填表单位: 城关镇人民政府")], Some("城关镇人民政府")),
+        // A line that names no office: none made up.
+        (vec![t("填报单位："), t("填报日期：2026年11月30日")], None),
+        (vec![t("某某街道计划生育特殊家庭信息台账")], None),
+    ] {
+        assert_eq!(
+            roster::filed_by(std::slice::from_ref(&row)).as_deref(),
+            want,
+            "{row:?}"
+        );
+    }
+    // The command line: the register's office heads the list; --office overrides it.
+    let dir = std::env::temp_dir().join(format!("fuzhu-filed-by-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/register/office/published.xlsx");
+    let out = dir.join("名单.xlsx");
+    let run = |extra: &[&str]| {
+        let mut args = vec![
+            "register",
+            input.to_str().unwrap(),
+            "--list-apply",
+            "2026",
+            "-o",
+            out.to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        let (code, err) = fuzhu(&args);
+        assert_eq!(code, 0, "{err}");
+        calamine_lines(&std::fs::read(&out).unwrap())
+    };
+    let lines = run(&[]);
+    assert!(
+        lines[0].starts_with("某某街道办事处2026年度"),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[1].contains("填报单位（盖章）：某某街道办事处"),
+        "{}",
+        lines[1]
+    );
+    let lines = run(&["--office", "东苑街道办事处"]);
+    assert!(
+        lines[0].starts_with("东苑街道办事处2026年度"),
+        "{}",
+        lines[0]
+    );
     let _ = std::fs::remove_dir_all(&dir);
 }

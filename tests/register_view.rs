@@ -3,15 +3,18 @@
 //! the fixtures' answers, the search by 编号 and by 姓名.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::path::Path;
 
 use chrono::NaiveDate;
+use fuzhu::register::columns::{Field, ParentField};
 use fuzhu::register::roster;
 use fuzhu::register::values::check_char;
 use fuzhu::register::view::{self, Filter};
 use fuzhu::register::{check, check_sheets, file, Register};
 use fuzhu::rules::benefits::Claim;
-use fuzhu::rules::{BenefitId, Status};
+use fuzhu::rules::{BenefitId, Role, Status};
 
 fn day(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap()
@@ -169,47 +172,73 @@ fn every_filter_on_the_libreoffice_fixture_keeps_the_households_the_answers_say(
         let listed = kept(&reg, *f);
         assert_eq!(listed.len(), counts[k], "{f:?}");
         for (i, r) in reg.rows.iter().enumerate() {
-            let want = match (&r.result, *f) {
-                _ if r.is_blank() => false,
-                (_, Filter::All) => true,
-                (None, Filter::Errors) => true,
-                (None, _) | (Some(_), Filter::Errors) => false,
-                (Some(s), Filter::ClaimNow) => fuzhu::rules::BENEFITS
-                    .iter()
-                    .zip(s.items.iter())
-                    .any(|(b, (x, _))| {
-                        *x == Status::Eligible
-                            && match b.claim {
-                                Claim::Apply => {
-                                    !(b.id == BenefitId::SpecialSupport
-                                        && roster::received(&reg, r) == Some(true))
+            let want =
+                match (&r.result, *f) {
+                    _ if r.is_blank() => false,
+                    (_, Filter::All) => true,
+                    (None, Filter::Errors) => true,
+                    (None, _) | (Some(_), Filter::Errors) => false,
+                    (Some(s), Filter::ClaimNow) => fuzhu::rules::BENEFITS
+                        .iter()
+                        .zip(s.items.iter())
+                        .any(|(b, (x, _))| {
+                            *x == Status::Eligible
+                                && match b.claim {
+                                    Claim::Apply => {
+                                        !(b.id == BenefitId::SpecialSupport
+                                            && roster::received(&reg, r) == Some(true))
+                                    }
+                                    Claim::PerStay => !s.totals.annual.is_zero(),
+                                    _ => false,
                                 }
-                                Claim::PerStay => !s.totals.annual.is_zero(),
-                                _ => false,
-                            }
+                        }),
+                    (Some(s), Filter::Check) => fuzhu::rules::BENEFITS
+                        .iter()
+                        .zip(s.items.iter())
+                        .any(|(b, (x, _))| {
+                            // A scheme subsidy counts only where the register has the scheme's
+                            // column, or a 提醒 line names it.
+                            let scheme = match b.id {
+                                BenefitId::PensionSubsidy => Some(ParentField::Pension),
+                                BenefitId::MedicalInsuranceSubsidy => Some(ParentField::Medical),
+                                _ => None,
+                            };
+                            let asked = scheme.is_none_or(|pf| {
+                                [
+                                    Field::Parent(Role::Mother, pf),
+                                    Field::Parent(Role::Father, pf),
+                                    Field::Person(pf),
+                                ]
+                                .iter()
+                                .any(|f| reg.layout.has(*f))
+                                    || s.reminders.iter().any(|l| l.contains(b.zh))
+                            });
+                            *x == Status::Check
+                                && matches!(b.claim, Claim::Apply | Claim::PerStay)
+                                && !view::STANDING_CHECKS.contains(&b.id)
+                                && asked
+                        }),
+                    (Some(s), Filter::Soon) => s.items.iter().any(|(x, d)| {
+                        *x == Status::Future
+                            && d.is_some_and(|d| {
+                                d <= s.as_of.checked_add_months(chrono::Months::new(3)).unwrap()
+                            })
                     }),
-                (Some(s), Filter::Check) => s.items.iter().any(|(x, _)| *x == Status::Check),
-                (Some(s), Filter::Soon) => s.items.iter().any(|(x, d)| {
-                    *x == Status::Future
-                        && d.is_some_and(|d| {
-                            d <= s.as_of.checked_add_months(chrono::Months::new(3)).unwrap()
-                        })
-                }),
-                (Some(s), Filter::ThisYear) => s.items.iter().any(|(x, d)| {
-                    *x == Status::Future
-                        && d.is_some_and(|d| {
-                            d.format("%Y").to_string() == s.as_of.format("%Y").to_string()
-                        })
-                }),
-                (Some(s), Filter::NotReceived) => {
-                    s.reminders.iter().any(|l| l.contains("台账显示未领取"))
-                }
-                (Some(s), Filter::ApplyThisYear) => {
-                    roster::due(&reg, r, s.as_of.format("%Y").to_string().parse().unwrap())
-                        .is_some()
-                }
-                (Some(s), Filter::NotCovered) => !s.special_family || !s.covered,
-            };
+                    (Some(s), Filter::ThisYear) => s.items.iter().any(|(x, d)| {
+                        *x == Status::Future
+                            && d.is_some_and(|d| {
+                                d.format("%Y").to_string() == s.as_of.format("%Y").to_string()
+                            })
+                    }),
+                    (Some(s), Filter::NotReceived) => {
+                        s.reminders.iter().any(|l| l.contains("台账显示未领取"))
+                    }
+                    (Some(s), Filter::ApplyThisYear) => {
+                        roster::due(&reg, r, s.as_of.format("%Y").to_string().parse().unwrap())
+                            .is_some()
+                    }
+                    (Some(s), Filter::NotCovered) => !s.special_family || !s.covered,
+                };
             assert_eq!(listed.contains(&i), want, "{f:?}, row {}", r.line);
         }
     }
@@ -336,4 +365,76 @@ fn exporting_the_households_listed_keeps_only_their_rows_with_every_column() {
     assert_eq!(sub.rows.len(), 2);
     assert_eq!(sub.output_headers(), reg.output_headers());
     assert_eq!(sub.output_row(1), reg.output_row(2));
+}
+
+#[test]
+fn the_standing_checks_are_answered_to_confirm_for_every_scenario_household_they_apply_to() {
+    let today = day(2026, 12, 1);
+    let mut applied = [0; view::STANDING_CHECKS.len()];
+    for (name, facts) in common::scenario_households() {
+        let out = fuzhu::rules::evaluate(&facts, today).unwrap();
+        for (k, id) in view::STANDING_CHECKS.iter().enumerate() {
+            let st = out.get(*id).status;
+            assert!(
+                matches!(st, Status::Check | Status::NotEligible),
+                "{name}: {id:?} is {st:?}"
+            );
+            applied[k] += (st == Status::Check) as usize;
+        }
+    }
+    assert!(applied.iter().all(|n| *n > 0), "{applied:?}");
+}
+
+#[test]
+fn to_confirm_keeps_a_day_the_register_leaves_open_but_not_the_checks_every_bereaved_family_has() {
+    // A bereaved mother of 56 with her ID number: the one-off relief is to confirm for every
+    // bereaved family (汴政办〔2014〕50号, paid once), nothing else is open.
+    let known = format!(
+        "C1,2026-06-01,城镇,死亡,否,某某,{},是,,,,",
+        id("19700315", "002")
+    );
+    // The same mother with a husband whose birth the register gives only to the month, the
+    // month he turns 60 (1966.06, checked 2026-06-01): what starts at 60 depends on the day.
+    let month = format!(
+        "C2,2026-06-01,城镇,死亡,否,某某,{},是,某某,1966.06,是,",
+        id("19700315", "002")
+    );
+    let reg = register(&[known, month]);
+    let s = reg.rows[0].result.as_ref().expect("decided");
+    let relief = s.items[BenefitId::DeathRelief as usize].0;
+    assert_eq!(relief, Status::Check, "the relief stands to confirm");
+    assert_eq!(kept(&reg, Filter::Check), vec![1]);
+    // The register has no 养老保险 or 医疗保险 column: the scheme subsidies are to confirm on
+    // every row, said once for the file, and listed for no row on that account.
+    assert_eq!(
+        s.items[BenefitId::PensionSubsidy as usize].0,
+        Status::Check,
+        "the pension subsidy waits for the scheme"
+    );
+    let said: Vec<&str> = reg.notices.iter().map(|n| n.zh.as_str()).collect();
+    assert!(
+        said.iter()
+            .any(|n| n.starts_with("表中没有“养老保险”“医疗保险”一列")
+                && n.contains("城乡居民养老保险缴费补贴")),
+        "{said:?}"
+    );
+    // With the columns, a row whose scheme is left blank is to confirm: it is listed.
+    let head = format!("{HEAD},女方养老保险,女方医疗保险");
+    let csv = format!(
+        "{head}\nS1,2026-06-01,城镇,死亡,否,某某,{},是,,,,,,\nS2,2026-06-01,城镇,死亡,否,某某,{},是,,,,,城乡居民,城乡居民\n",
+        id("19700315", "002"),
+        id("19700315", "022")
+    );
+    let reg = check(file::read_csv(csv.as_bytes()).unwrap(), today()).unwrap();
+    assert!(reg.notices.iter().all(|n| !n.zh.contains("“养老保险”")));
+    assert!(
+        kept(&reg, Filter::Check).contains(&0),
+        "a blank scheme is to confirm"
+    );
+    // The count the page shows (the worker's) is the filter's.
+    assert_eq!(
+        view::counts(&reg)[2],
+        kept(&reg, Filter::Check).len(),
+        "需要核实's count"
+    );
 }

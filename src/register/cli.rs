@@ -29,7 +29,13 @@ pub const USAGE: &str = "usage:
         the year's 今年需申报特别扶助 list as a 花名册 (.xlsx, A4 landscape): the households
         whose mother turns 49 in YEAR and those the register marks as not receiving special
         support though it is due; --public writes the 公示 version (ID numbers masked, no
-        birth dates, no disability details)
+        birth dates, no disability details); without --office, the office the register's
+        填报 line names (填报单位：…) heads it
+  fuzhu register FILE --applications YEAR|all -o 申请审核表.html [--office 名称] [--today YYYY-MM-DD]
+        the 申请审核表（参考） drafts filled from the register, as one HTML file to open and
+        print (A4, a cover list, one household per page, no script): YEAR for the households
+        on that year's list (as --list-apply), all for every household with special support
+        not ruled out
   fuzhu register --template OUT.xlsx
         write the template: the headers, an example row and a sheet explaining each column";
 
@@ -66,6 +72,15 @@ enum Call {
         office: roster::Office,
         map: Option<PathBuf>,
     },
+    Drafts {
+        input: PathBuf,
+        output: PathBuf,
+        today: NaiveDate,
+        /// The year's list, or every household with a draft.
+        year: Option<i32>,
+        office: roster::Office,
+        map: Option<PathBuf>,
+    },
     Template(PathBuf),
     Help,
 }
@@ -79,6 +94,7 @@ fn parse(args: &[String]) -> Result<Call, i32> {
     let mut show_map = false;
     let mut year: Option<i32> = None;
     let mut public = false;
+    let mut drafts: Option<Option<i32>> = None;
     let mut office = roster::Office::default();
     let mut it = args.iter();
     while let Some(a) = it.next() {
@@ -109,6 +125,24 @@ fn parse(args: &[String]) -> Result<Call, i32> {
                             )
                         })?,
                 );
+            }
+            "--applications" => {
+                let v = value(a)?;
+                drafts = Some(if v == "all" || v == "全部" {
+                    None
+                } else {
+                    Some(
+                        v.parse::<i32>()
+                            .ok()
+                            .filter(|y| (2023..=2100).contains(y))
+                            .ok_or_else(|| {
+                                usage_error(
+                                    &format!("--applications后面写年份（四位数，2023到2100之间）或all，不是“{v}”"),
+                                    &format!("--applications takes a year from 2023 to 2100 or all, not \"{v}\""),
+                                )
+                            })?,
+                    )
+                });
             }
             "--public" => public = true,
             "--office" => office.name = value(a)?,
@@ -141,6 +175,24 @@ fn parse(args: &[String]) -> Result<Call, i32> {
             "--template只需要输出文件名，不要再给台账文件或-o",
             "--template takes only the output file, no register and no -o",
         )),
+        (None, Some(_)) if drafts.is_some() && (year.is_some() || public) => Err(usage_error(
+            "--applications不能和--list-apply或--public一起用",
+            "--applications goes without --list-apply and --public",
+        )),
+        (None, Some(input)) if drafts.is_some() => match output {
+            Some(output) => Ok(Call::Drafts {
+                input,
+                output,
+                today: today.unwrap_or_else(|| Local::now().date_naive()),
+                year: drafts.flatten(),
+                office,
+                map,
+            }),
+            None => Err(usage_error(
+                "--applications需要用-o给出.html文件名",
+                "--applications needs -o OUT.html",
+            )),
+        },
         (None, Some(input)) if year.is_some() => match (output, year) {
             (Some(output), Some(year)) => Ok(Call::List {
                 input,
@@ -161,8 +213,8 @@ fn parse(args: &[String]) -> Result<Call, i32> {
             )),
         },
         (None, Some(_)) if public || office != roster::Office::default() => Err(usage_error(
-            "--public、--office、--phone和--address只和--list-apply一起用",
-            "--public, --office, --phone and --address go with --list-apply",
+            "--public、--office、--phone和--address只和--list-apply（--office也可以和--applications）一起用",
+            "--public, --office, --phone and --address go with --list-apply (--office also with --applications)",
         )),
         (None, Some(input)) => Ok(Call::Check {
             input,
@@ -231,6 +283,11 @@ pub fn run(args: &[String]) -> i32 {
                 Ok(r) => r,
                 Err(code) => return code,
             };
+            // The register's own 填报单位 where --office gives none.
+            let mut office = office;
+            if office.name.trim().is_empty() {
+                office.name = reg.filed_by.clone().unwrap_or_default();
+            }
             let all: Vec<usize> = (0..reg.rows.len()).collect();
             let entries = roster::entries(&reg, &all, year);
             let code = match roster::xlsx(&entries, &office, year, today, kind) {
@@ -263,6 +320,73 @@ pub fn run(args: &[String]) -> i32 {
                 ));
                 en.push_str(&format!(
                     "; {} rows with errors could not be decided and are not listed: rows {}",
+                    failed.len(),
+                    lines_zh(&failed).replace('、', ", ")
+                ));
+            }
+            zh.push('。');
+            en.push('.');
+            say(&zh, &en);
+            code
+        }
+        Ok(Call::Drafts {
+            input,
+            output,
+            today,
+            year,
+            office,
+            map,
+        }) => {
+            if !is_ext(&output, "html") && !is_ext(&output, "htm") {
+                return usage_error(
+                    "申请审核表只能保存为.html文件（用浏览器打开后打印）",
+                    "the drafts are written as an .html file (open it in a browser and print)",
+                );
+            }
+            let map = match map.as_deref().map(read_map).transpose() {
+                Ok(m) => m,
+                Err(code) => return code,
+            };
+            let reg = match read_register(&input, today, map.as_ref()) {
+                Ok(r) => r,
+                Err(code) => return code,
+            };
+            let all: Vec<usize> = (0..reg.rows.len()).collect();
+            let rows: Vec<usize> = match year {
+                Some(y) => roster::entries(&reg, &all, y)
+                    .iter()
+                    .map(|e| e.row)
+                    .collect(),
+                None => all,
+            };
+            let forms: Vec<_> = rows
+                .iter()
+                .filter_map(|&i| super::application_form::form(&reg, i))
+                .collect();
+            let name = match office.name.trim() {
+                "" => reg.filed_by.clone().unwrap_or_default(),
+                given => given.to_string(),
+            };
+            let page = super::application_form::html(&forms, &name, today);
+            let code = write_file(&output, page.as_bytes());
+            for n in &reg.notices {
+                say(&format!("提示：{}", n.zh), &format!("note: {}", n.en));
+            }
+            let (zh, en) = match year {
+                Some(y) => (format!("{y}年名单上的"), format!(" on {y}'s list")),
+                None => (String::new(), String::new()),
+            };
+            let failed = reg.counts().failed_lines;
+            let mut zh = format!("申请审核表（参考）：{zh}{}户", forms.len());
+            let mut en = format!("application drafts: {} households{en}", forms.len());
+            if !failed.is_empty() {
+                zh.push_str(&format!(
+                    "；{}户有错误、未能判断，没有申请表：第{}行",
+                    failed.len(),
+                    lines_zh(&failed)
+                ));
+                en.push_str(&format!(
+                    "; {} rows with errors could not be decided and have no draft: rows {}",
                     failed.len(),
                     lines_zh(&failed).replace('、', ", ")
                 ));

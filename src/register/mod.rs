@@ -235,6 +235,8 @@ pub struct Register {
     kept: Vec<usize>,
     pub rows: Vec<Checked>,
     pub notices: Vec<Notice>,
+    /// The office its 填报 line names (填报单位：某某街道办事处), when it has one.
+    pub filed_by: Option<String>,
 }
 
 /// One output cell.
@@ -774,6 +776,7 @@ fn start(
             .any(|f| matches!(f, Field::Parent(..)));
     // The rows above the header: titles, the 填报单位/填报日期 line.
     let register_date = layout::register_date(&rows[..first_line.saturating_sub(1)]);
+    let filed_by = roster::filed_by(&rows[..first_line.saturating_sub(1)]);
     let mut said = Vec::new();
     let mut said_en = Vec::new();
     if first_line > 1 {
@@ -969,6 +972,9 @@ fn start(
             en: "no 城乡 (urban/rural) column: each household is decided both ways; items that differ are marked to confirm".into(),
         });
     }
+    if let Some((zh, en)) = view::unasked_notice(&has) {
+        notices.push(Notice { zh, en });
+    }
     if !has(Field::OtherChild) {
         notices.push(Notice {
             zh: "表中没有“再生育或收养”一列：按特殊家庭台账的惯例，视为没有再生育或收养".into(),
@@ -1018,6 +1024,7 @@ fn start(
             kept,
             rows: Vec::with_capacity(data.len()),
             notices,
+            filed_by,
         },
         data,
         next: 0,

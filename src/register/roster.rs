@@ -15,6 +15,7 @@ use rust_decimal::Decimal;
 
 use super::columns::{normalise, Field, ParentField};
 use super::money::PROVINCIAL;
+use super::values::Born;
 use super::{values, Checked, Register};
 use crate::rules::facts::birthday;
 use crate::rules::facts::{ChildStatus, ZhDate};
@@ -79,7 +80,9 @@ pub struct Person {
     pub name: String,
     /// The ID number as the register has it (spaces taken out).
     pub id: String,
-    pub birth: Option<NaiveDate>,
+    /// The birth as the register states it: a day, or only its month (1977.11 and no ID
+    /// number), never a day made up for it.
+    pub birth: Option<Born>,
     pub alive: bool,
 }
 
@@ -100,8 +103,9 @@ pub struct Entry {
     pub disability: String,
     /// 独生子女死亡特别扶助 / 独生子女伤残特别扶助.
     pub support: &'static str,
-    /// The day it applies from: the mother's 49th birthday, or the rules' start day.
-    pub from: Option<NaiveDate>,
+    /// The day it applies from: the mother's 49th birthday, or the rules' start day; only
+    /// its month when the mother's birth is given to the month (`Born::Month`).
+    pub from: Option<Born>,
     /// 元/人/月 where the policy states it (a child's death: 1430); `None`: 按省定标准.
     pub monthly: Option<Decimal>,
     pub due: Due,
@@ -157,9 +161,62 @@ fn person(reg: &Register, r: &Checked, role: Role) -> Option<Person> {
             .chars()
             .filter(|c| !c.is_whitespace())
             .collect(),
-        birth: Some(p.birth_date),
+        birth: Some(born(reg, r, Some(role), p.birth_date)),
         alive: p.alive,
     })
+}
+
+/// A birth as the register states it: `day` (what the facts hold) when an ID number or a
+/// full date gives it, else only its month. `who` is a parent, or `None` for the child. The
+/// register's reader decides a month-only birth for every day of the month (`vague`); a file
+/// sent up must not show one of those days as if the register had it.
+pub fn born(reg: &Register, r: &Checked, who: Option<Role>, day: NaiveDate) -> Born {
+    let cell = |f: Field| reg.layout.cell(&r.input, f);
+    let birth = match who {
+        Some(role) => {
+            let id = values::id_number(cell(Field::Parent(role, ParentField::IdNumber)));
+            if matches!(id, Ok(Some(_))) {
+                return Born::Day(day);
+            }
+            cell(Field::Parent(role, ParentField::Birth))
+        }
+        None => cell(Field::ChildBirth),
+    };
+    match values::birth(birth) {
+        Ok(Some(Born::Month(m))) if m.year() == day.year() && m.month() == day.month() => {
+            Born::Month(m)
+        }
+        _ => Born::Day(day),
+    }
+}
+
+/// The child's disability as the register gives it: its kind from 残疾类别, or from the one
+/// cell 残疾类别及等级 (视力一级) split as the reader splits it; its grade as the rules read
+/// it (一级 … 四级). Either is "" where the register has none.
+pub fn disability(reg: &Register, r: &Checked) -> (String, &'static str) {
+    let mut kind = cell_text(reg, r, Field::Types);
+    if kind.is_empty() {
+        let both = reg.layout.cell(&r.input, Field::TypeGrade);
+        if let (Ok(Some(_)), Some(t)) = (values::type_and_grade(both), values::text(both)) {
+            let t: String = t.chars().filter(|c| !c.is_whitespace()).collect();
+            if let Some((at, _)) = t
+                .char_indices()
+                .find(|(_, c)| "一二三四五壹贰叁肆12345".contains(*c))
+            {
+                kind = t[..at]
+                    .trim_end_matches(['、', ',', '，', '-', '：', ':'])
+                    .to_string();
+            }
+        }
+    }
+    let grade = match r.facts.as_ref().and_then(|f| f.child.disability_grade) {
+        Some(1) => "一级",
+        Some(2) => "二级",
+        Some(3) => "三级",
+        Some(4) => "四级",
+        _ => "",
+    };
+    (kind, grade)
 }
 
 /// How many households [`entries`] lists for `year` among all the rows, and how many of them
@@ -191,11 +248,18 @@ pub fn entries(reg: &Register, rows: &[usize], year: i32) -> Vec<Entry> {
                 Due::TurnsThisYear(d) => Some(start.filter(|_| st == Status::Future).unwrap_or(d)),
                 Due::NotReceived => mother_49(r, s.as_of),
             };
-            let mut disability = cell_text(reg, r, Field::Types);
-            let grade = cell_text(reg, r, Field::Grade);
-            if !grade.is_empty() {
-                disability.push_str(&grade);
-            }
+            // The 49th birthday of a mother born in a known month only: its month, not a day.
+            let mother = person(reg, r, Role::Mother);
+            let month_only = mother
+                .as_ref()
+                .is_some_and(|m| matches!(m.birth, Some(Born::Month(_))));
+            let from = from.map(|d| match mother_49(r, s.as_of) {
+                Some(b) if month_only && (b.year(), b.month()) == (d.year(), d.month()) => {
+                    Born::Month(b)
+                }
+                _ => Born::Day(d),
+            });
+            let (kind, grade) = disability(reg, r);
             Some(Entry {
                 row: i,
                 line: r.line,
@@ -204,10 +268,10 @@ pub fn entries(reg: &Register, rows: &[usize], year: i32) -> Vec<Entry> {
                     .and_then(|c| r.input.get(c))
                     .and_then(values::text)
                     .unwrap_or_default(),
-                mother: person(reg, r, Role::Mother),
+                mother,
                 father: person(reg, r, Role::Father),
                 category: if died { "失独" } else { "伤残" },
-                disability: if died { String::new() } else { disability },
+                disability: if died { String::new() } else { kind + grade },
                 support: if died {
                     "独生子女死亡特别扶助"
                 } else {
@@ -255,6 +319,63 @@ pub struct Office {
     pub hours: String,
 }
 
+/// The words that label the office on a register's 填报 line.
+const FILED_BY: [&str; 4] = ["填报单位", "填表单位", "报送单位", "制表单位"];
+
+/// The words that end the office's name on the same line (填报单位：… 填报日期：…).
+const NEXT_LABEL: [&str; 8] = [
+    "填报日期",
+    "填表日期",
+    "填报人",
+    "填表人",
+    "制表人",
+    "联系电话",
+    "审核人",
+    "日期",
+];
+
+/// The office that filled in the register, from its 填报 line above the header
+/// (填报单位：某某街道办事处（盖章）→ 某某街道办事处; the name in the same cell or the next
+/// one): the 名单's office when the clerk gives none. `None` when no such line names one.
+pub fn filed_by(top: &[Vec<super::Cell>]) -> Option<String> {
+    let seal = ["（盖章）", "(盖章)", "盖章"];
+    let clean = |t: &str| -> String {
+        let mut t: String = t
+            .chars()
+            .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+            .collect();
+        if let Some(at) = NEXT_LABEL.iter().filter_map(|w| t.find(w)).min() {
+            t.truncate(at);
+        }
+        for s in seal {
+            t = t.replace(s, "");
+        }
+        t.trim_matches([':', '：', '_', '＿']).to_string()
+    };
+    for row in top {
+        for (j, c) in row.iter().enumerate() {
+            let Some(t) = values::text(c) else { continue };
+            let t: String = t
+                .chars()
+                .filter(|c| !c.is_whitespace() && *c != '\u{3000}')
+                .collect();
+            let Some(at) = FILED_BY.iter().find_map(|w| t.find(w).map(|i| i + w.len())) else {
+                continue;
+            };
+            let name = clean(&t[at..]);
+            if !name.is_empty() {
+                return Some(name);
+            }
+            // 填报单位： in one cell, the name in the next one given.
+            let next = row[j + 1..].iter().find_map(values::text)?;
+            let name = clean(&next);
+            let label = NEXT_LABEL.iter().any(|w| next.starts_with(w));
+            return (!name.is_empty() && !label).then_some(name);
+        }
+    }
+    None
+}
+
 /// Which of the two lists.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -273,6 +394,9 @@ pub fn title(office: &Office, year: i32, kind: Kind) -> String {
     }
 }
 
+/// What the 备注 of a 花名册 row whose 起始日期 is only a month says.
+pub const MONTH_ONLY_NOTE: &str = "出生日期只写到月，起始日以身份证为准";
+
 /// Why the household is listed, in the 备注 column.
 pub fn note(e: &Entry, kind: Kind) -> String {
     let why = match e.due {
@@ -280,14 +404,21 @@ pub fn note(e: &Entry, kind: Kind) -> String {
         Due::NotReceived => "台账显示未领取".to_string(),
     };
     match kind {
+        Kind::Roster if matches!(e.from, Some(Born::Month(_))) => {
+            format!("{why}；{MONTH_ONLY_NOTE}；台账第{}行", e.line)
+        }
         Kind::Roster => format!("{why}；台账第{}行", e.line),
         Kind::Public => why,
     }
 }
 
-fn date_text(d: Option<NaiveDate>) -> String {
-    d.map(|d| d.format("%Y-%m-%d").to_string())
-        .unwrap_or_default()
+/// A date as the 花名册 writes it: 1977-11-20, or 1977-11 when only the month is known.
+pub fn date_text(d: Option<Born>) -> String {
+    match d {
+        Some(Born::Day(d)) => d.format("%Y-%m-%d").to_string(),
+        Some(Born::Month(m)) => m.format("%Y-%m").to_string(),
+        None => String::new(),
+    }
 }
 
 fn money_text(m: Option<Decimal>) -> String {

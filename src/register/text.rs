@@ -117,6 +117,7 @@ desk_texts! {
     OfficePhone => "电话", "Phone";
     OfficeHours => "办公时间", "Office hours";
     OfficeRemember => "记住（保存在这台电脑的浏览器里；不勾选则关闭页面后不保留）", "Remember (kept in this computer's browser; unticked, nothing is kept after the page closes)";
+    OfficeFiledBy => "单位名称取自台账的填报行，可以修改。", "The name is the register's own (its filing line); you can change it.";
     OfficeBad => "“{field}”里有不能用的字符或太长，未采用。", "\"{field}\" has characters that cannot be used or is too long; not used.";
     LangSwitch => "English", "中文";
     LangSwitchLabel => "Switch to English", "切换到中文";

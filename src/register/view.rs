@@ -24,7 +24,11 @@ pub enum Filter {
     /// 已领特别扶助金 = 是), or the nursing allowance for days in hospital the register reports.
     /// The services every special family has without asking do not count.
     ClaimNow,
-    /// 需要核实: at least one item to confirm.
+    /// 需要核实: at least one item to confirm that the family must apply for (`Benefit::claim`),
+    /// other than the [`STANDING_CHECKS`]: those the policy leaves to another agency for every
+    /// household of their kind, whatever its row says. They would make every bereaved or
+    /// disabled child's family match (5 of 5), so the filter would not narrow; the page says
+    /// them once for the file instead.
     Check,
     /// 三个月内: an item starts within three months of the check date.
     Soon,
@@ -39,6 +43,64 @@ pub enum Filter {
     ApplyThisYear,
     /// 不适用本政策: decided, and not a special family or not covered (no Kaifeng 户籍).
     NotCovered,
+}
+
+/// The items the rules answer 需要核实 for every household they apply to, so confirming
+/// them is part of applying rather than something a row leaves open: the one-off relief to a
+/// bereaved family (its conditions are in 汴政办〔2014〕50号, paid once per family, and no
+/// register says whether it was paid) and the rehabilitation aid to a disabled child (the
+/// disabled persons' federation assesses it). tests/register_view.rs checks for every scenario
+/// household that they are never answered otherwise than 需要核实 or 不符合.
+pub const STANDING_CHECKS: [BenefitId; 2] = [BenefitId::DeathRelief, BenefitId::RehabilitationAid];
+
+/// Items whose 需要核实 a column settles (the scheme each parent is insured under): on a
+/// register without that column every row would have it, so 需要核实 does not list a row for
+/// it (unless a 提醒 line names the item for another reason, a birth month's day) and the
+/// file says it once instead ([`unasked_notice`]).
+const UNASKED: [(BenefitId, ParentField); 2] = [
+    (BenefitId::PensionSubsidy, ParentField::Pension),
+    (BenefitId::MedicalInsuranceSubsidy, ParentField::Medical),
+];
+
+/// Whether the register has a column for a parent's `pf` (either parent's, or a person's).
+fn asks(has: &dyn Fn(Field) -> bool, pf: ParentField) -> bool {
+    has(Field::Parent(Role::Mother, pf))
+        || has(Field::Parent(Role::Father, pf))
+        || has(Field::Person(pf))
+}
+
+/// The items whose column the register does not have (see [`UNASKED`]).
+fn unasked(has: &dyn Fn(Field) -> bool) -> impl Iterator<Item = BenefitId> + '_ {
+    UNASKED
+        .iter()
+        .filter(move |(_, pf)| !asks(has, *pf))
+        .map(|(b, _)| *b)
+}
+
+/// What the file is told once when it has no column for [`UNASKED`]'s items: (Chinese, English).
+pub fn unasked_notice(has: &dyn Fn(Field) -> bool) -> Option<(String, String)> {
+    let items: Vec<BenefitId> = unasked(has).collect();
+    if items.is_empty() {
+        return None;
+    }
+    let zh: Vec<&str> = items.iter().map(|b| BENEFITS[*b as usize].zh).collect();
+    let cols: Vec<String> = UNASKED
+        .iter()
+        .filter(|(b, _)| items.contains(b))
+        .map(|(_, pf)| format!("“{}”", super::columns::header(Field::Person(*pf))))
+        .collect();
+    Some((
+        format!(
+            "表中没有{}一列：{}每户都写“需要核实”（请核实参保情况），“需要核实”筛选不因此列出",
+            cols.join(""),
+            zh.join("、")
+        ),
+        format!(
+            "no column for {}: {} are marked to confirm for every household (confirm the scheme); the To confirm filter does not list a household for that",
+            cols.join(", "),
+            items.iter().map(|b| BENEFITS[*b as usize].en).collect::<Vec<_>>().join(", ")
+        ),
+    ))
 }
 
 /// How many filters the page shows.
@@ -80,7 +142,6 @@ impl Filter {
         let Some(s) = &r.result else {
             return matches!(self, Filter::All | Filter::Errors);
         };
-        let any = |st: Status| s.items.iter().any(|(x, _)| *x == st);
         let starts = |within: &dyn Fn(chrono::NaiveDate) -> bool| {
             s.items
                 .iter()
@@ -100,7 +161,16 @@ impl Filter {
                         }
                 })
             }
-            Filter::Check => any(Status::Check),
+            Filter::Check => {
+                let has = |f: Field| reg.layout.has(f);
+                BENEFITS.iter().zip(s.items.iter()).any(|(b, (st, _))| {
+                    *st == Status::Check
+                        && matches!(b.claim, Claim::Apply | Claim::PerStay)
+                        && !STANDING_CHECKS.contains(&b.id)
+                        && (!unasked(&has).any(|u| u == b.id)
+                            || s.reminders.iter().any(|l| l.contains(b.zh)))
+                })
+            }
             Filter::Soon => {
                 let end = s
                     .as_of

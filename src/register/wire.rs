@@ -278,6 +278,7 @@ impl Writer {
             kept,
             rows: _,
             notices,
+            filed_by,
         } = reg;
         let order = canonical_order();
         self.opt(sheet, |w, s| w.s(s));
@@ -293,6 +294,7 @@ impl Writer {
             w.s(&x.zh);
             w.s(&x.en);
         });
+        self.opt(filed_by, |w, s| w.s(s));
     }
 
     fn counts(&mut self, v: &[(String, usize)]) {
@@ -650,6 +652,7 @@ impl<'a> Reader<'a> {
                 en: r.s()?,
             })
         })?;
+        let filed_by = self.opt(Self::s)?;
         let fields: Vec<Option<Field>> = fields;
         Some(Register {
             sheet,
@@ -659,6 +662,7 @@ impl<'a> Reader<'a> {
             kept,
             rows: Vec::new(),
             notices,
+            filed_by,
         })
     }
 

@@ -476,7 +476,7 @@ fn list(s: &DeskState, dispatch: &Callback<DeskAction>) -> Html {
                 { print_status(s, dispatch) }
             </div>
             { tabs(s, dispatch) }
-            <office_details::OfficeDetails {lang} />
+            <office_details::OfficeDetails {lang} filed_by={l.reg.filed_by.clone()} />
             <yearly::Yearly loaded={l.clone()} {lang} />
             <div class="desk-tools no-print">
                 <div class="filters" role="group" aria-label={T::Filters.text(lang)}>{ for filters }</div>
@@ -907,7 +907,7 @@ fn county_page(s: &DeskState, l: &Rc<Loaded>, dispatch: &Callback<DeskAction>) -
             </div>
             { tabs(s, dispatch) }
             if s.county.view == county::View::Stats {
-                <office_details::OfficeDetails {lang} />
+                <office_details::OfficeDetails {lang} filed_by={l.reg.filed_by.clone()} />
             }
             { view }
         </section>

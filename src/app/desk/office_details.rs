@@ -73,6 +73,10 @@ pub fn restore() {
 #[derive(Properties, PartialEq)]
 pub struct Props {
     pub lang: Lang,
+    /// The office the open register's 填报 line names (`Register::filed_by`): the name while
+    /// the clerk has typed or remembered none.
+    #[prop_or_default]
+    pub filed_by: Option<String>,
 }
 
 #[function_component(OfficeDetails)]
@@ -125,6 +129,31 @@ pub fn office_details(p: &Props) -> Html {
             apply((*typed).clone(), input.checked());
         })
     };
+    // The register's 填报单位 fills a blank name, and replaces one it filled before (another
+    // register opened); never a name the clerk typed or remembered.
+    let from_register = use_state(|| None::<String>);
+    {
+        let (typed, remember, apply, from_register) = (
+            typed.clone(),
+            remember.clone(),
+            apply.clone(),
+            from_register.clone(),
+        );
+        use_effect_with(p.filed_by.clone(), move |filed_by| {
+            let name = typed[0].trim();
+            if name.is_empty() || from_register.as_deref() == Some(name) {
+                if let Some(n) = filed_by
+                    .clone()
+                    .or(from_register.is_some().then(String::new))
+                {
+                    let mut t = (*typed).clone();
+                    t[0] = n.clone();
+                    apply(t, *remember);
+                    from_register.set((!n.is_empty()).then_some(n));
+                }
+            }
+        });
+    }
     let (_, bad) = office_of(&typed);
     html! {
         <details class="office-details no-print" open={*open_at_first}>
@@ -135,6 +164,9 @@ pub fn office_details(p: &Props) -> Html {
                 { field(2, T::OfficePhone, "office-phone", "tel", MAX_PHONE) }
                 { field(3, T::OfficeHours, "office-hours", "text", MAX_HOURS) }
             </div>
+            if from_register.as_deref().is_some_and(|n| n == typed[0]) {
+                <p class="hint">{ T::OfficeFiledBy.text(lang) }</p>
+            }
             <label class="office-remember">
                 <input type="checkbox" id="office-remember" checked={*remember} {onchange} />
                 { T::OfficeRemember.text(lang) }
