@@ -633,12 +633,164 @@ fn the_matching_step_says_in_english_every_field_it_misses_and_every_default_it_
     let none = Matching {
         header_line: 1,
         columns: Vec::new(),
+        needs: fuzhu::register::Need::ALL.to_vec(),
     };
     let said: Vec<&str> = none.missing().into_iter().chain(none.defaults()).collect();
-    assert_eq!(said.len(), 6, "{said:?}");
+    assert_eq!(said.len(), 9, "{said:?}");
     for zh in said {
         let en = in_english(zh);
         assert_ne!(en, zh, "{zh} has no English");
         assert!(en.contains(|c: char| c.is_ascii_alphabetic()), "{en}");
     }
+}
+
+/// A mother's ID number, valid, different for each `k` (0–9).
+fn mother_id(k: u32) -> String {
+    let first = format!("410299197003150{k}2");
+    format!("{first}{}", check_char(first.as_bytes()))
+}
+
+#[test]
+fn a_column_some_rows_need_and_the_file_lacks_is_asked_once_for_the_file_never_on_each_row() {
+    use fuzhu::register::matching::Matching;
+    use fuzhu::register::Need;
+    // Three families with a disabled child and one bereaved, no 残疾等级 nor 残疾类别及等级.
+    let csv = format!(
+        "城乡,家庭类别,女方身份证号,女方开封户籍\n\
+         城镇,伤残,{},是\n城镇,伤残,{},是\n城镇,伤残,{},是\n城镇,失独,{},是\n",
+        mother_id(1),
+        mother_id(2),
+        mother_id(3),
+        mother_id(4)
+    );
+    let sheets = || vec![(String::new(), file::read_csv(csv.as_bytes()).unwrap())];
+    let reg = check_sheets(sheets(), today()).unwrap();
+    // One notice for the file, in Chinese and English, naming the rows and the fix.
+    let said: Vec<_> = reg
+        .notices
+        .iter()
+        .filter(|n| n.zh.contains("残疾等级"))
+        .collect();
+    assert_eq!(said.len(), 1, "{:?}", reg.notices);
+    assert!(
+        said[0].zh.contains("子女伤残的3户（第2–4行）"),
+        "{}",
+        said[0].zh
+    );
+    assert!(said[0].zh.contains("--map"), "{}", said[0].zh);
+    assert!(
+        said[0]
+            .en
+            .contains("3 household(s) with a disabled child (rows 2–4)"),
+        "{}",
+        said[0].en
+    );
+    // Each row it holds back says so briefly, not the rules' request to fill in a cell.
+    for r in &reg.rows[..3] {
+        assert_eq!(
+            r.error.as_deref(),
+            Some(
+                format!(
+                    "第{}行 未判断：表中没有“残疾等级”一列（见表格的提示）",
+                    r.line
+                )
+                .as_str()
+            )
+        );
+    }
+    // The bereaved family needs no grade and is decided.
+    assert!(reg.rows[3].result.is_some(), "{:?}", reg.rows[3].error);
+
+    // The office page stops at the matching step and says what is needed, among what the
+    // clerk accepts; nothing is missing for every family.
+    let m = Matching::of(&sheets(), None).unwrap();
+    assert!(m.needs_asking());
+    assert!(m.missing().is_empty());
+    assert_eq!(m.needed(), [Need::Grade.zh()]);
+    assert!(m.defaults().contains(&Need::Grade.zh()));
+}
+
+#[test]
+fn the_clerk_picks_the_column_a_disabled_childs_grade_is_in_and_every_row_is_decided() {
+    use fuzhu::register::columns::Field;
+    use fuzhu::register::matching::Matching;
+    let csv = format!(
+        "城乡,家庭类别,证书上写的,女方身份证号,女方开封户籍\n\
+         城镇,伤残,二级,{},是\n城镇,伤残,一级,{},是\n城镇,失独,,{},是\n",
+        mother_id(1),
+        mother_id(2),
+        mother_id(3)
+    );
+    let sheets = || vec![(String::new(), file::read_csv(csv.as_bytes()).unwrap())];
+    let mut m = Matching::of(&sheets(), None).unwrap();
+    assert_eq!(m.needed().len(), 1);
+    let k = m
+        .columns
+        .iter()
+        .position(|c| c.header == "证书上写的")
+        .unwrap();
+    m.set(k, Some(Field::Grade));
+    assert!(m.needed().is_empty());
+    assert!(!m.needs_asking());
+    let reg = check_sheets_with(sheets(), today(), Some(&m.to_map())).unwrap();
+    assert_eq!(reg.counts().decided, 3);
+    assert!(!reg.notices.iter().any(|n| n.zh.contains("残疾等级")));
+    assert_eq!(
+        reg.rows[0].facts.as_ref().unwrap().child.disability_grade,
+        Some(2)
+    );
+}
+
+#[test]
+fn a_parent_listed_without_a_hukou_column_for_that_side_is_one_notice_on_the_command_line() {
+    // 女方开封户籍 is there, 男方's is not: the rows listing the father are held back, said
+    // once on standard error (Chinese, then English), not once per row.
+    let father = |k: u32| {
+        let first = format!("410299196801010{k}1");
+        format!("{first}{}", check_char(first.as_bytes()))
+    };
+    let csv = format!(
+        "城乡,子女情况,女方身份证号,女方开封户籍,男方身份证号\n\
+         城镇,死亡,{},是,{}\n城镇,死亡,{},是,{}\n城镇,死亡,{},是,\n",
+        mother_id(1),
+        father(1),
+        mother_id(2),
+        father(2),
+        mother_id(3)
+    );
+    let path = scratch("no-father-hukou.csv");
+    std::fs::write(&path, csv).unwrap();
+    let out_path = scratch("no-father-hukou-out.csv");
+    let out = fuzhu(&[
+        "register",
+        path.to_str().unwrap(),
+        "--today",
+        "2026-12-01",
+        "-o",
+        out_path.to_str().unwrap(),
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(
+        err.matches("表中没有“男方开封户籍”一列").count(),
+        1,
+        "{err}"
+    );
+    let zh = err
+        .lines()
+        .position(|l| l.contains("列出了男方的2户（第2–3行）"))
+        .unwrap();
+    assert!(
+        err.lines()
+            .nth(zh + 1)
+            .unwrap()
+            .contains("no 男方开封户籍 column"),
+        "{err}"
+    );
+    let written = std::fs::read_to_string(&out_path).unwrap();
+    assert_eq!(
+        written
+            .matches("未判断：表中没有“男方开封户籍”一列")
+            .count(),
+        2
+    );
 }

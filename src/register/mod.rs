@@ -51,7 +51,7 @@ use columns::{letter, Field, ParentField};
 pub use layout::HEADER_SEARCH_ROWS;
 use layout::{Header, Skip};
 pub use map::ColumnMap;
-pub use row::{Extra, Layout};
+pub use row::{Extra, Layout, Need};
 
 /// One spreadsheet cell as read from any file format.
 #[derive(Debug, Clone, PartialEq)]
@@ -997,6 +997,20 @@ fn start(
     }
 
     let layout = Layout::new(fields);
+    // A field some rows need and no column gives: one notice for the file, not one per row.
+    for need in Need::ALL {
+        if need.absent(&layout.fields) {
+            let lines: Vec<usize> = data
+                .iter()
+                .filter(|(_, r)| need.wanted(&layout, r))
+                .map(|(l, _)| *l)
+                .collect();
+            if !lines.is_empty() {
+                let (zh, en) = need.notice(&lines);
+                notices.push(Notice { zh, en });
+            }
+        }
+    }
     let mut plan = Plan {
         duplicates: duplicates(&data, &layout),
         persons: None,
