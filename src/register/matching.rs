@@ -59,7 +59,7 @@ impl Matching {
                     && layout::skip(r, &ids).is_none_or(|s| s == Skip::ColumnNumbers)
             })
             .collect();
-        let read = Layout::new(h.fields.clone());
+        let read = Layout::new(h.fields.clone(), Vec::new());
         let needs = Need::ALL
             .into_iter()
             .filter(|n| families.iter().any(|r| n.wanted(&read, r)))

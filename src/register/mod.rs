@@ -211,7 +211,7 @@ pub struct Checked {
     pub input: Vec<Cell>,
     pub facts: Option<Facts>,
     pub result: Option<Summary>,
-    /// `第N行 列（X列）：问题；…`, when the row could not be decided.
+    /// `第N行 X列“表头”：问题；…`, when the row could not be decided.
     pub error: Option<String>,
 }
 
@@ -996,7 +996,7 @@ fn start(
         });
     }
 
-    let layout = Layout::new(fields);
+    let layout = Layout::new(fields, headers.clone());
     // A field some rows need and no column gives: one notice for the file, not one per row.
     for need in Need::ALL {
         if need.absent(&layout.fields) {

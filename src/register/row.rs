@@ -15,18 +15,25 @@ pub struct Layout {
     /// Per input column, the field it holds (None: kept, not read).
     pub fields: Vec<Option<Field>>,
     pub index: HashMap<Field, usize>,
+    /// Per input column, the register's own header (a group row's 女方 / 男方 joined on):
+    /// what a message names the column by.
+    pub headers: Vec<String>,
 }
 
 static EMPTY: Cell = Cell::Empty;
 
 impl Layout {
-    pub fn new(fields: Vec<Option<Field>>) -> Layout {
+    pub fn new(fields: Vec<Option<Field>>, headers: Vec<String>) -> Layout {
         let index = fields
             .iter()
             .enumerate()
             .filter_map(|(i, f)| f.map(|f| (f, i)))
             .collect();
-        Layout { fields, index }
+        Layout {
+            fields,
+            index,
+            headers,
+        }
     }
 
     pub fn has(&self, field: Field) -> bool {
@@ -40,11 +47,15 @@ impl Layout {
             .unwrap_or(&EMPTY)
     }
 
-    /// The column as a message names it: 女方身份证号（C列）.
+    /// The column as a message names it, by its letter and the register's own header:
+    /// D列“女方身份证号码” (the field's name where the column has no header).
     pub fn label(&self, field: Field) -> String {
         let name = columns::header(field);
         match self.index.get(&field) {
-            Some(&i) => format!("{name}（{}列）", columns::letter(i)),
+            Some(&i) => match self.headers.get(i).filter(|h| !h.is_empty()) {
+                Some(h) => format!("{}列“{h}”", columns::letter(i)),
+                None => format!("{}列（{name}）", columns::letter(i)),
+            },
             None => format!("{name}（表中没有这一列）"),
         }
     }
