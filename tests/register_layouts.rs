@@ -791,3 +791,76 @@ fn a_parent_listed_without_a_hukou_column_for_that_side_is_one_notice_on_the_com
         2
     );
 }
+
+#[test]
+fn a_row_of_column_numbers_written_in_chinese_numerals_or_as_di_n_lie_is_not_a_family() {
+    for numbers in [
+        "一,二,三,四,五",
+        "（一）,（二）,（三）,（四）,（五）",
+        "第1列,第2列,第3列,第4列,第5列",
+        "第一列,第二列,第三列,第四列,第五列",
+    ] {
+        let csv = format!(
+            "序号,城乡,子女情况,女方身份证号,女方开封户籍\n{numbers}\n1,城镇,死亡,{},是\n",
+            mother_id(1)
+        );
+        let reg = check(file::read_csv(csv.as_bytes()).unwrap(), today()).unwrap();
+        assert_eq!(reg.rows.len(), 1, "{numbers}");
+        assert_eq!(reg.rows[0].line, 3);
+        assert!(reg.rows[0].result.is_some(), "{:?}", reg.rows[0].error);
+        assert!(
+            reg.notices.iter().any(|n| n.zh.contains("第2行是列序号")),
+            "{numbers}: {:?}",
+            reg.notices
+        );
+    }
+    // Up to 二十九 (three numerals); a row of words is still a family's.
+    assert!(fuzhu::register::layout::is_column_numbers(&[
+        Cell::text("十八"),
+        Cell::text("十九"),
+        Cell::text("二十一")
+    ]));
+    assert!(!fuzhu::register::layout::is_column_numbers(&[
+        Cell::text("一级"),
+        Cell::text("二级"),
+        Cell::text("三级")
+    ]));
+}
+
+#[test]
+fn a_register_date_two_cells_after_its_label_is_the_day_decided_for() {
+    use fuzhu::register::layout::register_date;
+    // 填报日期： in one cell, a blank cell, then the date (as a merged cell leaves it).
+    let top = vec![vec![
+        Cell::text("填报单位：东苑街道"),
+        Cell::Empty,
+        Cell::text("填报日期："),
+        Cell::Empty,
+        Cell::text("2026年11月30日"),
+    ]];
+    assert_eq!(register_date(&top), Some(day(2026, 11, 30)));
+    // A date cell two cells on, too; a label followed by nothing gives no date.
+    let top = vec![vec![
+        Cell::text("填报日期"),
+        Cell::Empty,
+        Cell::Date(day(2026, 10, 31)),
+    ]];
+    assert_eq!(register_date(&top), Some(day(2026, 10, 31)));
+    assert_eq!(
+        register_date(&[vec![Cell::text("填报日期："), Cell::Empty]]),
+        None
+    );
+    // In a whole register, the summary says which date was used.
+    let csv = format!(
+        "开封市某街道特殊家庭台账,,,,\n填报日期：,,2026-11-30,,\n城乡,子女情况,女方身份证号,女方开封户籍,\n城镇,死亡,{},是,\n",
+        mother_id(1)
+    );
+    let reg = check(file::read_csv(csv.as_bytes()).unwrap(), today()).unwrap();
+    assert!(
+        reg.notices
+            .iter()
+            .any(|n| n.zh.contains("按表头上的填报日期2026年11月30日判断")),
+        "{:?}",
+        reg.notices
+    );
+}
