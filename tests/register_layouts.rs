@@ -864,3 +864,42 @@ fn a_register_date_two_cells_after_its_label_is_the_day_decided_for() {
         reg.notices
     );
 }
+
+/// Runs `fuzhu` with its standard output a pipe nobody reads (closed before it starts, as
+/// `| head` leaves it once it has its lines).
+fn fuzhu_into_closed_pipe(args: &[&str]) -> std::process::Output {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    Command::new(env!("CARGO_BIN_EXE_fuzhu"))
+        .args(args)
+        .stdout(writer)
+        .stderr(std::process::Stdio::piped())
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn printing_into_a_pipe_closed_by_head_stops_quietly_without_a_panic() {
+    let file = dir().join("published.xlsx");
+    let file = file.to_str().unwrap();
+    for args in [
+        vec!["register", file, "--show-map"],
+        vec!["register", "--help"],
+        vec!["register", file, "--today", "2026-12-01"],
+        vec!["register", file, "--today", "2026-12-01", "--stats"],
+        vec![
+            "register",
+            file,
+            "--today",
+            "2026-12-01",
+            "--as-of",
+            "2027-06-01",
+        ],
+    ] {
+        let out = fuzhu_into_closed_pipe(&args);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert!(!err.contains("Broken pipe"), "{args:?}: {err}");
+    }
+}
