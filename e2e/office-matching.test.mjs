@@ -24,6 +24,7 @@ let app;
 let scratch;
 let original;
 let renamed;
+let gradeless;
 before(async () => {
   app = await startApp();
   scratch = await mkdtemp(join(tmpdir(), "fuzhu-matching-"));
@@ -38,6 +39,12 @@ before(async () => {
   lines[header] = lines[header].replace(",家庭类别,", ",户别,").replace(",城乡,", ",住地,");
   renamed = join(scratch, "renamed.csv");
   await writeFile(renamed, "\ufeff" + lines.join("\r\n"));
+  // The unrenamed file without its 残疾类别及等级 column (L): the 伤残 families need it.
+  const grade = text.split(/\r?\n/)[header].split(",").indexOf("残疾类别及等级");
+  assert.equal(grade, 11, "the fixture's 残疾类别及等级 column");
+  gradeless = join(scratch, "gradeless.csv");
+  const cut = text.split(/\r?\n/).map((l) => l.split(",").filter((_, j) => j !== grade).join(","));
+  await writeFile(gradeless, "\ufeff" + cut.join("\r\n"));
 });
 after(async () => {
   await app?.close();
@@ -216,5 +223,29 @@ test("the matching step in English: its words, what is missing and the defaults,
   await page.locator("input.accept-defaults").check();
   await page.locator("button.matching-go").click();
   await loaded(page).waitFor({ timeout: 60_000 });
+  await page.close();
+});
+
+test("a column some families need and the file lacks is asked once in the step; those rows say so briefly", async () => {
+  const page = await openOffice();
+  await page.locator("#register-file").setInputFiles(gradeless);
+  await step(page).waitFor({ timeout: 60_000 });
+  assert.equal(await loaded(page).count(), 0, "nothing decided before the step");
+  // Every column is understood and nothing is missing for every family: the step is there for
+  // the grade, among what the clerk accepts.
+  assert.equal(await step(page).locator("tr.unmatched").count(), 0);
+  assert.equal(await step(page).locator(".notice").count(), 0);
+  assert.match(await step(page).locator(".defaults").innerText(), /残疾等级：表中没有（也没有残疾类别及等级），子女伤残的家庭先不判断/);
+  await page.locator("button.matching-go").click();
+  assert.match(await step(page).locator("[role=alert]").innerText(), /接受以上默认处理/);
+  await page.locator("input.accept-defaults").check();
+  await page.locator("button.matching-go").click();
+  await loaded(page).waitFor({ timeout: 60_000 });
+  // The families with a disabled child wait, each saying why in a few words; the rest are
+  // decided.
+  const text = await body(page);
+  assert.match(text, /未判断：表中没有“残疾等级”一列（见表格的提示）/);
+  assert.doesNotMatch(text, /请填写/);
+  assert.match(text, /可以享受/);
   await page.close();
 });

@@ -248,7 +248,7 @@ test("bad files get a clear Chinese message and the page goes on", async () => {
   assert.equal(await cellUnder("错误"), "");
   await load(page, join(FIXTURES, "formulas-unsaved.xlsx"));
   assert.equal(await page.locator("tr.row-error").count(), 1);
-  assert.match(await cellUnder("错误"), /第2行 女方今年住院天数（F列）：是公式“=10\+5”/);
+  assert.match(await cellUnder("错误"), /第2行 F列“女方今年住院天数”：是公式“=10\+5”/);
   // A good file after the bad ones.
   await load(page, join(FIXTURES, "register-gbk.csv"));
   assert.ok((await rows(page).count()) > 5, "the GBK CSV reads");

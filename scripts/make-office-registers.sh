@@ -127,7 +127,7 @@ expected["published"] = {
                               "parents": [parent("mother", "1968-06-01"), parent("father", "1966-03-01")]}},
         {"line": 8, "facts": {"as_of": "2026-11-30", "area": "lankao", "residence": "rural", "child": {"status": "deceased", "birth_date": "1992-01-01"}, "has_other_child": False,
                               "parents": [parent("mother", "1970-09-01")]}},
-        {"line": 9, "error": ["第9行", "女方身份证号（D列）", "文本"]},
+        {"line": 9, "error": ["第9行", "D列“女方身份证号码”：", "文本"]},
         {"line": 10, "facts": {"as_of": "2026-11-30", "residence": "urban", "child": {"status": "disabled", "disability_grade": 3, "disability_types": ["physical"], "birth_date": "2000-06-01"}, "has_other_child": False,
                                "parents": [parent("mother", "1967-02-02", False, marital="remarried"), parent("father", "1965-08-08", False, marital="remarried")]}},
         {"line": 11, "facts": {"as_of": "2026-11-30", "area": "gulou", "residence": "urban", "child": {"status": "deceased", "birth_date": "1994-05-01"}, "has_other_child": False,

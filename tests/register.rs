@@ -584,7 +584,7 @@ fn formulas_are_read_by_their_saved_result_and_refused_without_one() {
     let reg = read("formulas-unsaved.xlsx");
     let err = reg.rows[0].error.as_deref().expect("no saved result");
     assert!(
-        err.contains("第2行 女方今年住院天数（F列）：是公式“=10+5”"),
+        err.contains("第2行 F列“女方今年住院天数”：是公式“=10+5”"),
         "{err}"
     );
     let reg = read("formulas-saved.xlsx");
@@ -828,7 +828,7 @@ fn a_parent_whose_columns_are_all_blank_is_not_listed() {
     let r = one("2026-06-01,城镇,死亡,否,,,,已故,,1960-01-01,是,");
     let e = r.error.unwrap();
     assert!(
-        e.contains("女方身份证号") && e.contains("女方开封户籍"),
+        e.contains("E列“女方身份证号”：") && e.contains("G列“女方户籍”："),
         "{e}"
     );
     // Nobody at all: the rules' own words.
@@ -845,11 +845,11 @@ fn a_bad_row_names_its_line_and_every_column_wrong_in_it() {
     let e = r.error.unwrap();
     assert!(e.starts_with("第2行 "), "{e}");
     for col in [
-        "核查日期（A列）",
-        "城乡（B列）",
-        "子女情况（C列）",
-        "再生育或收养（D列）",
-        "已领特别扶助金（L列）",
+        "A列“核查日期”：",
+        "B列“城乡”：",
+        "C列“子女情况”：",
+        "D列“再生育或收养”：",
+        "L列“已领特别扶助金”：",
     ] {
         assert!(e.contains(col), "{e} lacks {col}");
     }
@@ -868,7 +868,7 @@ fn engine_refusals_carry_the_rules_own_chinese() {
     }))
     .unwrap();
     let zh = rules::evaluate(&facts, today()).unwrap_err().zh;
-    assert_eq!(e, format!("第2行 核查日期（A列）：{zh}"));
+    assert_eq!(e, format!("第2行 A列“核查日期”：{zh}"));
     let r = one("2023-08-01,城镇,死亡,否,,1970-01-01,是,,,,,");
     assert!(r.facts.is_some());
 }

@@ -45,6 +45,28 @@ fn say(zh: &str, en: &str) {
     let _ = writeln!(e, "{en}");
 }
 
+/// Whether a write failed because the reader closed the pipe, also where the CSV writer
+/// wrapped that error in its own.
+pub(super) fn closed_pipe(e: &std::io::Error) -> bool {
+    let broken = |io: &std::io::Error| io.kind() == std::io::ErrorKind::BrokenPipe;
+    broken(e)
+        || e.get_ref()
+            .and_then(|inner| inner.downcast_ref::<csv::Error>())
+            .is_some_and(|c| matches!(c.kind(), csv::ErrorKind::Io(io) if broken(io)))
+}
+
+/// Writes `text` and a line end to standard output; the exit code. A reader that closed the
+/// pipe (`| head`) chose to stop reading: nothing is said and nothing panics, as `println!`
+/// would; another failure is said.
+fn print(text: &str) -> i32 {
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Ok(()) => 0,
+        Err(e) if closed_pipe(&e) => 0,
+        Err(e) => write_failed(Path::new("标准输出 (standard output)"), &e.to_string()),
+    }
+}
+
 fn usage_error(zh: &str, en: &str) -> i32 {
     say(&format!("用法错误：{zh}"), &format!("error: {en}"));
     let _ = writeln!(
@@ -240,10 +262,7 @@ pub fn run(args: &[String]) -> i32 {
     let args = &args[..];
     match parse(args) {
         Err(code) => code,
-        Ok(Call::Help) => {
-            println!("{USAGE}\n{}", super::county::USAGE);
-            0
-        }
+        Ok(Call::Help) => print(&format!("{USAGE}\n{}", super::county::USAGE)),
         Ok(Call::Template(_)) if more.any() => usage_error(
             "--as-of、--stats、--compare要和台账文件一起用",
             "--as-of, --stats and --compare go with a register FILE",
@@ -432,10 +451,7 @@ pub fn run(args: &[String]) -> i32 {
                 return match file::read_path(&input)
                     .and_then(|s| super::column_map(&s, map.as_ref()))
                 {
-                    Ok(m) => {
-                        println!("{}", m.to_json());
-                        0
-                    }
+                    Ok(m) => print(&m.to_json()),
                     Err(e) => {
                         say(
                             &format!("无法核查{}：{}", input.display(), e.zh),
@@ -454,7 +470,7 @@ pub fn run(args: &[String]) -> i32 {
                     let stdout = std::io::stdout();
                     match file::write_csv(&reg, stdout.lock()) {
                         Ok(()) => 0,
-                        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+                        Err(e) if closed_pipe(&e) => 0,
                         Err(e) => {
                             write_failed(Path::new("标准输出 (standard output)"), &e.to_string())
                         }

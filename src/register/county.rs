@@ -152,7 +152,7 @@ pub fn run(
     if let Some(st) = &st {
         let mut out = std::io::stdout().lock();
         if let Err(e) = out.write_all(stats::text(st).as_bytes()) {
-            if e.kind() != std::io::ErrorKind::BrokenPipe {
+            if !cli::closed_pipe(&e) {
                 code = failed(Path::new("标准输出 (standard output)"), &e.to_string());
             }
         }
@@ -185,7 +185,7 @@ pub fn run(
         }
         None if st.is_none() => {
             if let Err(e) = file::write_csv(&reg, std::io::stdout().lock()) {
-                if e.kind() != std::io::ErrorKind::BrokenPipe {
+                if !cli::closed_pipe(&e) {
                     code = failed(Path::new("标准输出 (standard output)"), &e.to_string());
                 }
             }

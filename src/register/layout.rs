@@ -182,11 +182,17 @@ const SIGNATURE_WORDS: &[&str] = &[
     "签字",
 ];
 
-/// A cell like a column number: 1, (1), （1）, ①, 一.
+/// A cell like a column number: 1, (1), （1）, ①, 一, 二十一, 第1列, 第三列.
 fn column_number(t: &str) -> bool {
     let t = t.trim_matches(['(', ')', '（', '）', '[', ']']);
+    let t = t
+        .strip_prefix('第')
+        .and_then(|x| x.strip_suffix('列'))
+        .unwrap_or(t);
+    let n = t.chars().count();
     (!t.is_empty() && t.len() <= 3 && t.bytes().all(|b| b.is_ascii_digit()))
-        || t.chars().count() == 1 && ('①'..='⑳').contains(&t.chars().next().unwrap_or(' '))
+        || n == 1 && ('①'..='⑳').contains(&t.chars().next().unwrap_or(' '))
+        || (1..=3).contains(&n) && t.chars().all(|c| "一二三四五六七八九十".contains(c))
 }
 
 /// Whether the row right after the header is a row of column numbers.
@@ -227,7 +233,7 @@ pub fn skip(row: &[Cell], id_columns: &[usize]) -> Option<Skip> {
 }
 
 /// The register's date from the rows above the header: 填报日期：2026年11月30日 (the date in
-/// the same cell or the next one).
+/// the same cell or the first cell after it with something in it).
 pub fn register_date(top: &[Vec<Cell>]) -> Option<NaiveDate> {
     const WORDS: &[&str] = &[
         "填报日期",
@@ -254,7 +260,8 @@ pub fn register_date(top: &[Vec<Cell>]) -> Option<NaiveDate> {
                 return Some(d);
             }
             if rest[..end].is_empty() {
-                if let Some(Ok(Some(d))) = row.get(j + 1).map(values::date) {
+                let next = row[j + 1..].iter().find(|c| values::text(c).is_some());
+                if let Some(Ok(Some(d))) = next.map(values::date) {
                     return Some(d);
                 }
             }

@@ -6,7 +6,7 @@
 
 use super::columns::{self, canonical_order, letter, Field, ParentField};
 use super::layout::{self, Skip};
-use super::{first_header, missing_fields, values, Cell, ColumnMap, FileError};
+use super::{first_header, missing_fields, values, Cell, ColumnMap, FileError, Layout, Need};
 
 /// One column as the matching step shows it.
 #[derive(Debug, Clone, PartialEq)]
@@ -24,6 +24,9 @@ pub struct Matching {
     /// The header's row in the sheet.
     pub header_line: usize,
     pub columns: Vec<FoundColumn>,
+    /// What some family rows need (a disabled child's grade, a listed parent's 户籍), whether
+    /// or not a column gives it: asked while none does ([`Matching::needed`]).
+    pub needs: Vec<Need>,
 }
 
 impl Matching {
@@ -55,7 +58,11 @@ impl Matching {
                 !layout::is_column_numbers(r)
                     && layout::skip(r, &ids).is_none_or(|s| s == Skip::ColumnNumbers)
             })
-            .take(200)
+            .collect();
+        let read = Layout::new(h.fields.clone(), Vec::new());
+        let needs = Need::ALL
+            .into_iter()
+            .filter(|n| families.iter().any(|r| n.wanted(&read, r)))
             .collect();
         let columns = h
             .headers
@@ -67,6 +74,7 @@ impl Matching {
                 header: header.clone(),
                 samples: families
                     .iter()
+                    .take(200)
                     .filter_map(|r| r.get(j).and_then(values::text))
                     .take(3)
                     .collect(),
@@ -77,6 +85,7 @@ impl Matching {
         Ok(Matching {
             header_line: h.line,
             columns,
+            needs,
         })
     }
 
@@ -89,10 +98,21 @@ impl Matching {
         missing_fields(&self.fields())
     }
 
+    /// What some rows need and no column gives, in words: the step is shown for it, and the
+    /// clerk picks the column or accepts that those rows are not decided.
+    pub fn needed(&self) -> Vec<&'static str> {
+        let f = self.fields();
+        self.needs
+            .iter()
+            .filter(|n| n.absent(&f))
+            .map(|n| n.zh())
+            .collect()
+    }
+
     /// The defaults the register will take, in words, for the clerk to accept.
     pub fn defaults(&self) -> Vec<&'static str> {
         let f = self.fields();
-        let mut out = Vec::new();
+        let mut out = self.needed();
         if !f.contains(&Some(Field::Residence)) {
             out.push("城乡：表中没有，每户按城镇和农村各判断一次，不同的项目写“需要核实”");
         }
@@ -114,9 +134,9 @@ impl Matching {
     }
 
     /// Whether the page should show the step before deciding: something the rules need is
-    /// missing, or a column is not understood.
+    /// missing (for every family, or for some rows), or a column is not understood.
     pub fn needs_asking(&self) -> bool {
-        !self.missing().is_empty() || !self.unknown().is_empty()
+        !self.missing().is_empty() || !self.needed().is_empty() || !self.unknown().is_empty()
     }
 
     /// The clerk matches column `k` (in [`Matching::columns`]) to `field`, or to nothing. A
@@ -161,6 +181,9 @@ const ENGLISH: &[(&str, &str)] = &[
     ("城乡：表中没有，每户按城镇和农村各判断一次，不同的项目写“需要核实”", "城乡 (urban or rural): not in the table; each household is decided both ways, and what differs is marked To confirm"),
     ("再生育或收养：表中没有，按“没有再生育或收养”判断（特殊家庭台账）", "再生育或收养 (another child born or adopted): not in the table; taken as none (a register of special families)"),
     ("核查日期：表中没有，按表头上的填报日期，没有填报日期时按今天", "核查日期 (the check date): not in the table; the 填报日期 above the header, or today where there is none"),
+    ("残疾等级：表中没有（也没有残疾类别及等级），子女伤残的家庭先不判断，在“错误”列注明", "残疾等级 (the disability grade): not in the table (nor 残疾类别及等级); households with a disabled child are not decided, and the 错误 column says so"),
+    ("女方开封户籍：表中没有（也没有户籍地址），列出了女方的家庭先不判断，在“错误”列注明", "女方开封户籍 (the mother's Kaifeng registration): not in the table (nor 户籍地址); households listing the mother are not decided, and the 错误 column says so"),
+    ("男方开封户籍：表中没有（也没有户籍地址），列出了男方的家庭先不判断，在“错误”列注明", "男方开封户籍 (the father's Kaifeng registration): not in the table (nor 户籍地址); households listing the father are not decided, and the 错误 column says so"),
 ];
 
 /// `text` (one of [`Matching::missing`]'s or [`Matching::defaults`]'s) in English.

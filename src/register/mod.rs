@@ -51,7 +51,7 @@ use columns::{letter, Field, ParentField};
 pub use layout::HEADER_SEARCH_ROWS;
 use layout::{Header, Skip};
 pub use map::ColumnMap;
-pub use row::{Extra, Layout};
+pub use row::{Extra, Layout, Need};
 
 /// One spreadsheet cell as read from any file format.
 #[derive(Debug, Clone, PartialEq)]
@@ -211,7 +211,7 @@ pub struct Checked {
     pub input: Vec<Cell>,
     pub facts: Option<Facts>,
     pub result: Option<Summary>,
-    /// `第N行 列（X列）：问题；…`, when the row could not be decided.
+    /// `第N行 X列“表头”：问题；…`, when the row could not be decided.
     pub error: Option<String>,
 }
 
@@ -1002,7 +1002,21 @@ fn start(
         });
     }
 
-    let layout = Layout::new(fields);
+    let layout = Layout::new(fields, headers.clone());
+    // A field some rows need and no column gives: one notice for the file, not one per row.
+    for need in Need::ALL {
+        if need.absent(&layout.fields) {
+            let lines: Vec<usize> = data
+                .iter()
+                .filter(|(_, r)| need.wanted(&layout, r))
+                .map(|(l, _)| *l)
+                .collect();
+            if !lines.is_empty() {
+                let (zh, en) = need.notice(&lines);
+                notices.push(Notice { zh, en });
+            }
+        }
+    }
     let mut plan = Plan {
         duplicates: duplicates(&data, &layout),
         persons: None,

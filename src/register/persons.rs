@@ -40,6 +40,7 @@ fn as_role(layout: &Layout, role: Role) -> Layout {
                 other => *other,
             })
             .collect(),
+        layout.headers.clone(),
     )
 }
 

@@ -15,18 +15,25 @@ pub struct Layout {
     /// Per input column, the field it holds (None: kept, not read).
     pub fields: Vec<Option<Field>>,
     pub index: HashMap<Field, usize>,
+    /// Per input column, the register's own header (a group row's 女方 / 男方 joined on):
+    /// what a message names the column by.
+    pub headers: Vec<String>,
 }
 
 static EMPTY: Cell = Cell::Empty;
 
 impl Layout {
-    pub fn new(fields: Vec<Option<Field>>) -> Layout {
+    pub fn new(fields: Vec<Option<Field>>, headers: Vec<String>) -> Layout {
         let index = fields
             .iter()
             .enumerate()
             .filter_map(|(i, f)| f.map(|f| (f, i)))
             .collect();
-        Layout { fields, index }
+        Layout {
+            fields,
+            index,
+            headers,
+        }
     }
 
     pub fn has(&self, field: Field) -> bool {
@@ -40,14 +47,129 @@ impl Layout {
             .unwrap_or(&EMPTY)
     }
 
-    /// The column as a message names it: 女方身份证号（C列）.
+    /// The column as a message names it, by its letter and the register's own header:
+    /// D列“女方身份证号码” (the field's name where the column has no header).
     pub fn label(&self, field: Field) -> String {
         let name = columns::header(field);
         match self.index.get(&field) {
-            Some(&i) => format!("{name}（{}列）", columns::letter(i)),
+            Some(&i) => match self.headers.get(i).filter(|h| !h.is_empty()) {
+                Some(h) => format!("{}列“{h}”", columns::letter(i)),
+                None => format!("{}列（{name}）", columns::letter(i)),
+            },
             None => format!("{name}（表中没有这一列）"),
         }
     }
+}
+
+/// A field some rows need and the register has no column for. It is asked once for the
+/// whole file (the office page's matching step, one notice on the command line); the rows
+/// that need it are not decided and say so briefly (docs/decisions.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Need {
+    /// A disabled child's grade (残疾等级, or 残疾类别及等级): 三级以上 makes the family special.
+    Grade,
+    /// A listed parent's 开封户籍 (or a 户籍地址).
+    Hukou(Role),
+}
+
+impl Need {
+    pub const ALL: [Need; 3] = [
+        Need::Grade,
+        Need::Hukou(Role::Mother),
+        Need::Hukou(Role::Father),
+    ];
+
+    /// The field to name: the column the register would need.
+    pub fn field(self) -> Field {
+        match self {
+            Need::Grade => Field::Grade,
+            Need::Hukou(r) => Field::Parent(r, ParentField::Hukou),
+        }
+    }
+
+    /// Whether no column in `fields` gives it.
+    pub fn absent(self, fields: &[Option<Field>]) -> bool {
+        let has = |f: Field| fields.contains(&Some(f));
+        match self {
+            Need::Grade => !has(Field::Grade) && !has(Field::TypeGrade),
+            Need::Hukou(r) => ![
+                Field::Parent(r, ParentField::Hukou),
+                Field::Parent(r, ParentField::Address),
+                Field::Person(ParentField::Hukou),
+                Field::Person(ParentField::Address),
+            ]
+            .into_iter()
+            .any(has),
+        }
+    }
+
+    /// Whether the row needs it: a disabled child, a listed parent.
+    pub fn wanted(self, layout: &Layout, row: &[Cell]) -> bool {
+        match self {
+            Need::Grade => child_status(layout, row) == Some(ChildStatus::Disabled),
+            Need::Hukou(r) => listed(layout, row, r),
+        }
+    }
+
+    /// What the matching step says of it, among the defaults the clerk accepts.
+    pub fn zh(self) -> &'static str {
+        match self {
+            Need::Grade => {
+                "残疾等级：表中没有（也没有残疾类别及等级），子女伤残的家庭先不判断，在“错误”列注明"
+            }
+            Need::Hukou(Role::Mother) => {
+                "女方开封户籍：表中没有（也没有户籍地址），列出了女方的家庭先不判断，在“错误”列注明"
+            }
+            Need::Hukou(Role::Father) => {
+                "男方开封户籍：表中没有（也没有户籍地址），列出了男方的家庭先不判断，在“错误”列注明"
+            }
+        }
+    }
+
+    /// Who needs it, for the file's notice.
+    fn who(self) -> (&'static str, &'static str) {
+        match self {
+            Need::Grade => ("子女伤残", "with a disabled child"),
+            Need::Hukou(Role::Mother) => ("列出了女方", "listing the mother"),
+            Need::Hukou(Role::Father) => ("列出了男方", "listing the father"),
+        }
+    }
+
+    /// The file's one notice: which households need it, that they are not decided, the fix.
+    pub fn notice(self, lines: &[usize]) -> (String, String) {
+        let name = columns::header(self.field());
+        let (who, who_en) = self.who();
+        let n = lines.len();
+        let shown = &lines[..n.min(10)];
+        let more = if n > shown.len() { "等" } else { "" };
+        let list = super::layout::ranges(shown);
+        (
+            format!(
+                "表中没有“{name}”一列：{who}的{n}户（第{list}行{more}）要看它才能判断，这几户未判断，“错误”列注明了；请在表中加上这一列，或用列匹配指明是哪一列（命令行：--map 匹配.json）"
+            ),
+            format!(
+                "no {name} column: the {n} household(s) {who_en} (rows {}{}) need it and are not decided (the 错误 column says so); add the column, or name it in a column matching (--map MAP.json)",
+                list.replace('、', ", "),
+                if more.is_empty() { "" } else { " …" }
+            ),
+        )
+    }
+}
+
+/// The child's status as the row gives it (子女情况, else 家庭类别), if it can be read.
+fn child_status(layout: &Layout, row: &[Cell]) -> Option<ChildStatus> {
+    let c = |f: Field| layout.cell(row, f);
+    values::child_status(c(Field::ChildStatus))
+        .ok()
+        .flatten()
+        .or_else(|| values::category(c(Field::Category)).ok().flatten())
+}
+
+/// Whether any of a parent's columns is filled in (else the parent is not listed).
+fn listed(layout: &Layout, row: &[Cell], role: Role) -> bool {
+    PARENT_FIELDS
+        .iter()
+        .any(|&pf| values::text(layout.cell(row, Field::Parent(role, pf))).is_some())
 }
 
 /// What a row says beyond the facts: the register's own note on special support, and what
@@ -77,6 +199,15 @@ impl Problems<'_> {
                 None
             }
         }
+    }
+
+    /// A field the row needs and the register has no column for: said briefly, the file's
+    /// notice says the rest.
+    fn lacks(&mut self, need: Need) {
+        self.list.push(format!(
+            "未判断：表中没有“{}”一列（见表格的提示）",
+            columns::header(need.field())
+        ));
     }
 
     fn say(&mut self, field: Field, e: impl Into<String>) {
@@ -154,6 +285,12 @@ pub fn facts(layout: &Layout, row: &[Cell]) -> Result<(Facts, Extra), Vec<String
                 types = t;
             }
         }
+    }
+    if status == Some(ChildStatus::Disabled)
+        && grade.is_none()
+        && Need::Grade.absent(&layout.fields)
+    {
+        p.lacks(Need::Grade);
     }
     let mut month_only = [None; 3];
     let child_birth = p
@@ -328,10 +465,7 @@ fn parent(
     let layout = p.layout;
     let f = |pf: ParentField| Field::Parent(role, pf);
     let c = |pf: ParentField| layout.cell(row, f(pf));
-    if PARENT_FIELDS
-        .iter()
-        .all(|&pf| values::text(c(pf)).is_none())
-    {
+    if !listed(layout, row, role) {
         return None;
     }
     let before = p.list.len();
@@ -436,7 +570,9 @@ fn parent(
         .or(shared_hukou)
         .or(shared_address.map(|(k, _)| k));
     let county = own_address.and_then(|(_, a)| a);
-    if hukou.is_none() && values::text(c(ParentField::Hukou)).is_none() {
+    if hukou.is_none() && Need::Hukou(role).absent(&layout.fields) {
+        p.lacks(Need::Hukou(role));
+    } else if hukou.is_none() && values::text(c(ParentField::Hukou)).is_none() {
         let field = if layout.has(f(ParentField::Address)) {
             f(ParentField::Address)
         } else {

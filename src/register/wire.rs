@@ -657,8 +657,8 @@ impl<'a> Reader<'a> {
         Some(Register {
             sheet,
             header_line,
+            layout: Layout::new(fields, headers.clone()),
             headers,
-            layout: Layout::new(fields),
             kept,
             rows: Vec::new(),
             notices,

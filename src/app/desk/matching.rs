@@ -24,7 +24,7 @@ use crate::register::file::Sheets;
 use crate::register::map::{field_named, MapColumn};
 use crate::register::matching::{choices, in_english, FoundColumn, Matching};
 use crate::register::text::Desk as T;
-use crate::register::{start_sheets_with, ColumnMap, FileError, Pending};
+use crate::register::{start_sheets_with, ColumnMap, FileError, Need, Pending};
 
 /// Where 记住这个表格的列 keeps the matching (headers → fields only).
 const KEY: &str = "fuzhu-office-columns";
@@ -63,7 +63,8 @@ pub fn next(
             let fields: Vec<_> = m.columns.iter().filter_map(|c| c.field).collect();
             let dup = (1..fields.len()).any(|i| fields[..i].contains(&fields[i]));
             let empty = m.columns.iter().all(|c| c.samples.is_empty());
-            let needed = (unknown || !m.missing().is_empty()) && !dup && !empty;
+            let asked = !m.missing().is_empty() || !m.needed().is_empty();
+            let needed = (unknown || asked) && !dup && !empty;
             if ask == ALWAYS || needed {
                 return Ok(Next::Ask(m));
             }
@@ -202,6 +203,9 @@ pub fn encode(m: &Matching) -> Vec<u8> {
         let f = c.field.and_then(|f| order.iter().position(|o| *o == f));
         n(&mut out, f.map_or(0, |k| k + 1));
     }
+    for need in Need::ALL {
+        out.push(m.needs.contains(&need) as u8);
+    }
     out
 }
 
@@ -239,9 +243,16 @@ pub fn decode(bytes: &[u8]) -> Option<Matching> {
             field: f.checked_sub(1).and_then(|k| order.get(k).copied()),
         });
     }
+    let needs = Need::ALL
+        .into_iter()
+        .zip(bytes.get(*at..)?)
+        .filter(|(_, b)| **b == 1)
+        .map(|(n, _)| n)
+        .collect();
     Some(Matching {
         header_line,
         columns,
+        needs,
     })
 }
 
