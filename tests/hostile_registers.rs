@@ -446,3 +446,87 @@ fn an_id_number_of_32000_characters_is_refused_in_its_row_and_the_xlsx_export_ho
         rows[1].get(error)
     );
 }
+
+/// The register's first family on `n` rows, every one with her ID number (a column copied
+/// down), each its own 编号.
+fn one_id_on_rows(n: usize) -> String {
+    let text = register_csv();
+    let mut lines = text.lines();
+    let mut out = String::from(lines.next().unwrap());
+    out.push('\n');
+    let family = lines.next().unwrap();
+    for k in 0..n {
+        out.push_str(&family.replacen("KF-001", &format!("D-{k}"), 1));
+        out.push('\n');
+    }
+    out
+}
+
+/// The output's 提醒 and 错误 cells of every data row, read back from the exported CSV.
+fn notes_of(out: &Path) -> Vec<String> {
+    let text = std::fs::read_to_string(out).unwrap();
+    let rows = fuzhu::register::file::read_csv(text.as_bytes()).unwrap();
+    let at = |h: &str| {
+        rows[0]
+            .iter()
+            .position(|c| *c == Cell::Text(h.into()))
+            .unwrap()
+    };
+    let (remind, error) = (at("提醒"), at("错误"));
+    rows[1..]
+        .iter()
+        .map(|r| {
+            let t = |k: usize| {
+                r.get(k)
+                    .and_then(fuzhu::register::values::text)
+                    .unwrap_or_default()
+            };
+            format!("{}|{}", t(remind), t(error))
+        })
+        .collect()
+}
+
+#[test]
+fn twenty_thousand_rows_with_one_id_number_each_name_ten_others_and_the_count_in_little_memory() {
+    let p = csv_file("same20k.csv", one_id_on_rows(20_000).as_bytes());
+    let run = register("same20k.csv", &p, "csv");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("共20000户"), "{}", run.stderr);
+    // 661 MB and an abort when each row listed the 19,999 others.
+    assert!(run.peak_kb < 150 * 1024, "peak {} MB", run.peak_kb / 1024);
+    let notes = notes_of(&run.out);
+    assert_eq!(notes.len(), 20_000);
+    // Row 2 (the first family) names rows 3 to 12, then how many there are.
+    assert!(
+        notes[0].contains(
+            "与第3、4、5、6、7、8、9、10、11、12行等19999行的身份证号相同（共20000行是这个号码"
+        ),
+        "{}",
+        notes[0]
+    );
+    // The last row (20,001) names the first ten others, not itself.
+    assert!(
+        notes[19_999].contains("与第2、3、4、5、6、7、8、9、10、11行等19999行"),
+        "{}",
+        notes[19_999]
+    );
+    let longest = notes.iter().map(|n| n.chars().count()).max().unwrap();
+    assert!(longest < 400, "a row's notes run to {longest} characters");
+}
+
+#[test]
+fn the_same_id_number_on_three_rows_names_the_other_two_on_each() {
+    let p = csv_file("same3.csv", one_id_on_rows(3).as_bytes());
+    let run = register("same3.csv", &p, "csv");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let notes = notes_of(&run.out);
+    for (n, others) in notes.iter().zip(["第3、4行", "第2、4行", "第2、3行"]) {
+        assert!(
+            n.contains(&format!(
+                "与{others}的身份证号相同（同一人登记了不止一次？）"
+            )),
+            "{n}"
+        );
+        assert!(!n.contains("共3行"), "{n}");
+    }
+}
