@@ -36,10 +36,21 @@ struct Run {
 }
 
 fn register(name: &str, input: &Path, out_ext: &str) -> Run {
+    register_within(name, input, out_ext, 1 << 30)
+}
+
+/// [`register`] under an address-space limit of `limit` bytes.
+fn register_within(name: &str, input: &Path, out_ext: &str, limit: u64) -> Run {
     let out = dir().join(format!("{name}.out.{out_ext}"));
     let _ = std::fs::remove_file(&out);
     let o = Command::new("/usr/bin/time")
-        .args(["-f", "PEAK_KB=%M", "prlimit", "--as=1073741824", "--"])
+        .args([
+            "-f",
+            "PEAK_KB=%M",
+            "prlimit",
+            &format!("--as={limit}"),
+            "--",
+        ])
         .arg(env!("CARGO_BIN_EXE_fuzhu"))
         .arg("register")
         .arg(input)
@@ -256,6 +267,133 @@ fn a_zip_of_whitespace_that_inflates_to_gigabytes_is_refused_at_the_limit() {
     refused("whitespace.xlsx", &p, &["sheet1.xml", "1MB"]);
 }
 
+/// `mib` MiB of empty tags: nothing a token limit stops, compressed to a few hundred KB.
+fn tags(w: &mut dyn Write, mib: usize) {
+    let chunk = "<a/>".repeat(1 << 18);
+    for _ in 0..mib {
+        w.write_all(chunk.as_bytes()).unwrap();
+    }
+}
+
+#[test]
+fn a_sheet_that_inflates_past_512_mb_is_refused_at_the_part_limit() {
+    let p = xlsx("part-bomb.xlsx", |w| tags(w, 520), None);
+    assert!(std::fs::metadata(&p).unwrap().len() < 5_000_000);
+    refused("part-bomb.xlsx", &p, &["sheet1.xml", "解压后超过512MB"]);
+}
+
+#[test]
+fn parts_each_within_their_limit_that_inflate_past_1_gb_together_are_refused() {
+    let p = register_with("workbook-bomb.xlsx", "");
+    let mut z = zip::ZipWriter::new_append(
+        std::fs::OpenOptions::new()
+            .read(true)
+            .write(true)
+            .open(&p)
+            .unwrap(),
+    )
+    .unwrap();
+    let o = SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated)
+        .large_file(true);
+    for k in 0..3 {
+        z.start_file(format!("xl/media/part{k}.xml"), o).unwrap();
+        tags(&mut z, 400);
+    }
+    z.finish().unwrap();
+    assert!(std::fs::metadata(&p).unwrap().len() < 15_000_000);
+    refused("workbook-bomb.xlsx", &p, &["文件解压后超过1024MB"]);
+}
+
+/// A register of `rows` families of `cols` columns, every one the first family of
+/// tests/register (her ID number on each row, so each also names ten others in its 提醒:
+/// the most a row holds) padded with one-letter cells: the worst case for memory per cell.
+fn wide_rows(rows: usize, cols: usize) -> Vec<Vec<String>> {
+    let text = register_csv();
+    let mut lines = text.lines();
+    let mut head: Vec<String> = lines.next().unwrap().split(',').map(String::from).collect();
+    let family: Vec<String> = lines.next().unwrap().split(',').map(String::from).collect();
+    let n = head.len();
+    head.extend((n..cols).map(|k| format!("附加{k}")));
+    let mut out = vec![head];
+    for i in 0..rows {
+        let mut r = family.clone();
+        r[0] = format!("K{i}");
+        r.resize(cols, "x".into());
+        out.push(r);
+    }
+    out
+}
+
+fn wide_csv(name: &str, rows: usize, cols: usize) -> PathBuf {
+    let mut text = String::new();
+    for r in wide_rows(rows, cols) {
+        text.push_str(&r.join(","));
+        text.push('\n');
+    }
+    csv_file(name, text.as_bytes())
+}
+
+fn wide_xlsx(name: &str, rows: usize, cols: usize) -> PathBuf {
+    let all = wide_rows(rows, cols);
+    let names: Vec<String> = (0..cols as u32)
+        .map(fuzhu::register::file::column_name)
+        .collect();
+    xlsx(
+        name,
+        move |w| {
+            for (r, row) in all.iter().enumerate() {
+                let mut xml = format!("<row r=\"{}\">", r + 1);
+                for (c, v) in row.iter().enumerate().filter(|(_, v)| !v.is_empty()) {
+                    xml.push_str(&format!(
+                        "<c r=\"{}{}\" t=\"inlineStr\"><is><t>{v}</t></is></c>",
+                        names[c],
+                        r + 1
+                    ));
+                }
+                xml.push_str("</row>");
+                w.write_all(xml.as_bytes()).unwrap();
+            }
+        },
+        None,
+    )
+}
+
+/// 100 columns: each row counts 100 cells and 20 for deciding it, so 33,000 rows and the
+/// header are just under the 4,000,000 (docs/register.md, "Limits").
+const WIDE_COLUMNS: usize = 100;
+const JUST_UNDER: usize = 33_000;
+const JUST_OVER: usize = 33_400;
+
+#[test]
+fn a_csv_just_under_the_cell_limit_is_decided_within_512_mib() {
+    let p = wide_csv("near-limit.csv", JUST_UNDER, WIDE_COLUMNS);
+    assert!(std::fs::metadata(&p).unwrap().len() < 20_000_000);
+    let run = register_within("near-limit.csv", &p, "csv", 512 << 20);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("共33000户"), "{}", run.stderr);
+}
+
+#[test]
+fn an_xlsx_just_under_the_cell_limit_is_decided_within_512_mib() {
+    let p = wide_xlsx("near-limit.xlsx", JUST_UNDER, WIDE_COLUMNS);
+    assert!(std::fs::metadata(&p).unwrap().len() < 20_000_000);
+    let run = register_within("near-limit.xlsx", &p, "csv", 512 << 20);
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    assert!(run.stderr.contains("共33000户"), "{}", run.stderr);
+}
+
+#[test]
+fn a_sheet_just_over_the_cell_limit_is_refused_by_the_row_it_passes_it_at() {
+    let p = wide_csv("over-limit.csv", JUST_OVER, WIDE_COLUMNS);
+    // 4,000,000 / 120 = 33,333.3: the header and 33,332 families fit, the next row does not.
+    refused(
+        "over-limit.csv",
+        &p,
+        &["读到第33334行时已超过400万个单元格（每行另计20个）"],
+    );
+}
+
 #[test]
 fn shared_strings_past_their_limit_are_refused_before_calamine_holds_them() {
     let rows = register_rows();
@@ -303,7 +441,7 @@ fn an_xls_with_a_cell_at_iv65536_is_refused_before_a_dense_range_is_built() {
     refused(
         "far-cell.xls",
         &fixture("hostile-far-cell.xls"),
-        &["超过600万个单元格"],
+        &["超过400万个单元格"],
     );
 }
 
@@ -312,7 +450,7 @@ fn an_ods_with_a_cell_at_iv65536_is_refused_before_a_dense_range_is_built() {
     refused(
         "far-cell.ods",
         &fixture("hostile-far-cell.ods"),
-        &["第256列", "超过600万个"],
+        &["第256列", "超过400万个"],
     );
 }
 

@@ -30,9 +30,19 @@ pub struct Limits {
     pub rows: u32,
     /// Columns a register can use (a few hundred at most mean anything).
     pub columns: u32,
-    /// Cells stored for one workbook, blank places inside a row counted: what keeps memory
-    /// bounded (100,000 households of 60 columns fit).
+    /// Cells stored for one workbook, blank places inside a row counted, and each row
+    /// counted as [`Limits::row_cells`] more (a blank one as [`Limits::blank_row_cells`]):
+    /// what keeps memory bounded. Measured (release build, docs/register.md "Limits"): a
+    /// short text cell held to the end takes about 85 bytes, a decided row about 1.75 KB
+    /// besides its cells, a blank row 360 bytes; so the worst file within the limit peaks
+    /// near 4,000,000 × 88 bytes, 350 MB, natively, and less in the page's wasm32 worker.
+    /// 100,000 households of 20 columns fit.
     pub cells: usize,
+    /// What a row with something in it counts, in cells, besides its own: what deciding it
+    /// holds (its facts, answers and 提醒), about 20 short cells' worth.
+    pub row_cells: usize,
+    /// What a blank row inside the sheet counts, in cells.
+    pub blank_row_cells: usize,
     /// Characters in one cell: what Excel allows.
     pub cell_chars: usize,
     /// Bytes of one line of a CSV file.
@@ -50,7 +60,9 @@ pub struct Limits {
 pub const LIMITS: Limits = Limits {
     rows: 1_048_576,
     columns: 1_000,
-    cells: 6_000_000,
+    cells: 4_000_000,
+    row_cells: 20,
+    blank_row_cells: 4,
     cell_chars: 32_767,
     csv_line_bytes: 1 << 20,
     part_bytes: 512 << 20,
@@ -165,7 +177,12 @@ impl Grid {
         }
         let (r, c) = (r as usize, c as usize);
         if self.rows.len() <= r {
-            self.slots += r + 1 - self.rows.len();
+            // The row before is done: its spare capacity (up to half, as a row grows by
+            // doubling) is given back rather than held to the end.
+            if let Some(last) = self.rows.last_mut() {
+                last.shrink_to_fit();
+            }
+            self.slots += (r - self.rows.len()) * LIMITS.blank_row_cells + LIMITS.row_cells;
             self.check_slots(row)?;
             self.rows.resize_with(r + 1, Vec::new);
         }
@@ -181,6 +198,14 @@ impl Grid {
         Ok(())
     }
 
+    /// A blank row after the rows stored (a CSV's empty line), counted as one.
+    pub fn blank_row(&mut self, row: usize) -> Result<(), FileError> {
+        self.slots += LIMITS.blank_row_cells;
+        self.check_slots(row)?;
+        self.rows.push(Vec::new());
+        Ok(())
+    }
+
     fn check_slots(&self, row: usize) -> Result<(), FileError> {
         if self.slots > LIMITS.cells {
             return Err(Self::too_many(row));
@@ -190,8 +215,15 @@ impl Grid {
 
     fn too_many(row: usize) -> FileError {
         too_large(
-            &format!("读到第{row}行时已超过{}万个单元格", LIMITS.cells / 10_000),
-            &format!("past {} cells by row {row}", LIMITS.cells),
+            &format!(
+                "读到第{row}行时已超过{}万个单元格（每行另计{}个）",
+                LIMITS.cells / 10_000,
+                LIMITS.row_cells
+            ),
+            &format!(
+                "past {} cells by row {row} (each row counting {} more)",
+                LIMITS.cells, LIMITS.row_cells
+            ),
         )
     }
 }
@@ -617,7 +649,7 @@ pub fn read_csv_with_notices(bytes: &[u8]) -> Result<(Vec<Vec<Cell>>, Vec<Notice
             grid.put(i, c as u32, Cell::text(f))?;
         }
         if grid.rows.len() <= i as usize {
-            grid.rows.push(Vec::new());
+            grid.blank_row(i as usize + 1)?;
         }
         i += 1;
     }
