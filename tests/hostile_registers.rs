@@ -668,3 +668,166 @@ fn the_same_id_number_on_three_rows_names_the_other_two_on_each() {
         assert!(!n.contains("共3行"), "{n}");
     }
 }
+
+/// The register of tests/register, its rows as `edit` leaves them, decided.
+fn decided(edit: impl FnOnce(&mut Vec<Vec<Cell>>)) -> fuzhu::register::Register {
+    let mut rows = fuzhu::register::file::read_csv(register_csv().as_bytes()).unwrap();
+    edit(&mut rows);
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+    fuzhu::register::check(rows, today).unwrap()
+}
+
+/// The 核查结果 sheet of an exported .xlsx, as calamine reads it.
+fn export_sheet(bytes: &[u8]) -> calamine::Range<calamine::Data> {
+    use calamine::Reader;
+    let mut wb = calamine::Xlsx::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    wb.worksheet_range("核查结果").unwrap()
+}
+
+#[test]
+fn a_cell_longer_than_an_xlsx_holds_is_cut_with_a_note_in_its_rows_reminders_and_a_notice() {
+    let reg = decided(|rows| {
+        let last = rows[1].len() - 1;
+        assert_eq!(rows[0][last], Cell::Text("备注".into()));
+        rows[1][last] = Cell::Text("长".repeat(40_000));
+    });
+    let (bytes, notices) = fuzhu::register::file::xlsx_with_notices(&reg).unwrap();
+    assert_eq!(notices.len(), 1, "{notices:?}");
+    assert!(
+        notices[0]
+            .zh
+            .contains("1行有超过32767个字符的单元格，导出的.xlsx里已截断"),
+        "{}",
+        notices[0].zh
+    );
+    let sheet = export_sheet(&bytes);
+    let header: Vec<String> = sheet
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    let col = |h: &str| header.iter().position(|x| x == h).unwrap();
+    let first = sheet.rows().nth(1).unwrap();
+    assert_eq!(first[col("备注")].to_string().chars().count(), 32_767);
+    let note = first[col("提醒")].to_string();
+    assert!(
+        note.contains("备注（")
+            && note.contains("的内容超过32767个字符，.xlsx里只保留了前32767个（CSV里是全文）"),
+        "{note}"
+    );
+    // The rows after it are whole and carry no such note.
+    let second = sheet.rows().nth(2).unwrap();
+    assert!(!second[col("提醒")].to_string().contains("32767"));
+}
+
+#[test]
+fn input_columns_past_an_xlsxs_16384_are_left_out_and_named_and_the_answers_kept() {
+    let extra = 17_000;
+    let reg = decided(|rows| {
+        let n = rows[0].len();
+        for (k, row) in rows.iter_mut().enumerate() {
+            row.resize(n, Cell::Empty);
+            row.extend((0..extra).map(|c| {
+                if k == 0 {
+                    Cell::Text(format!("附加{c}"))
+                } else {
+                    Cell::Empty
+                }
+            }));
+        }
+    });
+    let headers = reg.output_headers();
+    assert!(headers.len() > 16_384);
+    let (bytes, notices) = fuzhu::register::file::xlsx_with_notices(&reg).unwrap();
+    let over = headers.len() - 16_384;
+    let said = notices
+        .iter()
+        .find(|n| n.zh.contains("Excel表格最多16384列"))
+        .unwrap_or_else(|| panic!("{notices:?}"));
+    assert!(
+        said.zh.contains(&format!("导出的.xlsx没有这{over}列：")),
+        "{}",
+        said.zh
+    );
+    // The input columns just before the answers go, each named with its column letter.
+    let first_gone = headers.iter().position(|h| h == "特殊家庭").unwrap() - over;
+    assert!(
+        said.zh.contains(&format!(
+            "{}（{}）",
+            headers[first_gone],
+            fuzhu::register::file::column_name(first_gone as u32)
+        )),
+        "{}",
+        said.zh
+    );
+    let sheet = export_sheet(&bytes);
+    assert_eq!(sheet.width(), 16_384);
+    let header: Vec<String> = sheet
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    assert_eq!(header[0], "编号");
+    assert_eq!(header.last(), headers.last());
+    assert!(header.contains(&"特殊家庭".to_string()));
+    assert!(!header.contains(&headers[first_gone]));
+}
+
+#[test]
+fn libreoffice_opens_the_csv_exports_formula_header_as_text_not_a_formula() {
+    let found = Command::new("soffice").arg("--version").output();
+    if !found.is_ok_and(|o| o.status.success()) {
+        eprintln!("SKIPPED: soffice (LibreOffice) is not installed; scripts/setup.sh installs libreoffice-calc-nogui");
+        return;
+    }
+    let text = register_csv().replacen("备注", "=HYPERLINK(\"http://x\")", 1);
+    let p = csv_file("formula-header-lo.csv", text.as_bytes());
+    let run = register("formula-header-lo.csv", &p, "csv");
+    assert_eq!(run.code, 0, "{}", run.stderr);
+    let lo = dir().join("lo");
+    let _ = std::fs::remove_dir_all(&lo);
+    std::fs::create_dir_all(&lo).unwrap();
+    let o = Command::new("soffice")
+        .args([
+            "--headless",
+            &format!("-env:UserInstallation=file://{}/profile", lo.display()),
+            "--infilter=CSV:44,34,76,1",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+        ])
+        .arg(&lo)
+        .arg(&run.out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{o:?}");
+    let bytes = std::fs::read(lo.join("formula-header-lo.csv.out.xlsx")).unwrap();
+    use calamine::Reader;
+    let mut wb = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let name = wb.sheet_names()[0].clone();
+    let values = wb.worksheet_range(&name).unwrap();
+    let formulas = wb.worksheet_formula(&name).unwrap();
+    assert!(
+        formulas.used_cells().all(|(_, _, f)| f.is_empty()),
+        "LibreOffice read a formula: {:?}",
+        formulas.used_cells().find(|(_, _, f)| !f.is_empty())
+    );
+    let header: Vec<String> = values
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|d| d.to_string())
+        .collect();
+    assert!(
+        header
+            .iter()
+            .any(|h| h.contains("=HYPERLINK(\"http://x\")")),
+        "{header:?}"
+    );
+    let _ = std::fs::remove_dir_all(&lo);
+}
