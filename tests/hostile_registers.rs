@@ -205,8 +205,14 @@ fn a_column_reference_that_wraps_round_is_refused() {
         "<row r=\"5\"><c r=\"AAAAAAAAAAAAAAA5\" t=\"inlineStr\"><is><t>x</t></is></c></row>",
     );
     // The reference wraps round a u32 (as calamine reads it in release) to a column far past
-    // the register's: named and refused, never a panic or an allocation.
-    refused("wrap.xlsx", &p, &["台账最多能用1000列"]);
+    // the register's: refused, never a panic or an allocation, and told by what it is (not
+    // by a name such as GRGLBVC5, a cell the file does not have).
+    let run = refused(
+        "wrap.xlsx",
+        &p,
+        &["第5行", "XFD列之后", "台账最多能用1000列"],
+    );
+    assert!(!run.stderr.contains("单元格GR"), "{}", run.stderr);
 }
 
 #[test]
@@ -529,6 +535,11 @@ fn one_stray_byte_leaves_a_utf8_csv_in_utf8_and_names_its_line() {
     assert_eq!(run.code, 0, "{}", run.stderr);
     assert!(run.stderr.contains("按UTF-8编码读取"), "{}", run.stderr);
     assert!(run.stderr.contains("CSV文件第3行有"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("line 3 of the CSV file holds bytes"),
+        "{}",
+        run.stderr
+    );
     assert!(run.stderr.contains("共12户"), "{}", run.stderr);
 }
 

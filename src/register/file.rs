@@ -138,17 +138,30 @@ impl Grid {
         }
         let row = r as usize + 1;
         if c >= LIMITS.columns {
-            let at = at();
+            // Past XFD no spreadsheet has a column: the file's reference was longer than any
+            // real one and wrapped round as it was read, so a name made of it would be a
+            // cell that is not in the file; such a cell is told by what it is instead.
+            let (what_zh, what_en) = if c < XLSX_COLUMNS as u32 {
+                let at = at();
+                (
+                    format!("的单元格{at}有内容，在第{}列", u64::from(c) + 1),
+                    format!("cell {at} holds something in column {}", u64::from(c) + 1),
+                )
+            } else {
+                (
+                    "有一个单元格的位置写在XFD列之后（任何表格都没有这样的列）".to_string(),
+                    "a cell's reference lies past column XFD (no spreadsheet has such a column)"
+                        .to_string(),
+                )
+            };
             return Err(too_large(
                 &format!(
-                    "第{row}行的单元格{at}有内容，在第{}列，台账最多能用{}列（到{}列）；如果那里的内容不需要，请删去后再试",
-                    u64::from(c) + 1,
+                    "第{row}行{what_zh}，台账最多能用{}列（到{}列）；如果那里的内容不需要，请删去后再试",
                     LIMITS.columns,
                     column_name(LIMITS.columns - 1)
                 ),
                 &format!(
-                    "row {row}: cell {at} holds something in column {}; a register can use at most {} columns (up to {}); if it is not needed, delete it and try again",
-                    u64::from(c) + 1,
+                    "row {row}: {what_en}; a register can use at most {} columns (up to {}); if it is not needed, delete it and try again",
                     LIMITS.columns,
                     column_name(LIMITS.columns - 1)
                 ),
@@ -669,7 +682,11 @@ pub fn read_csv_with_notices(bytes: &[u8]) -> Result<(Vec<Vec<Cell>>, Vec<Notice
         let (zh, en) = list_lines(&bad);
         notices.push(Notice {
             zh: format!("CSV文件第{zh}行有按{name_zh}读不出来的字节，显示为�，请核对这些行"),
-            en: format!("lines {en} of the CSV file hold bytes that cannot be read as {name_en} (shown as �); check those lines"),
+            en: if bad.len() == 1 {
+                format!("line {en} of the CSV file holds bytes that cannot be read as {name_en} (shown as �); check that line")
+            } else {
+                format!("lines {en} of the CSV file hold bytes that cannot be read as {name_en} (shown as �); check those lines")
+            },
         });
     }
     Ok((grid.rows, notices))
