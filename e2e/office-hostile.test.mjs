@@ -159,3 +159,24 @@ test("a worker that dies with the file fails alone: the page says why, never rea
   assert.ok(workerScripts(page) > before, "a fresh worker was started for it");
   await page.context().close();
 });
+
+test("a worker whose wasm traps as it runs out of memory (RuntimeError: unreachable) is reported as out of memory", async () => {
+  const page = await app.newPage({ path: "/policy.css", ...DESKTOP });
+  // wasm that cannot grow its memory aborts, and an abort is an `unreachable` trap.
+  await page.route(WORKER, (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: "text/javascript",
+      body: "let first = true; self.onmessage = () => { if (first) { first = false; self.postMessage(new Uint8Array([114])); return; } throw new WebAssembly.RuntimeError('unreachable'); };",
+    }),
+  );
+  await page.goto(`${app.origin}/office.html`);
+  await page.locator("#register-file").waitFor({ state: "attached", timeout: 30_000 });
+  await choose(page, join(FIXTURES, "register.xlsx"));
+  const alert = await page.locator(".desk-error[role=alert]").innerText();
+  assert.match(alert, /读取它的后台任务中途停止了（内存不够）/);
+  assert.doesNotMatch(alert, /unreachable|出错：/);
+  assert.equal(await page.locator("table.register").count(), 0, "the file was not read in the page instead");
+  assert.equal(await page.locator(".panic-screen").count(), 0);
+  await page.context().close();
+});

@@ -34,8 +34,8 @@ pub struct Limits {
     /// counted as [`Limits::row_cells`] more (a blank one as [`Limits::blank_row_cells`]):
     /// what keeps memory bounded. Measured (release build, docs/register.md "Limits"): a
     /// short text cell held to the end takes about 85 bytes, a decided row about 1.75 KB
-    /// besides its cells, a blank row 360 bytes; so the worst file within the limit peaks
-    /// near 4,000,000 × 88 bytes, 350 MB, natively, and less in the page's wasm32 worker.
+    /// besides its cells, a blank row 360 bytes; the worst files within the limit peak at
+    /// 253–293 MB natively, and less in the page's wasm32 worker.
     /// 100,000 households of 20 columns fit.
     pub cells: usize,
     /// What a row with something in it counts, in cells, besides its own: what deciding it
