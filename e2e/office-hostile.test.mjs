@@ -111,7 +111,14 @@ test("every small file of the probe gets its message in the page, and the next g
       }),
       /共享字符串表声称有2000000000个字符串/,
     ],
+    [
+      xlsx("sst-2e64.xlsx", {
+        sst: '<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" uniqueCount="18446744073709551615"><si><t>x</t></si></sst>',
+      }),
+      /共享字符串表声称有18446744073709551615个字符串/,
+    ],
     [xlsx("whitespace.xlsx", { spaces: 64 }), /超过1MB的文字或标记/],
+    [await csv("long-line.csv", `${utf8}${"x".repeat(2 << 20)}\n`), /CSV文件第\d+行超过1MB/],
     [await fatLoop(), /环/],
     [join(FIXTURES, "hostile-far-cell.xls"), /超过400万个单元格/],
     [await csv("quote.csv", [...lines.slice(0, 3), `"${lines[3]}`, ...lines.slice(4)].join("\n")), /第4行有一个双引号/],
@@ -177,6 +184,22 @@ test("a worker whose wasm traps as it runs out of memory (RuntimeError: unreacha
   assert.match(alert, /读取它的后台任务中途停止了（内存不够）/);
   assert.doesNotMatch(alert, /unreachable|出错：/);
   assert.equal(await page.locator("table.register").count(), 0, "the file was not read in the page instead");
+  assert.equal(await page.locator(".panic-screen").count(), 0);
+  await page.context().close();
+});
+
+test("one stray byte in a UTF-8 CSV leaves it UTF-8 in the page, its line named", async () => {
+  const b = Buffer.from(await readFile(join(FIXTURES, "register-utf8.csv")));
+  let line3 = -1;
+  for (let i = 0, n = 0; i < b.length; i += 1) if (b[i] === 10 && ++n === 2) { line3 = i; break; }
+  const path = join(scratch, "stray-ff.csv");
+  await writeFile(path, Buffer.concat([b.subarray(0, line3 + 3), Buffer.from([0xff]), b.subarray(line3 + 3)]));
+  const page = await openOffice();
+  await choose(page, path);
+  assert.match(await page.locator(".desk-file .loaded").innerText(), /共12户/);
+  const notes = await page.locator("details.notices").innerText();
+  assert.match(notes, /按UTF-8编码读取/);
+  assert.match(notes, /CSV文件第3行有按UTF-8读不出来的字节/);
   assert.equal(await page.locator(".panic-screen").count(), 0);
   await page.context().close();
 });
