@@ -111,9 +111,16 @@ test("every small file of the probe gets its message in the page, and the next g
       }),
       /共享字符串表声称有2000000000个字符串/,
     ],
+    [
+      xlsx("sst-2e64.xlsx", {
+        sst: '<?xml version="1.0"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" uniqueCount="18446744073709551615"><si><t>x</t></si></sst>',
+      }),
+      /共享字符串表声称有18446744073709551615个字符串/,
+    ],
     [xlsx("whitespace.xlsx", { spaces: 64 }), /超过1MB的文字或标记/],
+    [await csv("long-line.csv", `${utf8}${"x".repeat(2 << 20)}\n`), /CSV文件第\d+行超过1MB/],
     [await fatLoop(), /环/],
-    [join(FIXTURES, "hostile-far-cell.xls"), /超过600万个单元格/],
+    [join(FIXTURES, "hostile-far-cell.xls"), /超过400万个单元格/],
     [await csv("quote.csv", [...lines.slice(0, 3), `"${lines[3]}`, ...lines.slice(4)].join("\n")), /第4行有一个双引号/],
     [await csv("100k-columns.csv", `${Array(100_000).fill("列").join(",")}\n`), /100000列/],
   ];
@@ -157,5 +164,42 @@ test("a worker that dies with the file fails alone: the page says why, never rea
   await choose(page, join(FIXTURES, "register-gbk.csv"));
   assert.match(await page.locator(".desk-file .loaded").innerText(), /共12户/);
   assert.ok(workerScripts(page) > before, "a fresh worker was started for it");
+  await page.context().close();
+});
+
+test("a worker whose wasm traps as it runs out of memory (RuntimeError: unreachable) is reported as out of memory", async () => {
+  const page = await app.newPage({ path: "/policy.css", ...DESKTOP });
+  // wasm that cannot grow its memory aborts, and an abort is an `unreachable` trap.
+  await page.route(WORKER, (route) =>
+    route.fulfill({
+      status: 200,
+      contentType: "text/javascript",
+      body: "let first = true; self.onmessage = () => { if (first) { first = false; self.postMessage(new Uint8Array([114])); return; } throw new WebAssembly.RuntimeError('unreachable'); };",
+    }),
+  );
+  await page.goto(`${app.origin}/office.html`);
+  await page.locator("#register-file").waitFor({ state: "attached", timeout: 30_000 });
+  await choose(page, join(FIXTURES, "register.xlsx"));
+  const alert = await page.locator(".desk-error[role=alert]").innerText();
+  assert.match(alert, /读取它的后台任务中途停止了（内存不够）/);
+  assert.doesNotMatch(alert, /unreachable|出错：/);
+  assert.equal(await page.locator("table.register").count(), 0, "the file was not read in the page instead");
+  assert.equal(await page.locator(".panic-screen").count(), 0);
+  await page.context().close();
+});
+
+test("one stray byte in a UTF-8 CSV leaves it UTF-8 in the page, its line named", async () => {
+  const b = Buffer.from(await readFile(join(FIXTURES, "register-utf8.csv")));
+  let line3 = -1;
+  for (let i = 0, n = 0; i < b.length; i += 1) if (b[i] === 10 && ++n === 2) { line3 = i; break; }
+  const path = join(scratch, "stray-ff.csv");
+  await writeFile(path, Buffer.concat([b.subarray(0, line3 + 3), Buffer.from([0xff]), b.subarray(line3 + 3)]));
+  const page = await openOffice();
+  await choose(page, path);
+  assert.match(await page.locator(".desk-file .loaded").innerText(), /共12户/);
+  const notes = await page.locator("details.notices").innerText();
+  assert.match(notes, /按UTF-8编码读取/);
+  assert.match(notes, /CSV文件第3行有按UTF-8读不出来的字节/);
+  assert.equal(await page.locator(".panic-screen").count(), 0);
   await page.context().close();
 });

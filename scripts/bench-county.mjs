@@ -95,7 +95,7 @@ try {
     r.memRead = await workerMemory(page);
     // The earlier export: the families a search for K1 lists (11,111 of 100,000), as an office
     // whose register has grown since; a whole export of 100,000 families with these columns
-    // is past the reader's 6,000,000 cells (docs/register.md, Limits) and refused.
+    // is past the reader's 4,000,000 cells (docs/register.md, Limits) and refused.
     await page.locator(".search input").fill("K1");
     await page.locator("#export-listed").check();
     const [d] = await Promise.all([page.waitForEvent("download", { timeout: LONG }), page.locator("button.export-xlsx").click()]);

@@ -635,8 +635,12 @@ fn a_100000_row_register_is_read_decided_and_written_without_trouble() {
     );
     let bytes = file::xlsx(&reg).unwrap();
     eprintln!("written {:?}", start.elapsed());
-    let back = file::read_bytes(&bytes, "big.xlsx").unwrap();
-    assert_eq!(back[0].1.len(), 100_001);
+    // Read back by calamine itself: with its 66 columns the export is past what the reader
+    // takes as a register (docs/register.md, "Limits"), which is not what is tested here.
+    use calamine::Reader;
+    let mut back = calamine::Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    let sheet = back.worksheet_range("核查结果").unwrap();
+    assert_eq!(sheet.height(), 100_001);
     eprintln!(
         "100,000 rows: CSV read, decided, xlsx written and read back in {:?}",
         start.elapsed()

@@ -30,9 +30,19 @@ pub struct Limits {
     pub rows: u32,
     /// Columns a register can use (a few hundred at most mean anything).
     pub columns: u32,
-    /// Cells stored for one workbook, blank places inside a row counted: what keeps memory
-    /// bounded (100,000 households of 60 columns fit).
+    /// Cells stored for one workbook, blank places inside a row counted, and each row
+    /// counted as [`Limits::row_cells`] more (a blank one as [`Limits::blank_row_cells`]):
+    /// what keeps memory bounded. Measured (release build, docs/register.md "Limits"): a
+    /// short text cell held to the end takes about 85 bytes, a decided row about 1.75 KB
+    /// besides its cells, a blank row 360 bytes; the worst files within the limit peak at
+    /// 253–293 MB natively, and less in the page's wasm32 worker.
+    /// 100,000 households of 20 columns fit.
     pub cells: usize,
+    /// What a row with something in it counts, in cells, besides its own: what deciding it
+    /// holds (its facts, answers and 提醒), about 20 short cells' worth.
+    pub row_cells: usize,
+    /// What a blank row inside the sheet counts, in cells.
+    pub blank_row_cells: usize,
     /// Characters in one cell: what Excel allows.
     pub cell_chars: usize,
     /// Bytes of one line of a CSV file.
@@ -50,7 +60,9 @@ pub struct Limits {
 pub const LIMITS: Limits = Limits {
     rows: 1_048_576,
     columns: 1_000,
-    cells: 6_000_000,
+    cells: 4_000_000,
+    row_cells: 20,
+    blank_row_cells: 4,
     cell_chars: 32_767,
     csv_line_bytes: 1 << 20,
     part_bytes: 512 << 20,
@@ -126,17 +138,30 @@ impl Grid {
         }
         let row = r as usize + 1;
         if c >= LIMITS.columns {
-            let at = at();
+            // Past XFD no spreadsheet has a column: the file's reference was longer than any
+            // real one and wrapped round as it was read, so a name made of it would be a
+            // cell that is not in the file; such a cell is told by what it is instead.
+            let (what_zh, what_en) = if c < XLSX_COLUMNS as u32 {
+                let at = at();
+                (
+                    format!("的单元格{at}有内容，在第{}列", u64::from(c) + 1),
+                    format!("cell {at} holds something in column {}", u64::from(c) + 1),
+                )
+            } else {
+                (
+                    "有一个单元格的位置写在XFD列之后（任何表格都没有这样的列）".to_string(),
+                    "a cell's reference lies past column XFD (no spreadsheet has such a column)"
+                        .to_string(),
+                )
+            };
             return Err(too_large(
                 &format!(
-                    "第{row}行的单元格{at}有内容，在第{}列，台账最多能用{}列（到{}列）；如果那里的内容不需要，请删去后再试",
-                    u64::from(c) + 1,
+                    "第{row}行{what_zh}，台账最多能用{}列（到{}列）；如果那里的内容不需要，请删去后再试",
                     LIMITS.columns,
                     column_name(LIMITS.columns - 1)
                 ),
                 &format!(
-                    "row {row}: cell {at} holds something in column {}; a register can use at most {} columns (up to {}); if it is not needed, delete it and try again",
-                    u64::from(c) + 1,
+                    "row {row}: {what_en}; a register can use at most {} columns (up to {}); if it is not needed, delete it and try again",
                     LIMITS.columns,
                     column_name(LIMITS.columns - 1)
                 ),
@@ -165,7 +190,12 @@ impl Grid {
         }
         let (r, c) = (r as usize, c as usize);
         if self.rows.len() <= r {
-            self.slots += r + 1 - self.rows.len();
+            // The row before is done: its spare capacity (up to half, as a row grows by
+            // doubling) is given back rather than held to the end.
+            if let Some(last) = self.rows.last_mut() {
+                last.shrink_to_fit();
+            }
+            self.slots += (r - self.rows.len()) * LIMITS.blank_row_cells + LIMITS.row_cells;
             self.check_slots(row)?;
             self.rows.resize_with(r + 1, Vec::new);
         }
@@ -181,6 +211,14 @@ impl Grid {
         Ok(())
     }
 
+    /// A blank row after the rows stored (a CSV's empty line), counted as one.
+    pub fn blank_row(&mut self, row: usize) -> Result<(), FileError> {
+        self.slots += LIMITS.blank_row_cells;
+        self.check_slots(row)?;
+        self.rows.push(Vec::new());
+        Ok(())
+    }
+
     fn check_slots(&self, row: usize) -> Result<(), FileError> {
         if self.slots > LIMITS.cells {
             return Err(Self::too_many(row));
@@ -190,8 +228,15 @@ impl Grid {
 
     fn too_many(row: usize) -> FileError {
         too_large(
-            &format!("读到第{row}行时已超过{}万个单元格", LIMITS.cells / 10_000),
-            &format!("past {} cells by row {row}", LIMITS.cells),
+            &format!(
+                "读到第{row}行时已超过{}万个单元格（每行另计{}个）",
+                LIMITS.cells / 10_000,
+                LIMITS.row_cells
+            ),
+            &format!(
+                "past {} cells by row {row} (each row counting {} more)",
+                LIMITS.cells, LIMITS.row_cells
+            ),
         )
     }
 }
@@ -617,7 +662,7 @@ pub fn read_csv_with_notices(bytes: &[u8]) -> Result<(Vec<Vec<Cell>>, Vec<Notice
             grid.put(i, c as u32, Cell::text(f))?;
         }
         if grid.rows.len() <= i as usize {
-            grid.rows.push(Vec::new());
+            grid.blank_row(i as usize + 1)?;
         }
         i += 1;
     }
@@ -637,7 +682,11 @@ pub fn read_csv_with_notices(bytes: &[u8]) -> Result<(Vec<Vec<Cell>>, Vec<Notice
         let (zh, en) = list_lines(&bad);
         notices.push(Notice {
             zh: format!("CSV文件第{zh}行有按{name_zh}读不出来的字节，显示为�，请核对这些行"),
-            en: format!("lines {en} of the CSV file hold bytes that cannot be read as {name_en} (shown as �); check those lines"),
+            en: if bad.len() == 1 {
+                format!("line {en} of the CSV file holds bytes that cannot be read as {name_en} (shown as �); check that line")
+            } else {
+                format!("lines {en} of the CSV file hold bytes that cannot be read as {name_en} (shown as �); check those lines")
+            },
         });
     }
     Ok((grid.rows, notices))

@@ -602,9 +602,8 @@ pub struct Pending {
 /// row per person) whose row pairs with whose.
 #[derive(Default)]
 struct Plan {
-    /// Per data row index (sorted): the column of an ID number other rows have too, and
-    /// their spreadsheet numbers.
-    duplicates: Vec<(usize, Field, Vec<usize>)>,
+    /// The rows sharing an ID number with another row, once per group, never per row.
+    duplicates: Duplicates,
     persons: Option<persons::Persons>,
 }
 
@@ -644,9 +643,16 @@ impl Pending {
                 }
             }
             let dups = &self.plan.duplicates;
-            let from = dups.partition_point(|(x, _, _)| *x < i);
-            for (_, field, lines) in dups[from..].iter().take_while(|(x, _, _)| *x == i) {
-                duplicates_said(&mut checked, *field, lines, &self.reg.layout);
+            let from = dups.rows.partition_point(|(x, _, _)| *x < i);
+            for (_, field, g) in dups.rows[from..].iter().take_while(|(x, _, _)| *x == i) {
+                let line = self.data[i].0;
+                duplicates_said(
+                    &mut checked,
+                    *field,
+                    line,
+                    &dups.groups[*g],
+                    &self.reg.layout,
+                );
             }
             self.reg.rows.push(checked);
         }
@@ -666,17 +672,38 @@ impl Pending {
     }
 }
 
-/// Names, on a row, the other rows with the same ID number; the row is still decided.
-fn duplicates_said(checked: &mut Checked, field: Field, lines: &[usize], layout: &Layout) {
-    let list = lines
-        .iter()
+/// The most other rows a row's 提醒 names for its ID number; past them, how many there are.
+/// One number on 20,000 rows (a copied-down column) then costs each row one short line, not
+/// the whole list (which took 661 MB and each row 100 KB).
+const DUPLICATES_NAMED: usize = 10;
+
+/// Names, on a row, the other rows with the same ID number (at most [`DUPLICATES_NAMED`] of
+/// them, then the count); the row is still decided. `group` is every row with the number,
+/// this row's `line` among them.
+fn duplicates_said(
+    checked: &mut Checked,
+    field: Field,
+    line: usize,
+    group: &[usize],
+    layout: &Layout,
+) {
+    let others = group.iter().filter(|l| **l != line);
+    let named = others
+        .clone()
+        .take(DUPLICATES_NAMED)
         .map(|l| l.to_string())
         .collect::<Vec<_>>()
         .join("、");
-    let line = format!(
-        "{}与第{list}行的身份证号相同（同一人登记了不止一次？），请核对",
-        layout.label(field)
-    );
+    let label = layout.label(field);
+    let line = match group.len() - 1 {
+        n if n <= DUPLICATES_NAMED => {
+            format!("{label}与第{named}行的身份证号相同（同一人登记了不止一次？），请核对")
+        }
+        n => format!(
+            "{label}与第{named}行等{n}行的身份证号相同（共{}行是这个号码，同一人登记了不止一次？），请核对",
+            group.len()
+        ),
+    };
     match (&mut checked.result, &mut checked.error) {
         (Some(s), _) => s.reminders.push(line),
         (None, Some(e)) => {
@@ -1059,10 +1086,19 @@ pub(crate) fn id_key(c: &Cell) -> Option<String> {
     (k.len() >= 15).then_some(k)
 }
 
+/// The rows that share an ID number with another row: per group, the rows' spreadsheet
+/// numbers (in order), kept once; per row, which group and the column it is in.
+#[derive(Default)]
+struct Duplicates {
+    /// Per data row index (sorted): the column of the shared ID number and its group.
+    rows: Vec<(usize, Field, usize)>,
+    groups: Vec<Vec<usize>>,
+}
+
 /// The rows that share an ID number with another row: one pass over the ID columns, then a
-/// sort (a sorted list, not a hash map: the office page's wasm carries less code). Per data
-/// row index, sorted by it: the column and the other rows' spreadsheet numbers.
-fn duplicates(data: &[(usize, Vec<Cell>)], layout: &Layout) -> Vec<(usize, Field, Vec<usize>)> {
+/// sort (a sorted list, not a hash map: the office page's wasm carries less code). Linear in
+/// the rows however many share one number.
+fn duplicates(data: &[(usize, Vec<Cell>)], layout: &Layout) -> Duplicates {
     let id_fields: Vec<(Field, usize)> = layout
         .fields
         .iter()
@@ -1086,18 +1122,14 @@ fn duplicates(data: &[(usize, Vec<Cell>)], layout: &Layout) -> Vec<(usize, Field
     seen.sort_by(|a, b| (&a.0, a.1).cmp(&(&b.0, b.1)));
     // The same number twice in one row (both parents' columns) is not a second row.
     seen.dedup_by(|later, first| later.0 == first.0 && later.1 == first.1);
-    let mut out = Vec::new();
+    let mut out = Duplicates::default();
     for group in seen.chunk_by(|a, b| a.0 == b.0).filter(|g| g.len() > 1) {
-        for (_, i, f) in group {
-            let others = group
-                .iter()
-                .filter(|(_, x, _)| x != i)
-                .map(|(_, x, _)| data[*x].0)
-                .collect();
-            out.push((*i, *f, others));
-        }
+        let g = out.groups.len();
+        out.groups
+            .push(group.iter().map(|(_, i, _)| data[*i].0).collect());
+        out.rows.extend(group.iter().map(|(_, i, f)| (*i, *f, g)));
     }
-    out.sort_by_key(|(i, _, _)| *i);
+    out.rows.sort_by_key(|(i, _, _)| *i);
     out
 }
 

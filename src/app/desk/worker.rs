@@ -111,8 +111,15 @@ pub enum Event {
 }
 
 /// The message when the worker reading a file stopped: `why` is the browser's own report.
+/// A wasm module that cannot grow its memory traps ("RuntimeError: unreachable": the
+/// allocator's failure aborts, and an abort is that trap), so a trap is read as what it
+/// almost always is with a register: memory (docs/decisions.md).
 pub fn stopped(why: &str) -> FileError {
-    let (zh, en): (String, String) = if why.to_ascii_lowercase().contains("memory") {
+    let w = why.to_ascii_lowercase();
+    let (zh, en): (String, String) = if ["memory", "unreachable", "runtimeerror"]
+        .iter()
+        .any(|k| w.contains(k))
+    {
         ("内存不够".to_string(), "it ran out of memory".to_string())
     } else if why.is_empty() {
         ("没有说明原因".to_string(), "without saying why".to_string())
