@@ -365,11 +365,11 @@ fn wide_xlsx(name: &str, rows: usize, cols: usize) -> PathBuf {
     )
 }
 
-/// 100 columns: each row counts 100 cells and 20 for deciding it, so 33,000 rows and the
-/// header are just under the 4,000,000 (docs/register.md, "Limits").
+/// 100 columns: each row counts 100 cells and 20 for deciding it, so 36,600 rows and the
+/// header are just under the 4,400,000 (docs/register.md, "Limits").
 const WIDE_COLUMNS: usize = 100;
-const JUST_UNDER: usize = 33_000;
-const JUST_OVER: usize = 33_400;
+const JUST_UNDER: usize = 36_600;
+const JUST_OVER: usize = 36_800;
 
 #[test]
 fn a_csv_just_under_the_cell_limit_is_decided_within_512_mib() {
@@ -377,7 +377,7 @@ fn a_csv_just_under_the_cell_limit_is_decided_within_512_mib() {
     assert!(std::fs::metadata(&p).unwrap().len() < 20_000_000);
     let run = register_within("near-limit.csv", &p, "csv", 512 << 20);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stderr.contains("共33000户"), "{}", run.stderr);
+    assert!(run.stderr.contains("共36600户"), "{}", run.stderr);
 }
 
 #[test]
@@ -386,17 +386,17 @@ fn an_xlsx_just_under_the_cell_limit_is_decided_within_512_mib() {
     assert!(std::fs::metadata(&p).unwrap().len() < 20_000_000);
     let run = register_within("near-limit.xlsx", &p, "csv", 512 << 20);
     assert_eq!(run.code, 0, "{}", run.stderr);
-    assert!(run.stderr.contains("共33000户"), "{}", run.stderr);
+    assert!(run.stderr.contains("共36600户"), "{}", run.stderr);
 }
 
 #[test]
 fn a_sheet_just_over_the_cell_limit_is_refused_by_the_row_it_passes_it_at() {
     let p = wide_csv("over-limit.csv", JUST_OVER, WIDE_COLUMNS);
-    // 4,000,000 / 120 = 33,333.3: the header and 33,332 families fit, the next row does not.
+    // 4,400,000 / 120 = 36,666.7: the header and 36,665 families fit, the next row does not.
     refused(
         "over-limit.csv",
         &p,
-        &["读到第33334行时已超过400万个单元格（每行另计20个）"],
+        &["读到第36667行时已超过440万个单元格（每行另计20个）"],
     );
 }
 

@@ -60,7 +60,7 @@ pub struct Limits {
 pub const LIMITS: Limits = Limits {
     rows: 1_048_576,
     columns: 1_000,
-    cells: 4_000_000,
+    cells: 4_400_000,
     row_cells: 20,
     blank_row_cells: 4,
     cell_chars: 32_767,
