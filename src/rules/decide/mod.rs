@@ -433,10 +433,26 @@ pub fn for_a_person(id: BenefitId) -> bool {
 
 /// RULINGS, Round 3: each parent's own county. What a person receives, and their first stop
 /// for it, follow the county where they are registered: a parent registered in another
-/// Kaifeng county than the household's is sent to that county's office, by name.
+/// Kaifeng county than the household's is sent to that county's office, by name; where every
+/// counted parent is registered in one such county, the item's first stop is that county's
+/// office, and where the two are in different counties, both offices are named (the
+/// household's first when one of them is registered there).
 fn own_county(h: &Household, r: &mut BenefitResult) {
     if !for_a_person(r.id) || !r.applies() {
         return;
+    }
+    if r.first_stop.is_local() {
+        let home = h.facts.area;
+        let mut areas = h.counted().map(|p| p.area.or(home));
+        if let Some(first) = areas.next() {
+            let (main, other) = match areas.find(|a| *a != first) {
+                None => (first, None),
+                Some(second) if second == home => (second, Some(first)),
+                Some(second) => (first, Some(second)),
+            };
+            r.stop_area = main.filter(|_| main != home);
+            r.stop_also = other.flatten();
+        }
     }
     for p in h.counted() {
         let Some(area) = p.area.filter(|a| Some(*a) != h.facts.area) else {
