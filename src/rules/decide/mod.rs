@@ -10,9 +10,7 @@ use super::benefits::{
     BenefitId, Document, Group, CHILD_ID, CHILD_PROOF, DEATH_PROOF, DISABILITY_CARD, DIVORCE,
     FATHER_ID, GUARDIAN_ID, ID_CARD, LATE_SPOUSE_DEATH, MARRIAGE, MOTHER_ID, OWN_ID, SUPPORT_CARD,
 };
-use super::facts::{
-    birthday, push_iso_date, push_zh_date, Area, ChildStatus, Facts, Marital, Parent, Role,
-};
+use super::facts::{birthday, push_iso_date, push_zh_date, Area, ChildStatus, Facts, Parent, Role};
 use super::outcome::{fill, BenefitResult, Reason, Status};
 use super::params::{on, ELDER_CARE_AGE, SPECIAL_SUPPORT_MOTHER_AGE};
 
@@ -335,11 +333,7 @@ pub(crate) fn documents(h: &Household, r: &BenefitResult) -> Cow<'static, [Docum
     let father = h.living().find(|p| p.role == Role::Father);
     let both_living = mother.is_some() && father.is_some();
     let late_spouse = h.any_living && h.facts.parents.iter().any(|p| !p.alive);
-    let apart = h
-        .facts
-        .parents
-        .iter()
-        .any(|p| p.marital != Marital::Married);
+    let apart = h.facts.parents.iter().any(Parent::apart);
     // The certificate is Kaifeng's, issued to a living parent registered here.
     let card = h.special_support.holds() && h.counted().next().is_some();
     // Most families need the catalogue's list as it is: no copy then.
