@@ -328,11 +328,16 @@ pub(crate) fn home_care_services(h: &Household) -> BenefitResult {
     let mut notes = h.not_counted();
     if at_home().any(|p| h.is_sixty(p)) {
         let mut reasons = Vec::with_capacity(3 + notes.len());
+        // Whose care setting was not answered, said once (bit 0 the mother, bit 1 the father).
+        let mut unanswered = 0;
         for p in at_home().filter(|p| h.is_sixty(p)) {
             reasons.push(SERVICES_AT_HOME[role_index(p)].clone());
             if p.care_setting.is_none() {
-                reasons.push(SETTING_UNANSWERED);
+                unanswered |= 1 << role_index(p);
             }
+        }
+        if unanswered != 0 {
+            reasons.push(SETTING_UNANSWERED[unanswered - 1].clone());
         }
         reasons.append(&mut notes);
         return result(id, Status::Eligible, reasons);
@@ -361,10 +366,21 @@ const SERVICES_AT_HOME: [Reason; 2] = [
     ),
 ];
 
-const SETTING_UNANSWERED: Reason = Reason::fixed(
-    later!("未填写养老方式，按在家养老判断。"),
-    en!("The care setting was not answered: living at home was assumed."),
-);
+/// The mother's, the father's, both parents' care setting not answered.
+const SETTING_UNANSWERED: [Reason; 3] = [
+    Reason::fixed(
+        later!("母亲未填写养老方式，按在家养老判断。"),
+        en!("The mother's care setting was not answered: living at home was assumed."),
+    ),
+    Reason::fixed(
+        later!("父亲未填写养老方式，按在家养老判断。"),
+        en!("The father's care setting was not answered: living at home was assumed."),
+    ),
+    Reason::fixed(
+        later!("父母都未填写养老方式，按在家养老判断。"),
+        en!("Neither parent's care setting was answered: living at home was assumed."),
+    ),
+];
 
 const IN_A_HOME: Reason = Reason::fixed(
     later!("本项是给在家养老的父母的；父母已住在养老机构。"),

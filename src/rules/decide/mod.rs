@@ -336,18 +336,26 @@ pub(crate) fn documents(h: &Household, r: &BenefitResult) -> Cow<'static, [Docum
     let apart = h.facts.parents.iter().any(Parent::apart);
     // The certificate is Kaifeng's, issued to a living parent registered here.
     let card = h.special_support.holds() && h.counted().next().is_some();
+    let child = &h.facts.child;
+    // A paper of a status the child does not have: a death-only item of a disabled child's
+    // family (which does not apply to it) asks for no death certificate, and the disabled
+    // child's items of a bereaved family ask for no disability certificate.
+    let other_status = |d: Document| match d {
+        DEATH_PROOF => child.status != ChildStatus::Deceased,
+        DISABILITY_CARD => child.status != ChildStatus::Disabled,
+        _ => false,
+    };
     // Most families need the catalogue's list as it is: no copy then.
     let changes = listed.iter().any(|d| match *d {
         ID_CARD => !both_living || apart,
         SUPPORT_CARD => !card,
         CHILD_PROOF => true,
         MARRIAGE => apart,
-        _ => false,
+        other => other_status(other),
     });
     if !changes {
         return Cow::Borrowed(listed);
     }
-    let child = &h.facts.child;
     let adult_child_for_himself = child.status == ChildStatus::Disabled
         && child.has_civil_capacity()
         && child
@@ -370,6 +378,7 @@ pub(crate) fn documents(h: &Household, r: &BenefitResult) -> Cow<'static, [Docum
                 (false, false) => add(GUARDIAN_ID),
             },
             MARRIAGE if apart && !late_spouse => add(DIVORCE),
+            other if other_status(other) => {}
             SUPPORT_CARD => {
                 if card {
                     add(SUPPORT_CARD);
@@ -394,6 +403,18 @@ const LANKAO: Reason = Reason::fixed(
     en!("Lankao's finances are run by the province: confirm this item with Lankao's own offices."),
 );
 
+/// The same, for the part of a parent whose own county is 兰考 in a household elsewhere.
+const LANKAO_OF: [Reason; 2] = [
+    Reason::fixed(
+        later!("母亲的户籍在兰考县：兰考县财政由省直管，母亲的这一项以兰考县的规定为准，请向兰考县有关部门核实。"),
+        en!("The mother is registered in Lankao, whose finances are run by the province: confirm her part with Lankao's own offices."),
+    ),
+    Reason::fixed(
+        later!("父亲的户籍在兰考县：兰考县财政由省直管，父亲的这一项以兰考县的规定为准，请向兰考县有关部门核实。"),
+        en!("The father is registered in Lankao, whose finances are run by the province: confirm his part with Lankao's own offices."),
+    ),
+];
+
 /// RULINGS: 兰考 is administered directly by the province for finance, so its families are told
 /// to confirm locally every cash or insurance item that applies to them; RULINGS, Round 3: so
 /// is a parent whose own county is 兰考.
@@ -401,10 +422,15 @@ pub(crate) fn local_note(h: &Household, r: &mut BenefitResult) {
     // The home care allowance is paid with the special support (RULINGS, Round 3).
     let paid = matches!(r.id.info().group, Group::Cash | Group::Insurance)
         || r.id == BenefitId::HomeCareAllowance;
-    let lankao = h.facts.area == Some(Area::Lankao)
-        || (for_a_person(r.id) && h.counted().any(|p| p.area == Some(Area::Lankao)));
-    if lankao && r.applies() && paid {
-        r.reasons.push(LANKAO);
+    if r.applies() && paid {
+        if h.facts.area == Some(Area::Lankao) {
+            r.reasons.push(LANKAO);
+        } else if for_a_person(r.id) {
+            // From one parent's own county: say whose part it concerns (audit of Round 3).
+            for p in h.counted().filter(|p| p.area == Some(Area::Lankao)) {
+                r.reasons.push(LANKAO_OF[role_index(p)].clone());
+            }
+        }
     }
     own_county(h, r);
 }
