@@ -711,6 +711,9 @@ fn json_contract(facts: &Facts, out: &Outcome) -> Vec<String> {
             || j["documents"].as_array().map(Vec::len) != Some(b.documents.len())
             || j["first_stop"]["id"] != serde_json::to_value(b.first_stop).unwrap()
             || j["first_stop"]["name"].as_str().is_none_or(str::is_empty)
+            // `also` only where two receivers' counties differ, and never the name again.
+            || j["first_stop"]["also"].as_str() != b.first_stop_also_zh().as_deref()
+            || j["first_stop"]["also"] == j["first_stop"]["name"]
         {
             bad.push(format!("{id} JSON says something else: {j}"));
         }

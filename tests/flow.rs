@@ -1458,6 +1458,37 @@ fn a_mother_of_74_at_a_disabled_childs_birth_is_refused_on_the_question_in_the_r
     assert!(questions::date_value(Question::MotherBirth, parts, &a, today()).is_ok());
 }
 
+/// The father's limit (RULINGS, Round 3: 80 or older at the birth is a likely typo), below,
+/// at and above it, refused on the father's question in the engine's words.
+#[test]
+fn a_father_of_80_or_81_at_a_disabled_childs_birth_is_refused_on_the_question_and_one_of_79_accepted(
+) {
+    use fuzhu::rules::facts::check_age_at_birth;
+    use fuzhu::rules::Role;
+    let child = day(2010, 3, 1);
+    let mut a = bereaved_couple();
+    a.apply(AnswerValue::Child(ChildStatus::Disabled));
+    a.apply(AnswerValue::Grade(2));
+    a.apply(AnswerValue::ChildBirth(Birth::Day(child)));
+    let on = |year: i32, d: u32| questions::DateParts {
+        year: Some(year),
+        month: Some(3),
+        day: Some(questions::DayPick::Day(d)),
+    };
+    // 81 and exactly 80 at the birth: refused, in the words the engine refuses with.
+    for (year, d) in [(1929, 1), (1930, 1)] {
+        let (_, words) = check_age_at_birth(child, day(year, 3, d), Role::Father).unwrap_err();
+        assert!(words.contains("父亲"), "{words}");
+        match questions::date_value(Question::FatherBirth, on(year, d), &a, today()) {
+            Err(Problem::Engine { zh, .. }) => assert_eq!(zh, words),
+            other => panic!("{year}-03-{d:02}: {other:?}"),
+        }
+    }
+    // A day short of 80: accepted.
+    assert!(check_age_at_birth(child, day(1930, 3, 2), Role::Father).is_ok());
+    assert!(questions::date_value(Question::FatherBirth, on(1930, 2), &a, today()).is_ok());
+}
+
 fn offers_adoption_to(a: &Answers) -> bool {
     questions::checks(Question::Circumstances, a, today())
         .iter()

@@ -369,6 +369,16 @@ fn a_father_of_79_at_the_birth_is_accepted_and_one_of_80_refused() {
 }
 
 #[test]
+fn a_father_of_81_at_the_birth_is_refused_naming_the_father() {
+    refused(
+        &family("1975-01-01", "1924-03-15", "2005-03-15"),
+        day(2024, 6, 1),
+        "parents[1].birth_date",
+        "孩子出生时父亲已年满80周岁",
+    );
+}
+
+#[test]
 fn a_mother_of_61_beside_a_father_of_79_at_the_birth_names_the_mother() {
     refused(
         &family("1949-01-01", "1931-01-01", "2010-06-01"),

@@ -92,9 +92,10 @@ fn expected_columns(o: &Outcome) -> Vec<(String, String)> {
     let mut stops: Vec<String> = Vec::new();
     for b in &o.benefits {
         if matches!(b.status, Status::Eligible | Status::Check) {
-            let n = b.first_stop.name_zh(o.area);
-            if !stops.contains(&n) {
-                stops.push(n);
+            for n in std::iter::once(b.first_stop_zh(o.area)).chain(b.first_stop_also_zh()) {
+                if !stops.contains(&n) {
+                    stops.push(n);
+                }
             }
         }
     }

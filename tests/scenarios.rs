@@ -21,7 +21,8 @@
 //! there is none. `reasons_contain` strings must
 //! each occur in some reason's Chinese text, `reasons_omit` strings in none; `documents_contain`
 //! and `documents_omit` do the same for the item's papers, and `first_stop` is the first
-//! office's name exactly. `outside_contain` and `outside_omit` do for the household's
+//! office's name exactly (`first_stop_also` the other county's office named beside it, or
+//! `null` for none). `outside_contain` and `outside_omit` do for the household's
 //! `outside` (why the policy gives it nothing, said once) what `reasons_contain` and
 //! `reasons_omit` do for an item. `totals_to_confirm` is asserted like `totals`. `today` (optional) is
 //! the real date of the check when it differs from `as_of`. `otherwise` is the status of every
@@ -97,6 +98,10 @@ struct ExpectBenefit {
     reasons_omit: Vec<String>,
     /// The first stop's name, exactly, as the JSON gives it.
     first_stop: Option<String>,
+    /// The other county's office named beside it (JSON `first_stop.also`); `null` asserts
+    /// that there is none.
+    #[serde(default, deserialize_with = "present")]
+    first_stop_also: Option<Value>,
     #[serde(default)]
     documents_contain: Vec<String>,
     #[serde(default)]
@@ -349,9 +354,15 @@ fn mismatches(s: &Scenario) -> Vec<String> {
             }
         }
         if let Some(stop) = &want.first_stop {
-            let got = b.first_stop.name_zh(out.area);
+            let got = b.first_stop_zh(out.area);
             if *stop != got {
                 bad.push(format!("{id}.first_stop: expected {stop}, got {got}"));
+            }
+        }
+        if let Some(also) = &want.first_stop_also {
+            let got = b.first_stop_also_zh().map_or(Value::Null, Value::String);
+            if *also != got {
+                bad.push(format!("{id}.first_stop_also: expected {also}, got {got}"));
             }
         }
         let docs: Vec<&str> = b.documents.iter().map(|d| d.zh).collect();

@@ -153,9 +153,13 @@ impl Summary {
         let mut first_stops: Vec<String> = Vec::new();
         for b in out.benefits.iter() {
             if matches!(b.status, Status::Eligible | Status::Check) {
-                let name = b.first_stop.name_zh(out.area);
-                if !first_stops.contains(&name) {
-                    first_stops.push(name);
+                // In the receivers' own county where it is not the household's (RULINGS,
+                // Round 3), and both counties' offices where the two differ.
+                for name in std::iter::once(b.first_stop_zh(out.area)).chain(b.first_stop_also_zh())
+                {
+                    if !first_stops.contains(&name) {
+                        first_stops.push(name);
+                    }
                 }
             }
         }

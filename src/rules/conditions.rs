@@ -88,8 +88,8 @@ macro_rules! c {
 
 /// Said of every item a person receives (RULINGS, Round 3: each parent's own county).
 const OWN_COUNTY: Condition = c!(
-    "父母本人户籍在另一县（区）的，本人的这一项由其户籍所在县（区）办理，理由中写明",
-    "a parent registered in another Kaifeng county is sent to that county's office for their own part, and the reason says so",
+    "父母本人户籍在另一县（区）的，本人的这一项由其户籍所在县（区）办理，理由中写明；都在另一县（区）的，先去该县（区）的部门，两人在不同县（区）的，两处都写明",
+    "a parent registered in another Kaifeng county is sent to that county's office for their own part, and the reason says so; the first stop is that county's office when every parent counted is registered there, and both offices are named when the two differ",
     [ParentArea],
 );
 /// Said of every item a person receives (RULINGS, Round 3: another child is per parent).

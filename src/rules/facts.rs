@@ -257,6 +257,13 @@ impl Parent {
     pub fn divorced(&self) -> bool {
         self.marital == Marital::Divorced
     }
+
+    /// No longer married to the other listed parent: divorced, or divorced and remarried
+    /// (decision 42). Rebirth support, the papers and the one-off relief all read this one
+    /// test, so they cannot disagree about a remarried couple.
+    pub fn apart(&self) -> bool {
+        self.marital != Marital::Married
+    }
 }
 
 fn yes() -> bool {

@@ -340,6 +340,13 @@ pub struct BenefitResult {
     pub annual_total: Option<Decimal>,
     /// The one office to walk into first (named for the family's area where it is local).
     pub first_stop: AgencyId,
+    /// The county the first stop is named for where it is not the household's: every parent
+    /// counted for an item paid or given to a person is registered there (RULINGS, Round 3:
+    /// their first stop follows their own county). None names it for the household's area.
+    pub stop_area: Option<Area>,
+    /// Where the two counted parents are registered in different counties: the other one's
+    /// county, whose office is named beside the first (JSON `first_stop.also`).
+    pub stop_also: Option<Area>,
     /// The papers to bring, for this family: the living parents' ID cards, a late spouse's
     /// death certificate, the special support certificate only once it can be held.
     pub documents: Cow<'static, [Document]>,
@@ -357,8 +364,21 @@ impl BenefitResult {
             one_off_total: None,
             annual_total: None,
             first_stop: id.info().contact,
+            stop_area: None,
+            stop_also: None,
             documents: Cow::Borrowed(&[]),
         }
+    }
+
+    /// The first stop's name for a household in `area`, in its receivers' own county where
+    /// they share one.
+    pub fn first_stop_zh(&self, area: Option<Area>) -> String {
+        self.first_stop.name_zh(self.stop_area.or(area))
+    }
+
+    /// The other county's office, where the two receivers are registered in different ones.
+    pub fn first_stop_also_zh(&self) -> Option<String> {
+        self.stop_also.map(|a| self.first_stop.name_zh(Some(a)))
     }
 
     pub fn applies(&self) -> bool {
@@ -438,6 +458,11 @@ impl Serialize for ReasonsJson<'_> {
 struct AgencyJson {
     id: AgencyId,
     name: Cow<'static, str>,
+    /// On `first_stop` only, where the two parents who receive an item are registered in
+    /// different counties: the other county's office (absent otherwise, so older readers of
+    /// `{id, name}` read what they always did).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    also: Option<String>,
 }
 
 /// One agency named for the family's area.
@@ -449,6 +474,7 @@ fn agency_json(a: AgencyId, area: Option<Area>) -> AgencyJson {
         } else {
             Cow::Borrowed(a.agency().zh)
         },
+        also: None,
     }
 }
 
@@ -510,7 +536,10 @@ impl Serialize for BenefitsJson<'_> {
                     ids: info.agencies,
                     area,
                 },
-                first_stop: agency_json(b.first_stop, area),
+                first_stop: AgencyJson {
+                    also: b.first_stop_also_zh(),
+                    ..agency_json(b.first_stop, b.stop_area.or(area))
+                },
                 documents: DocumentsJson(&b.documents),
                 eligible_from: b.eligible_from,
                 until: b.until,

@@ -1,7 +1,7 @@
 //! （一）加大经济扶助力度: clauses 1 and 2, the cash the family receives directly.
 
 use super::super::benefits::BenefitId;
-use super::super::facts::{ChildStatus, ZhDate};
+use super::super::facts::{ChildStatus, Parent, ZhDate};
 use super::super::outcome::{fill, times, BenefitResult, Reason, Status, Yuan};
 use super::super::params::{
     on, DEATH_RELIEF_BOTH_HUKOU, DEATH_RELIEF_ONE_HUKOU, SPECIAL_SUPPORT_DEATH_MONTHLY,
@@ -191,7 +191,9 @@ pub(crate) fn death_relief(h: &Household) -> BenefitResult {
             en!("Only one parent was listed; if the other (even if late) held Kaifeng registration, the amount differs."),
         ));
     }
-    if h.facts.parents.iter().any(|p| p.divorced()) {
+    // RULINGS, Round 3: "离异家庭请向县（区）卫生健康委核实由谁申领"; a remarried parent is apart
+    // from the other listed parent as a divorced one is (decision 42).
+    if h.facts.parents.iter().any(Parent::apart) {
         reasons.push(Reason::fixed(
             later!("离异家庭请向县（区）卫生健康委核实由谁申领。"),
             en!("A divorced couple: confirm with the county health commission who claims it."),

@@ -328,11 +328,16 @@ pub(crate) fn home_care_services(h: &Household) -> BenefitResult {
     let mut notes = h.not_counted();
     if at_home().any(|p| h.is_sixty(p)) {
         let mut reasons = Vec::with_capacity(3 + notes.len());
+        // Whose care setting was not answered, said once (bit 0 the mother, bit 1 the father).
+        let mut unanswered = 0;
         for p in at_home().filter(|p| h.is_sixty(p)) {
             reasons.push(SERVICES_AT_HOME[role_index(p)].clone());
             if p.care_setting.is_none() {
-                reasons.push(SETTING_UNANSWERED);
+                unanswered |= 1 << role_index(p);
             }
+        }
+        if unanswered != 0 {
+            reasons.push(SETTING_UNANSWERED[unanswered - 1].clone());
         }
         reasons.append(&mut notes);
         return result(id, Status::Eligible, reasons);
@@ -361,10 +366,21 @@ const SERVICES_AT_HOME: [Reason; 2] = [
     ),
 ];
 
-const SETTING_UNANSWERED: Reason = Reason::fixed(
-    later!("未填写养老方式，按在家养老判断。"),
-    en!("The care setting was not answered: living at home was assumed."),
-);
+/// The mother's, the father's, both parents' care setting not answered.
+const SETTING_UNANSWERED: [Reason; 3] = [
+    Reason::fixed(
+        later!("母亲未填写养老方式，按在家养老判断。"),
+        en!("The mother's care setting was not answered: living at home was assumed."),
+    ),
+    Reason::fixed(
+        later!("父亲未填写养老方式，按在家养老判断。"),
+        en!("The father's care setting was not answered: living at home was assumed."),
+    ),
+    Reason::fixed(
+        later!("父母都未填写养老方式，按在家养老判断。"),
+        en!("Neither parent's care setting was answered: living at home was assumed."),
+    ),
+];
 
 const IN_A_HOME: Reason = Reason::fixed(
     later!("本项是给在家养老的父母的；父母已住在养老机构。"),
@@ -397,9 +413,14 @@ pub(crate) fn home_care_allowance(h: &Household) -> BenefitResult {
     if able_at_home().any(|p| h.is_sixty(p)) {
         let mut first = Vec::with_capacity(reasons.len() + 3);
         for p in able_at_home().filter(|p| h.is_sixty(p)) {
-            first.push(ALLOWANCE_FOR[role_index(p)].clone());
+            // RULINGS, Round 3: unknown stays unknown. Without an answer, 生活能自理 is not
+            // said of this parent; the reason says, naming them, that it was assumed.
+            let i = role_index(p);
             if p.self_care.is_none() {
-                first.push(SELF_CARE_UNANSWERED);
+                first.push(ALLOWANCE_FOR_UNANSWERED[i].clone());
+                first.push(SELF_CARE_UNANSWERED_OF[i].clone());
+            } else {
+                first.push(ALLOWANCE_FOR[i].clone());
             }
         }
         first.push(Reason::fixed(
@@ -411,6 +432,10 @@ pub(crate) fn home_care_allowance(h: &Household) -> BenefitResult {
     }
     if let Some((from, p)) = h.first_sixty(able_at_home()) {
         reasons.insert(0, AT_SIXTY_OF[role_index(p)].clone());
+        // The date assumes this parent still looks after themselves: say so when nobody did.
+        if p.self_care.is_none() {
+            reasons.insert(1, SELF_CARE_UNANSWERED_OF[role_index(p)].clone());
+        }
         return future(id, from, reasons);
     }
     if h.counted().next().is_some() && !h.counted().any(|p| p.at_home()) {
@@ -445,10 +470,41 @@ const LOST_SELF_CARE: [Reason; 2] = [
     ),
 ];
 
-const SELF_CARE_UNANSWERED: Reason = Reason::fixed(
-    later!("未填写生活自理情况，按能自理判断；如已失能，请看“失能父母参照特困人员供养”一项。"),
-    en!("Self-care was not answered: read as self-caring; if not, see the item on care for those who have lost it."),
-);
+/// The same, for a parent whose self-care was not answered: nothing said of it here.
+const ALLOWANCE_FOR_UNANSWERED: [Reason; 2] = [
+    Reason::fixed(
+        later!("母亲年满60周岁、在家养老：县（区）可以为她购买服务，或者每月发放养老补贴，随特别扶助金每年一同发放（不含失能人员）。"),
+        en!("The mother is 60 or older and at home: the county buys services or pays her a monthly allowance, yearly with the special support (not for those who have lost self-care)."),
+    ),
+    Reason::fixed(
+        later!("父亲年满60周岁、在家养老：县（区）可以为他购买服务，或者每月发放养老补贴，随特别扶助金每年一同发放（不含失能人员）。"),
+        en!("The father is 60 or older and at home: the county buys services or pays him a monthly allowance, yearly with the special support (not for those who have lost self-care)."),
+    ),
+];
+
+/// Self-care not answered for this parent: read as able, and said so once, naming them.
+const SELF_CARE_UNANSWERED_OF: [Reason; 2] = [
+    Reason::fixed(
+        later!("母亲未填写生活自理情况，按能自理判断；如她已失能，请看“失能父母参照特困人员供养”一项。"),
+        en!("The mother's self-care was not answered: read as self-caring; if she has lost it, see the item on care for those who have."),
+    ),
+    Reason::fixed(
+        later!("父亲未填写生活自理情况，按能自理判断；如他已失能，请看“失能父母参照特困人员供养”一项。"),
+        en!("The father's self-care was not answered: read as self-caring; if he has lost it, see the item on care for those who have."),
+    ),
+];
+
+/// A parent whose self-care was not answered, on the item for those who have lost it.
+const UNANSWERED_HERE: [Reason; 2] = [
+    Reason::fixed(
+        later!("母亲未填写生活自理情况，按能自理判断；如她已失去生活自理能力，请补填后重新查看。"),
+        en!("The mother's self-care was not answered: read as self-caring; if she has lost it, answer that and check again."),
+    ),
+    Reason::fixed(
+        later!("父亲未填写生活自理情况，按能自理判断；如他已失去生活自理能力，请补填后重新查看。"),
+        en!("The father's self-care was not answered: read as self-caring; if he has lost it, answer that and check again."),
+    ),
+];
 
 /// Clause 4, care for parents who have lost self-care.
 ///
@@ -463,23 +519,24 @@ pub(crate) fn disabled_care_support(h: &Household) -> BenefitResult {
         );
     }
     if h.living().all(|p| p.cares_for_self()) {
-        // RULINGS, Round 3: unknown stays unknown; never "能自理" when nobody said so.
+        // RULINGS, Round 3: unknown stays unknown; never "能自理" of a parent nobody said it
+        // of. Each parent without an answer is named once.
         let said = h.living().all(|p| p.self_care.is_some());
-        return result(
-            id,
-            Status::NotEligible,
-            vec![if said {
-                Reason::fixed(
-                    later!("本项是给失去生活自理能力的父母的；父母目前生活能自理。"),
-                    en!("This is for parents who can no longer look after themselves."),
-                )
-            } else {
-                Reason::fixed(
-                    later!("本项是给失去生活自理能力的父母的；未填写或父母目前生活能自理。"),
-                    en!("This is for parents who can no longer look after themselves; none was said to have lost it."),
-                )
-            }],
-        );
+        let mut reasons = vec![if said {
+            Reason::fixed(
+                later!("本项是给失去生活自理能力的父母的；父母目前生活能自理。"),
+                en!("This is for parents who can no longer look after themselves."),
+            )
+        } else {
+            Reason::fixed(
+                later!("本项是给失去生活自理能力的父母的；没有父母填写为失去生活自理能力。"),
+                en!("This is for parents who can no longer look after themselves; none was said to have lost it."),
+            )
+        }];
+        for p in h.living().filter(|p| p.self_care.is_none()) {
+            reasons.push(UNANSWERED_HERE[role_index(p)].clone());
+        }
+        return result(id, Status::NotEligible, reasons);
     }
     let lost = Reason::fixed(
         later!("独生子女离世、父母失去生活自理能力：参照特困人员的供养办法和标准给予生活照顾和物质帮助。"),

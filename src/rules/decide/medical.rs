@@ -226,7 +226,7 @@ pub(crate) fn rebirth_support(h: &Household) -> BenefitResult {
         .facts
         .parents
         .iter()
-        .any(|p| p.marital != super::super::facts::Marital::Married);
+        .any(super::super::facts::Parent::apart);
     let for_couples = living < 2 || apart;
     if for_couples {
         reasons.push(Reason::fixed(

@@ -10,9 +10,7 @@ use super::benefits::{
     BenefitId, Document, Group, CHILD_ID, CHILD_PROOF, DEATH_PROOF, DISABILITY_CARD, DIVORCE,
     FATHER_ID, GUARDIAN_ID, ID_CARD, LATE_SPOUSE_DEATH, MARRIAGE, MOTHER_ID, OWN_ID, SUPPORT_CARD,
 };
-use super::facts::{
-    birthday, push_iso_date, push_zh_date, Area, ChildStatus, Facts, Marital, Parent, Role,
-};
+use super::facts::{birthday, push_iso_date, push_zh_date, Area, ChildStatus, Facts, Parent, Role};
 use super::outcome::{fill, BenefitResult, Reason, Status};
 use super::params::{on, ELDER_CARE_AGE, SPECIAL_SUPPORT_MOTHER_AGE};
 
@@ -335,25 +333,29 @@ pub(crate) fn documents(h: &Household, r: &BenefitResult) -> Cow<'static, [Docum
     let father = h.living().find(|p| p.role == Role::Father);
     let both_living = mother.is_some() && father.is_some();
     let late_spouse = h.any_living && h.facts.parents.iter().any(|p| !p.alive);
-    let apart = h
-        .facts
-        .parents
-        .iter()
-        .any(|p| p.marital != Marital::Married);
+    let apart = h.facts.parents.iter().any(Parent::apart);
     // The certificate is Kaifeng's, issued to a living parent registered here.
     let card = h.special_support.holds() && h.counted().next().is_some();
+    let child = &h.facts.child;
+    // A paper of a status the child does not have: a death-only item of a disabled child's
+    // family (which does not apply to it) asks for no death certificate, and the disabled
+    // child's items of a bereaved family ask for no disability certificate.
+    let other_status = |d: Document| match d {
+        DEATH_PROOF => child.status != ChildStatus::Deceased,
+        DISABILITY_CARD => child.status != ChildStatus::Disabled,
+        _ => false,
+    };
     // Most families need the catalogue's list as it is: no copy then.
     let changes = listed.iter().any(|d| match *d {
         ID_CARD => !both_living || apart,
         SUPPORT_CARD => !card,
         CHILD_PROOF => true,
         MARRIAGE => apart,
-        _ => false,
+        other => other_status(other),
     });
     if !changes {
         return Cow::Borrowed(listed);
     }
-    let child = &h.facts.child;
     let adult_child_for_himself = child.status == ChildStatus::Disabled
         && child.has_civil_capacity()
         && child
@@ -376,6 +378,7 @@ pub(crate) fn documents(h: &Household, r: &BenefitResult) -> Cow<'static, [Docum
                 (false, false) => add(GUARDIAN_ID),
             },
             MARRIAGE if apart && !late_spouse => add(DIVORCE),
+            other if other_status(other) => {}
             SUPPORT_CARD => {
                 if card {
                     add(SUPPORT_CARD);
@@ -400,6 +403,18 @@ const LANKAO: Reason = Reason::fixed(
     en!("Lankao's finances are run by the province: confirm this item with Lankao's own offices."),
 );
 
+/// The same, for the part of a parent whose own county is 兰考 in a household elsewhere.
+const LANKAO_OF: [Reason; 2] = [
+    Reason::fixed(
+        later!("母亲的户籍在兰考县：兰考县财政由省直管，母亲的这一项以兰考县的规定为准，请向兰考县有关部门核实。"),
+        en!("The mother is registered in Lankao, whose finances are run by the province: confirm her part with Lankao's own offices."),
+    ),
+    Reason::fixed(
+        later!("父亲的户籍在兰考县：兰考县财政由省直管，父亲的这一项以兰考县的规定为准，请向兰考县有关部门核实。"),
+        en!("The father is registered in Lankao, whose finances are run by the province: confirm his part with Lankao's own offices."),
+    ),
+];
+
 /// RULINGS: 兰考 is administered directly by the province for finance, so its families are told
 /// to confirm locally every cash or insurance item that applies to them; RULINGS, Round 3: so
 /// is a parent whose own county is 兰考.
@@ -407,10 +422,15 @@ pub(crate) fn local_note(h: &Household, r: &mut BenefitResult) {
     // The home care allowance is paid with the special support (RULINGS, Round 3).
     let paid = matches!(r.id.info().group, Group::Cash | Group::Insurance)
         || r.id == BenefitId::HomeCareAllowance;
-    let lankao = h.facts.area == Some(Area::Lankao)
-        || (for_a_person(r.id) && h.counted().any(|p| p.area == Some(Area::Lankao)));
-    if lankao && r.applies() && paid {
-        r.reasons.push(LANKAO);
+    if r.applies() && paid {
+        if h.facts.area == Some(Area::Lankao) {
+            r.reasons.push(LANKAO);
+        } else if for_a_person(r.id) {
+            // From one parent's own county: say whose part it concerns (audit of Round 3).
+            for p in h.counted().filter(|p| p.area == Some(Area::Lankao)) {
+                r.reasons.push(LANKAO_OF[role_index(p)].clone());
+            }
+        }
     }
     own_county(h, r);
 }
@@ -433,10 +453,26 @@ pub fn for_a_person(id: BenefitId) -> bool {
 
 /// RULINGS, Round 3: each parent's own county. What a person receives, and their first stop
 /// for it, follow the county where they are registered: a parent registered in another
-/// Kaifeng county than the household's is sent to that county's office, by name.
+/// Kaifeng county than the household's is sent to that county's office, by name; where every
+/// counted parent is registered in one such county, the item's first stop is that county's
+/// office, and where the two are in different counties, both offices are named (the
+/// household's first when one of them is registered there).
 fn own_county(h: &Household, r: &mut BenefitResult) {
     if !for_a_person(r.id) || !r.applies() {
         return;
+    }
+    if r.first_stop.is_local() {
+        let home = h.facts.area;
+        let mut areas = h.counted().map(|p| p.area.or(home));
+        if let Some(first) = areas.next() {
+            let (main, other) = match areas.find(|a| *a != first) {
+                None => (first, None),
+                Some(second) if second == home => (second, Some(first)),
+                Some(second) => (first, Some(second)),
+            };
+            r.stop_area = main.filter(|_| main != home);
+            r.stop_also = other.flatten();
+        }
     }
     for p in h.counted() {
         let Some(area) = p.area.filter(|a| Some(*a) != h.facts.area) else {
