@@ -447,7 +447,7 @@ fn an_xls_with_a_cell_at_iv65536_is_refused_before_a_dense_range_is_built() {
     refused(
         "far-cell.xls",
         &fixture("hostile-far-cell.xls"),
-        &["超过400万个单元格"],
+        &["超过440万个单元格"],
     );
 }
 
@@ -456,7 +456,7 @@ fn an_ods_with_a_cell_at_iv65536_is_refused_before_a_dense_range_is_built() {
     refused(
         "far-cell.ods",
         &fixture("hostile-far-cell.ods"),
-        &["第256列", "超过400万个"],
+        &["第256列", "超过440万个"],
     );
 }
 
