@@ -397,7 +397,12 @@ pub fn run(args: &[String]) -> i32 {
             };
             let failed = reg.counts().failed_lines;
             let mut zh = format!("申请审核表（参考）：{zh}{}户", forms.len());
-            let mut en = format!("application drafts: {} households{en}", forms.len());
+            let s = |n: usize| if n == 1 { "" } else { "s" };
+            let mut en = format!(
+                "application drafts: {} household{}{en}",
+                forms.len(),
+                s(forms.len())
+            );
             if !failed.is_empty() {
                 zh.push_str(&format!(
                     "；{}户有错误、未能判断，没有申请表：第{}行",
@@ -405,9 +410,11 @@ pub fn run(args: &[String]) -> i32 {
                     lines_zh(&failed)
                 ));
                 en.push_str(&format!(
-                    "; {} rows with errors could not be decided and have no draft: rows {}",
-                    failed.len(),
-                    lines_zh(&failed).replace('、', ", ")
+                    "; {n} row{s} with errors could not be decided and ha{v} no draft: row{s} {}",
+                    lines_zh(&failed).replace('、', ", "),
+                    n = failed.len(),
+                    s = s(failed.len()),
+                    v = if failed.len() == 1 { "s" } else { "ve" },
                 ));
             }
             zh.push('。');
