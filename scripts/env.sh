@@ -61,6 +61,10 @@ else
     export CARGO_BUILD_RUSTFLAGS="-Ctarget-cpu=mvp -Zlocation-detail=none -Zfmt-debug=none"
 fi
 
+# The pages' WebAssembly is optimised for size; Cargo.toml's release profile is the command
+# line's, optimised for speed (opt-level 3).
+export CARGO_PROFILE_RELEASE_OPT_LEVEL=z
+
 # Separate target dir, so native and wasm builds never invalidate each other.
 export CARGO_TARGET_DIR="${FUZHU_WASM_TARGET_DIR:-$FUZHU_ROOT/target/wasm}"
 # The family page's release build (`FUZHU_RELEASE=1 . scripts/env.sh`, as the Makefile's build
