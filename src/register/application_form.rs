@@ -7,6 +7,8 @@
 //! the command line writes it as one printable HTML file ([`html`]).
 
 #[cfg(not(target_arch = "wasm32"))]
+use super::chart::escape;
+#[cfg(not(target_arch = "wasm32"))]
 use chrono::NaiveDate;
 
 use super::roster::{born, cell_text, disability, text_named};
@@ -202,22 +204,6 @@ pub fn who(f: &Form) -> String {
         .map(|p| p.name.as_str())
         .collect::<Vec<_>>()
         .join("、")
-}
-
-/// `&`, `<`, `>` and `"` written as HTML reads them.
-#[cfg(not(target_arch = "wasm32"))]
-fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The drafts as one printable HTML file for the command line (`fuzhu register --applications`):
