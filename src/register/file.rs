@@ -9,6 +9,7 @@
 //! for the sheet's extent (`cfb`), and every cell goes through one [`Grid`] that refuses what
 //! a register cannot use before storing it. Nothing a file declares is trusted for allocation.
 
+mod answers;
 mod cfb;
 mod package;
 mod xlsx;
@@ -17,8 +18,8 @@ use std::io::{Cursor, Write};
 use std::path::Path;
 
 use calamine::{Data, Ods, Range, Reader, Xls, Xlsx};
-use chrono::{Datelike, NaiveDate};
-use rust_xlsxwriter::{ExcelDateTime, Format, FormatAlign, Workbook, Worksheet, XlsxError};
+use chrono::NaiveDate;
+use rust_xlsxwriter::{Format, FormatAlign, Workbook, XlsxError};
 
 use super::template;
 use super::{Cell, FileError, Notice, Out, Register};
@@ -796,32 +797,6 @@ fn header_format() -> Format {
         .set_align(FormatAlign::Center)
 }
 
-fn excel_date(d: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
-    ExcelDateTime::from_ymd(d.year() as u16, d.month() as u8, d.day() as u8)
-}
-
-fn write_out(
-    ws: &mut Worksheet,
-    r: u32,
-    c: u16,
-    cell: &Out<'_>,
-    date: &Format,
-) -> Result<(), XlsxError> {
-    match cell {
-        Out::Empty => {}
-        Out::Text(t) => {
-            ws.write_string(r, c, t.as_ref())?;
-        }
-        Out::Number(n) => {
-            ws.write_number(r, c, *n)?;
-        }
-        Out::Date(d) => {
-            ws.write_datetime_with_format(r, c, excel_date(*d)?, date)?;
-        }
-    }
-    Ok(())
-}
-
 /// How many rows the column widths are measured on (the rest follow their lead).
 const WIDTH_SAMPLE_ROWS: usize = 2000;
 
@@ -842,10 +817,10 @@ pub fn xlsx(reg: &Register) -> Result<Vec<u8>, XlsxError> {
 }
 
 /// The answers as an .xlsx workbook: one sheet, header frozen, columns sized, filters on.
-/// Natively, rows are written in order in constant-memory mode (a temporary file, not the
-/// heap); in the browser, which has no temporary files, in memory (10,000 rows: a few MB).
-/// Compressed at zlib level 1, not 6: a third of a 100,000-row register's time went on
-/// compressing its 378 MB of sheet XML (docs/benchmarks.md).
+/// rust_xlsxwriter makes the workbook around the families' rows (header, widths, filters,
+/// styles, further sheets); the rows are poured into it by `answers`, in order, on both sides
+/// (100,000 rows: docs/benchmarks.md). Compressed at zlib level 1, not 6: a third of a
+/// 100,000-row register's time went on compressing its 378 MB of sheet XML.
 ///
 /// It never fails whole for what the format cannot hold: a cell longer than
 /// [`Limits::cell_chars`] is cut, with a note in its row's 提醒; columns past
@@ -863,9 +838,6 @@ pub fn xlsx_with_sheets(
     let mut notices = Vec::new();
     let mut wb = Workbook::new();
     wb.set_zip_compression_level(1);
-    #[cfg(not(target_arch = "wasm32"))]
-    let ws = wb.add_worksheet_with_constant_memory()?;
-    #[cfg(target_arch = "wasm32")]
     let ws = wb.add_worksheet();
     ws.set_name("核查结果")?;
     let head = header_format();
@@ -925,49 +897,62 @@ pub fn xlsx_with_sheets(
     for (c, h) in headers.iter().enumerate() {
         ws.write_string_with_format(0, c as u16, cut(h).0, &head)?;
     }
+    // The date style, registered on the 判断日期 column for the rows poured below.
+    let date_column = headers
+        .iter()
+        .position(|h| *h == super::RESULT_HEADERS[0])
+        .unwrap_or(0) as u16;
+    ws.set_column_format(date_column, &date)?;
+    more(&mut wb)?;
+    let frame = wb.save_to_buffer()?;
     let mut cut_rows = Vec::new();
-    for i in 0..reg.rows.len() {
-        let r = (i + 1) as u32;
-        let row = reg.output_row(i);
-        let mut cut_cols = Vec::new();
-        for (k, &c) in cols.iter().enumerate() {
-            let Some(cell) = row.get(c) else { continue };
-            if Some(k) == note_col {
-                continue;
-            }
-            match cell {
-                Out::Text(t) => {
-                    let (text, was_cut) = cut(t);
-                    if was_cut {
-                        cut_cols.push(format!("{}（{}列）", headers[k], column_name(k as u32)));
+    let last = (reg.rows.len() as u32, last_col);
+    let bytes = answers::pour(&frame, last, date_column, |out| {
+        for i in 0..reg.rows.len() {
+            out.start((i + 1) as u32);
+            let row = reg.output_row(i);
+            let mut cut_cols = Vec::new();
+            for (k, &c) in cols.iter().enumerate() {
+                let Some(cell) = row.get(c) else { continue };
+                if Some(k) == note_col {
+                    continue;
+                }
+                match cell {
+                    Out::Empty => {}
+                    Out::Text(t) => {
+                        let (text, was_cut) = cut(t);
+                        if was_cut {
+                            cut_cols.push(format!("{}（{}列）", headers[k], column_name(k as u32)));
+                        }
+                        out.text(k, text);
                     }
-                    ws.write_string(r, k as u16, text)?;
+                    Out::Number(n) => out.number(k, *n),
+                    Out::Date(d) => out.date(k, *d)?,
                 }
-                other => write_out(ws, r, k as u16, other, &date)?,
             }
-        }
-        if let Some(k) = note_col {
-            let mut note = row
-                .get(cols[k])
-                .map(|o| o.as_text().into_owned())
-                .unwrap_or_default();
-            if !cut_cols.is_empty() {
-                if !note.is_empty() {
-                    note.push('；');
+            if let Some(k) = note_col {
+                let mut note = row
+                    .get(cols[k])
+                    .map(|o| o.as_text().into_owned())
+                    .unwrap_or_default();
+                if !cut_cols.is_empty() {
+                    if !note.is_empty() {
+                        note.push('；');
+                    }
+                    note.push_str(&format!(
+                        "{}的内容超过{}个字符，.xlsx里只保留了前{}个（CSV里是全文）",
+                        cut_cols.join("、"),
+                        LIMITS.cell_chars,
+                        LIMITS.cell_chars
+                    ));
+                    cut_rows.push(i);
                 }
-                note.push_str(&format!(
-                    "{}的内容超过{}个字符，.xlsx里只保留了前{}个（CSV里是全文）",
-                    cut_cols.join("、"),
-                    LIMITS.cell_chars,
-                    LIMITS.cell_chars
-                ));
-                cut_rows.push(i);
+                out.text(k, cut(&note).0);
             }
-            if !note.is_empty() {
-                ws.write_string(r, k as u16, cut(&note).0)?;
-            }
+            out.end()?;
         }
-    }
+        Ok(())
+    })?;
     if !cut_rows.is_empty() {
         let n = cut_rows.len();
         notices.push(Notice {
@@ -981,8 +966,7 @@ pub fn xlsx_with_sheets(
             ),
         });
     }
-    more(&mut wb)?;
-    Ok((wb.save_to_buffer()?, notices))
+    Ok((bytes, notices))
 }
 
 /// A text cut to what an .xlsx cell holds, and whether it was cut.

@@ -631,34 +631,25 @@ impl Pending {
     pub fn step(&mut self, n: usize) -> usize {
         let before = self.reg.rows.len();
         let end = self.data.len().min(self.next.saturating_add(n));
-        while self.next < end {
-            let i = self.next;
-            self.next += 1;
-            let mut checked = match &mut self.plan.persons {
-                Some(p) => p.check(i, &mut self.data, &self.reg.layout, self.today),
-                None => {
-                    let (line, input) = &mut self.data[i];
-                    check_row(&self.reg.layout, std::mem::take(input), *line, self.today)
-                }
-            };
-            if self.dated {
-                if let Some(f) = checked.facts.as_mut() {
-                    f.as_of.get_or_insert(self.today);
-                }
+        let decide = Decide {
+            layout: &self.reg.layout,
+            today: self.today,
+            dated: self.dated,
+            duplicates: &self.plan.duplicates,
+        };
+        if let Some(p) = &mut self.plan.persons {
+            // A person's row may be decided with a later row (the spouse's): in order.
+            while self.next < end {
+                let i = self.next;
+                self.next += 1;
+                let checked = p.check(i, &mut self.data, decide.layout, decide.today);
+                let checked = decide.said(checked, i, self.data[i].0);
+                self.reg.rows.push(checked);
             }
-            let dups = &self.plan.duplicates;
-            let from = dups.rows.partition_point(|(x, _, _)| *x < i);
-            for (_, field, g) in dups.rows[from..].iter().take_while(|(x, _, _)| *x == i) {
-                let line = self.data[i].0;
-                duplicates_said(
-                    &mut checked,
-                    *field,
-                    line,
-                    &dups.groups[*g],
-                    &self.reg.layout,
-                );
-            }
-            self.reg.rows.push(checked);
+        } else {
+            let decided = decide.rows(self.next, &mut self.data[self.next..end]);
+            self.reg.rows.extend(decided);
+            self.next = end;
         }
         self.reg.rows.len() - before
     }
@@ -673,6 +664,64 @@ impl Pending {
             });
         }
         self.reg
+    }
+}
+
+/// What deciding a row (one household a row) needs besides the row: shared, so that the
+/// command line decides the two halves of a large register on two threads (about half a
+/// second of 100,000 rows, docs/benchmarks.md); the page's worker decides in order.
+struct Decide<'a> {
+    layout: &'a Layout,
+    today: NaiveDate,
+    dated: bool,
+    duplicates: &'a Duplicates,
+}
+
+/// Rows from which deciding is split over two threads natively.
+#[cfg(not(target_arch = "wasm32"))]
+const TWO_THREADS_FROM: usize = 4096;
+
+impl Decide<'_> {
+    /// Rows `first..` of the data decided, their cells taken out.
+    fn rows(&self, first: usize, rows: &mut [(usize, Vec<Cell>)]) -> Vec<Checked> {
+        #[cfg(not(target_arch = "wasm32"))]
+        if rows.len() >= TWO_THREADS_FROM {
+            let half = rows.len() / 2;
+            let (a, b) = rows.split_at_mut(half);
+            let (mut early, late) = std::thread::scope(|s| {
+                let late = s.spawn(|| self.in_order(first + half, b));
+                let early = self.in_order(first, a);
+                (early, late.join())
+            });
+            early.extend(late.unwrap_or_else(|e| std::panic::resume_unwind(e)));
+            return early;
+        }
+        self.in_order(first, rows)
+    }
+
+    fn in_order(&self, first: usize, rows: &mut [(usize, Vec<Cell>)]) -> Vec<Checked> {
+        rows.iter_mut()
+            .enumerate()
+            .map(|(k, (line, input))| {
+                let checked = check_row(self.layout, std::mem::take(input), *line, self.today);
+                self.said(checked, first + k, *line)
+            })
+            .collect()
+    }
+
+    /// A decided row with its date (when the register's own) and its duplicates said.
+    fn said(&self, mut checked: Checked, i: usize, line: usize) -> Checked {
+        if self.dated {
+            if let Some(f) = checked.facts.as_mut() {
+                f.as_of.get_or_insert(self.today);
+            }
+        }
+        let dups = self.duplicates;
+        let from = dups.rows.partition_point(|(x, _, _)| *x < i);
+        for (_, field, g) in dups.rows[from..].iter().take_while(|(x, _, _)| *x == i) {
+            duplicates_said(&mut checked, *field, line, &dups.groups[*g], self.layout);
+        }
+        checked
     }
 }
 
