@@ -6,6 +6,8 @@
 //! The peaks are written to target/hostile-peaks.txt (docs/quality.md quotes them).
 #![cfg(not(target_arch = "wasm32"))]
 
+mod common;
+
 use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -688,13 +690,6 @@ fn decided(edit: impl FnOnce(&mut Vec<Vec<Cell>>)) -> fuzhu::register::Register 
     fuzhu::register::check(rows, today).unwrap()
 }
 
-/// The 核查结果 sheet of an exported .xlsx, as calamine reads it.
-fn export_sheet(bytes: &[u8]) -> calamine::Range<calamine::Data> {
-    use calamine::Reader;
-    let mut wb = calamine::Xlsx::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
-    wb.worksheet_range("核查结果").unwrap()
-}
-
 #[test]
 fn a_cell_longer_than_an_xlsx_holds_is_cut_with_a_note_in_its_rows_reminders_and_a_notice() {
     let reg = decided(|rows| {
@@ -711,14 +706,8 @@ fn a_cell_longer_than_an_xlsx_holds_is_cut_with_a_note_in_its_rows_reminders_and
         "{}",
         notices[0].zh
     );
-    let sheet = export_sheet(&bytes);
-    let header: Vec<String> = sheet
-        .rows()
-        .next()
-        .unwrap()
-        .iter()
-        .map(|d| d.to_string())
-        .collect();
+    let sheet = common::export_sheet(&bytes);
+    let header = common::header_of(&sheet);
     let col = |h: &str| header.iter().position(|x| x == h).unwrap();
     let first = sheet.rows().nth(1).unwrap();
     assert_eq!(first[col("备注")].to_string().chars().count(), 32_767);
@@ -773,15 +762,9 @@ fn input_columns_past_an_xlsxs_16384_are_left_out_and_named_and_the_answers_kept
         "{}",
         said.zh
     );
-    let sheet = export_sheet(&bytes);
+    let sheet = common::export_sheet(&bytes);
     assert_eq!(sheet.width(), 16_384);
-    let header: Vec<String> = sheet
-        .rows()
-        .next()
-        .unwrap()
-        .iter()
-        .map(|d| d.to_string())
-        .collect();
+    let header = common::header_of(&sheet);
     assert_eq!(header[0], "编号");
     assert_eq!(header.last(), headers.last());
     assert!(header.contains(&"特殊家庭".to_string()));
@@ -827,13 +810,7 @@ fn libreoffice_opens_the_csv_exports_formula_header_as_text_not_a_formula() {
         "LibreOffice read a formula: {:?}",
         formulas.used_cells().find(|(_, _, f)| !f.is_empty())
     );
-    let header: Vec<String> = values
-        .rows()
-        .next()
-        .unwrap()
-        .iter()
-        .map(|d| d.to_string())
-        .collect();
+    let header = common::header_of(&values);
     assert!(
         header
             .iter()

@@ -9,7 +9,7 @@ mod common;
 
 use std::path::{Path, PathBuf};
 
-use calamine::{Data, Reader};
+use calamine::Data;
 use chrono::NaiveDate;
 use fuzhu::register::{self, file, Cell, Out, Register};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
@@ -127,17 +127,12 @@ fn reference(reg: &Register) -> Vec<u8> {
     wb.save_to_buffer().unwrap()
 }
 
-fn sheet(bytes: &[u8]) -> calamine::Range<Data> {
-    let mut wb = calamine::Xlsx::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
-    wb.worksheet_range("核查结果").unwrap()
-}
-
 #[test]
 fn the_rows_written_by_hand_read_back_in_calamine_as_rust_xlsxwriter_writes_them() {
     let reg = awkward_register();
     assert!(reg.rows.iter().any(|r| r.error.is_some()), "an error row");
-    let ours = sheet(&file::xlsx(&reg).unwrap());
-    let theirs = sheet(&reference(&reg));
+    let ours = common::export_sheet(&file::xlsx(&reg).unwrap());
+    let theirs = common::export_sheet(&reference(&reg));
     assert_eq!(ours.start(), theirs.start());
     assert_eq!(ours.end(), theirs.end());
     let mut dates = 0;
@@ -219,14 +214,8 @@ fn an_empty_register_exports_its_header_alone() {
     let mut rows = file::read_csv(text.as_bytes()).unwrap();
     rows.truncate(1);
     let reg = register::check(rows, NaiveDate::from_ymd_opt(2026, 6, 1).unwrap()).unwrap();
-    let got = sheet(&file::xlsx(&reg).unwrap());
+    let got = common::export_sheet(&file::xlsx(&reg).unwrap());
     assert_eq!(got.height(), 1);
-    let header: Vec<String> = got
-        .rows()
-        .next()
-        .unwrap()
-        .iter()
-        .map(|d| d.to_string())
-        .collect();
+    let header = common::header_of(&got);
     assert_eq!(header, reg.output_headers());
 }

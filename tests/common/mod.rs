@@ -115,3 +115,23 @@ pub fn libreoffice_csv(
         .output()
         .unwrap()
 }
+
+/// The 核查结果 sheet of an exported .xlsx, as calamine reads it.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn export_sheet(bytes: &[u8]) -> calamine::Range<calamine::Data> {
+    use calamine::Reader;
+    let mut wb = calamine::Xlsx::new(std::io::Cursor::new(bytes.to_vec())).unwrap();
+    wb.worksheet_range("核查结果").unwrap()
+}
+
+/// A sheet's first row, each cell as text.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn header_of(sheet: &calamine::Range<calamine::Data>) -> Vec<String> {
+    sheet
+        .rows()
+        .next()
+        .unwrap()
+        .iter()
+        .map(|d| d.to_string())
+        .collect()
+}

@@ -297,20 +297,12 @@ fn beside<W: Write>(
 }
 
 /// The sheet's XML before and after where the rows go (after the header's row, before
-/// `</sheetData>`), its `<dimension>` set to the rows poured.
-fn split(xml: &str, last: (u32, u16)) -> Result<(String, String), XlsxError> {
-    let (mut head, tail) = match xml.find("<sheetData/>") {
-        Some(at) => (
-            format!("{}<sheetData>", &xml[..at]),
-            format!("</sheetData>{}", &xml[at + "<sheetData/>".len()..]),
-        ),
-        None => {
-            let at = xml.find("</sheetData>").ok_or_else(|| {
-                XlsxError::IoError(io::Error::other("the sheet's frame has no sheetData"))
-            })?;
-            (xml[..at].to_string(), xml[at..].to_string())
-        }
-    };
+/// `</sheetData>`; the header row is always there), its `<dimension>` set to the rows poured.
+fn split(xml: &str, last: (u32, u16)) -> Result<(String, &str), XlsxError> {
+    let at = xml.find("</sheetData>").ok_or_else(|| {
+        XlsxError::IoError(io::Error::other("the sheet's frame has no sheetData"))
+    })?;
+    let (mut head, tail) = (xml[..at].to_string(), &xml[at..]);
     if let Some(from) = head.find("<dimension ") {
         if let Some(len) = head[from..].find("/>") {
             let dimension = format!(
