@@ -223,6 +223,11 @@ test("the matching step in English: its words, what is missing and the defaults,
   await page.locator("input.accept-defaults").check();
   await page.locator("button.matching-go").click();
   await loaded(page).waitFor({ timeout: 60_000 });
+  // What the worker says of the file, in English: the items with no column named in words,
+  // no English text left as the build's private-use tag (U+E000–U+F8FF).
+  const about = await page.locator("main").innerText();
+  assert.match(about, /are marked to confirm for every household/);
+  assert.doesNotMatch(about, /[\ue000-\uf8ff]/, about.match(/.{0,40}[\ue000-\uf8ff].{0,20}/)?.[0]);
   await page.close();
 });
 

@@ -98,7 +98,11 @@ pub fn unasked_notice(has: &dyn Fn(Field) -> bool) -> Option<(String, String)> {
         format!(
             "no column for {}: {} are marked to confirm for every household (confirm the scheme); the To confirm filter does not list a household for that",
             cols.join(", "),
-            items.iter().map(|b| BENEFITS[*b as usize].en).collect::<Vec<_>>().join(", ")
+            items
+                .iter()
+                .map(|b| crate::english::resolve(BENEFITS[*b as usize].en))
+                .collect::<Vec<_>>()
+                .join(", ")
         ),
     ))
 }

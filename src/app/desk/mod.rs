@@ -832,16 +832,16 @@ fn show_panic_page() -> Option<()> {
 /// address): it goes on to the family page with the same code, where the answers open.
 pub fn start() {
     // The same wasm in the page's worker (see `worker`): it reads and decides files there.
+    // The English sentences (crate::english): the office page is used on a PC online and its
+    // size is not the families', so it carries them rather than fetching them. The worker
+    // needs them as much as the page: it writes the register's notices, English included.
+    crate::english::install(crate::english::BUNDLED.to_owned());
     if let Some(scope) = worker::scope() {
         worker::serve(scope);
         return;
     }
     install_panic_page();
     office_details::restore();
-    // The family results view's English sentences (crate::english): the office page is used
-    // on a PC online and its size is not the families', so it carries them rather than
-    // fetching them.
-    crate::english::install(crate::english::BUNDLED.to_owned());
     let Some(window) = web_sys::window() else {
         return;
     };
